@@ -1,0 +1,133 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+const certificateColumns = `id, workshop_id, coalesce(participant_id, 0), coalesce(trainer_id, 0), serial, code,
+	language, sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at`
+
+func scanCertificate(row scanner) (Certificate, error) {
+	var c Certificate
+	var issued, updated string
+	err := row.Scan(&c.ID, &c.WorkshopID, &c.ParticipantID, &c.TrainerID, &c.Serial, &c.Code, &c.Language,
+		&c.SessionsAttended, &c.SessionsCounted, &c.MinutesAttended, &issued, &updated)
+	if err != nil {
+		return c, err
+	}
+	if c.IssuedOn, err = ParseDate(issued); err != nil {
+		return c, err
+	}
+	c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
+	return c, nil
+}
+
+// Certificates lists the register of a workshop by serial number.
+func (s *Store) Certificates(workshopID int64) ([]Certificate, error) {
+	return queryAll(s.r, scanCertificate, `SELECT `+certificateColumns+` FROM certificates
+		WHERE workshop_id = ? ORDER BY serial`, workshopID)
+}
+
+// CertificateByCode finds a certificate by its verification code.
+func (s *Store) CertificateByCode(code string) (Certificate, error) {
+	c, err := scanCertificate(s.r.QueryRow(`SELECT `+certificateColumns+` FROM certificates WHERE code = ?`,
+		strings.TrimSpace(code)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("no certificate has the code %q: %w", code, ErrNotFound)
+	}
+	return c, err
+}
+
+// SaveCertificate records a certificate in the register. When the holder
+// already has one for the workshop, it is reissued: the serial number and
+// code stay those first issued, and the figures, language and dates update.
+func (s *Store) SaveCertificate(c *Certificate) error {
+	c.Serial, c.Code = strings.TrimSpace(c.Serial), strings.TrimSpace(c.Code)
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	holder := func(id int64) any {
+		if id == 0 {
+			return nil
+		}
+		return id
+	}
+	now := nowStamp()
+	return s.write(context.Background(), func(tx *sql.Tx) error {
+		var existing Certificate
+		existing, err := scanCertificate(tx.QueryRow(`SELECT `+certificateColumns+` FROM certificates
+			WHERE workshop_id = ? AND (participant_id = ? OR trainer_id = ?)`,
+			c.WorkshopID, holder(c.ParticipantID), holder(c.TrainerID)))
+		switch {
+		case err == nil:
+			c.ID, c.Serial, c.Code = existing.ID, existing.Serial, existing.Code
+			_, err = tx.Exec(`UPDATE certificates SET language = ?, sessions_attended = ?, sessions_counted = ?,
+				minutes_attended = ?, issued_on = ?, updated_at = ? WHERE id = ?`,
+				c.Language, c.SessionsAttended, c.SessionsCounted, c.MinutesAttended, c.IssuedOn.String(), now, c.ID)
+			return err
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO certificates(workshop_id, participant_id, trainer_id, serial, code, language,
+			sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.WorkshopID, holder(c.ParticipantID), holder(c.TrainerID), c.Serial, c.Code, c.Language,
+			c.SessionsAttended, c.SessionsCounted, c.MinutesAttended, c.IssuedOn.String(), now)
+		if err != nil {
+			if strings.Contains(err.Error(), "UNIQUE") {
+				return &ValidationError{Record: "certificate", Fields: []FieldError{{Field: "serial",
+					Key: "error.duplicate_serial", Args: map[string]any{"Value": c.Serial},
+					Message: fmt.Sprintf("Serial number %q or its code is already used by another certificate.", c.Serial)}}}
+			}
+			return err
+		}
+		c.ID, err = res.LastInsertId()
+		return err
+	})
+}
+
+// DeleteCertificate removes an entry from the register (a revocation).
+func (s *Store) DeleteCertificate(id int64) error {
+	return s.write(context.Background(), func(tx *sql.Tx) error {
+		res, err := tx.Exec(`DELETE FROM certificates WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		return mustAffect(res, "certificate", id)
+	})
+}
+
+// NextSerial proposes the next serial number of a workshop's register, such
+// as LAG-2022-017: three letters of the city, the year, a running number.
+func (s *Store) NextSerial(workshopID int64) (string, error) {
+	w, err := s.Workshop(workshopID)
+	if err != nil {
+		return "", err
+	}
+	prefix := fmt.Sprintf("%s-%d-", cityPrefix(w.City), w.StartDate.Year)
+	var n int
+	err = s.r.QueryRow(`SELECT coalesce(max(CAST(substr(serial, ?) AS INTEGER)), 0) FROM certificates
+		WHERE workshop_id = ? AND serial LIKE ? || '%'`, len(prefix)+1, workshopID, prefix).Scan(&n)
+	return fmt.Sprintf("%s%03d", prefix, n+1), err
+}
+
+func cityPrefix(city string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(Fold(city)) {
+		if r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+			if b.Len() == 3 {
+				break
+			}
+		}
+	}
+	if b.Len() == 0 {
+		return "WS"
+	}
+	return b.String()
+}

@@ -1,0 +1,186 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// AttendanceMatrix is the participants × sessions grid of a workshop:
+// every confirmed participant and anyone who has a mark, against every
+// session in programme order.
+type AttendanceMatrix struct {
+	Workshop     Workshop
+	Participants []Participant
+	Sessions     []Session
+	marks        []Mark // row-major: participant i, session j at i*len(Sessions)+j
+	row          map[int64]int
+	col          map[int64]int
+}
+
+// At returns the mark of participant row i for session column j.
+func (m *AttendanceMatrix) At(i, j int) Mark { return m.marks[i*len(m.Sessions)+j] }
+
+// Set changes a cell in memory, after the store has saved it.
+func (m *AttendanceMatrix) Set(i, j int, mark Mark) { m.marks[i*len(m.Sessions)+j] = mark }
+
+// RowOf and ColumnOf find a participant's row and a session's column.
+func (m *AttendanceMatrix) RowOf(participantID int64) (int, bool) {
+	i, ok := m.row[participantID]
+	return i, ok
+}
+
+// ColumnOf finds a session's column.
+func (m *AttendanceMatrix) ColumnOf(sessionID int64) (int, bool) {
+	j, ok := m.col[sessionID]
+	return j, ok
+}
+
+// Summary applies the workshop's certificate rule to row i.
+func (m *AttendanceMatrix) Summary(i int) AttendanceSummary {
+	n := len(m.Sessions)
+	return Summarize(m.Workshop.Rule, m.Sessions, m.marks[i*n:(i+1)*n])
+}
+
+// SessionCount counts the marks of column j, by mark.
+func (m *AttendanceMatrix) SessionCount(j int) map[Mark]int {
+	out := map[Mark]int{}
+	for i := range m.Participants {
+		out[m.At(i, j)]++
+	}
+	return out
+}
+
+// markCodes keeps each mark to one byte in the aggregated matrix query.
+var markCodes = map[byte]Mark{'p': Present, 'l': Late, 'e': Excused, 'a': Absent}
+
+// AttendanceMatrix loads the whole grid of a workshop. Marks arrive as one
+// aggregated string per participant, which makes loading thousands of rows
+// several times faster than scanning one row per mark.
+func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
+	w, err := s.Workshop(workshopID)
+	if err != nil {
+		return nil, err
+	}
+	sessions, err := s.Sessions(workshopID)
+	if err != nil {
+		return nil, err
+	}
+	participants, err := queryAll(s.r, scanParticipant, `SELECT `+participantColumns+` FROM participants p
+		WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance WHERE participant_id = p.id))
+		ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id`, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	m := &AttendanceMatrix{Workshop: w, Participants: participants, Sessions: sessions,
+		marks: make([]Mark, len(participants)*len(sessions)),
+		row:   make(map[int64]int, len(participants)), col: make(map[int64]int, len(sessions))}
+	for i, p := range participants {
+		m.row[p.ID] = i
+	}
+	for j, ss := range sessions {
+		m.col[ss.ID] = j
+	}
+	rows, err := s.r.Query(`SELECT a.participant_id, group_concat(a.session_id || substr(a.status, 1, 1), ',')
+		FROM attendance a JOIN participants p ON p.id = a.participant_id
+		WHERE p.workshop_id = ? GROUP BY a.participant_id`, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var pid int64
+		var cells string
+		if err := rows.Scan(&pid, &cells); err != nil {
+			return nil, err
+		}
+		i, ok := m.row[pid]
+		if !ok {
+			continue
+		}
+		base := i * len(sessions)
+		for cell := range strings.SplitSeq(cells, ",") {
+			if len(cell) < 2 {
+				return nil, fmt.Errorf("attendance matrix: bad cell %q", cell)
+			}
+			sid, err := strconv.ParseInt(cell[:len(cell)-1], 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("attendance matrix: bad cell %q", cell)
+			}
+			if j, ok := m.col[sid]; ok {
+				m.marks[base+j] = markCodes[cell[len(cell)-1]]
+			}
+		}
+	}
+	return m, rows.Err()
+}
+
+// AttendanceSummary is one participant's attendance weighed by the
+// certificate rule.
+type AttendanceSummary struct {
+	ByMark           map[Mark]int // over every session, Unmarked included
+	Counted          int          // sessions in the denominator of the rule
+	Attended         int          // of those, the ones that count as attended
+	MinutesAttended  int
+	MissedMandatory  []Session
+	Percent          float64 // Attended / Counted × 100; 0 when nothing counts
+	MeetsMinimum     bool
+	MeetsRequirement bool // minimum met and no mandatory session missed
+}
+
+// Summarize weighs marks (one per session, in the same order) by rule.
+func Summarize(rule CertificateRule, sessions []Session, marks []Mark) AttendanceSummary {
+	sum := AttendanceSummary{ByMark: map[Mark]int{}}
+	for j, ss := range sessions {
+		mark := marks[j]
+		sum.ByMark[mark]++
+		attended := mark == Present || (mark == Late && rule.LateCounts) ||
+			(mark == Excused && rule.ExcusedPolicy == ExcusedAttended)
+		if ss.Mandatory && !attended {
+			sum.MissedMandatory = append(sum.MissedMandatory, ss)
+		}
+		if !ss.CountsForCertificate {
+			continue
+		}
+		if mark == Excused && rule.ExcusedPolicy == ExcusedExcluded {
+			continue
+		}
+		sum.Counted++
+		if attended {
+			sum.Attended++
+			sum.MinutesAttended += int(ss.Duration().Minutes())
+		}
+	}
+	if sum.Counted > 0 {
+		sum.Percent = float64(sum.Attended) * 100 / float64(sum.Counted)
+	}
+	sum.MeetsMinimum = sum.Counted > 0 && sum.Percent+1e-9 >= float64(rule.MinPercent)
+	sum.MeetsRequirement = sum.MeetsMinimum && len(sum.MissedMandatory) == 0
+	return sum
+}
+
+// ParticipantSummary weighs one participant's attendance by the
+// certificate rule of their workshop.
+func (s *Store) ParticipantSummary(participantID int64) (AttendanceSummary, error) {
+	p, err := s.Participant(participantID)
+	if err != nil {
+		return AttendanceSummary{}, err
+	}
+	w, err := s.Workshop(p.WorkshopID)
+	if err != nil {
+		return AttendanceSummary{}, err
+	}
+	sessions, err := s.Sessions(p.WorkshopID)
+	if err != nil {
+		return AttendanceSummary{}, err
+	}
+	byID, err := s.ParticipantMarks(participantID)
+	if err != nil {
+		return AttendanceSummary{}, err
+	}
+	marks := make([]Mark, len(sessions))
+	for j, ss := range sessions {
+		marks[j] = byID[ss.ID].Mark
+	}
+	return Summarize(w.Rule, sessions, marks), nil
+}

@@ -1,0 +1,172 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+)
+
+const participantColumns = `id, workshop_id, given_name, family_name, printed_name, gender, country, institution,
+	position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation, grant_per_diem,
+	grant_amount_minor, grant_currency, grant_paid, directory_consent, notes`
+
+func scanParticipant(row scanner) (Participant, error) {
+	var p Participant
+	var awarded, travel, accommodation, perDiem, paid, consent int
+	err := row.Scan(&p.ID, &p.WorkshopID, &p.GivenName, &p.FamilyName, &p.PrintedName, &p.Gender, &p.Country,
+		&p.Institution, &p.Position, &p.Email, &p.Phone, &p.Language, &p.Status, &awarded, &travel, &accommodation,
+		&perDiem, &p.Grant.AmountMinor, &p.Grant.Currency, &paid, &consent, &p.Notes)
+	p.Grant.Awarded, p.Grant.Travel, p.Grant.Accommodation = awarded == 1, travel == 1, accommodation == 1
+	p.Grant.PerDiem, p.Grant.Paid, p.DirectoryConsent = perDiem == 1, paid == 1, consent == 1
+	return p, err
+}
+
+// ParticipantFilter narrows the participants list; zero values match all.
+type ParticipantFilter struct {
+	Text     string   // matched, accent- and case-insensitively, in names, email and institution
+	Country  string   // ISO code
+	Statuses []Status // any of these
+}
+
+// Participants lists a workshop's participants that match the filter,
+// sorted by family name then given name.
+func (s *Store) Participants(workshopID int64, f ParticipantFilter) ([]Participant, error) {
+	q := strings.Builder{}
+	q.WriteString(`SELECT ` + participantColumns + ` FROM participants WHERE workshop_id = ?`)
+	args := []any{workshopID}
+	for _, word := range strings.Fields(Fold(f.Text)) {
+		q.WriteString(` AND instr(search_key, ?) > 0`)
+		args = append(args, word)
+	}
+	if f.Country != "" {
+		q.WriteString(` AND country = ?`)
+		args = append(args, strings.ToUpper(f.Country))
+	}
+	if len(f.Statuses) > 0 {
+		q.WriteString(` AND status IN (?` + strings.Repeat(`, ?`, len(f.Statuses)-1) + `)`)
+		for _, st := range f.Statuses {
+			args = append(args, st)
+		}
+	}
+	q.WriteString(` ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id`)
+	return queryAll(s.r, scanParticipant, q.String(), args...)
+}
+
+// Participant reads one participant.
+func (s *Store) Participant(id int64) (Participant, error) {
+	p, err := scanParticipant(s.r.QueryRow(`SELECT `+participantColumns+` FROM participants WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, &NotFoundError{"participant", id}
+	}
+	return p, err
+}
+
+func (p *Participant) searchKey() string {
+	return Fold(strings.Join([]string{p.GivenName, p.FamilyName, p.PrintedName, p.Email, p.Institution}, " "))
+}
+
+// SaveParticipant creates (ID 0) or updates a participant.
+func (s *Store) SaveParticipant(p *Participant) error {
+	p.normalise()
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.write(context.Background(), func(tx *sql.Tx) error { return saveParticipant(tx, p) })
+}
+
+// SaveParticipants saves many participants in one transaction: all of them
+// or, when any is invalid, none. The error names the first bad record.
+func (s *Store) SaveParticipants(ps []*Participant) error {
+	for _, p := range ps {
+		p.normalise()
+		if err := p.Validate(); err != nil {
+			return err
+		}
+	}
+	return s.write(context.Background(), func(tx *sql.Tx) error {
+		for _, p := range ps {
+			if err := saveParticipant(tx, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func saveParticipant(tx *sql.Tx, p *Participant) error {
+	g := p.Grant
+	args := []any{p.GivenName, p.FamilyName, p.PrintedName, p.Gender, p.Country, p.Institution, p.Position,
+		p.Email, p.Phone, p.Language, p.Status, boolInt(g.Awarded), boolInt(g.Travel), boolInt(g.Accommodation),
+		boolInt(g.PerDiem), g.AmountMinor, g.Currency, boolInt(g.Paid), boolInt(p.DirectoryConsent), p.Notes,
+		p.searchKey()}
+	if p.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO participants(given_name, family_name, printed_name, gender, country,
+			institution, position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation,
+			grant_per_diem, grant_amount_minor, grant_currency, grant_paid, directory_consent, notes, search_key,
+			workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append(args, p.WorkshopID)...)
+		if err != nil {
+			return err
+		}
+		p.ID, err = res.LastInsertId()
+		return err
+	}
+	res, err := tx.Exec(`UPDATE participants SET given_name = ?, family_name = ?, printed_name = ?, gender = ?,
+		country = ?, institution = ?, position = ?, email = ?, phone = ?, language = ?, status = ?,
+		grant_awarded = ?, grant_travel = ?, grant_accommodation = ?, grant_per_diem = ?, grant_amount_minor = ?,
+		grant_currency = ?, grant_paid = ?, directory_consent = ?, notes = ?, search_key = ? WHERE id = ?`,
+		append(args, p.ID)...)
+	if err != nil {
+		return err
+	}
+	return mustAffect(res, "participant", p.ID)
+}
+
+// DeleteParticipant removes a participant who has no attendance marks and
+// no certificate. Otherwise it refuses with an InUseError that says how
+// many marks would go, so that the caller can ask and then call
+// DeleteParticipantWithAttendance.
+func (s *Store) DeleteParticipant(id int64) error { return s.deleteParticipant(id, false) }
+
+// DeleteParticipantWithAttendance removes a participant and their marks.
+// A participant with a certificate is still refused: the register keeps
+// every certificate issued.
+func (s *Store) DeleteParticipantWithAttendance(id int64) error { return s.deleteParticipant(id, true) }
+
+func (s *Store) deleteParticipant(id int64, withMarks bool) error {
+	return s.write(context.Background(), func(tx *sql.Tx) error {
+		var p Participant
+		var marks, certs int
+		err := tx.QueryRow(`SELECT given_name, family_name,
+			(SELECT count(*) FROM attendance WHERE participant_id = p.id),
+			(SELECT count(*) FROM certificates WHERE participant_id = p.id)
+			FROM participants p WHERE id = ?`, id).Scan(&p.GivenName, &p.FamilyName, &marks, &certs)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{"participant", id}
+		}
+		if err != nil {
+			return err
+		}
+		if certs > 0 {
+			return &InUseError{Record: "participant", Name: p.FullName(), What: "certificates", Count: certs}
+		}
+		if marks > 0 && !withMarks {
+			return &InUseError{Record: "participant", Name: p.FullName(), What: "attendance marks", Count: marks}
+		}
+		if _, err := tx.Exec(`DELETE FROM attendance WHERE participant_id = ?`, id); err != nil {
+			return err
+		}
+		_, err = tx.Exec(`DELETE FROM participants WHERE id = ?`, id)
+		return err
+	})
+}
+
+// ParticipantCountries lists the countries of a workshop's participants,
+// for the country filter.
+func (s *Store) ParticipantCountries(workshopID int64) ([]string, error) {
+	return queryAll(s.r, func(r scanner) (string, error) {
+		var c string
+		return c, r.Scan(&c)
+	}, `SELECT DISTINCT country FROM participants WHERE workshop_id = ? AND country <> '' ORDER BY country`, workshopID)
+}

@@ -1,0 +1,309 @@
+package data
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
+)
+
+// ApplicationID marks a SQLite file as Atelier's (PRAGMA application_id),
+// so that any other SQLite database is told apart before it is touched.
+const ApplicationID = 0x41544C52 // "ATLR"
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func loadMigrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	var out []migration
+	for _, e := range entries {
+		num, name, ok := strings.Cut(strings.TrimSuffix(e.Name(), ".sql"), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			panic("migration file without a number: " + e.Name())
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, migration{v, name, string(b)})
+	}
+	slices.SortFunc(out, func(a, b migration) int { return a.version - b.version })
+	for i, m := range out {
+		if m.version != i+1 {
+			panic(fmt.Sprintf("migrations must be numbered 1, 2, 3…: found %d at place %d", m.version, i+1))
+		}
+	}
+	return out
+}
+
+var migrations = loadMigrations()
+
+// SchemaVersion is the newest schema this program knows.
+var SchemaVersion = len(migrations)
+
+// Store is an open Atelier database. Writes go through one connection so
+// that they never wait on each other inside SQLite; reads use a small pool
+// that WAL lets run beside the writer.
+type Store struct {
+	path string
+	w    *sql.DB
+	r    *sql.DB
+}
+
+// OpenMode says whether Open may create a file that does not exist yet.
+type OpenMode int
+
+const (
+	OpenExisting OpenMode = iota // refuse a missing file
+	OpenOrCreate                 // create a new database when the file is missing
+)
+
+// Open opens an Atelier database, creating or migrating its schema as
+// needed. Files that are not Atelier databases, or that a newer Atelier
+// wrote, are refused before anything is written to them.
+func Open(path string, mode OpenMode) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := inspect(abs, mode); err != nil {
+		return nil, err
+	}
+	w, err := sql.Open("sqlite", dsn(abs, false))
+	if err != nil {
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxLifetime(0)
+	w.SetConnMaxIdleTime(0)
+	s := &Store{path: abs, w: w}
+	if err := s.migrate(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("%s: %w", abs, err)
+	}
+	r, err := sql.Open("sqlite", dsn(abs, true))
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
+	r.SetMaxOpenConns(4)
+	s.r = r
+	return s, nil
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		// BEGIN IMMEDIATE takes the write lock up front, so a transaction
+		// never fails half-way on a lock another process holds.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// inspect decides from the file's bytes alone whether it may be opened, so
+// that a refused file is never written to (not even a journal-mode change).
+func inspect(path string, mode OpenMode) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if mode == OpenExisting {
+			return &OpenError{Path: path, Kind: ErrFileNotFound}
+		}
+		if _, err := os.Stat(filepath.Dir(path)); err != nil {
+			return &OpenError{Path: path, Kind: ErrFileNotFound, Detail: "its folder does not exist"}
+		}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if st.IsDir() {
+		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is a folder"}
+	}
+	if st.Size() == 0 {
+		return nil // an empty file is an empty database: safe to set up
+	}
+	header := make([]byte, 100)
+	if _, err := io.ReadFull(f, header); err != nil || !bytes.Equal(header[:16], sqliteMagic) {
+		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is not a SQLite database file"}
+	}
+	userVersion := int(binary.BigEndian.Uint32(header[60:64]))
+	appID := binary.BigEndian.Uint32(header[68:72])
+	switch {
+	case appID == ApplicationID && userVersion > SchemaVersion:
+		return &OpenError{Path: path, Kind: ErrNewerSchema, Detail: fmt.Sprintf(
+			"its schema is version %d and this Atelier knows up to %d; install the newer Atelier to open it",
+			userVersion, SchemaVersion)}
+	case appID == ApplicationID:
+		return nil
+	case appID != 0:
+		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it belongs to another application"}
+	}
+	empty, err := hasNoTables(path)
+	if err != nil {
+		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: err.Error()}
+	}
+	if !empty {
+		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is a SQLite database of another program"}
+	}
+	return nil
+}
+
+// hasNoTables looks inside a SQLite file without changing it: immutable
+// mode takes no locks and writes nothing, not even a -shm file.
+func hasNoTables(path string) (bool, error) {
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&immutable=1")
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema`).Scan(&n); err != nil {
+		return false, errors.New("it could not be read as a database")
+	}
+	return n == 0, nil
+}
+
+func (s *Store) migrate() error {
+	ctx := context.Background()
+	var current int
+	if err := s.w.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+		return fmt.Errorf("reading the schema version: %w", err)
+	}
+	if current > SchemaVersion { // re-checked: another process may have migrated meanwhile
+		return &OpenError{Path: s.path, Kind: ErrNewerSchema}
+	}
+	for _, m := range migrations[current:] {
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.Exec(m.sql); err != nil {
+				return fmt.Errorf("schema migration %d (%s): %w", m.version, m.name, err)
+			}
+			if _, err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+				version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(`INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, nowStamp()); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+				return err
+			}
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the write-ahead log into the database file and closes it,
+// so that the file alone holds everything and can be copied.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	_, err := s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	errs = append(errs, err, s.w.Close())
+	return errors.Join(errs...)
+}
+
+// write runs fn in one immediate transaction on the writer connection: all of
+// it is saved, or none of it.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// Setting reads a value of the settings table; ok is false when unset.
+func (s *Store) Setting(key string) (value string, ok bool, err error) {
+	err = s.r.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return value, err == nil, err
+}
+
+// SetSetting stores a value in the settings table.
+func (s *Store) SetSetting(key, value string) error {
+	return s.write(context.Background(), func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO settings(key, value) VALUES (?, ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// queryAll runs a read and scans every row with scan.
+func queryAll[T any](db *sql.DB, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := db.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
