@@ -8,6 +8,15 @@ import (
 	"time"
 )
 
+// upsertMarkSQL saves one mark. Its SELECT makes it a no-op unless the
+// participant and the session exist and belong to the same workshop, and
+// supplies that workshop.
+const upsertMarkSQL = `INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at, note)
+	SELECT p.workshop_id, p.id, s.id, ?, ?, ? FROM participants p JOIN sessions s ON s.workshop_id = p.workshop_id
+	WHERE p.id = ? AND s.id = ?
+	ON CONFLICT(workshop_id, participant_id, session_id) DO UPDATE SET
+		status = excluded.status, marked_at = excluded.marked_at, note = excluded.note`
+
 // SetMark records a participant's attendance at a session, replacing any
 // earlier mark. It is committed before it returns, so a mark survives the
 // program being killed a moment later.
@@ -20,14 +29,7 @@ func (s *Store) SetMark(a *Attendance) error {
 		a.MarkedAt = time.Now().UTC().Truncate(time.Second)
 	}
 	return s.write(context.Background(), func(tx *sql.Tx) error {
-		// The SELECT makes the insert a no-op unless participant and
-		// session exist and belong to the same workshop.
-		res, err := tx.Exec(`INSERT INTO attendance(participant_id, session_id, status, marked_at, note)
-			SELECT p.id, s.id, ?, ?, ? FROM participants p JOIN sessions s ON s.workshop_id = p.workshop_id
-			WHERE p.id = ? AND s.id = ?
-			ON CONFLICT(participant_id, session_id) DO UPDATE SET
-				status = excluded.status, marked_at = excluded.marked_at, note = excluded.note`,
-			a.Mark, a.MarkedAt.Format(time.RFC3339), a.Note, a.ParticipantID, a.SessionID)
+		res, err := tx.Stmt(s.markStmt).Exec(a.Mark, a.MarkedAt.Format(time.RFC3339), a.Note, a.ParticipantID, a.SessionID)
 		if err != nil {
 			return err
 		}
@@ -71,8 +73,8 @@ func (s *Store) MarkEveryone(sessionID int64, mark Mark) (int, error) {
 	}
 	var n int64
 	err := s.write(context.Background(), func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO attendance(participant_id, session_id, status, marked_at)
-			SELECT p.id, s.id, ?, ? FROM sessions s JOIN participants p ON p.workshop_id = s.workshop_id
+		res, err := tx.Exec(`INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at)
+			SELECT s.workshop_id, p.id, s.id, ?, ? FROM sessions s JOIN participants p ON p.workshop_id = s.workshop_id
 			WHERE s.id = ? AND p.status = 'confirmed'
 			  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.participant_id = p.id AND a.session_id = s.id)`,
 			mark, time.Now().UTC().Format(time.RFC3339), sessionID)
@@ -147,15 +149,7 @@ func (s *Store) SetMarks(marks []Attendance) error {
 		}
 	}
 	return s.write(context.Background(), func(tx *sql.Tx) error {
-		stmt, err := tx.Prepare(`INSERT INTO attendance(participant_id, session_id, status, marked_at, note)
-			SELECT p.id, s.id, ?, ?, ? FROM participants p JOIN sessions s ON s.workshop_id = p.workshop_id
-			WHERE p.id = ? AND s.id = ?
-			ON CONFLICT(participant_id, session_id) DO UPDATE SET
-				status = excluded.status, marked_at = excluded.marked_at, note = excluded.note`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
+		stmt := tx.Stmt(s.markStmt)
 		for _, a := range marks {
 			res, err := stmt.Exec(a.Mark, a.MarkedAt.Format(time.RFC3339), a.Note, a.ParticipantID, a.SessionID)
 			if err != nil {

@@ -67,8 +67,8 @@ func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 		return nil, err
 	}
 	participants, err := queryAll(s.r, scanParticipant, `SELECT `+participantColumns+` FROM participants p
-		WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance WHERE participant_id = p.id))
-		ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id`, workshopID)
+		WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance a WHERE a.workshop_id = p.workshop_id AND a.participant_id = p.id))
+		`+participantOrder, workshopID)
 	if err != nil {
 		return nil, err
 	}
@@ -81,9 +81,8 @@ func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 	for j, ss := range sessions {
 		m.col[ss.ID] = j
 	}
-	rows, err := s.r.Query(`SELECT a.participant_id, group_concat(a.session_id || substr(a.status, 1, 1), ',')
-		FROM attendance a JOIN participants p ON p.id = a.participant_id
-		WHERE p.workshop_id = ? GROUP BY a.participant_id`, workshopID)
+	rows, err := s.r.Query(`SELECT participant_id, group_concat(session_id || substr(status, 1, 1), ',')
+		FROM attendance WHERE workshop_id = ? GROUP BY participant_id`, workshopID)
 	if err != nil {
 		return nil, err
 	}

@@ -49,7 +49,7 @@ func (s *Store) Participants(workshopID int64, f ParticipantFilter) ([]Participa
 			args = append(args, st)
 		}
 	}
-	q.WriteString(` ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE, id`)
+	q.WriteString(participantOrder)
 	return queryAll(s.r, scanParticipant, q.String(), args...)
 }
 
@@ -63,8 +63,13 @@ func (s *Store) Participant(id int64) (Participant, error) {
 }
 
 func (p *Participant) searchKey() string {
-	return Fold(strings.Join([]string{p.GivenName, p.FamilyName, p.PrintedName, p.Email, p.Institution}, " "))
+	return Fold(strings.Join([]string{p.GivenName, p.FamilyName, p.PrintedName, p.Email, p.Institution, p.Position}, " "))
 }
+
+func (p *Participant) sortKey() string { return Fold(p.FamilyName) + "\x00" + Fold(p.GivenName) }
+
+// participantOrder is the order of every participant list.
+const participantOrder = ` ORDER BY sort_key, id`
 
 // SaveParticipant creates (ID 0) or updates a participant.
 func (s *Store) SaveParticipant(p *Participant) error {
@@ -99,12 +104,12 @@ func saveParticipant(tx *sql.Tx, p *Participant) error {
 	args := []any{p.GivenName, p.FamilyName, p.PrintedName, p.Gender, p.Country, p.Institution, p.Position,
 		p.Email, p.Phone, p.Language, p.Status, boolInt(g.Awarded), boolInt(g.Travel), boolInt(g.Accommodation),
 		boolInt(g.PerDiem), g.AmountMinor, g.Currency, boolInt(g.Paid), boolInt(p.DirectoryConsent), p.Notes,
-		p.searchKey()}
+		p.searchKey(), p.sortKey()}
 	if p.ID == 0 {
 		res, err := tx.Exec(`INSERT INTO participants(given_name, family_name, printed_name, gender, country,
 			institution, position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation,
 			grant_per_diem, grant_amount_minor, grant_currency, grant_paid, directory_consent, notes, search_key,
-			workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			sort_key, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			append(args, p.WorkshopID)...)
 		if err != nil {
 			return err
@@ -115,7 +120,7 @@ func saveParticipant(tx *sql.Tx, p *Participant) error {
 	res, err := tx.Exec(`UPDATE participants SET given_name = ?, family_name = ?, printed_name = ?, gender = ?,
 		country = ?, institution = ?, position = ?, email = ?, phone = ?, language = ?, status = ?,
 		grant_awarded = ?, grant_travel = ?, grant_accommodation = ?, grant_per_diem = ?, grant_amount_minor = ?,
-		grant_currency = ?, grant_paid = ?, directory_consent = ?, notes = ?, search_key = ? WHERE id = ?`,
+		grant_currency = ?, grant_paid = ?, directory_consent = ?, notes = ?, search_key = ?, sort_key = ? WHERE id = ?`,
 		append(args, p.ID)...)
 	if err != nil {
 		return err

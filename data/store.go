@@ -72,6 +72,9 @@ type Store struct {
 	path string
 	w    *sql.DB
 	r    *sql.DB
+	// markStmt is prepared once: attendance is saved one mark at a time,
+	// and parsing the statement anew would be a third of each save.
+	markStmt *sql.Stmt
 }
 
 // OpenMode says whether Open may create a file that does not exist yet.
@@ -112,6 +115,10 @@ func Open(path string, mode OpenMode) (*Store, error) {
 	}
 	r.SetMaxOpenConns(4)
 	s.r = r
+	if s.markStmt, err = w.Prepare(upsertMarkSQL); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -243,6 +250,9 @@ func (s *Store) Path() string { return s.path }
 // so that the file alone holds everything and can be copied.
 func (s *Store) Close() error {
 	var errs []error
+	if s.markStmt != nil {
+		errs = append(errs, s.markStmt.Close())
+	}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

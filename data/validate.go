@@ -21,6 +21,7 @@ const (
 	MaxShortText   = 200
 	MaxEmailLength = 254
 	MaxPhoneLength = 40
+	MaxNoteLength  = 1000
 	MaxLongText    = 10000
 	MaxGrantTarget = 10000
 	MaxLogoBytes   = 2 << 20
@@ -70,12 +71,21 @@ func (c *checker) maxLen(field, label, value string, limit int) {
 	}
 }
 
+// text checks a one-line field; longText a field where line breaks belong.
 func (c *checker) text(field, label, value string, limit int, required bool) {
+	c.checkText(field, label, value, limit, required, false)
+}
+
+func (c *checker) longText(field, label, value string) {
+	c.checkText(field, label, value, MaxLongText, false, true)
+}
+
+func (c *checker) checkText(field, label, value string, limit int, required, multiline bool) {
 	if required {
 		c.required(field, label, value)
 	}
 	c.maxLen(field, label, value, limit)
-	if hasControl(value, limit > MaxShortText) {
+	if hasControl(value, multiline) {
 		c.add(field, label, "error.control_chars", "contains invisible control characters.", nil)
 	}
 }
@@ -161,6 +171,16 @@ var currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)
 // combining marks and one pasted precomposed are stored the same way.
 func normalise(s string) string { return norm.NFC.String(strings.TrimSpace(s)) }
 
+// normaliseCountry accepts "ng" for NG but leaves anything else as typed,
+// so that the error message quotes what the user wrote.
+func normaliseCountry(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) == 2 {
+		return strings.ToUpper(s)
+	}
+	return s
+}
+
 // Validate checks a workshop before it is saved.
 func (w *Workshop) Validate() error {
 	c := checker{record: "workshop"}
@@ -202,7 +222,7 @@ func (w *Workshop) Validate() error {
 
 func (w *Workshop) normalise() {
 	w.Title, w.Theme, w.City = normalise(w.Title), normalise(w.Theme), normalise(w.City)
-	w.Country, w.Region, w.Venue = strings.ToUpper(strings.TrimSpace(w.Country)), normalise(w.Region), normalise(w.Venue)
+	w.Country, w.Region, w.Venue = normaliseCountry(w.Country), normalise(w.Region), normalise(w.Venue)
 }
 
 // Validate checks an organisation before it is saved.
@@ -238,7 +258,7 @@ func SniffImage(b []byte) string {
 
 func (o *Organisation) normalise() {
 	o.Name, o.ShortName, o.Website = normalise(o.Name), normalise(o.ShortName), strings.TrimSpace(o.Website)
-	o.Country = strings.ToUpper(strings.TrimSpace(o.Country))
+	o.Country = normaliseCountry(o.Country)
 	o.LogoType = ""
 	if len(o.Logo) > 0 {
 		o.LogoType = SniffImage(o.Logo)
@@ -251,7 +271,7 @@ func (s *Session) Validate(w *Workshop) error {
 	c.text("title", "Title", s.Title, MaxTitleLength, true)
 	oneOf(&c, "kind", "Kind", s.Kind, SessionKinds)
 	c.text("room", "Room", s.Room, MaxShortText, false)
-	c.text("description", "Description", s.Description, MaxLongText, false)
+	c.longText("description", "Description", s.Description)
 	if s.Start.IsZero() {
 		c.add("start", "Start", "error.required", "is required.", nil)
 	}
@@ -288,13 +308,13 @@ func (t *Trainer) Validate() error {
 	c.country("country", "Country", t.Country, false)
 	c.email("email", "Email", t.Email)
 	c.text("languages", "Languages", t.Languages, MaxShortText, false)
-	c.text("bio", "Short bio", t.Bio, MaxLongText, false)
+	c.longText("bio", "Short bio", t.Bio)
 	return c.err()
 }
 
 func (t *Trainer) normalise() {
 	t.Name, t.Title, t.Affiliation = normalise(t.Name), normalise(t.Title), normalise(t.Affiliation)
-	t.Country, t.Email = strings.ToUpper(strings.TrimSpace(t.Country)), strings.TrimSpace(t.Email)
+	t.Country, t.Email = normaliseCountry(t.Country), strings.TrimSpace(t.Email)
 	t.Languages, t.Bio = normalise(t.Languages), normalise(t.Bio)
 }
 
@@ -333,13 +353,13 @@ func (p *Participant) Validate() error {
 		c.add("grant_awarded", "Grant awarded", "error.grant_not_awarded",
 			"is off, but the grant has an amount or is marked paid.", nil)
 	}
-	c.text("notes", "Notes", p.Notes, MaxLongText, false)
+	c.longText("notes", "Notes", p.Notes)
 	return c.err()
 }
 
 func (p *Participant) normalise() {
 	p.GivenName, p.FamilyName, p.PrintedName = normalise(p.GivenName), normalise(p.FamilyName), normalise(p.PrintedName)
-	p.Country = strings.ToUpper(strings.TrimSpace(p.Country))
+	p.Country = normaliseCountry(p.Country)
 	p.Institution, p.Position = normalise(p.Institution), normalise(p.Position)
 	p.Email, p.Phone = strings.TrimSpace(p.Email), strings.TrimSpace(p.Phone)
 	p.Grant.Currency = strings.ToUpper(strings.TrimSpace(p.Grant.Currency))
@@ -353,7 +373,7 @@ func (p *Participant) normalise() {
 func (a *Attendance) Validate() error {
 	c := checker{record: "attendance"}
 	oneOf(&c, "mark", "Attendance", a.Mark, Marks)
-	c.text("note", "Note", a.Note, MaxShortText*5, false)
+	c.text("note", "Note", a.Note, MaxNoteLength, false)
 	return c.err()
 }
 

@@ -92,7 +92,7 @@ func (s *Store) DeleteWorkshop(id int64) error {
 		// Attendance and certificates protect participants from casual
 		// deletes (ON DELETE RESTRICT), so they go first, explicitly.
 		for _, q := range []string{
-			`DELETE FROM attendance WHERE session_id IN (SELECT id FROM sessions WHERE workshop_id = ?)`,
+			`DELETE FROM attendance WHERE workshop_id = ?`,
 			`DELETE FROM certificates WHERE workshop_id = ?`,
 		} {
 			if _, err := tx.Exec(q, id); err != nil {
@@ -120,7 +120,7 @@ func (s *Store) CountsOf(id int64) (WorkshopCounts, error) {
 		(SELECT count(*) FROM trainers WHERE workshop_id = ?1),
 		(SELECT count(*) FROM participants WHERE workshop_id = ?1),
 		(SELECT count(*) FROM participants WHERE workshop_id = ?1 AND status = 'confirmed'),
-		(SELECT count(*) FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.workshop_id = ?1),
+		(SELECT count(*) FROM attendance WHERE workshop_id = ?1),
 		(SELECT count(*) FROM certificates WHERE workshop_id = ?1)`, id).
 		Scan(&c.Sessions, &c.Trainers, &c.Participants, &c.Confirmed, &c.Marks, &c.Certificates)
 	return c, err

@@ -74,6 +74,8 @@ CREATE TABLE sessions (
     mandatory   INTEGER NOT NULL DEFAULT 0 CHECK (mandatory IN (0, 1))
 ) STRICT;
 CREATE INDEX sessions_by_workshop_start ON sessions(workshop_id, starts_at);
+-- The parent key of attendance's (workshop_id, session_id) foreign key.
+CREATE UNIQUE INDEX sessions_workshop_id ON sessions(workshop_id, id);
 
 CREATE TABLE session_trainers (
     session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
@@ -110,21 +112,34 @@ CREATE TABLE participants (
     -- Folded (lower case, no diacritics) names, email and institution, so a
     -- search for "olanrewaju" finds "Ọláńrewájú" with an index-free LIKE.
     search_key            TEXT NOT NULL DEFAULT '',
+    -- Folded family then given name: lists sort "Àdìgún" with the A's, not
+    -- after Z as a byte order would.
+    sort_key              TEXT NOT NULL DEFAULT '',
     CHECK (length(given_name) + length(family_name) > 0)
 ) STRICT;
-CREATE INDEX participants_by_workshop ON participants(workshop_id, family_name, given_name);
+CREATE INDEX participants_by_workshop ON participants(workshop_id, sort_key);
+-- The parent key of attendance's (workshop_id, participant_id) foreign key.
+CREATE UNIQUE INDEX participants_workshop_id ON participants(workshop_id, id);
 
 -- A participant with attendance or a certificate cannot be deleted by
 -- accident: the store asks for an explicit choice (RESTRICT here).
+-- workshop_id is part of both foreign keys, so the schema itself refuses a
+-- mark that pairs a participant with another workshop's session; leading the
+-- key, it also keeps a workshop's marks together on disk, which is what
+-- lets the full attendance matrix load in one short range scan.
 CREATE TABLE attendance (
-    participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE RESTRICT,
-    session_id     INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    workshop_id    INTEGER NOT NULL,
+    participant_id INTEGER NOT NULL,
+    session_id     INTEGER NOT NULL,
     status         TEXT NOT NULL CHECK (status IN ('present', 'late', 'excused', 'absent')),
     marked_at      TEXT NOT NULL,
     note           TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (participant_id, session_id)
+    PRIMARY KEY (workshop_id, participant_id, session_id),
+    FOREIGN KEY (workshop_id, participant_id) REFERENCES participants(workshop_id, id) ON DELETE RESTRICT,
+    FOREIGN KEY (workshop_id, session_id) REFERENCES sessions(workshop_id, id) ON DELETE CASCADE
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX attendance_by_session ON attendance(session_id);
+CREATE INDEX attendance_by_participant ON attendance(participant_id);
 
 CREATE TABLE certificates (
     id                INTEGER PRIMARY KEY,

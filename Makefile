@@ -1,0 +1,77 @@
+# Atelier build. `make run` to build and open the app, `make test` to check it.
+# See README.md.
+
+# Go installed from go.dev/dl lives in /usr/local/go; use it when go is not on
+# PATH already.
+ifeq ($(shell command -v go 2>/dev/null),)
+ifneq ($(wildcard /usr/local/go/bin/go),)
+export PATH := /usr/local/go/bin:$(PATH)
+endif
+endif
+
+BIN        := atelier
+ARGS       ?=
+# Extra Debian packages for `make deps` to check and install (CI adds xvfb).
+EXTRA_DEPS ?=
+# FyneApp.toml opts into Fyne's thread migration ([Migrations] fyneDo); the
+# fyne tool turns that into this build tag, and so does `make build`.
+GOTAGS     ?= migrated_fynedo
+# Packages for vet, staticcheck, test and bench.
+PKGS       ?= ./...
+
+STATICCHECK_VERSION := v0.8.2
+LOCALBIN            := $(CURDIR)/.bin
+STATICCHECK         := $(LOCALBIN)/staticcheck-$(STATICCHECK_VERSION)
+
+.DEFAULT_GOAL := build
+.PHONY: deps build run test bench lint fmt-check vet staticcheck icon clean
+
+## deps: check for Go and the C toolchain and headers Fyne needs; install missing Debian packages
+deps:
+	@bash scripts/deps.sh $(EXTRA_DEPS)
+
+## build: build ./atelier
+build: deps
+	go build -tags '$(GOTAGS)' -o $(BIN) .
+
+## run: build and open the app; pass flags with ARGS="--db demo.db"
+run: build
+	./$(BIN) $(ARGS)
+
+## test: lint, then every test with the race detector
+test: deps lint
+	go test -race -count=1 $(PKGS)
+
+## bench: every benchmark, with allocation figures
+bench: deps
+	go test -run='^$$' -bench=. -benchmem $(PKGS)
+
+## lint: gofmt, go vet and staticcheck
+lint: fmt-check vet staticcheck
+
+fmt-check:
+	@unformatted="$$(gofmt -l .)"; \
+	if [ -n "$$unformatted" ]; then \
+		echo "gofmt: these files are not formatted (run gofmt -w on them):"; \
+		echo "$$unformatted" | sed 's/^/    /'; \
+		exit 1; \
+	fi
+
+vet:
+	go vet $(PKGS)
+
+staticcheck: $(STATICCHECK)
+	$(STATICCHECK) $(PKGS)
+
+$(STATICCHECK):
+	@mkdir -p $(LOCALBIN)
+	GOBIN=$(LOCALBIN) go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	@mv $(LOCALBIN)/staticcheck $@
+
+## icon: regenerate assets/icon.png from scripts/icongen
+icon:
+	go run ./scripts/icongen -o assets/icon.png
+
+## clean: remove the binary, dist/ and the locally installed tools
+clean:
+	rm -rf $(BIN) dist/ $(LOCALBIN)

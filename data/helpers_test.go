@@ -1,0 +1,56 @@
+package data
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func openTemp(t testing.TB) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "atelier.db")
+	st, err := Open(path, OpenOrCreate)
+	if err != nil {
+		t.Fatalf("open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st, path
+}
+
+func mustNoErr(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func lagosWorkshop() Workshop {
+	return Workshop{
+		Title: "Museums for everyone", Theme: "Participatory heritage", City: "Lagos", Country: "NG",
+		Region: "Africa", Venue: "Yemisi Shyllon Museum of Art", StartDate: NewDate(2022, time.November, 21),
+		EndDate: NewDate(2022, time.November, 25), Language: English, GrantTarget: 28,
+	}
+}
+
+func addWorkshop(t testing.TB, st *Store) Workshop {
+	t.Helper()
+	w := lagosWorkshop()
+	mustNoErr(t, st.SaveWorkshop(&w))
+	return w
+}
+
+func addSession(t testing.TB, st *Store, w Workshop, day, startHour, endHour int, title string) Session {
+	t.Helper()
+	d := w.StartDate.AddDays(day)
+	s := Session{WorkshopID: w.ID, Title: title, Kind: KindLecture, Start: d.At(startHour, 0), End: d.At(endHour, 0),
+		Room: "Auditorium", CountsForCertificate: true}
+	mustNoErr(t, st.SaveSession(&s))
+	return s
+}
+
+func addParticipant(t testing.TB, st *Store, w Workshop, given, family string, status Status) Participant {
+	t.Helper()
+	p := Participant{WorkshopID: w.ID, GivenName: given, FamilyName: family, Status: status, Country: "NG"}
+	mustNoErr(t, st.SaveParticipant(&p))
+	return p
+}
