@@ -81,7 +81,7 @@ func (s *Store) SaveCertificate(c *Certificate) error {
 		if err != nil {
 			if strings.Contains(err.Error(), "UNIQUE") {
 				return &ValidationError{Record: "certificate", Fields: []FieldError{{Field: "serial",
-					Key: "error.duplicate_serial", Args: map[string]any{"Value": c.Serial},
+					Key: "error.duplicate_serial", Args: map[string]any{"Field": "Serial number", "Value": c.Serial},
 					Message: fmt.Sprintf("Serial number %q or its code is already used by another certificate.", c.Serial)}}}
 			}
 			return err

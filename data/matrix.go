@@ -2,8 +2,6 @@ package data
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // AttendanceMatrix is the participants × sessions grid of a workshop:
@@ -52,66 +50,105 @@ func (m *AttendanceMatrix) SessionCount(j int) map[Mark]int {
 }
 
 // markCodes keeps each mark to one byte in the aggregated matrix query.
-var markCodes = map[byte]Mark{'p': Present, 'l': Late, 'e': Excused, 'a': Absent}
+var markCodes = [256]Mark{'p': Present, 'l': Late, 'e': Excused, 'a': Absent}
 
 // AttendanceMatrix loads the whole grid of a workshop. Marks arrive as one
 // aggregated string per participant, which makes loading thousands of rows
-// several times faster than scanning one row per mark.
+// several times faster than scanning one row per mark, and they are read on
+// a second connection while the participants load on the first.
 func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
+	type markRows struct {
+		cells map[int64]string
+		err   error
+	}
+	marksLoaded := make(chan markRows, 1)
+	go func() {
+		cells, err := s.aggregatedMarks(workshopID)
+		marksLoaded <- markRows{cells, err}
+	}()
 	w, err := s.Workshop(workshopID)
-	if err != nil {
-		return nil, err
+	var sessions []Session
+	var participants []Participant
+	if err == nil {
+		sessions, err = s.Sessions(workshopID)
 	}
-	sessions, err := s.Sessions(workshopID)
-	if err != nil {
-		return nil, err
+	if err == nil {
+		participants, err = queryAll(s.r, scanParticipant, `SELECT `+participantColumns+` FROM participants p
+			WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance a
+			WHERE a.workshop_id = p.workshop_id AND a.participant_id = p.id))`+participantOrder, workshopID)
 	}
-	participants, err := queryAll(s.r, scanParticipant, `SELECT `+participantColumns+` FROM participants p
-		WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance a WHERE a.workshop_id = p.workshop_id AND a.participant_id = p.id))
-		`+participantOrder, workshopID)
+	loaded := <-marksLoaded
+	if err == nil {
+		err = loaded.err
+	}
 	if err != nil {
 		return nil, err
 	}
 	m := &AttendanceMatrix{Workshop: w, Participants: participants, Sessions: sessions,
 		marks: make([]Mark, len(participants)*len(sessions)),
 		row:   make(map[int64]int, len(participants)), col: make(map[int64]int, len(sessions))}
-	for i, p := range participants {
-		m.row[p.ID] = i
-	}
 	for j, ss := range sessions {
 		m.col[ss.ID] = j
 	}
+	for i, p := range participants {
+		m.row[p.ID] = i
+		base := i * len(sessions)
+		if err := m.fillRow(base, loaded.cells[p.ID]); err != nil {
+			return nil, err
+		}
+	}
+	return m, nil
+}
+
+// fillRow decodes one participant's aggregated marks into the row starting
+// at base. A hand-written scan: this loop runs once per mark of the
+// workshop, hundreds of thousands of times for a large one.
+func (m *AttendanceMatrix) fillRow(base int, cells string) error {
+	var sid int64
+	digits := 0
+	for k := 0; k < len(cells); k++ {
+		switch ch := cells[k]; {
+		case ch >= '0' && ch <= '9':
+			sid = sid*10 + int64(ch-'0')
+			digits++
+		case ch == ',' && digits == 0:
+			// the separator after a mark letter
+		default:
+			mark := markCodes[ch]
+			if mark == Unmarked || digits == 0 {
+				return fmt.Errorf("attendance matrix: bad cells %q", cells)
+			}
+			if j, ok := m.col[sid]; ok {
+				m.marks[base+j] = mark
+			}
+			sid, digits = 0, 0
+		}
+	}
+	if digits != 0 {
+		return fmt.Errorf("attendance matrix: bad cells %q", cells)
+	}
+	return nil
+}
+
+// aggregatedMarks returns, per participant, their marks as "sessionID" plus
+// the first letter of the mark, comma-separated: "12p,13l,15a".
+func (s *Store) aggregatedMarks(workshopID int64) (map[int64]string, error) {
 	rows, err := s.r.Query(`SELECT participant_id, group_concat(session_id || substr(status, 1, 1), ',')
 		FROM attendance WHERE workshop_id = ? GROUP BY participant_id`, workshopID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	out := map[int64]string{}
 	for rows.Next() {
 		var pid int64
 		var cells string
 		if err := rows.Scan(&pid, &cells); err != nil {
 			return nil, err
 		}
-		i, ok := m.row[pid]
-		if !ok {
-			continue
-		}
-		base := i * len(sessions)
-		for cell := range strings.SplitSeq(cells, ",") {
-			if len(cell) < 2 {
-				return nil, fmt.Errorf("attendance matrix: bad cell %q", cell)
-			}
-			sid, err := strconv.ParseInt(cell[:len(cell)-1], 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("attendance matrix: bad cell %q", cell)
-			}
-			if j, ok := m.col[sid]; ok {
-				m.marks[base+j] = markCodes[cell[len(cell)-1]]
-			}
-		}
+		out[pid] = cells
 	}
-	return m, rows.Err()
+	return out, rows.Err()
 }
 
 // AttendanceSummary is one participant's attendance weighed by the

@@ -163,7 +163,7 @@ func checkTrainers(tx *sql.Tx, workshopID int64, ids []int64) error {
 		err := tx.QueryRow(`SELECT workshop_id FROM trainers WHERE id = ?`, id).Scan(&ws)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && ws != workshopID) {
 			return &ValidationError{Record: "session", Fields: []FieldError{{
-				Field: "trainers", Key: "error.unknown_trainer", Args: map[string]any{"ID": id},
+				Field: "trainers", Key: "error.unknown_trainer", Args: map[string]any{"Field": "Trainers", "ID": id},
 				Message: fmt.Sprintf("Trainers: trainer %d is not a trainer of this workshop.", id)}}}
 		}
 		if err != nil {

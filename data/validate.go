@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -154,15 +153,6 @@ func validEmail(s string) bool {
 	}
 	a, err := mail.ParseAddress(s)
 	return err == nil && a.Address == s
-}
-
-// ValidCountry reports whether code is an ISO 3166-1 alpha-2 country code.
-func ValidCountry(code string) bool {
-	if len(code) != 2 || strings.ToUpper(code) != code {
-		return false
-	}
-	r, err := language.ParseRegion(code)
-	return err == nil && r.IsCountry() && r.String() == code
 }
 
 var currencyPattern = regexp.MustCompile(`^[A-Z]{3}$`)

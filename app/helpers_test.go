@@ -1,0 +1,187 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/assets"
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// useLanguage makes the interface speak one language for this test,
+// whatever the machine running it is set to.
+func useLanguage(t *testing.T, code string) {
+	t.Helper()
+	region := map[string]string{"en": "GB", "fr": "FR", "es": "ES"}[code]
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_ALL", code+"_"+region+".UTF-8")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANG", code+"_"+region+".UTF-8")
+	loadTranslations()
+	// Fyne picks the language when translations are added; adding ours
+	// again makes it look at the environment just set.
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(uiLanguage()); got != code {
+		t.Fatalf("interface language is %q, want %q", got, code)
+	}
+}
+
+// tempStore opens a new database file in the test's temporary folder.
+func tempStore(t *testing.T) *data.Store {
+	t.Helper()
+	st, err := data.Open(filepath.Join(t.TempDir(), "test.db"), data.OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func saveWorkshop(t *testing.T, st *data.Store, w data.Workshop) data.Workshop {
+	t.Helper()
+	if w.Language == "" {
+		w.Language = data.English
+	}
+	if err := st.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// twoWorkshops is a file with a 2022 workshop in Lagos and a 2024 one in
+// Dakar; the list shows the later first.
+func twoWorkshops(t *testing.T) (st *data.Store, lagos, dakar data.Workshop) {
+	st = tempStore(t)
+	lagos = saveWorkshop(t, st, data.Workshop{Title: "Regional training on collections care", City: "Lagos",
+		Country: "NG", StartDate: data.NewDate(2022, 11, 21), EndDate: data.NewDate(2022, 11, 25), GrantTarget: 28})
+	dakar = saveWorkshop(t, st, data.Workshop{Title: "Atelier sur l’inventaire des collections", City: "Dakar",
+		Country: "SN", StartDate: data.NewDate(2024, 6, 3), EndDate: data.NewDate(2024, 6, 7), Language: data.French})
+	return st, lagos, dakar
+}
+
+// uiQueue stands in for the UI goroutine's queue: work handed to fyne.Do by
+// timers and loaders waits here until the test runs it on its own
+// goroutine, as a real event loop would.
+type uiQueue struct{ ch chan func() }
+
+func newUIQueue() *uiQueue { return &uiQueue{ch: make(chan func(), 4096)} }
+
+func (q *uiQueue) do(fn func()) { q.ch <- fn }
+
+// runUntil runs queued UI work until cond holds; false when the deadline
+// passes first.
+func (q *uiQueue) runUntil(timeout time.Duration, cond func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		select {
+		case fn := <-q.ch:
+			fn()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	return true
+}
+
+// openWindow builds the main window on st in a test app. Closing it at the
+// end closes the store.
+func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
+	t.Helper()
+	test.NewTempApp(t)
+	q := newUIQueue()
+	c := newController(fyne.CurrentApp(), st, q.do)
+	c.win.Show()
+	t.Cleanup(func() {
+		if !c.closed { // Fyne's test driver panics when a window is closed twice
+			c.win.Close()
+		}
+	})
+	return c, q
+}
+
+// walk visits o and everything drawn inside it.
+func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			walk(child, visit)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(x).Objects() {
+			walk(child, visit)
+		}
+	}
+}
+
+// visibleTexts lists the text of every visible label under o.
+func visibleTexts(o fyne.CanvasObject) []string {
+	var out []string
+	walk(o, func(x fyne.CanvasObject) {
+		if l, ok := x.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
+func hasText(o fyne.CanvasObject, want string) bool {
+	for _, s := range visibleTexts(o) {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	var found *widget.Button
+	walk(o, func(x fyne.CanvasObject) {
+		if b, ok := x.(*widget.Button); ok && b.Text == text && found == nil {
+			found = b
+		}
+	})
+	return found
+}
+
+// topDialog is the dialog shown on top of the window, or nil.
+func topDialog(c *controller) fyne.CanvasObject {
+	return c.win.Canvas().Overlays().Top()
+}
+
+// typeOver replaces an entry's text the way a user does: select all, type.
+func typeOver(c *controller, e fyne.Focusable, text string) {
+	c.win.Canvas().Focus(e)
+	if s, ok := e.(fyne.Shortcutable); ok {
+		s.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+	if text == "" {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+		return
+	}
+	test.Type(e, text)
+}
+
+func pressEnter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+func reread(t *testing.T, st *data.Store, id int64) data.Workshop {
+	t.Helper()
+	w, err := st.Workshop(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}

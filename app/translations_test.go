@@ -1,0 +1,269 @@
+package app
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"text/template"
+	"text/template/parse"
+
+	"github.com/atelier-workshops/atelier/assets"
+	"github.com/atelier-workshops/atelier/data"
+)
+
+var uiLanguages = []string{"en", "fr", "es"}
+
+// translationFile reads one language's messages; a plural message is an
+// object of forms (one, other…), each checked like a plain message.
+func translationFile(t *testing.T, code string) map[string][]string {
+	t.Helper()
+	b, err := fs.ReadFile(assets.Translations, "translations/"+code+".json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatalf("%s.json: %v", code, err)
+	}
+	out := map[string][]string{}
+	for k, v := range raw {
+		var s string
+		if json.Unmarshal(v, &s) == nil {
+			out[k] = []string{s}
+			continue
+		}
+		var forms map[string]string
+		if err := json.Unmarshal(v, &forms); err != nil {
+			t.Errorf("%s.json: %s is neither text nor plural forms", code, k)
+			continue
+		}
+		for _, f := range forms {
+			out[k] = append(out[k], f)
+		}
+	}
+	return out
+}
+
+var dataKey = regexp.MustCompile(`"(error\.[a-z_]+)"`)
+
+// appKeys finds, in the package's source, every key it translates, with the
+// English fallback each lang.X call carries. Every call must have a literal
+// key, or the test could not see it; the one exception passes on data's
+// keys, which are checked on their own.
+func appKeys(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
+				return true
+			}
+			switch sel.Sel.Name {
+			case "L", "X", "N", "XN":
+			default:
+				return true // not a lookup: AddTranslationsFS and the like
+			}
+			key, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || key.Kind != token.STRING {
+				if sel.Sel.Name == "X" && types.ExprString(call.Args[0]) == "fe.Key" {
+					return true
+				}
+				t.Errorf("%s: lang.%s with a key the test cannot read: %s", fset.Position(call.Pos()), sel.Sel.Name, types.ExprString(call.Args[0]))
+				return true
+			}
+			k, _ := strconv.Unquote(key.Value)
+			fallback := ""
+			if sel.Sel.Name == "X" || sel.Sel.Name == "XN" {
+				lit, ok := call.Args[1].(*ast.BasicLit)
+				if !ok {
+					t.Errorf("%s: lang.%s(%q) without a literal English fallback", fset.Position(call.Pos()), sel.Sel.Name, k)
+					return true
+				}
+				fallback, _ = strconv.Unquote(lit.Value)
+			}
+			keys[k] = fallback
+			return true
+		})
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys: is the scan broken?", len(keys))
+	}
+	return keys
+}
+
+// dataErrorKeys lists the error keys data and its sub-packages hand to the
+// interface.
+func dataErrorKeys(t *testing.T) []string {
+	t.Helper()
+	var keys []string
+	err := filepath.WalkDir("../data", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		for _, m := range dataKey.FindAllStringSubmatch(string(b), -1) {
+			if !slices.Contains(keys, m[1]) {
+				keys = append(keys, m[1])
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(keys, "error.required") || !slices.Contains(keys, "error.end_before_start") {
+		t.Fatalf("data keys %v lack the obvious ones: is the scan broken?", keys)
+	}
+	return keys
+}
+
+func TestEveryKeyIsTranslatedInEveryLanguage(t *testing.T) {
+	files := map[string]map[string][]string{}
+	for _, code := range uiLanguages {
+		files[code] = translationFile(t, code)
+	}
+	for _, code := range uiLanguages[1:] {
+		for k := range files["en"] {
+			if _, ok := files[code][k]; !ok {
+				t.Errorf("%s.json lacks %q", code, k)
+			}
+		}
+		for k := range files[code] {
+			if _, ok := files["en"][k]; !ok {
+				t.Errorf("%s.json has %q, which en.json does not", code, k)
+			}
+		}
+	}
+
+	for key, fallback := range appKeys(t) {
+		for _, code := range uiLanguages {
+			if _, ok := files[code][key]; !ok {
+				t.Errorf("app uses %q, missing from %s.json", key, code)
+			}
+		}
+		if en := files["en"][key]; fallback != "" && len(en) == 1 && en[0] != fallback {
+			t.Errorf("%q: the English in the code (%q) differs from en.json (%q)", key, fallback, en[0])
+		}
+	}
+	for _, key := range dataErrorKeys(t) {
+		for _, code := range uiLanguages {
+			if _, ok := files[code][key]; !ok {
+				t.Errorf("data reports %q, missing from %s.json", key, code)
+			}
+		}
+	}
+}
+
+// templateFields lists the {{.Name}} fields a message refers to.
+func templateFields(t *testing.T, key, text string) []string {
+	tmpl, err := template.New(key).Parse(text)
+	if err != nil {
+		t.Errorf("%q does not parse: %v", key, err)
+		return nil
+	}
+	var fields []string
+	var visit func(parse.Node)
+	visit = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			for _, c := range n.Nodes {
+				visit(c)
+			}
+		case *parse.ActionNode:
+			for _, cmd := range n.Pipe.Cmds {
+				for _, arg := range cmd.Args {
+					if f, ok := arg.(*parse.FieldNode); ok {
+						fields = append(fields, strings.Join(f.Ident, "."))
+					}
+				}
+			}
+		}
+	}
+	visit(tmpl.Tree.Root)
+	slices.Sort(fields)
+	return slices.Compact(fields)
+}
+
+func TestTranslationsUseOnlyTheArgumentsEnglishUses(t *testing.T) {
+	en := translationFile(t, "en")
+	for _, code := range uiLanguages[1:] {
+		for key, texts := range translationFile(t, code) {
+			want := templateFields(t, key, en[key][0])
+			for _, text := range texts {
+				for _, f := range templateFields(t, key, text) {
+					if !slices.Contains(want, f) && !(f == "Field" && strings.HasPrefix(key, "error.")) {
+						t.Errorf("%s.json %q uses {{.%s}}, which the English does not", code, key, f)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestFrenchAndSpanishTypography(t *testing.T) {
+	badFrench := regexp.MustCompile(`[ \x{202F}][:;!?»]|« |[^\x{00A0}\x{202F}][:;!?]( |$)|'`)
+	for key, texts := range translationFile(t, "fr") {
+		for _, s := range texts {
+			// Template actions and times (15:04) are not prose.
+			prose := regexp.MustCompile(`\{\{[^}]*\}\}`).ReplaceAllString(s, "X")
+			if m := badFrench.FindString(prose); m != "" {
+				t.Errorf("fr.json %q: %q in %q (French wants a non-breaking space before : ; ! ? and inside « », and ’)", key, m, s)
+			}
+		}
+	}
+	for key, texts := range translationFile(t, "es") {
+		for _, s := range texts {
+			if strings.Contains(s, "?") && !strings.Contains(s, "¿") || strings.Contains(s, "!") && !strings.Contains(s, "¡") {
+				t.Errorf("es.json %q: a question or exclamation without its opening mark: %q", key, s)
+			}
+		}
+	}
+}
+
+func TestFieldMessagesUseTheFormsLabelAndDates(t *testing.T) {
+	useLanguage(t, "fr")
+	w := data.Workshop{Title: "x", City: "Lagos", Country: "NG", Language: data.English, Rule: data.DefaultCertificateRule,
+		StartDate: data.NewDate(2022, 11, 21), EndDate: data.NewDate(2022, 11, 1)}
+	v, ok := data.AsValidation(w.Validate())
+	if !ok {
+		t.Fatal("an end before the start passed validation")
+	}
+	fe, _ := v.For("end_date")
+	got := fieldMessage(fe, "Fin")
+	if want := "Fin\u00a0: le 1er nov. 2022 tombe avant la date de début (21 nov. 2022)."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if fe.Args["Field"] != "End date" {
+		t.Errorf("fieldMessage changed data's arguments: %v", fe.Args)
+	}
+}

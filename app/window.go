@@ -1,0 +1,363 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
+)
+
+// Start builds the main window on st and shows it; the caller runs a.Run().
+// The window takes st over: File > Open may replace it, and whichever store
+// is open when the window closes (or File > Quit is chosen) is closed by
+// the window, so the caller must not close st itself. When the file has no
+// workshops, the window offers to load the demo ones.
+func Start(a fyne.App, st *data.Store) fyne.Window {
+	c := newController(a, st, fyne.Do)
+	c.win.Show()
+	c.offerDemoIfEmpty()
+	return c.win
+}
+
+// controller owns the open store and the main window, so that the store can
+// be switched under the screens.
+type controller struct {
+	app    fyne.App
+	win    fyne.Window
+	st     *data.Store
+	screen *workshopsScreen
+	closed bool
+
+	// do runs fn on the UI goroutine. It is fyne.Do, except in tests: Fyne's
+	// test driver runs fyne.Do at once on the calling goroutine, which
+	// would touch widgets from a timer's or a loader's goroutine.
+	do func(fn func())
+
+	lastNewDB *newDatabaseDialog // for tests
+}
+
+func newController(a fyne.App, st *data.Store, do func(func())) *controller {
+	loadTranslations()
+	c := &controller{app: a, st: st, do: do}
+	c.win = a.NewWindow("Atelier")
+	c.win.SetMaster()
+	c.screen = newWorkshopsScreen(c)
+	c.win.SetContent(c.screen.content)
+	c.win.SetMainMenu(c.mainMenu())
+	c.win.SetOnClosed(c.shutdown)
+	c.win.Resize(fyne.NewSize(1100, 720))
+	c.showTitle()
+	c.screen.reload()
+	c.screen.openRecent()
+	return c
+}
+
+func (c *controller) showTitle() {
+	c.win.SetTitle(lang.X("window.title", "{{.File}} — Atelier", map[string]any{"File": filepath.Base(c.st.Path())}))
+}
+
+func (c *controller) mainMenu() *fyne.MainMenu {
+	newDB := fyne.NewMenuItem(lang.X("menu.new_database", "New database…"), func() { c.showNewDatabase() })
+	open := fyne.NewMenuItem(lang.X("menu.open", "Open…"), c.showOpenDialog)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	c.win.Canvas().AddShortcut(open.Shortcut, func(fyne.Shortcut) { c.showOpenDialog() })
+	// Marked IsQuit, Fyne keeps this item (and on macOS moves it to the
+	// application menu) instead of adding a second Quit that would skip
+	// closing the store.
+	quit := fyne.NewMenuItem(lang.X("menu.quit", "Quit"), c.quit)
+	quit.IsQuit = true
+	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
+	return fyne.NewMainMenu(
+		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.X("menu.help", "Help"), about),
+	)
+}
+
+// shutdown saves what is pending and closes the store; it runs once, on
+// Quit or when the window closes, whichever comes first.
+func (c *controller) shutdown() {
+	if c.closed {
+		return
+	}
+	c.closed = true
+	c.screen.form.flush()
+	if err := c.st.Close(); err != nil {
+		fyne.LogError("Closing "+c.st.Path(), err)
+	}
+}
+
+func (c *controller) quit() {
+	c.shutdown()
+	c.app.Quit()
+}
+
+// fitDialog gives a dialog a width and the height its content needs at
+// that width. Wrapped text only knows its height once it has a width, so
+// the dialog is laid out once at the width before its height is taken.
+func fitDialog(d dialog.Dialog, width float32) {
+	d.Resize(fyne.NewSize(width, d.MinSize().Height))
+	d.Resize(fyne.NewSize(max(width, d.MinSize().Width), d.MinSize().Height))
+}
+
+// showMessage shows a dialog of wrapped paragraphs; detail lines are
+// smaller and selectable, for text the user may need to pass on.
+func (c *controller) showMessage(title string, paragraphs []string, details ...string) dialog.Dialog {
+	box := container.NewVBox()
+	for _, p := range paragraphs {
+		l := widget.NewLabel(p)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
+	}
+	for _, d := range details {
+		l := widget.NewLabel(d)
+		l.Wrapping = fyne.TextWrapBreak // paths have no spaces to wrap at
+		l.SizeName = theme.SizeNameCaptionText
+		l.Selectable = true
+		box.Add(l)
+	}
+	d := dialog.NewCustom(title, lang.X("dialog.close", "Close"), box, c.win)
+	fitDialog(d, 520)
+	d.Show()
+	return d
+}
+
+func (c *controller) showError(err error) {
+	c.showMessage(lang.X("error.title", "Something went wrong"),
+		[]string{lang.X("error.unexpected", "Atelier could not finish what it was doing.")}, err.Error())
+}
+
+// openPath makes the file at path the open store. When data refuses it, the
+// file that was open stays open and a dialog says why.
+func (c *controller) openPath(path string, mode data.OpenMode) bool {
+	if abs, err := filepath.Abs(path); err == nil && abs == c.st.Path() {
+		return true
+	}
+	c.screen.form.flush()
+	st, err := data.Open(path, mode)
+	if err != nil {
+		c.showOpenError(path, err)
+		return false
+	}
+	old := c.st
+	c.st = st
+	if err := old.Close(); err != nil {
+		fyne.LogError("Closing "+old.Path(), err)
+	}
+	c.showTitle()
+	c.screen.reset()
+	c.offerDemoIfEmpty()
+	return true
+}
+
+func (c *controller) showOpenError(path string, err error) dialog.Dialog {
+	args := map[string]any{"File": filepath.Base(path)}
+	var why string
+	switch {
+	case errors.Is(err, data.ErrNotAtelier):
+		why = lang.X("open.not_atelier", "“{{.File}}” is not an Atelier database, so it was left untouched.", args)
+	case errors.Is(err, data.ErrNewerSchema):
+		why = lang.X("open.newer", "“{{.File}}” was written by a newer version of Atelier. Install that version to open it.", args)
+	case errors.Is(err, data.ErrFileNotFound):
+		why = lang.X("open.not_found", "“{{.File}}” cannot be found: the file or its folder does not exist.", args)
+	default:
+		why = lang.X("open.failed", "“{{.File}}” could not be opened.", args)
+	}
+	kept := lang.X("open.kept", "“{{.File}}” stays open.", map[string]any{"File": filepath.Base(c.st.Path())})
+	return c.showMessage(lang.X("open.title", "Cannot open this file"), []string{why, kept}, err.Error())
+}
+
+func (c *controller) showOpenDialog() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			c.showError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		c.openPath(path, data.OpenExisting)
+	}, c.win)
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(c.st.Path()))); err == nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}
+
+// newDatabaseDialog asks for a folder and a file name. Fyne's file save
+// dialog is not used: it empties an existing file as soon as the user
+// agrees to overwrite it, before Atelier can refuse, and that file may be
+// the very database that is open.
+type newDatabaseDialog struct {
+	c       *controller
+	d       *dialog.CustomDialog
+	name    *widget.Entry
+	nameRow *fieldRow
+	folder  string
+	where   *widget.Label
+}
+
+func (c *controller) showNewDatabase() *newDatabaseDialog {
+	n := &newDatabaseDialog{c: c, folder: filepath.Dir(c.st.Path())}
+	n.name = widget.NewEntry()
+	n.name.SetText("atelier.db")
+	n.name.OnSubmitted = func(string) { n.create() }
+	n.name.OnChanged = func(string) { n.nameRow.setProblem("") }
+	n.nameRow = newFieldRow(lang.X("newdb.name", "File name"), n.name)
+	n.where = widget.NewLabel(n.folder)
+	n.where.Wrapping = fyne.TextWrapBreak
+	choose := widget.NewButtonWithIcon(lang.X("newdb.choose", "Choose…"), theme.FolderOpenIcon(), n.chooseFolder)
+	form := widget.NewForm(n.nameRow.item(),
+		widget.NewFormItem(lang.X("newdb.folder", "Folder"), container.NewBorder(nil, nil, nil, choose, n.where)))
+	intro := widget.NewLabel(lang.X("newdb.intro", "Creates an empty Atelier database and opens it. The file open now is closed; nothing in it changes."))
+	intro.Wrapping = fyne.TextWrapWord
+
+	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { n.d.Hide() })
+	create := widget.NewButtonWithIcon(lang.X("newdb.create", "Create"), theme.ConfirmIcon(), n.create)
+	create.Importance = widget.HighImportance
+	n.d = dialog.NewCustomWithoutButtons(lang.X("newdb.title", "New database"), container.NewVBox(intro, form), c.win)
+	n.d.SetButtons([]fyne.CanvasObject{cancel, create})
+	fitDialog(n.d, 600)
+	n.d.Show()
+	c.win.Canvas().Focus(n.name)
+	c.lastNewDB = n
+	return n
+}
+
+func (n *newDatabaseDialog) chooseFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		n.folder = u.Path()
+		n.where.SetText(n.folder)
+		n.nameRow.setProblem("")
+	}, n.c.win)
+	if dir, err := storage.ListerForURI(storage.NewFileURI(n.folder)); err == nil {
+		d.SetLocation(dir)
+	}
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+}
+
+func (n *newDatabaseDialog) create() {
+	path, problem := newDatabasePath(n.folder, n.name.Text)
+	if problem != "" {
+		n.nameRow.setProblem(problem)
+		return
+	}
+	n.d.Hide()
+	n.c.openPath(path, data.OpenOrCreate)
+}
+
+// newDatabasePath joins folder and name into the path of a file that does not
+// exist yet, or says what is wrong with the name. A name without an
+// extension gets ".db".
+func newDatabasePath(folder, name string) (path, problem string) {
+	label := lang.X("newdb.name", "File name")
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		return "", lang.X("error.required", "{{.Field}} is required.", map[string]any{"Field": label})
+	case strings.ContainsAny(name, `/\`) || name == "." || name == "..":
+		return "", lang.X("error.file_name", "{{.Field}} cannot contain “/” or “\\”: choose the folder with the button below.",
+			map[string]any{"Field": label})
+	}
+	if filepath.Ext(name) == "" {
+		name += ".db"
+	}
+	path = filepath.Join(folder, name)
+	if _, err := os.Lstat(path); err == nil {
+		return "", lang.X("error.file_exists", "“{{.Name}}” already exists in this folder. Choose another name, or open that file with File › Open…",
+			map[string]any{"Name": name})
+	}
+	return path, ""
+}
+
+func (c *controller) showAbout() {
+	name := widget.NewLabel(lang.X("app.name", "Atelier"))
+	name.SizeName = theme.SizeNameHeadingText
+	name.TextStyle.Bold = true
+	version := lang.X("about.version_unknown", "Development version")
+	if v := c.app.Metadata().Version; v != "" {
+		version = lang.X("about.version", "Version {{.Version}}", map[string]any{"Version": v})
+	}
+	desc := widget.NewLabel(lang.X("about.description", "Plans, runs and reports on international training workshops for museum professionals."))
+	desc.Wrapping = fyne.TextWrapWord
+	text := container.NewVBox(name, widget.NewLabel(version), desc)
+	content := fyne.CanvasObject(text)
+	if icon := c.app.Icon(); icon != nil {
+		img := canvas.NewImageFromResource(icon)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(72, 72))
+		content = container.NewBorder(nil, nil, container.NewVBox(img), nil, text)
+	}
+	d := dialog.NewCustom(lang.X("menu.about", "About Atelier"), lang.X("dialog.close", "Close"), content, c.win)
+	fitDialog(d, 480)
+	d.Show()
+}
+
+// offerDemoIfEmpty offers the demo workshops when the open file has none.
+func (c *controller) offerDemoIfEmpty() {
+	ws, err := c.st.Workshops()
+	if err != nil || len(ws) > 0 {
+		return
+	}
+	c.offerDemo()
+}
+
+func (c *controller) offerDemo() dialog.Dialog {
+	msg := widget.NewLabel(lang.X("demo.offer", "This file has no workshops yet. Load the demo workshops (a five-day training in Lagos and a French-language workshop being planned)?"))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.X("demo.title", "Demo workshops"), lang.X("demo.load", "Load demo"),
+		lang.X("demo.start_empty", "Start empty"), msg, func(load bool) {
+			if load {
+				c.loadDemo()
+			}
+		}, c.win)
+	fitDialog(d, 520)
+	d.Show()
+	return d
+}
+
+// loadDemo writes the demo off the UI goroutine: it is thousands of rows,
+// each committed to disk.
+func (c *controller) loadDemo() {
+	st := c.st
+	wait := dialog.NewCustomWithoutButtons(lang.X("demo.title", "Demo workshops"), container.NewVBox(
+		widget.NewLabel(lang.X("demo.loading", "Loading the demo workshops…")),
+		widget.NewProgressBarInfinite(),
+	), c.win)
+	wait.Show()
+	go func() {
+		res, err := demo.Write(st)
+		c.do(func() {
+			wait.Hide()
+			if st != c.st {
+				return // another file was opened meanwhile
+			}
+			if err != nil {
+				c.showMessage(lang.X("demo.title", "Demo workshops"),
+					[]string{lang.X("demo.failed", "The demo workshops could not be loaded. The file is as it was.")}, err.Error())
+				return
+			}
+			c.screen.reload()
+			c.screen.selectID(res.Lagos)
+		})
+	}()
+}

@@ -1,0 +1,273 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+func TestStartOffersTheDemoOnAnEmptyFile(t *testing.T) {
+	useLanguage(t, "en")
+	test.NewTempApp(t)
+	st := tempStore(t)
+	w := Start(fyne.CurrentApp(), st)
+	t.Cleanup(w.Close)
+
+	if !strings.Contains(w.Title(), "Atelier") || !strings.Contains(w.Title(), "test.db") {
+		t.Errorf("window title %q", w.Title())
+	}
+	offer := w.Canvas().Overlays().Top()
+	if offer == nil {
+		t.Fatal("no dialog on an empty file")
+	}
+	if !hasText(offer, "This file has no workshops yet. Load the demo workshops") {
+		t.Errorf("dialog says %q", visibleTexts(offer))
+	}
+	if findButton(offer, "Load demo") == nil || findButton(offer, "Start empty") == nil {
+		t.Error("the dialog lacks Load demo or Start empty")
+	}
+}
+
+func TestStartDoesNotOfferTheDemoWhenThereAreWorkshops(t *testing.T) {
+	useLanguage(t, "en")
+	test.NewTempApp(t)
+	st, _, _ := twoWorkshops(t)
+	w := Start(fyne.CurrentApp(), st)
+	t.Cleanup(w.Close)
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog shows on a file with workshops: %q", visibleTexts(top))
+	}
+}
+
+func TestLoadDemoFillsTheFileAndSelectsLagos(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	c, q := openWindow(t, st)
+	c.offerDemoIfEmpty()
+	offer := topDialog(c)
+	if offer == nil {
+		t.Fatal("no demo offer")
+	}
+	test.Tap(findButton(offer, "Load demo"))
+
+	// The demo is written on another goroutine; its result comes back
+	// through the UI queue.
+	loaded := q.runUntil(60*time.Second, func() bool {
+		ws, err := st.Workshops()
+		return err == nil && len(ws) == 2 && len(c.screen.items) == 2 && c.screen.form.id() != 0
+	})
+	if !loaded {
+		t.Fatalf("the demo did not appear; list has %d workshops", len(c.screen.items))
+	}
+	f := c.screen.form
+	lagos := reread(t, st, f.id())
+	if lagos.City != "Lagos" || f.title.Text != lagos.Title {
+		t.Errorf("selected %q in %q, want the Lagos workshop", f.title.Text, lagos.City)
+	}
+	if f.counts["sessions"].Text == "0" || f.counts["participants"].Text == "0" {
+		t.Errorf("the Lagos workshop shows %s sessions, %s participants", f.counts["sessions"].Text, f.counts["participants"].Text)
+	}
+	orgs, err := st.WorkshopOrganisations(lagos.ID)
+	if err != nil || len(orgs) == 0 {
+		t.Fatalf("the demo Lagos workshop has no organisations (%v)", err)
+	}
+	for _, o := range orgs {
+		if !hasText(f.orgs, o.Name) {
+			t.Errorf("organisation %q not shown: %q", o.Name, visibleTexts(f.orgs))
+		}
+	}
+	if top := topDialog(c); top != nil {
+		t.Errorf("a dialog is still open: %q", visibleTexts(top))
+	}
+}
+
+func TestStartEmptyLeavesTheFileEmpty(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	c, _ := openWindow(t, st)
+	c.offerDemoIfEmpty()
+	test.Tap(findButton(topDialog(c), "Start empty"))
+	if topDialog(c) != nil {
+		t.Error("the offer stays open")
+	}
+	if ws, _ := st.Workshops(); len(ws) != 0 {
+		t.Errorf("%d workshops after Start empty", len(ws))
+	}
+}
+
+func TestOpeningAFileThatIsNotAtelierKeepsTheCurrentOne(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	title := c.win.Title()
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(notes, []byte("Packing list for Lagos\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	if c.openPath(notes, data.OpenExisting) {
+		t.Fatal("a text file was opened")
+	}
+	msg := topDialog(c)
+	if msg == nil || !hasText(msg, "“notes.txt” is not an Atelier database, so it was left untouched.") ||
+		!hasText(msg, "“test.db” stays open.") {
+		t.Fatalf("refusal says %q", visibleTexts(msg))
+	}
+	if c.st != st || c.win.Title() != title {
+		t.Error("the current file was replaced")
+	}
+	if _, err := st.Workshop(lagos.ID); err != nil {
+		t.Errorf("the current store no longer works: %v", err)
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "Packing list for Lagos\n" {
+		t.Errorf("the refused file was changed: %q", b)
+	}
+
+	if c.openPath(filepath.Join(t.TempDir(), "missing.db"), data.OpenExisting) {
+		t.Error("a missing file was opened")
+	}
+	if !hasText(topDialog(c), "“missing.db” cannot be found") {
+		t.Errorf("missing file refusal says %q", visibleTexts(topDialog(c)))
+	}
+}
+
+func TestOpeningAnotherFileSwitchesStores(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(lagos.ID)
+	typeOver(c, c.screen.form.venue, "National Museum, Onikan") // pending when the file changes
+
+	other := tempStore(t)
+	accra := saveWorkshop(t, other, data.Workshop{Title: "Museum education", City: "Accra", Country: "GH",
+		StartDate: data.NewDate(2025, 3, 10), EndDate: data.NewDate(2025, 3, 14)})
+	otherPath := other.Path()
+	if err := other.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(otherPath, filepath.Join(filepath.Dir(otherPath), "accra.db")); err != nil {
+		t.Fatal(err)
+	}
+
+	if !c.openPath(filepath.Join(filepath.Dir(otherPath), "accra.db"), data.OpenExisting) {
+		t.Fatalf("could not open the other file: %q", visibleTexts(topDialog(c)))
+	}
+	if _, err := st.Workshops(); err == nil {
+		t.Error("the previous store is still open")
+	}
+	if !strings.Contains(c.win.Title(), "accra.db") {
+		t.Errorf("title %q", c.win.Title())
+	}
+	if len(c.screen.items) != 1 || c.screen.items[0].ID != accra.ID || c.screen.form.id() != accra.ID {
+		t.Errorf("list %+v, form on %d", c.screen.items, c.screen.form.id())
+	}
+	if topDialog(c) != nil {
+		t.Error("a dialog shows after opening a file with workshops")
+	}
+
+	old, err := data.Open(st.Path(), data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if got := reread(t, old, lagos.ID).Venue; got != "National Museum, Onikan" {
+		t.Errorf("venue typed before switching files = %q", got)
+	}
+}
+
+func TestNewDatabaseRefusesExistingFilesAndOpensTheNewOne(t *testing.T) {
+	useLanguage(t, "en")
+	st, _, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+
+	n := c.showNewDatabase()
+	if n.folder != filepath.Dir(st.Path()) || n.name.Text != "atelier.db" {
+		t.Errorf("proposes %q in %q", n.name.Text, n.folder)
+	}
+	typeOver(c, n.name, "test") // becomes test.db: the file open now
+	pressEnter(n.name)
+	if got := n.nameRow.problem.Text; !strings.Contains(got, "“test.db” already exists in this folder") {
+		t.Errorf("problem for an existing file = %q", got)
+	}
+	if c.st != st {
+		t.Fatal("the open file was replaced by itself")
+	}
+	if ws, err := st.Workshops(); err != nil || len(ws) != 2 {
+		t.Fatalf("the open file was touched: %d workshops, %v", len(ws), err)
+	}
+
+	typeOver(c, n.name, "../elsewhere.db")
+	pressEnter(n.name)
+	if !strings.Contains(n.nameRow.problem.Text, "cannot contain") {
+		t.Errorf("problem for a path = %q", n.nameRow.problem.Text)
+	}
+
+	typeOver(c, n.name, "lome-2026")
+	pressEnter(n.name)
+	want := filepath.Join(filepath.Dir(st.Path()), "lome-2026.db")
+	if c.st == st || c.st.Path() != want {
+		t.Fatalf("open file is %s, want %s", c.st.Path(), want)
+	}
+	if !hasText(topDialog(c), "This file has no workshops yet") {
+		t.Errorf("no demo offer on the new file: %q", visibleTexts(topDialog(c)))
+	}
+}
+
+func TestQuitClosesTheStore(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(lagos.ID)
+	typeOver(c, c.screen.form.region, "Lagos State")
+
+	menu := c.win.MainMenu()
+	if len(menu.Items) != 2 {
+		t.Fatalf("%d menus", len(menu.Items))
+	}
+	var quit *fyne.MenuItem
+	quits := 0
+	for _, item := range menu.Items[0].Items {
+		if item.IsQuit {
+			quit = item
+			quits++
+		}
+	}
+	if quits != 1 {
+		t.Fatalf("File menu has %d Quit items", quits)
+	}
+	quit.Action()
+	if _, err := st.Workshops(); err == nil {
+		t.Error("the store is still open after Quit")
+	}
+	reopened, err := data.Open(st.Path(), data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	if got := reread(t, reopened, lagos.ID).Region; got != "Lagos State" {
+		t.Errorf("region typed before Quit = %q", got)
+	}
+}
+
+func TestAboutShowsNameVersionAndDescription(t *testing.T) {
+	useLanguage(t, "es")
+	st, _, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	c.showAbout()
+	about := topDialog(c)
+	for _, want := range []string{"Atelier", "Versión de desarrollo", "talleres internacionales de formación"} {
+		if !hasText(about, want) {
+			t.Errorf("About lacks %q: %q", want, visibleTexts(about))
+		}
+	}
+	if findButton(about, "Cerrar") == nil {
+		t.Error("About has no Cerrar button")
+	}
+}

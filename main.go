@@ -1,0 +1,223 @@
+// Command atelier plans, runs and reports international training workshops
+// for museum professionals. Without a sub-command it opens the window; the
+// sub-commands work without a display.
+package main
+
+import (
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/atelier-workshops/atelier/app"
+	"github.com/atelier-workshops/atelier/assets"
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
+)
+
+// FyneApp.toml is the one place the name, ID and version are written; the
+// binary carries it so that --version and the About box agree with it
+// wherever the binary is moved.
+//
+//go:embed FyneApp.toml
+var fyneAppToml string
+
+const usage = `Atelier: plan, run and report training workshops for museum professionals.
+
+Usage:
+  atelier [--db FILE]          open the window (default database: %s)
+  atelier demo --db FILE       add the demo workshops to FILE (a new file or an Atelier database)
+  atelier help                 show this help
+  atelier --version            print the version
+
+Options:
+  --db FILE    the database file to use
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the exit, so that tests can drive the command line.
+func run(args []string, stdout, stderr io.Writer) int {
+	meta := metadata()
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "atelier: "+format+"\n", a...)
+		return 2
+	}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "demo":
+			return runDemo(args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprintf(stdout, usage, defaultDBPath())
+			return 0
+		default:
+			return fail("unknown command %q (see atelier --help)", args[0])
+		}
+	}
+	fs := newFlagSet("atelier")
+	dbPath := fs.String("db", "", "")
+	showVersion := fs.Bool("version", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, usage, defaultDBPath())
+			return 0
+		}
+		return fail("%v (see atelier --help)", err)
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "Atelier %s (build %d)\n", meta.Version, meta.Build)
+		return 0
+	}
+	if fs.NArg() > 0 {
+		return fail("unexpected argument %q (see atelier --help)", fs.Arg(0))
+	}
+	mode := data.OpenExisting
+	if *dbPath == "" {
+		*dbPath = defaultDBPath()
+		if err := os.MkdirAll(filepath.Dir(*dbPath), 0o755); err != nil {
+			return fail("cannot create the data folder: %v", err)
+		}
+		mode = data.OpenOrCreate
+	}
+	st, err := data.Open(*dbPath, mode)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier: %s\n", describeOpenError(err))
+		return 1
+	}
+	fyneapp.SetMetadata(meta)
+	a := fyneapp.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
+	app.Start(a, st)
+	a.Run()
+	return 0
+}
+
+func runDemo(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("atelier demo")
+	dbPath := fs.String("db", "", "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: atelier demo --db FILE\n")
+			return 0
+		}
+		fmt.Fprintf(stderr, "atelier demo: %v (see atelier --help)\n", err)
+		return 2
+	}
+	if *dbPath == "" || fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "atelier demo: give the database file with --db FILE (see atelier --help)\n")
+		return 2
+	}
+	st, err := data.Open(*dbPath, data.OpenOrCreate)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier demo: %s\n", describeOpenError(err))
+		return 1
+	}
+	res, err := demo.Write(st)
+	if closeErr := st.Close(); err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier demo: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Added the demo workshops to %s (workshop %d in Lagos, workshop %d being planned).\n",
+		st.Path(), res.Lagos, res.Planned)
+	return 0
+}
+
+// newFlagSet reports a bad flag as an error instead of printing the
+// defaults, so that the user gets one line that says what was wrong.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func describeOpenError(err error) string {
+	var oe *data.OpenError
+	if errors.As(err, &oe) {
+		switch {
+		case errors.Is(err, data.ErrFileNotFound) && oe.Detail == "":
+			return fmt.Sprintf("%s: no such file (to start a new database, leave out --db or use File > New database)", oe.Path)
+		case errors.Is(err, data.ErrNotAtelier):
+			return fmt.Sprintf("%s is not an Atelier database (%s); it was left unchanged", oe.Path, oe.Detail)
+		case errors.Is(err, data.ErrNewerSchema):
+			return fmt.Sprintf("%s was written by a newer version of Atelier (%s); it was left unchanged", oe.Path, oe.Detail)
+		}
+	}
+	return err.Error()
+}
+
+// defaultDBPath is atelier.db in the user's data folder: XDG_DATA_HOME or
+// ~/.local/share on Linux, %LOCALAPPDATA% on Windows, Application Support
+// on macOS. Backups and copies can then sit beside it.
+func defaultDBPath() string {
+	var dir string
+	switch runtime.GOOS {
+	case "windows":
+		dir = os.Getenv("LOCALAPPDATA")
+	case "darwin":
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, "Library", "Application Support")
+		}
+	default:
+		dir = os.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			if home, err := os.UserHomeDir(); err == nil {
+				dir = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	if dir == "" {
+		dir = "."
+	}
+	name := "atelier"
+	if runtime.GOOS != "linux" {
+		name = "Atelier"
+	}
+	return filepath.Join(dir, name, "atelier.db")
+}
+
+// metadata reads the [Details] of FyneApp.toml: flat "Key = value" lines
+// are all it has, so a few lines of parsing beat a TOML dependency.
+func metadata() fyne.AppMetadata {
+	meta := fyne.AppMetadata{Name: "Atelier", Icon: fyne.NewStaticResource("icon.png", assets.Icon),
+		Release: true, Migrations: map[string]bool{}}
+	section := ""
+	for line := range strings.SplitSeq(fyneAppToml, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			section = strings.Trim(line, "[]")
+			continue
+		}
+		key, value, ok := strings.Cut(line, "=")
+		if !ok || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key, value = strings.TrimSpace(key), strings.Trim(strings.TrimSpace(value), `"`)
+		switch section + "." + key {
+		case "Details.ID":
+			meta.ID = value
+		case "Details.Name":
+			meta.Name = value
+		case "Details.Version":
+			meta.Version = value
+		case "Details.Build":
+			meta.Build, _ = strconv.Atoi(value)
+		case "Migrations.fyneDo":
+			meta.Migrations["fyneDo"] = value == "true"
+		}
+	}
+	return meta
+}

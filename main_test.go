@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestHelpListsTheSubcommands(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		code, out, _ := runCLI(args...)
+		if code != 0 || !strings.Contains(out, "atelier demo --db FILE") || !strings.Contains(out, "--version") {
+			t.Fatalf("%v: code %d, output %q", args, code, out)
+		}
+	}
+}
+
+func TestVersionComesFromFyneAppToml(t *testing.T) {
+	toml, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI("--version")
+	meta := metadata()
+	if code != 0 || meta.Version == "" || !strings.Contains(string(toml), `Version = "`+meta.Version+`"`) ||
+		!strings.Contains(out, meta.Version) {
+		t.Fatalf("code %d, output %q, metadata %+v", code, out, meta)
+	}
+	if meta.ID != "org.atelier.workshops" || !meta.Migrations["fyneDo"] {
+		t.Fatalf("metadata %+v", meta)
+	}
+}
+
+// A mistake on the command line gets one line that names it, and a
+// non-zero exit.
+func TestCommandLineMistakes(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		args  []string
+		words string
+	}{
+		{[]string{"--bogus"}, "-bogus"},
+		{[]string{"frob"}, `unknown command "frob"`},
+		{[]string{"--db", filepath.Join(dir, "missing.db")}, "missing.db: no such file"},
+		{[]string{"demo"}, "--db FILE"},
+		{[]string{"demo", "--db"}, "flag needs an argument"},
+		{[]string{"--db", "x.db", "extra"}, `unexpected argument "extra"`},
+	}
+	for _, c := range cases {
+		code, _, errOut := runCLI(c.args...)
+		lines := strings.Split(strings.TrimSpace(errOut), "\n")
+		if code == 0 || len(lines) != 1 || !strings.Contains(errOut, c.words) {
+			t.Errorf("%v: code %d, stderr %q; want one line with %q", c.args, code, errOut, c.words)
+		}
+	}
+}
+
+func TestDemoRefusesAnotherFileAndLeavesItUnchanged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "budget.xlsx")
+	content := []byte("PK\x03\x04 not a database")
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI("demo", "--db", path)
+	after, _ := os.ReadFile(path)
+	if code == 0 || !strings.Contains(errOut, "not an Atelier database") || !bytes.Equal(after, content) {
+		t.Fatalf("code %d, stderr %q, file changed: %v", code, errOut, !bytes.Equal(after, content))
+	}
+}
+
+func TestDemoWritesANewFileAndAddsToAnExistingOne(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	for round := 1; round <= 2; round++ {
+		code, out, errOut := runCLI("demo", "--db", path)
+		if code != 0 || !strings.Contains(out, "Added the demo workshops") {
+			t.Fatalf("round %d: code %d, out %q, err %q", round, code, out, errOut)
+		}
+		st, err := data.Open(path, data.OpenExisting)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := st.Workshops()
+		st.Close()
+		if err != nil || len(ws) != 2*round {
+			t.Fatalf("round %d: %d workshops, %v", round, len(ws), err)
+		}
+	}
+}
+
+func TestDefaultDatabaseIsInTheUsersDataFolder(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the XDG data folder is a Linux convention")
+	}
+	t.Setenv("XDG_DATA_HOME", "/home/ada/.data")
+	if got := defaultDBPath(); got != "/home/ada/.data/atelier/atelier.db" {
+		t.Fatalf("default database %s", got)
+	}
+}
