@@ -23,32 +23,49 @@ import (
 
 var uiLanguages = []string{"en", "fr", "es"}
 
-// translationFile reads one language's messages; a plural message is an
-// object of forms (one, other…), each checked like a plain message.
+// translationFile reads one language's messages from all its files: the
+// core file (en.json) and one per screen (schedule.en.json…), which Fyne
+// merges. A key may live in one file only. A plural message is an object
+// of forms (one, other…), each checked like a plain message.
 func translationFile(t *testing.T, code string) map[string][]string {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Translations, "translations/"+code+".json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		t.Fatalf("%s.json: %v", code, err)
+	names, err := fs.Glob(assets.Translations, "translations/*"+code+".json")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no %s translation files: %v", code, err)
 	}
 	out := map[string][]string{}
-	for k, v := range raw {
-		var s string
-		if json.Unmarshal(v, &s) == nil {
-			out[k] = []string{s}
+	from := map[string]string{}
+	for _, name := range names {
+		base := filepath.Base(name)
+		if base != code+".json" && !strings.HasSuffix(base, "."+code+".json") {
 			continue
 		}
-		var forms map[string]string
-		if err := json.Unmarshal(v, &forms); err != nil {
-			t.Errorf("%s.json: %s is neither text nor plural forms", code, k)
-			continue
+		b, err := fs.ReadFile(assets.Translations, name)
+		if err != nil {
+			t.Fatal(err)
 		}
-		for _, f := range forms {
-			out[k] = append(out[k], f)
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(b, &raw); err != nil {
+			t.Fatalf("%s: %v", base, err)
+		}
+		for k, v := range raw {
+			if other, dup := from[k]; dup {
+				t.Errorf("%s is in both %s and %s", k, other, base)
+			}
+			from[k] = base
+			var s string
+			if json.Unmarshal(v, &s) == nil {
+				out[k] = []string{s}
+				continue
+			}
+			var forms map[string]string
+			if err := json.Unmarshal(v, &forms); err != nil {
+				t.Errorf("%s: %s is neither text nor plural forms", base, k)
+				continue
+			}
+			for _, f := range forms {
+				out[k] = append(out[k], f)
+			}
 		}
 	}
 	return out

@@ -193,15 +193,27 @@ type workshopsScreen struct {
 	list    *widget.List
 	add     *widget.Button
 	form    *workshopForm
-	hint    fyne.CanvasObject // stands in for the form when nothing is selected
+	hint    fyne.CanvasObject // stands in for the tabs when nothing is selected
+	tabs    *container.AppTabs
+	views   []workshopView
 	content fyne.CanvasObject
 
 	lastAdd *addWorkshopDialog // the dialog last opened, for tests
 }
 
+// workshopView is a tab that shows one side of the selected workshop (its
+// schedule, its participants…) beside the Details tab.
+type workshopView interface {
+	tab() *container.TabItem
+	show(w data.Workshop) // another workshop was selected, or this one changed
+	clear()               // no workshop is selected, or the file was closed
+}
+
 func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s := &workshopsScreen{c: c}
 	s.form = newWorkshopForm(s)
+	// Each screen of a workshop adds itself here, in tab order.
+	s.views = []workshopView{}
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -230,10 +242,14 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance
 	s.hint = container.NewCenter(hint)
-	s.form.content.Hide()
+	s.tabs = container.NewAppTabs(container.NewTabItemWithIcon(lang.X("tab.details", "Details"), theme.DocumentIcon(), s.form.content))
+	for _, v := range s.views {
+		s.tabs.Append(v.tab())
+	}
+	s.tabs.Hide()
 
 	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(s.hint, s.form.content))
+	split := container.NewHSplit(left, container.NewStack(s.hint, s.tabs))
 	split.Offset = 0.3
 	s.content = split
 	return s
@@ -269,7 +285,10 @@ func (s *workshopsScreen) reset() {
 	s.form.clear()
 	s.list.UnselectAll()
 	s.hint.Show()
-	s.form.content.Hide()
+	s.tabs.Hide()
+	for _, v := range s.views {
+		v.clear()
+	}
 	s.reload()
 	s.openRecent()
 }
@@ -305,8 +324,11 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 		return
 	}
 	s.form.load(w)
+	for _, v := range s.views {
+		v.show(w)
+	}
 	s.hint.Hide()
-	s.form.content.Show()
+	s.tabs.Show()
 	if j := s.indexOf(id); j >= 0 {
 		s.list.Select(j)
 	}

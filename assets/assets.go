@@ -4,7 +4,9 @@ package assets
 
 import "embed"
 
-// Translations holds en.json, fr.json and es.json for Fyne's lang package.
+// Translations holds the interface's messages for Fyne's lang package: the
+// core files en.json, fr.json and es.json, and one set per screen named
+// SCREEN.en.json and so on, so that each screen's strings sit together.
 //
 //go:embed translations/*.json
 var Translations embed.FS
