@@ -239,6 +239,11 @@ func (w *writer) organisation(o orgSpec) (int64, error) {
 	return row.ID, nil
 }
 
+// lagosUTCOffset is West Africa Time, which keeps no summer time. Session
+// times are the venue's clock; a mark's time is a real instant in UTC, as
+// SetMark stamps it when an organiser marks live.
+const lagosUTCOffset = time.Hour
+
 // attendance marks every confirmed participant for every session that is
 // not a break: present unless their away list says otherwise. MarkedAt is
 // a few minutes into the session, as when an organiser walks the room, and
@@ -273,7 +278,7 @@ func attendance(people []person, ps []*data.Participant, specs []sessionSpec, se
 					after = 15 + 5*((i+j)%4)
 				}
 			}
-			a.MarkedAt = s.Start.Add(time.Duration(after) * time.Minute)
+			a.MarkedAt = s.Start.Add(time.Duration(after)*time.Minute - lagosUTCOffset)
 			marks = append(marks, a)
 		}
 	}
