@@ -4,6 +4,9 @@
 package main
 
 import (
+	// First, so that it runs before Fyne reads the locale: see its doc.
+	_ "atelier.local/localeenv"
+
 	_ "embed"
 	"errors"
 	"flag"

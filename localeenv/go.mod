@@ -1,0 +1,3 @@
+module atelier.local/localeenv
+
+go 1.26
