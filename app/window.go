@@ -50,6 +50,9 @@ type controller struct {
 }
 
 func newController(a fyne.App, st *data.Store, do func(func())) *controller {
+	if code := a.Preferences().String(languagePreference); code != "" {
+		applyLanguage(code)
+	}
 	loadTranslations()
 	c := &controller{app: a, st: st, do: do}
 	c.win = a.NewWindow("Atelier")
@@ -79,9 +82,10 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	// closing the store.
 	quit := fyne.NewMenuItem(lang.X("menu.quit", "Quit"), c.quit)
 	quit.IsQuit = true
+	settings := fyne.NewMenuItem(lang.X("menu.settings", "Settings…"), func() { c.showSettings() })
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
 }
