@@ -79,6 +79,8 @@ var (
 	ErrNotAtelier   = errors.New("not an Atelier database")
 	ErrNewerSchema  = errors.New("written by a newer version of Atelier")
 	ErrFileNotFound = errors.New("no such file")
+	ErrCorrupt      = errors.New("damaged: it is cut short or corrupt")
+	ErrReadOnly     = errors.New("open read-only: the file or its folder cannot be written to")
 )
 
 // OpenError wraps one of the reasons above with the file and the details.

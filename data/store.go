@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
 )
@@ -75,6 +76,37 @@ type Store struct {
 	// markStmt is prepared once: attendance is saved one mark at a time,
 	// and parsing the statement anew would be a third of each save.
 	markStmt *sql.Stmt
+	readOnly bool
+
+	// LastBackup is the backup taken when the file was opened, if any;
+	// BackupProblem says why none could be taken, when that failed.
+	LastBackup    string
+	BackupProblem error
+}
+
+// Option changes how Open opens a file.
+type Option func(*openOptions)
+
+type openOptions struct {
+	backupDir string
+	now       func() time.Time
+}
+
+// WithBackups takes a backup of an existing file into dir before anything
+// else happens to it (a schema update included), and keeps the rotation
+// RotateBackup describes.
+func WithBackups(dir string) Option {
+	return func(o *openOptions) {
+		o.backupDir = dir
+		if o.now == nil {
+			o.now = time.Now
+		}
+	}
+}
+
+func (s *Store) needsMigration() bool {
+	var current int
+	return s.w.QueryRow(`PRAGMA user_version`).Scan(&current) == nil && current < SchemaVersion
 }
 
 // OpenMode says whether Open may create a file that does not exist yet.
@@ -88,7 +120,11 @@ const (
 // Open opens an Atelier database, creating or migrating its schema as
 // needed. Files that are not Atelier databases, or that a newer Atelier
 // wrote, are refused before anything is written to them.
-func Open(path string, mode OpenMode) (*Store, error) {
+func Open(path string, mode OpenMode, options ...Option) (*Store, error) {
+	var o openOptions
+	for _, opt := range options {
+		opt(&o)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -96,19 +132,39 @@ func Open(path string, mode OpenMode) (*Store, error) {
 	if err := inspect(abs, mode); err != nil {
 		return nil, err
 	}
+	existing := false
+	if st, err := os.Stat(abs); err == nil && st.Size() > 0 {
+		existing = true
+	}
+	readOnly := !writable(abs)
 	w, err := sql.Open("sqlite", dsn(abs, false))
+	if readOnly {
+		w, err = sql.Open("sqlite", readOnlyDSN(abs))
+	}
 	if err != nil {
 		return nil, err
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, w: w}
+	s := &Store{path: abs, w: w, readOnly: readOnly}
+	if o.backupDir != "" && existing && !readOnly {
+		if s.LastBackup, err = s.RotateBackup(o.backupDir, o.now()); err != nil {
+			s.BackupProblem = err
+			if s.needsMigration() {
+				w.Close()
+				return nil, fmt.Errorf("%s must be updated to this Atelier's schema, but no backup could be taken first, so it was left as it was: %w", abs, err)
+			}
+		}
+	}
 	if err := s.migrate(); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
 	r, err := sql.Open("sqlite", dsn(abs, true))
+	if readOnly {
+		r, err = sql.Open("sqlite", readOnlyDSN(abs))
+	}
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -136,6 +192,30 @@ func dsn(path string, readOnly bool) string {
 		q.Set("_txlock", "immediate")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// readOnlyDSN opens a file Atelier may not write to. Immutable mode needs
+// neither a -shm file nor a lock, which a read-only folder could not hold.
+func readOnlyDSN(path string) string {
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=1&_pragma=foreign_keys(1)"
+}
+
+// writable reports whether the file and its folder (where SQLite keeps its
+// write-ahead log) can be written. A missing file is writable if its
+// folder is.
+func writable(path string) bool {
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Close()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), ".atelier-write-check-*")
+	if err != nil {
+		return false
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
 }
 
 var sqliteMagic = []byte("SQLite format 3\x00")
@@ -179,6 +259,9 @@ func inspect(path string, mode OpenMode) error {
 			"its schema is version %d and this Atelier knows up to %d; install the newer Atelier to open it",
 			userVersion, SchemaVersion)}
 	case appID == ApplicationID:
+		if reason := damage(path, header, st.Size()); reason != "" {
+			return &OpenError{Path: path, Kind: ErrCorrupt, Detail: reason}
+		}
 		return nil
 	case appID != 0:
 		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it belongs to another application"}
@@ -191,6 +274,33 @@ func inspect(path string, mode OpenMode) error {
 		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is a SQLite database of another program"}
 	}
 	return nil
+}
+
+// damage says what is wrong with an Atelier file that is cut short or
+// corrupt, or returns "" when it is sound. It reads without writing.
+func damage(path string, header []byte, size int64) string {
+	pageSize := int64(binary.BigEndian.Uint16(header[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(header[28:32]))
+	// The page count is only trusted when SQLite marked it current.
+	if binary.BigEndian.Uint32(header[92:96]) == binary.BigEndian.Uint32(header[24:28]) && size < pages*pageSize {
+		return fmt.Sprintf("the file is cut short: %d bytes of the %d its header announces", size, pages*pageSize)
+	}
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&immutable=1")
+	if err != nil {
+		return err.Error()
+	}
+	defer db.Close()
+	var result string
+	if err := db.QueryRow(`PRAGMA quick_check`).Scan(&result); err != nil {
+		return "it could not be read: " + err.Error()
+	}
+	if result != "ok" {
+		return "its integrity check failed: " + result
+	}
+	return ""
 }
 
 // hasNoTables looks inside a SQLite file without changing it: immutable
@@ -216,6 +326,11 @@ func (s *Store) migrate() error {
 	}
 	if current > SchemaVersion { // re-checked: another process may have migrated meanwhile
 		return &OpenError{Path: s.path, Kind: ErrNewerSchema}
+	}
+	if s.readOnly && current < SchemaVersion {
+		return &OpenError{Path: s.path, Kind: ErrReadOnly, Detail: fmt.Sprintf(
+			"it was written by an older Atelier (schema %d) and must be updated to schema %d, which needs write access",
+			current, SchemaVersion)}
 	}
 	for _, m := range migrations[current:] {
 		err := s.write(ctx, func(tx *sql.Tx) error {
@@ -246,10 +361,19 @@ func (s *Store) migrate() error {
 // Path is the absolute path of the database file.
 func (s *Store) Path() string { return s.path }
 
+// ReadOnly reports whether the file was opened without write access (the
+// file or its folder is read-only); every write then fails with
+// ErrReadOnly instead of half-way.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // Close checkpoints the write-ahead log into the database file and closes it,
 // so that the file alone holds everything and can be copied.
 func (s *Store) Close() error {
 	var errs []error
+	if s.readOnly {
+		errs = append(errs, s.markStmt.Close(), s.r.Close(), s.w.Close())
+		return errors.Join(errs...)
+	}
 	if s.markStmt != nil {
 		errs = append(errs, s.markStmt.Close())
 	}
@@ -264,6 +388,9 @@ func (s *Store) Close() error {
 // write runs fn in one immediate transaction on the writer connection: all of
 // it is saved, or none of it.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return &OpenError{Path: s.path, Kind: ErrReadOnly}
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -1,0 +1,197 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSaveCopyHoldsEverythingAndNeverOverwrites(t *testing.T) {
+	st, _ := openTemp(t)
+	w := addWorkshop(t, st)
+	p := addParticipant(t, st, w, "Ọláńrewájú", "Àdìgún", StatusConfirmed)
+	dir := t.TempDir()
+	copyPath := filepath.Join(dir, "copy.db")
+	mustNoErr(t, st.SaveCopy(copyPath))
+	cp, err := Open(copyPath, OpenExisting)
+	mustNoErr(t, err)
+	got, err := cp.Participant(p.ID)
+	mustNoErr(t, err)
+	mustNoErr(t, cp.Close())
+	if got.GivenName != "Ọláńrewájú" {
+		t.Fatalf("copy holds %+v", got)
+	}
+	before, _ := os.ReadFile(copyPath)
+	if err := st.SaveCopy(copyPath); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("saving over an existing file: %v", err)
+	}
+	after, _ := os.ReadFile(copyPath)
+	if !bytes.Equal(before, after) {
+		t.Fatal("an existing file was overwritten")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("leftovers beside the copy: %v", entries)
+	}
+}
+
+func TestRotationKeepsTenNewestAndOnePerDayForAWeek(t *testing.T) {
+	st, _ := openTemp(t)
+	addWorkshop(t, st)
+	dir := t.TempDir()
+	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.Local)
+	// Three backups a day for the last twelve days, oldest first.
+	var taken []time.Time
+	for day := 11; day >= 0; day-- {
+		for _, hour := range []int{9, 12, 15} {
+			at := now.AddDate(0, 0, -day).Add(time.Duration(hour-18) * time.Hour)
+			_, err := st.RotateBackup(dir, at)
+			mustNoErr(t, err)
+			taken = append(taken, at)
+		}
+	}
+	list, err := Backups(dir)
+	mustNoErr(t, err)
+	var kept []string
+	for _, b := range list {
+		kept = append(kept, b.Taken.Format("01-02 15"))
+	}
+	// The ten newest reach back to 11-22 09:00; days 11-18 to 11-21 keep
+	// their 15:00 backup; older days go.
+	want := []string{"11-25 15", "11-25 12", "11-25 09", "11-24 15", "11-24 12", "11-24 09", "11-23 15", "11-23 12",
+		"11-23 09", "11-22 15", "11-21 15", "11-20 15", "11-19 15"}
+	if !slices.Equal(kept, want) {
+		t.Fatalf("kept %v\nwant %v", kept, want)
+	}
+	if list[0].Workshops[0] != "Museums for everyone" || list[0].Size == 0 {
+		t.Fatalf("backup details %+v", list[0])
+	}
+}
+
+func TestRestoreBringsBackTheBackupAndRefusesOtherFiles(t *testing.T) {
+	st, path := openTemp(t)
+	w := addWorkshop(t, st)
+	backup, err := st.RotateBackup(t.TempDir(), time.Now())
+	mustNoErr(t, err)
+	mustNoErr(t, st.DeleteWorkshop(w.ID))
+	mustNoErr(t, st.Close())
+
+	notes := filepath.Join(t.TempDir(), "notes.db")
+	mustNoErr(t, os.WriteFile(notes, []byte("not a database"), 0o644))
+	before, _ := os.ReadFile(path)
+	if err := Restore(notes, path); !errors.Is(err, ErrNotAtelier) {
+		t.Fatalf("restoring a non-database: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("a refused restore changed the file")
+	}
+
+	mustNoErr(t, Restore(backup, path))
+	st2, err := Open(path, OpenExisting)
+	mustNoErr(t, err)
+	defer st2.Close()
+	if got, err := st2.Workshop(w.ID); err != nil || got.Title != w.Title {
+		t.Fatalf("after restore: %+v, %v", got, err)
+	}
+}
+
+func TestOpenWithBackupsBacksUpExistingFilesOnly(t *testing.T) {
+	dir := t.TempDir()
+	backups := filepath.Join(dir, "backups")
+	path := filepath.Join(dir, "a.db")
+	st, err := Open(path, OpenOrCreate, WithBackups(backups))
+	mustNoErr(t, err)
+	if st.LastBackup != "" {
+		t.Fatalf("a new file was backed up: %s", st.LastBackup)
+	}
+	addWorkshop(t, st)
+	mustNoErr(t, st.Close())
+	st, err = Open(path, OpenExisting, WithBackups(backups))
+	mustNoErr(t, err)
+	defer st.Close()
+	list, err := Backups(backups)
+	mustNoErr(t, err)
+	if st.LastBackup == "" || len(list) != 1 || list[0].Path != st.LastBackup || len(list[0].Workshops) != 1 {
+		t.Fatalf("backup on open: %q, list %+v", st.LastBackup, list)
+	}
+}
+
+func TestOpenRefusesCutShortAndCorruptFilesUnchanged(t *testing.T) {
+	st, path := openTemp(t)
+	w := addWorkshop(t, st)
+	var ps []*Participant
+	for i := range 400 {
+		ps = append(ps, &Participant{WorkshopID: w.ID, GivenName: strings.Repeat("Ọ", 50), FamilyName: string(rune('A' + i%26))})
+	}
+	mustNoErr(t, st.SaveParticipants(ps))
+	mustNoErr(t, st.Close())
+	whole, err := os.ReadFile(path)
+	mustNoErr(t, err)
+	if len(whole) < 8*4096 {
+		t.Fatalf("the test file is too small (%d bytes) to cut", len(whole))
+	}
+
+	cut := filepath.Join(t.TempDir(), "cut.db")
+	mustNoErr(t, os.WriteFile(cut, whole[:len(whole)/2], 0o644))
+	assertRefusedUnchanged(t, cut, ErrCorrupt, "cut short")
+
+	scrambled := bytes.Clone(whole)
+	for i := 3 * 4096; i < 5*4096; i++ { // two pages in the middle
+		scrambled[i] ^= 0x5A
+	}
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	mustNoErr(t, os.WriteFile(bad, scrambled, 0o644))
+	assertRefusedUnchanged(t, bad, ErrCorrupt, "damaged")
+}
+
+// makeImmutable stops even root from writing to path (chattr +i), for as
+// long as the test runs.
+func makeImmutable(t *testing.T, path string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		mustNoErr(t, os.Chmod(path, 0o555))
+		t.Cleanup(func() { os.Chmod(path, 0o755) })
+		return
+	}
+	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+		t.Skipf("cannot make %s read-only for root here: %v %s", path, err, out)
+	}
+	t.Cleanup(func() { exec.Command("chattr", "-i", path).Run() })
+}
+
+func TestReadOnlyFolderOpensReadOnlyAndSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "shared.db")
+	st, err := Open(path, OpenOrCreate)
+	mustNoErr(t, err)
+	w := addWorkshop(t, st)
+	mustNoErr(t, st.Close())
+	makeImmutable(t, path)
+	makeImmutable(t, dir)
+	before, _ := os.ReadFile(path)
+
+	ro, err := Open(path, OpenExisting)
+	mustNoErr(t, err)
+	if !ro.ReadOnly() {
+		t.Fatal("a read-only file was not opened read-only")
+	}
+	got, err := ro.Workshop(w.ID)
+	mustNoErr(t, err)
+	if got.Title != w.Title {
+		t.Fatalf("read %+v", got)
+	}
+	got.Title = "Changed"
+	err = ro.SaveWorkshop(&got)
+	if !errors.Is(err, ErrReadOnly) || !strings.Contains(err.Error(), "read-only") {
+		t.Fatalf("a write to a read-only file: %v", err)
+	}
+	mustNoErr(t, ro.Close())
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("the read-only file changed")
+	}
+}
