@@ -86,14 +86,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return fail("unexpected argument %q (see atelier --help)", fs.Arg(0))
 	}
 	mode := data.OpenExisting
+	dataDir := filepath.Dir(defaultDBPath())
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return fail("cannot create the data folder %s: %v", dataDir, err)
+	}
 	if *dbPath == "" {
 		*dbPath = defaultDBPath()
-		if err := os.MkdirAll(filepath.Dir(*dbPath), 0o755); err != nil {
-			return fail("cannot create the data folder: %v", err)
-		}
 		mode = data.OpenOrCreate
 	}
-	st, err := data.Open(*dbPath, mode)
+	st, err := data.Open(*dbPath, mode, data.WithBackups(data.BackupFolder(dataDir, *dbPath)))
 	if err != nil {
 		fmt.Fprintf(stderr, "atelier: %s\n", describeOpenError(err))
 		return 1
@@ -101,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fyneapp.SetMetadata(meta)
 	a := fyneapp.NewWithID(meta.ID)
 	a.SetIcon(meta.Icon)
-	app.Start(a, st)
+	app.Start(a, st, app.WithDataFolder(dataDir))
 	a.Run()
 	return 0
 }
@@ -155,6 +156,8 @@ func describeOpenError(err error) string {
 			return fmt.Sprintf("%s: no such file (to start a new database, leave out --db or use File > New database)", oe.Path)
 		case errors.Is(err, data.ErrNotAtelier):
 			return fmt.Sprintf("%s is not an Atelier database (%s); it was left unchanged", oe.Path, oe.Detail)
+		case errors.Is(err, data.ErrCorrupt):
+			return fmt.Sprintf("%s is damaged (%s); it was left unchanged", oe.Path, oe.Detail)
 		case errors.Is(err, data.ErrNewerSchema):
 			return fmt.Sprintf("%s was written by a newer version of Atelier (%s); it was left unchanged", oe.Path, oe.Detail)
 		}
@@ -164,7 +167,7 @@ func describeOpenError(err error) string {
 
 // defaultDBPath is atelier.db in the user's data folder: XDG_DATA_HOME or
 // ~/.local/share on Linux, %LOCALAPPDATA% on Windows, Application Support
-// on macOS. Backups and copies can then sit beside it.
+// on macOS. The backups of every file Atelier opens go into that folder.
 func defaultDBPath() string {
 	var dir string
 	switch runtime.GOOS {

@@ -25,12 +25,23 @@ import (
 // is open when the window closes (or File > Quit is chosen) is closed by
 // the window, so the caller must not close st itself. When the file has no
 // workshops, the window offers to load the demo ones.
-func Start(a fyne.App, st *data.Store) fyne.Window {
+func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	c := newController(a, st, fyne.Do)
+	for _, o := range options {
+		o(c)
+	}
 	c.win.Show()
+	c.sayFileState()
 	c.offerDemoIfEmpty()
 	return c.win
 }
+
+// Option configures the window Start builds.
+type Option func(*controller)
+
+// WithDataFolder names the app's data folder, where the backups of every
+// file Atelier opens are kept.
+func WithDataFolder(dir string) Option { return func(c *controller) { c.dataDir = dir } }
 
 // controller owns the open store and the main window, so that the store can
 // be switched under the screens.
@@ -40,6 +51,9 @@ type controller struct {
 	st     *data.Store
 	screen *workshopsScreen
 	closed bool
+	// dataDir is the app's data folder; backups go there. Empty in tests
+	// that do not look at backups.
+	dataDir string
 
 	// do runs fn on the UI goroutine. It is fyne.Do, except in tests: Fyne's
 	// test driver runs fyne.Do at once on the calling goroutine, which
@@ -82,10 +96,13 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	// closing the store.
 	quit := fyne.NewMenuItem(lang.X("menu.quit", "Quit"), c.quit)
 	quit.IsQuit = true
+	saveCopy := fyne.NewMenuItem(lang.X("menu.save_copy", "Save a copy…"), func() { c.showSaveCopy() })
+	restore := fyne.NewMenuItem(lang.X("menu.restore", "Restore from backup…"), func() { c.showRestore() })
 	settings := fyne.NewMenuItem(lang.X("menu.settings", "Settings…"), func() { c.showSettings() })
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), saveCopy, restore,
+			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
 }
@@ -150,20 +167,26 @@ func (c *controller) openPath(path string, mode data.OpenMode) bool {
 		return true
 	}
 	c.screen.form.flush()
-	st, err := data.Open(path, mode)
+	st, err := data.Open(path, mode, c.openOptions(path)...)
 	if err != nil {
 		c.showOpenError(path, err)
 		return false
 	}
 	old := c.st
-	c.st = st
 	if err := old.Close(); err != nil {
 		fyne.LogError("Closing "+old.Path(), err)
 	}
-	c.showTitle()
-	c.screen.reset()
+	c.useStore(st)
 	c.offerDemoIfEmpty()
 	return true
+}
+
+// useStore makes st the open store, the previous one being closed already.
+func (c *controller) useStore(st *data.Store) {
+	c.st = st
+	c.showTitle()
+	c.screen.reset()
+	c.sayFileState()
 }
 
 func (c *controller) showOpenError(path string, err error) dialog.Dialog {
@@ -172,6 +195,9 @@ func (c *controller) showOpenError(path string, err error) dialog.Dialog {
 	switch {
 	case errors.Is(err, data.ErrNotAtelier):
 		why = lang.X("open.not_atelier", "“{{.File}}” is not an Atelier database, so it was left untouched.", args)
+	case errors.Is(err, data.ErrCorrupt):
+		why = lang.X("open.corrupt", "“{{.File}}” is damaged (cut short or corrupt), so it was left untouched. Its backups are in {{.Folder}}: open the newest with File › Open…",
+			map[string]any{"File": filepath.Base(path), "Folder": c.backupFolder(path)})
 	case errors.Is(err, data.ErrNewerSchema):
 		why = lang.X("open.newer", "“{{.File}}” was written by a newer version of Atelier. Install that version to open it.", args)
 	case errors.Is(err, data.ErrFileNotFound):
@@ -203,10 +229,11 @@ func (c *controller) showOpenDialog() {
 	d.Show()
 }
 
-// newDatabaseDialog asks for a folder and a file name. Fyne's file save
-// dialog is not used: it empties an existing file as soon as the user
-// agrees to overwrite it, before Atelier can refuse, and that file may be
-// the very database that is open.
+// newDatabaseDialog asks for a folder and the name of a file that does not
+// exist yet, for a new database or a copy. Fyne's file save dialog is not
+// used: it empties an existing file as soon as the user agrees to
+// overwrite it, before Atelier can refuse, and that file may be the very
+// database that is open.
 type newDatabaseDialog struct {
 	c       *controller
 	d       *dialog.CustomDialog
@@ -214,12 +241,19 @@ type newDatabaseDialog struct {
 	nameRow *fieldRow
 	folder  string
 	where   *widget.Label
+	done    func(path string)
 }
 
 func (c *controller) showNewDatabase() *newDatabaseDialog {
-	n := &newDatabaseDialog{c: c, folder: filepath.Dir(c.st.Path())}
+	return c.showFileNameDialog(lang.X("newdb.title", "New database"),
+		lang.X("newdb.intro", "Creates an empty Atelier database and opens it. The file open now is closed; nothing in it changes."),
+		lang.X("newdb.create", "Create"), "atelier.db", func(path string) { c.openPath(path, data.OpenOrCreate) })
+}
+
+func (c *controller) showFileNameDialog(title, introText, action, defaultName string, done func(path string)) *newDatabaseDialog {
+	n := &newDatabaseDialog{c: c, folder: filepath.Dir(c.st.Path()), done: done}
 	n.name = widget.NewEntry()
-	n.name.SetText("atelier.db")
+	n.name.SetText(defaultName)
 	n.name.OnSubmitted = func(string) { n.create() }
 	n.name.OnChanged = func(string) { n.nameRow.setProblem("") }
 	n.nameRow = newFieldRow(lang.X("newdb.name", "File name"), n.name)
@@ -228,13 +262,13 @@ func (c *controller) showNewDatabase() *newDatabaseDialog {
 	choose := widget.NewButtonWithIcon(lang.X("newdb.choose", "Choose…"), theme.FolderOpenIcon(), n.chooseFolder)
 	form := widget.NewForm(n.nameRow.item(),
 		widget.NewFormItem(lang.X("newdb.folder", "Folder"), container.NewBorder(nil, nil, nil, choose, n.where)))
-	intro := widget.NewLabel(lang.X("newdb.intro", "Creates an empty Atelier database and opens it. The file open now is closed; nothing in it changes."))
+	intro := widget.NewLabel(introText)
 	intro.Wrapping = fyne.TextWrapWord
 
 	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { n.d.Hide() })
-	create := widget.NewButtonWithIcon(lang.X("newdb.create", "Create"), theme.ConfirmIcon(), n.create)
+	create := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), n.create)
 	create.Importance = widget.HighImportance
-	n.d = dialog.NewCustomWithoutButtons(lang.X("newdb.title", "New database"), container.NewVBox(intro, form), c.win)
+	n.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(intro, form), c.win)
 	n.d.SetButtons([]fyne.CanvasObject{cancel, create})
 	fitDialog(n.d, 600)
 	n.d.Show()
@@ -266,7 +300,7 @@ func (n *newDatabaseDialog) create() {
 		return
 	}
 	n.d.Hide()
-	n.c.openPath(path, data.OpenOrCreate)
+	n.done(path)
 }
 
 // newDatabasePath joins folder and name into the path of a file that does not

@@ -1,0 +1,150 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// openOptions are how every file is opened: with a backup first, when the
+// app's data folder is known.
+func (c *controller) openOptions(path string) []data.Option {
+	if c.dataDir == "" {
+		return nil
+	}
+	return []data.Option{data.WithBackups(c.backupFolder(path))}
+}
+
+func (c *controller) backupFolder(path string) string { return data.BackupFolder(c.dataDir, path) }
+
+// sayFileState tells the organiser, once, what they need to know about the
+// file just opened: that it is read-only, or that no backup could be taken.
+func (c *controller) sayFileState() {
+	file := map[string]any{"File": filepath.Base(c.st.Path())}
+	switch {
+	case c.st.ReadOnly():
+		c.showMessage(lang.X("backup.readonly.title", "Read-only"), []string{
+			lang.X("backup.readonly", "“{{.File}}” is open read-only: the file or its folder cannot be written to. You can look at everything; changes will not be saved. To work on it, save a copy (File › Save a copy…) and open that.", file)},
+			c.st.Path())
+	case c.st.BackupProblem != nil:
+		c.showMessage(lang.X("backup.failed.title", "No backup"), []string{
+			lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file)},
+			c.st.BackupProblem.Error())
+	}
+}
+
+// showSaveCopy asks where to put a copy of the open file and writes it off
+// the UI goroutine.
+func (c *controller) showSaveCopy() *newDatabaseDialog {
+	base := strings.TrimSuffix(filepath.Base(c.st.Path()), filepath.Ext(c.st.Path()))
+	name := fmt.Sprintf("%s-%s.db", base, time.Now().Format("2006-01-02"))
+	n := c.showFileNameDialog(lang.X("copy.title", "Save a copy"),
+		lang.X("copy.intro", "Writes a copy of everything in this file, as it is now, to a new file. Atelier goes on working on the file open now."),
+		lang.X("copy.save", "Save copy"), name, c.saveCopy)
+	return n
+}
+
+func (c *controller) saveCopy(path string) {
+	c.screen.form.flush()
+	st := c.st
+	go func() {
+		err := st.SaveCopy(path)
+		c.do(func() {
+			if err != nil {
+				c.showMessage(lang.X("copy.title", "Save a copy"),
+					[]string{lang.X("copy.failed", "The copy could not be written; nothing was left half-written.")}, err.Error())
+				return
+			}
+			c.showMessage(lang.X("copy.title", "Save a copy"),
+				[]string{lang.X("copy.done", "The copy is saved.")}, path)
+		})
+	}()
+}
+
+// showRestore lists the backups of the open file, newest first, each with
+// its date and workshops, and restores the one chosen.
+func (c *controller) showRestore() dialog.Dialog {
+	backups, err := data.Backups(c.backupFolder(c.st.Path()))
+	if err != nil {
+		c.showError(err)
+		return nil
+	}
+	title := lang.X("restore.title", "Restore from backup")
+	if c.dataDir == "" || len(backups) == 0 {
+		return c.showMessage(title, []string{lang.X("restore.none", "There is no backup of this file yet. Atelier takes one each time it opens the file.")})
+	}
+	var d dialog.Dialog
+	rows := container.NewVBox()
+	for _, b := range backups {
+		when := formatDate(data.DateOf(b.Taken)) + " " + b.Taken.Format("15:04")
+		what := lang.XN("restore.workshops", "{{.Count}} workshop: {{.Titles}}", len(b.Workshops),
+			map[string]any{"Count": len(b.Workshops), "Titles": strings.Join(b.Workshops, " · ")})
+		label := widget.NewLabel(when + "\n" + what)
+		label.Wrapping = fyne.TextWrapWord
+		restore := widget.NewButtonWithIcon(lang.X("restore.button", "Restore"), theme.HistoryIcon(), func() {
+			c.confirmRestore(b, when, func() { d.Hide() })
+		})
+		rows.Add(container.NewBorder(nil, nil, nil, restore, label))
+	}
+	intro := widget.NewLabel(lang.X("restore.intro", "Choose the moment to go back to. The file as it is now is backed up first, so a restore can itself be undone."))
+	intro.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(rows)
+	scroll.SetMinSize(fyne.NewSize(560, 320))
+	d = dialog.NewCustom(title, lang.X("dialog.close", "Close"), container.NewBorder(intro, nil, nil, nil, scroll), c.win)
+	fitDialog(d, 640)
+	d.Show()
+	return d
+}
+
+func (c *controller) confirmRestore(b data.Backup, when string, done func()) dialog.Dialog {
+	msg := widget.NewLabel(lang.X("restore.confirm", "Replace everything in “{{.File}}” with the backup of {{.When}}?",
+		map[string]any{"File": filepath.Base(c.st.Path()), "When": when}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.X("restore.title", "Restore from backup"), lang.X("restore.button", "Restore"),
+		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
+			if ok {
+				done()
+				c.restore(b.Path)
+			}
+		}, c.win)
+	fitDialog(d, 520)
+	d.Show()
+	return d
+}
+
+// restore swaps the open file for a backup: the current state is backed up,
+// the store closed, the backup copied into place and the file opened again.
+// When anything fails, the file as it was is opened again.
+func (c *controller) restore(backupPath string) {
+	c.screen.form.flush()
+	path := c.st.Path()
+	if _, err := c.st.RotateBackup(c.backupFolder(path), time.Now()); err != nil {
+		c.showMessage(lang.X("restore.title", "Restore from backup"),
+			[]string{lang.X("restore.no_safety", "The file as it is now could not be backed up, so nothing was restored.")}, err.Error())
+		return
+	}
+	if err := c.st.Close(); err != nil {
+		fyne.LogError("Closing "+path, err)
+	}
+	restoreErr := data.Restore(backupPath, path)
+	st, err := data.Open(path, data.OpenExisting)
+	if err != nil {
+		c.showOpenError(path, err)
+		return
+	}
+	c.useStore(st)
+	if restoreErr != nil {
+		c.showMessage(lang.X("restore.title", "Restore from backup"),
+			[]string{lang.X("restore.failed", "The backup could not be restored; the file is as it was.")}, restoreErr.Error())
+	}
+}
