@@ -99,10 +99,12 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	saveCopy := fyne.NewMenuItem(lang.X("menu.save_copy", "Save a copy…"), func() { c.showSaveCopy() })
 	restore := fyne.NewMenuItem(lang.X("menu.restore", "Restore from backup…"), func() { c.showRestore() })
 	settings := fyne.NewMenuItem(lang.X("menu.settings", "Settings…"), func() { c.showSettings() })
+	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete"), c.undoDelete)
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), saveCopy, restore,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
 }

@@ -140,7 +140,8 @@ func (s *Store) DeleteParticipant(id int64) error { return s.deleteParticipant(i
 func (s *Store) DeleteParticipantWithAttendance(id int64) error { return s.deleteParticipant(id, true) }
 
 func (s *Store) deleteParticipant(id int64, withMarks bool) error {
-	return s.write(context.Background(), func(tx *sql.Tx) error {
+	var d *Deletion
+	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		var p Participant
 		var marks, certs int
 		err := tx.QueryRow(`SELECT given_name, family_name,
@@ -159,12 +160,19 @@ func (s *Store) deleteParticipant(id int64, withMarks bool) error {
 		if marks > 0 && !withMarks {
 			return &InUseError{Record: "participant", Name: p.FullName(), What: "attendance marks", Count: marks}
 		}
+		if d, err = capture(tx, "participant", p.FullName(), "participants", id); err != nil {
+			return err
+		}
 		if _, err := tx.Exec(`DELETE FROM attendance WHERE participant_id = ?`, id); err != nil {
 			return err
 		}
 		_, err = tx.Exec(`DELETE FROM participants WHERE id = ?`, id)
 		return err
 	})
+	if err == nil {
+		s.remember(d)
+	}
+	return err
 }
 
 // ParticipantCountries lists the countries of a workshop's participants,

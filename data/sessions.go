@@ -175,13 +175,26 @@ func checkTrainers(tx *sql.Tx, workshopID int64, ids []int64) error {
 
 // DeleteSession removes a session and, with it, its attendance marks.
 func (s *Store) DeleteSession(id int64) error {
-	return s.write(context.Background(), func(tx *sql.Tx) error {
-		res, err := tx.Exec(`DELETE FROM sessions WHERE id = ?`, id)
+	var d *Deletion
+	err := s.write(context.Background(), func(tx *sql.Tx) error {
+		var title string
+		err := tx.QueryRow(`SELECT title FROM sessions WHERE id = ?`, id).Scan(&title)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{"session", id}
+		}
 		if err != nil {
 			return err
 		}
-		return mustAffect(res, "session", id)
+		if d, err = capture(tx, "session", title, "sessions", id); err != nil {
+			return err
+		}
+		_, err = tx.Exec(`DELETE FROM sessions WHERE id = ?`, id)
+		return err
 	})
+	if err == nil {
+		s.remember(d)
+	}
+	return err
 }
 
 // TrainerSessions lists the sessions a trainer leads, in programme order.

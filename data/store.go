@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver, pure Go
@@ -82,6 +83,9 @@ type Store struct {
 	// BackupProblem says why none could be taken, when that failed.
 	LastBackup    string
 	BackupProblem error
+
+	undoMu sync.Mutex
+	undo   []*Deletion // the deletes of this session, last one last
 }
 
 // Option changes how Open opens a file.

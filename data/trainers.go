@@ -58,7 +58,8 @@ func (s *Store) SaveTrainer(t *Trainer) error {
 // DeleteTrainer removes a trainer; the sessions they led stay, without
 // them. A trainer who holds a certificate is refused (InUseError).
 func (s *Store) DeleteTrainer(id int64) error {
-	return s.write(context.Background(), func(tx *sql.Tx) error {
+	var d *Deletion
+	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		var name string
 		var certs int
 		err := tx.QueryRow(`SELECT name, (SELECT count(*) FROM certificates WHERE trainer_id = t.id)
@@ -72,7 +73,14 @@ func (s *Store) DeleteTrainer(id int64) error {
 		if certs > 0 {
 			return &InUseError{Record: "trainer", Name: name, What: "certificates", Count: certs}
 		}
+		if d, err = capture(tx, "trainer", name, "trainers", id); err != nil {
+			return err
+		}
 		_, err = tx.Exec(`DELETE FROM trainers WHERE id = ?`, id)
 		return err
 	})
+	if err == nil {
+		s.remember(d)
+	}
+	return err
 }

@@ -88,7 +88,19 @@ func (s *Store) SaveWorkshop(w *Workshop) error {
 // DeleteWorkshop removes a workshop with everything that belongs to it:
 // sessions, trainers, participants, attendance and certificates.
 func (s *Store) DeleteWorkshop(id int64) error {
-	return s.write(context.Background(), func(tx *sql.Tx) error {
+	var d *Deletion
+	err := s.write(context.Background(), func(tx *sql.Tx) error {
+		var title string
+		err := tx.QueryRow(`SELECT title FROM workshops WHERE id = ?`, id).Scan(&title)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &NotFoundError{"workshop", id}
+		}
+		if err != nil {
+			return err
+		}
+		if d, err = capture(tx, "workshop", title, "workshops", id); err != nil {
+			return err
+		}
 		// Attendance and certificates protect participants from casual
 		// deletes (ON DELETE RESTRICT), so they go first, explicitly.
 		for _, q := range []string{
@@ -99,12 +111,13 @@ func (s *Store) DeleteWorkshop(id int64) error {
 				return err
 			}
 		}
-		res, err := tx.Exec(`DELETE FROM workshops WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		return mustAffect(res, "workshop", id)
+		_, err = tx.Exec(`DELETE FROM workshops WHERE id = ?`, id)
+		return err
 	})
+	if err == nil {
+		s.remember(d)
+	}
+	return err
 }
 
 // WorkshopCounts are the sizes shown beside a workshop in lists.

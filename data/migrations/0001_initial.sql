@@ -2,6 +2,8 @@
 -- Dates are ISO 8601 text (YYYY-MM-DD); session times are local wall-clock
 -- text (YYYY-MM-DDTHH:MM) because a workshop happens in one place and its
 -- programme is printed in local time. Money is stored in minor units.
+-- Records that can be deleted and brought back with Undo use AUTOINCREMENT,
+-- so that a new record never takes the id of one waiting to be restored.
 
 CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
@@ -9,7 +11,7 @@ CREATE TABLE settings (
 ) STRICT;
 
 CREATE TABLE workshops (
-    id             INTEGER PRIMARY KEY,
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
     title          TEXT NOT NULL CHECK (length(title) > 0),
     theme          TEXT NOT NULL DEFAULT '',
     city           TEXT NOT NULL DEFAULT '',
@@ -49,7 +51,7 @@ CREATE TABLE workshop_organisations (
 CREATE INDEX workshop_organisations_by_organisation ON workshop_organisations(organisation_id);
 
 CREATE TABLE trainers (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
     name        TEXT NOT NULL CHECK (length(name) > 0),
     title       TEXT NOT NULL DEFAULT '',
@@ -62,7 +64,7 @@ CREATE TABLE trainers (
 CREATE INDEX trainers_by_workshop ON trainers(workshop_id);
 
 CREATE TABLE sessions (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
     title       TEXT NOT NULL CHECK (length(title) > 0),
     kind        TEXT NOT NULL CHECK (kind IN ('lecture', 'seminar', 'hands_on', 'field_visit', 'panel', 'ceremony', 'break')),
@@ -86,7 +88,7 @@ CREATE TABLE session_trainers (
 CREATE INDEX session_trainers_by_trainer ON session_trainers(trainer_id);
 
 CREATE TABLE participants (
-    id                    INTEGER PRIMARY KEY,
+    id                    INTEGER PRIMARY KEY AUTOINCREMENT,
     workshop_id           INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
     given_name            TEXT NOT NULL DEFAULT '',
     family_name           TEXT NOT NULL DEFAULT '',
