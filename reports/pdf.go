@@ -125,13 +125,27 @@ func (d *document) paragraph(x, y, w, lineH float64, s string) float64 {
 	return y
 }
 
-// lines splits s into the lines paragraph would draw.
+// lines splits s at spaces into lines no wider than w in the current
+// font; a word wider than w gets a line of its own and is never broken.
+// (fpdf's SplitText breaks between a letter and its combining mark.)
 func (d *document) lines(s string, w float64) []string {
-	s = norm.NFC.String(strings.TrimSpace(s))
-	if s == "" {
-		return nil
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(norm.NFC.String(s)) {
+		switch {
+		case line == "":
+			line = word
+		case d.GetStringWidth(line+" "+word) <= w:
+			line += " " + word
+		default:
+			out = append(out, line)
+			line = word
+		}
 	}
-	return d.SplitText(s, w)
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
 }
 
 // image draws a PNG or JPEG held in memory inside the box (x, y, w, h),
