@@ -57,6 +57,9 @@ func dayMonth(lang data.Language, d data.Date) string {
 // FormatDate writes a day in full: "21 November 2022", "21 novembre 2022",
 // "21 de noviembre de 2022".
 func FormatDate(lang data.Language, d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
 	if known(lang) == data.Spanish {
 		return fmt.Sprintf("%s de %d", dayMonth(lang, d), d.Year)
 	}
@@ -66,6 +69,9 @@ func FormatDate(lang data.Language, d data.Date) string {
 // FormatWeekday writes a day with its weekday: "Monday 21 November 2022",
 // "lundi 21 novembre 2022", "lunes 21 de noviembre de 2022".
 func FormatWeekday(lang data.Language, d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
 	return dayNames[known(lang)][d.Time().Weekday()] + " " + FormatDate(lang, d)
 }
 
@@ -77,7 +83,9 @@ func FormatWeekday(lang data.Language, d data.Date) string {
 func FormatDateRange(lang data.Language, start, end data.Date) string {
 	lang = known(lang)
 	switch {
-	case start == end:
+	case start.IsZero():
+		return FormatDate(lang, end)
+	case end.IsZero() || start == end:
 		return FormatDate(lang, start)
 	case start.Year == end.Year && start.Month == end.Month:
 		switch lang {

@@ -25,6 +25,9 @@ func TestDatesInTheDocumentsLanguage(t *testing.T) {
 		{data.French, d(2027, 3, 1), d(2027, 3, 5), "du 1er au 5 mars 2027"},
 		{data.French, d(2027, 2, 26), d(2027, 3, 1), "26 février – 1er mars 2027"},
 		{data.Spanish, d(2027, 3, 1), d(2027, 3, 1), "1 de marzo de 2027"},
+		{data.English, data.Date{}, d(2022, 11, 25), "25 November 2022"},
+		{data.French, d(2022, 11, 21), data.Date{}, "21 novembre 2022"},
+		{data.Spanish, data.Date{}, data.Date{}, ""},
 		{data.Language("de"), d(2022, 11, 21), d(2022, 11, 25), "21–25 November 2022"},
 	}
 	for _, c := range cases {

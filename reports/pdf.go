@@ -62,17 +62,34 @@ func newDocument(orientation string, lang data.Language, title string) *document
 // only known when the document is written, so its width is not known yet.
 func (d *document) footer(label string) {
 	d.SetFooterFunc(func() {
-		_, h := d.GetPageSize()
+		w, h := d.GetPageSize()
 		left, _, _, _ := d.GetMargins()
 		d.SetFont(fontFamily, "", 8)
 		d.SetTextColor(110, 110, 110)
 		page := fmt.Sprintf(d.words.Page, d.PageNo(), pageAlias)
 		if label != "" {
-			page = label + "  ·  " + page
+			page = d.shorten(label, w-2*left-d.width("  ·  "+page)) + "  ·  " + page
 		}
 		d.text(left, h-10, page)
 		d.SetTextColor(0, 0, 0)
 	})
+}
+
+// shorten drops words from the end of s, marking the cut with an ellipsis,
+// until it fits in w. Only for running heads and footers: names and titles
+// in the body are never cut.
+func (d *document) shorten(s string, w float64) string {
+	s = norm.NFC.String(s)
+	if d.GetStringWidth(s) <= w {
+		return s
+	}
+	words := breakable(s)
+	for n := len(words) - 1; n > 0; n-- {
+		if cut := strings.Join(words[:n], " ") + "…"; d.GetStringWidth(cut) <= w {
+			return cut
+		}
+	}
+	return "…"
 }
 
 // setFont selects the embedded typeface in a style ("", "B" or "I").
@@ -96,8 +113,9 @@ func (d *document) text(x, y float64, s string) {
 
 // fitText draws s on one line no wider than w, shrinking the font from
 // size down to minSize as needed; text is never cut or wrapped. align is
-// "L", "C" or "R". The font size is left as it was.
-func (d *document) fitText(x, y, w float64, s string, size, minSize float64, align string) {
+// "L", "C" or "R". It returns the size used; the font size is left as it
+// was.
+func (d *document) fitText(x, y, w float64, s string, size, minSize float64, align string) float64 {
 	saved, _ := d.GetFontSize()
 	defer d.SetFontSize(saved)
 	d.SetFontSize(size)
@@ -112,6 +130,7 @@ func (d *document) fitText(x, y, w float64, s string, size, minSize float64, ali
 		x += w - d.width(s)
 	}
 	d.text(x, y, s)
+	return size
 }
 
 // paragraph draws s wrapped to width w from the top-left corner (x, y)
@@ -131,7 +150,7 @@ func (d *document) paragraph(x, y, w, lineH float64, s string) float64 {
 func (d *document) lines(s string, w float64) []string {
 	var out []string
 	line := ""
-	for _, word := range strings.Fields(norm.NFC.String(s)) {
+	for _, word := range breakable(norm.NFC.String(s)) {
 		switch {
 		case line == "":
 			line = word
@@ -146,6 +165,12 @@ func (d *document) lines(s string, w float64) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// breakable splits text at the spaces a line may break at; a no-break
+// space (French "Salle : Auditorium") keeps its words together.
+func breakable(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
 }
 
 // image draws a PNG or JPEG held in memory inside the box (x, y, w, h),

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"path/filepath"
 	"testing"
 	"unicode"
 
@@ -10,20 +9,12 @@ import (
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // Every letter of every demo name, and the letters of the region's
 // languages, has a glyph in each embedded style.
 func TestTheFontCoversTheNames(t *testing.T) {
-	st, err := data.Open(filepath.Join(t.TempDir(), "demo.db"), data.OpenOrCreate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := demo.Write(st); err != nil {
-		t.Fatal(err)
-	}
+	st, _ := demoStore(t)
 	text := "ỌọẸẹṢṣÀÁÈÉÌÍÒÓÙÚàáèéìíòóùúŃńǸǹƁɓƊɗƘƙƳƴɛɔƐƆɖƉƒƑʋƲÑñÇçŒœ’–—«»\u0300\u0301\u0323\u0302\u0303\u0304"
 	ws, _ := st.Workshops()
 	for _, w := range ws {
@@ -78,4 +69,27 @@ func TestMarksOverCapitalsReadBackExactly(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertHolds(t, buf.Bytes(), []string{name, "Fọláṣadé Ọ̀ṣun Bello-Adébáyọ̀"})
+}
+
+// Text too wide for its box shrinks until it fits, and is left whole.
+func TestFitTextShrinksToTheWidth(t *testing.T) {
+	d := newDocument("L", data.French, "fit")
+	d.AddPage()
+	d.setFont("B", 30)
+	name := "Ọláńrewájú Olúwadámiláré Babátúndé Adéṣínà-Ọ̀ṣúntókí"
+	size := d.fitText(20, 40, 120, name, 30, 8, "C")
+	if size >= 30 || size < 8 {
+		t.Fatalf("size %v", size)
+	}
+	if got, _ := d.GetFontSize(); got != 30 {
+		t.Errorf("font size left at %v", got)
+	}
+	d.SetFontSize(size)
+	if w := d.width(name); w > 120 {
+		t.Errorf("at %vpt the name is %.1f mm wide, more than 120", size, w)
+	}
+	d.SetFontSize(30)
+	if short := d.fitText(20, 60, 120, "Ọ̀ṣun Bello", 30, 8, "L"); short != 30 {
+		t.Errorf("a short name shrank to %v", short)
+	}
 }

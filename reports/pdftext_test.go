@@ -154,3 +154,5 @@ func assertHolds(t *testing.T, pdf []byte, want []string) {
 		}
 	}
 }
+
+func nfc(s string) string { return norm.NFC.String(s) }
