@@ -124,5 +124,3 @@ func TestSignInLongNamesPrintWhole(t *testing.T) {
 	}
 	assertHolds(t, buf.Bytes(), []string{long})
 }
-
-
