@@ -85,7 +85,7 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 func writeFileAtomically(path string, write func(io.Writer) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
 	}
 	defer func() {
 		if err != nil {
