@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
@@ -72,34 +70,12 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
-	if err := writeFileAtomically(f.out, func(w io.Writer) error { return render(st, w) }); err != nil {
+	if err := reports.WriteFile(f.out, func(w io.Writer) error { return render(st, w) }); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", f.out)
 	return 0
-}
-
-// writeFileAtomically writes path through a temporary file in the same
-// folder, so that path holds either its old content or the whole new one.
-func writeFileAtomically(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, errors.Unwrap(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 func runProgramme(args []string, stdout, stderr io.Writer) int {
