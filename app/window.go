@@ -81,7 +81,8 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.X("menu.file", "File"), append(append([]*fyne.MenuItem{newDB, open, fyne.NewMenuItemSeparator()},
+			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
 }
