@@ -174,13 +174,13 @@ func breakable(s string) []string {
 }
 
 // image draws a PNG or JPEG held in memory inside the box (x, y, w, h),
-// keeping its aspect ratio and centring it in the box; it does nothing
-// with bytes that are not such an image. name identifies the image, so
-// that a logo repeated on many pages is embedded once.
-func (d *document) image(name string, img []byte, x, y, w, h float64) {
+// keeping its aspect ratio and centring it in the box. It draws nothing
+// and returns false for bytes that are not such an image. name identifies
+// the image, so that a logo repeated on many pages is embedded once.
+func (d *document) image(name string, img []byte, x, y, w, h float64) bool {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
 	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		return
+		return false
 	}
 	opts := fpdf.ImageOptions{ImageType: strings.ToUpper(format)}
 	if d.GetImageInfo(name) == nil {
@@ -189,7 +189,7 @@ func (d *document) image(name string, img []byte, x, y, w, h float64) {
 			// A logo the PDF library cannot read (an interlaced PNG, say)
 			// is left out rather than failing the whole document.
 			d.ClearError()
-			return
+			return false
 		}
 	}
 	iw, ih := w, w*float64(cfg.Height)/float64(cfg.Width)
@@ -197,6 +197,7 @@ func (d *document) image(name string, img []byte, x, y, w, h float64) {
 		iw, ih = h*float64(cfg.Width)/float64(cfg.Height), h
 	}
 	d.ImageOptions(name, x+(w-iw)/2, y+(h-ih)/2, iw, ih, false, opts, 0, "")
+	return true
 }
 
 // countryName is the country's name in the document's language, or the

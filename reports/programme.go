@@ -137,35 +137,58 @@ func programmeTitlePage(d *document, p ProgrammeData) {
 		d.grey()
 		y = d.paragraph(marginX, y, contentW, 5.5, ws.Venue)
 	}
-	// The organisations fill the lower part of the page, role by role. A
-	// role takes as many columns of the grid as it has organisations, and
-	// roles share a row while they fit, so that a sponsor does not end up
-	// alone on a second page.
-	groups := organisationGroups(d.words, p.Organisations)
-	if len(groups) == 0 {
+	// The organisations sit at the foot of the page, role by role.
+	cells := organisationGrid(organisationGroups(d.words, p.Organisations))
+	if len(cells) == 0 {
 		return
 	}
-	y = max(y+14, 125)
-	col := 0
+	rows := cells[len(cells)-1].row + 1
+	top := max(y+14, bottomY-float64(rows)*(logoRowH+6))
+	for _, cell := range cells {
+		if cell.row > 0 && cell.col == 0 && top+float64(cell.row)*(logoRowH+6)+logoRowH > bottomY {
+			// More organisations than the page holds: go on overleaf.
+			d.AddPage()
+			top = 30 - float64(cell.row)*(logoRowH+6)
+		}
+		x := marginX + float64(cell.col)*(logoW+logoGap)
+		cy := top + float64(cell.row)*(logoRowH+6)
+		if cell.label != "" {
+			d.setFont("B", 8)
+			d.colour(accent)
+			d.fitText(x, cy, logoW, strings.ToUpper(cell.label), 8, 5.5, "L")
+		}
+		organisationBlock(d, cell.org, x, cy+4)
+	}
+}
+
+// gridCell is where an organisation goes on the title page; label is set
+// on the first of its role's cells on each row.
+type gridCell struct {
+	org      data.WorkshopOrganisation
+	label    string
+	row, col int
+}
+
+// organisationGrid lays the organisations out in rows of logosPerRow. A
+// role takes as many columns as it has organisations, and roles share a
+// row while they fit, so that a lone supporter does not take a row alone.
+func organisationGrid(groups []organisationGroup) []gridCell {
+	var cells []gridCell
+	row, col := 0, 0
 	for _, g := range groups {
 		for i, o := range g.orgs {
 			if col == logosPerRow || (i == 0 && col > 0 && col+min(len(g.orgs), logosPerRow) > logosPerRow) {
-				col, y = 0, y+logoRowH+6
+				row, col = row+1, 0
 			}
-			if y+logoRowH > bottomY {
-				d.AddPage()
-				col, y = 0, 30
-			}
-			x := marginX + float64(col)*(logoW+logoGap)
+			label := ""
 			if i == 0 || col == 0 {
-				d.setFont("B", 8)
-				d.colour(accent)
-				d.fitText(x, y, logoW, strings.ToUpper(g.label), 8, 5.5, "L")
+				label = g.label
 			}
-			organisationBlock(d, o, x, y+4)
+			cells = append(cells, gridCell{org: o, label: label, row: row, col: col})
 			col++
 		}
 	}
+	return cells
 }
 
 const (
@@ -176,12 +199,10 @@ const (
 	logoRowH    = 4 + logoH + 14 // label, logo and up to three lines of name
 )
 
-// organisationBlock draws a logo (or the short name when there is no logo)
-// above the organisation's name.
+// organisationBlock draws a logo (or the short name when there is no
+// logo that can be read) above the organisation's name.
 func organisationBlock(d *document, o data.WorkshopOrganisation, x, y float64) {
-	if len(o.Logo) > 0 {
-		d.image(fmt.Sprintf("logo-%d", o.ID), o.Logo, x, y, logoW, logoH)
-	} else {
+	if !d.image(fmt.Sprintf("logo-%d", o.ID), o.Logo, x, y, logoW, logoH) {
 		d.SetFillColor(242, 244, 247)
 		d.Rect(x, y, logoW, logoH, "F")
 		d.setFont("B", 12)

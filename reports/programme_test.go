@@ -66,7 +66,8 @@ func TestProgrammeOfTheDemoWorkshopHoldsEverything(t *testing.T) {
 
 // A programme made from data in memory, with a title long enough to wrap,
 // logos that are wide, tall, JPEG or not images at all, and a day so full
-// that it runs over a page: nothing is lost and nothing fails.
+// that it runs over a page, and more partners than the title page holds:
+// nothing is lost and nothing fails.
 func TestProgrammeFromDataInMemory(t *testing.T) {
 	ws := data.Workshop{ID: 1, Title: strings.Repeat("Conservación preventiva y gestión de riesgos ", 4),
 		City: "Cali", Country: "CO", StartDate: data.NewDate(2025, 12, 30), EndDate: data.NewDate(2026, 1, 2),
@@ -74,8 +75,15 @@ func TestProgrammeFromDataInMemory(t *testing.T) {
 	orgs := []data.WorkshopOrganisation{
 		{Organisation: data.Organisation{ID: 1, Name: "Museo La Tertulia", Logo: pngBytes(t, 400, 60)}, Role: data.RoleOrganiser},
 		{Organisation: data.Organisation{ID: 2, Name: "Universidad del Valle", Logo: jpegBytes(t, 60, 300)}, Role: data.RoleHost},
-		{Organisation: data.Organisation{ID: 3, Name: "Ministerio de las Culturas", Logo: []byte("not an image")}, Role: data.RoleSupporter},
+		{Organisation: data.Organisation{ID: 3, Name: "Ministerio de las Culturas", ShortName: "MinCulturas", Logo: []byte("not an image")}, Role: data.RoleSupporter},
 		{Organisation: data.Organisation{ID: 4, Name: "Fundación sin logotipo", ShortName: "FSL"}, Role: data.RolePartner},
+	}
+	var orgNames []string
+	for i := range 14 {
+		o := data.WorkshopOrganisation{Organisation: data.Organisation{ID: int64(10 + i),
+			Name: fmt.Sprintf("Museo regional número %d del Valle del Cauca", i+1), Logo: pngBytes(t, 120+i, 120)}, Role: data.RolePartner}
+		orgs = append(orgs, o)
+		orgNames = append(orgNames, o.Name)
 	}
 	day := data.ProgrammeDay{Date: ws.StartDate}
 	var titles []string
@@ -92,11 +100,11 @@ func TestProgrammeFromDataInMemory(t *testing.T) {
 	if err := WriteProgramme(p, &buf); err != nil {
 		t.Fatal(err)
 	}
-	assertHolds(t, buf.Bytes(), append(titles, strings.TrimSpace(ws.Title), "30 de diciembre de 2025 – 2 de enero de 2026",
+	assertHolds(t, buf.Bytes(), append(append(titles, orgNames...), strings.TrimSpace(ws.Title), "30 de diciembre de 2025 – 2 de enero de 2026",
 		"Cali, Colombia", "Ọ̀ṣun Bello", "Conservadora, Nigeria", "Día 1 — martes 30 de diciembre de 2025",
-		"Museo La Tertulia", "Ministerio de las Culturas", "FSL", "Página 1 de"))
-	if n := bytes.Count(buf.Bytes(), []byte("/Subtype /Image")); n != 2 {
-		t.Errorf("%d images embedded, want the 2 real logos", n)
+		"Museo La Tertulia", "Ministerio de las Culturas", "FSL", "MinCulturas", "Página 1 de"))
+	if n := bytes.Count(buf.Bytes(), []byte("/Subtype /Image")); n != 16 {
+		t.Errorf("%d images embedded, want the 16 real logos", n)
 	}
 }
 
