@@ -65,43 +65,6 @@ func WriteProgramme(p ProgrammeData, w io.Writer) error {
 	return d.Output(w)
 }
 
-const (
-	marginX   = 20.0
-	pageW     = 210.0
-	pageH     = 297.0
-	contentW  = pageW - 2*marginX
-	bottomY   = pageH - 20 // lowest baseline of the content, above the footer
-	inkGrey   = 90
-	lightGrey = 225
-)
-
-// accent is the colour of headings and rules.
-var accent = [3]int{31, 78, 121}
-
-// kindColours tell session kinds apart at a glance, as in the schedule.
-var kindColours = map[data.SessionKind][3]int{
-	data.KindLecture:    {41, 98, 163},
-	data.KindSeminar:    {0, 122, 122},
-	data.KindHandsOn:    {204, 102, 0},
-	data.KindFieldVisit: {46, 125, 50},
-	data.KindPanel:      {123, 77, 160},
-	data.KindCeremony:   {166, 52, 70},
-	data.KindBreak:      {130, 130, 130},
-}
-
-func (d *document) colour(c [3]int) { d.SetTextColor(c[0], c[1], c[2]) }
-
-func (d *document) ink() { d.SetTextColor(0, 0, 0) }
-
-func (d *document) grey() { d.SetTextColor(inkGrey, inkGrey, inkGrey) }
-
-// rule draws a thin horizontal line across the content width.
-func (d *document) rule(y float64, c [3]int, width float64) {
-	d.SetDrawColor(c[0], c[1], c[2])
-	d.SetLineWidth(width)
-	d.Line(marginX, y, pageW-marginX, y)
-}
-
 func programmeTitlePage(d *document, p ProgrammeData) {
 	ws := p.Workshop
 	d.AddPage()
