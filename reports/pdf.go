@@ -297,7 +297,10 @@ func (d *document) markedText(x, y float64, s string) {
 		mx := centre - (mark.xMin+mark.xMax)/2*size
 		my := y
 		if face.isAbove(m.mark) {
-			lift := max(0, base.yMax-face.xHeight)
+			lift := base.yMax - face.xHeight
+			if lift < 0.05 {
+				lift = 0 // round letters overshoot the x-height a little
+			}
 			lift += float64(m.aboveIndex) * (mark.yMax - mark.yMin + 0.05)
 			my -= lift * size
 		} else if base.yMin < 0 {

@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"testing"
 	"unicode"
 
@@ -91,5 +93,54 @@ func TestFitTextShrinksToTheWidth(t *testing.T) {
 	d.SetFontSize(30)
 	if short := d.fitText(20, 60, 120, "Ọ̀ṣun Bello", 30, 8, "L"); short != 30 {
 		t.Errorf("a short name shrank to %v", short)
+	}
+}
+
+// The tone mark over a capital is drawn higher than the same mark over a
+// small letter, by about the difference between cap and x-height, and
+// centred on its letter.
+func TestMarkIsRaisedOverCapitals(t *testing.T) {
+	d := newDocument("P", data.English, "marks")
+	d.SetCompression(false)
+	d.AddPage()
+	d.setFont("", 20)
+	d.text(20, 40, "Ọ\u0300")
+	d.text(80, 40, "ọ\u0300")
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// fpdf writes each run as "BT x y Td (text) Tj ET", in points from the
+	// bottom of the page; the mark is the run holding only U+0300.
+	runs := regexp.MustCompile(`BT ([\d.]+) ([\d.]+) Td \(((?:[^)\\]|\\.)*)\) Tj ET`).FindAllSubmatch(buf.Bytes(), -1)
+	type run struct{ x, y float64 }
+	var marks, bases []run
+	for _, r := range runs {
+		x, _ := strconv.ParseFloat(string(r[1]), 64)
+		y, _ := strconv.ParseFloat(string(r[2]), 64)
+		if string(r[3]) == "\x03\x00" {
+			marks = append(marks, run{x, y})
+		} else {
+			bases = append(bases, run{x, y})
+		}
+	}
+	if len(marks) != 2 || len(bases) != 2 {
+		t.Fatalf("%d marks and %d letters drawn: %q", len(marks), len(bases), runs)
+	}
+	fc := faces()[""]
+	lift := (marks[0].y - bases[0].y) / 20 // in ems
+	want := fc.bounds('Ọ').yMax - fc.xHeight
+	if lift < want-0.01 || lift > want+0.01 || want < 0.15 {
+		t.Errorf("the mark over the capital is raised %.3f em, want %.3f", lift, want)
+	}
+	if marks[1].y != bases[1].y {
+		t.Errorf("the mark over the small letter moved %.2f pt", marks[1].y-bases[1].y)
+	}
+	// Centred: the mark's outline middle sits over the letter's outline middle.
+	mark, letter := fc.bounds('\u0300'), fc.bounds('Ọ')
+	markMid := marks[0].x/20 + (mark.xMin+mark.xMax)/2
+	letterMid := bases[0].x/20 + (letter.xMin+letter.xMax)/2
+	if diff := markMid - letterMid; diff > 0.01 || diff < -0.01 {
+		t.Errorf("the mark is %.3f em off the letter's centre", diff)
 	}
 }
