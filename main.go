@@ -39,6 +39,10 @@ const usage = `Atelier: plan, run and report training workshops for museum profe
 Usage:
   atelier [--db FILE]          open the window (default database: %s)
   atelier demo --db FILE       add the demo workshops to FILE (a new file or an Atelier database)
+  atelier programme --db FILE --workshop ID --out FILE.pdf
+                               write the printed programme of a workshop
+  atelier signin --db FILE --workshop ID [--session ID | --day YYYY-MM-DD] --out FILE.pdf
+                               write sign-in sheets: one session, one day, or every session
   atelier help                 show this help
   atelier --version            print the version
 
@@ -61,6 +65,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "demo":
 			return runDemo(args[1:], stdout, stderr)
+		case "programme":
+			return runProgramme(args[1:], stdout, stderr)
+		case "signin":
+			return runSignIn(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDBPath())
 			return 0

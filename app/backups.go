@@ -50,7 +50,7 @@ func (c *controller) showSaveCopy() *newDatabaseDialog {
 	name := fmt.Sprintf("%s-%s.db", base, time.Now().Format("2006-01-02"))
 	n := c.showFileNameDialog(lang.X("copy.title", "Save a copy"),
 		lang.X("copy.intro", "Writes a copy of everything in this file, as it is now, to a new file. Atelier goes on working on the file open now."),
-		lang.X("copy.save", "Save copy"), name, c.saveCopy)
+		lang.X("copy.save", "Save copy"), name, newDatabaseFile, c.saveCopy)
 	return n
 }
 

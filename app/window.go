@@ -102,8 +102,9 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete"), c.undoDelete)
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.X("menu.file", "File"), newDB, open, fyne.NewMenuItemSeparator(), saveCopy, restore,
-			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(lang.X("menu.file", "File"), append(append([]*fyne.MenuItem{newDB, open, fyne.NewMenuItemSeparator()},
+			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore,
+			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
@@ -243,17 +244,32 @@ type newDatabaseDialog struct {
 	nameRow *fieldRow
 	folder  string
 	where   *widget.Label
+	kind    fileKind
 	done    func(path string)
 }
+
+// fileKind is what a file-name dialog asks for: a new database (or a copy
+// of one), which must not exist yet, or a document, which may replace an
+// older one but always ends in its own extension, so that no typing slip
+// can land on the database.
+type fileKind struct {
+	ext      string
+	mayExist bool
+}
+
+var (
+	newDatabaseFile = fileKind{ext: ".db"}
+	pdfFile         = fileKind{ext: ".pdf", mayExist: true}
+)
 
 func (c *controller) showNewDatabase() *newDatabaseDialog {
 	return c.showFileNameDialog(lang.X("newdb.title", "New database"),
 		lang.X("newdb.intro", "Creates an empty Atelier database and opens it. The file open now is closed; nothing in it changes."),
-		lang.X("newdb.create", "Create"), "atelier.db", func(path string) { c.openPath(path, data.OpenOrCreate) })
+		lang.X("newdb.create", "Create"), "atelier.db", newDatabaseFile, func(path string) { c.openPath(path, data.OpenOrCreate) })
 }
 
-func (c *controller) showFileNameDialog(title, introText, action, defaultName string, done func(path string)) *newDatabaseDialog {
-	n := &newDatabaseDialog{c: c, folder: filepath.Dir(c.st.Path()), done: done}
+func (c *controller) showFileNameDialog(title, introText, action, defaultName string, kind fileKind, done func(path string)) *newDatabaseDialog {
+	n := &newDatabaseDialog{c: c, folder: filepath.Dir(c.st.Path()), kind: kind, done: done}
 	n.name = widget.NewEntry()
 	n.name.SetText(defaultName)
 	n.name.OnSubmitted = func(string) { n.create() }
@@ -296,7 +312,7 @@ func (n *newDatabaseDialog) chooseFolder() {
 }
 
 func (n *newDatabaseDialog) create() {
-	path, problem := newDatabasePath(n.folder, n.name.Text)
+	path, problem := filePath(n.folder, n.name.Text, n.kind)
 	if problem != "" {
 		n.nameRow.setProblem(problem)
 		return
@@ -305,10 +321,10 @@ func (n *newDatabaseDialog) create() {
 	n.done(path)
 }
 
-// newDatabasePath joins folder and name into the path of a file that does not
-// exist yet, or says what is wrong with the name. A name without an
-// extension gets ".db".
-func newDatabasePath(folder, name string) (path, problem string) {
+// filePath joins folder and name into the path of a file of the kind asked
+// for, or says what is wrong with the name. A name without the kind's
+// extension gets it.
+func filePath(folder, name string, kind fileKind) (path, problem string) {
 	label := lang.X("newdb.name", "File name")
 	name = strings.TrimSpace(name)
 	switch {
@@ -318,11 +334,11 @@ func newDatabasePath(folder, name string) (path, problem string) {
 		return "", lang.X("error.file_name", "{{.Field}} cannot contain “/” or “\\”: choose the folder with the button below.",
 			map[string]any{"Field": label})
 	}
-	if filepath.Ext(name) == "" {
-		name += ".db"
+	if kind.mayExist && !strings.EqualFold(filepath.Ext(name), kind.ext) || filepath.Ext(name) == "" {
+		name += kind.ext
 	}
 	path = filepath.Join(folder, name)
-	if _, err := os.Lstat(path); err == nil {
+	if _, err := os.Lstat(path); err == nil && !kind.mayExist {
 		return "", lang.X("error.file_exists", "“{{.Name}}” already exists in this folder. Choose another name, or open that file with File › Open…",
 			map[string]any{"Name": name})
 	}

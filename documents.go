@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/reports"
+)
+
+// The document sub-commands share their flags and the way they write: into
+// a temporary file beside the output, renamed over it only once the whole
+// document is written, so that a failure never leaves half a PDF behind.
+
+type documentFlags struct {
+	fs       *flag.FlagSet
+	db, out  string
+	workshop int64
+}
+
+func newDocumentFlags(name string) *documentFlags {
+	f := &documentFlags{fs: newFlagSet("atelier " + name)}
+	f.fs.StringVar(&f.db, "db", "", "")
+	f.fs.StringVar(&f.out, "out", "", "")
+	f.fs.Int64Var(&f.workshop, "workshop", 0, "")
+	return f
+}
+
+// parse reads the arguments; it returns a non-negative exit code when the
+// command should stop there.
+func (f *documentFlags) parse(args []string, usageLine string, stdout, stderr io.Writer) int {
+	name := f.fs.Name()
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, "Usage: %s\n", usageLine)
+			return 0
+		}
+		fmt.Fprintf(stderr, "%s: %v (see atelier --help)\n", name, err)
+		return 2
+	}
+	switch {
+	case f.fs.NArg() > 0:
+		fmt.Fprintf(stderr, "%s: unexpected argument %q (see atelier --help)\n", name, f.fs.Arg(0))
+		return 2
+	case f.db == "" || f.out == "" || f.workshop <= 0:
+		fmt.Fprintf(stderr, "%s: give --db FILE, --workshop ID and --out FILE.pdf (usage: %s)\n", name, usageLine)
+		return 2
+	}
+	return -1
+}
+
+// write opens the database, checks the workshop and writes the document
+// that render produces.
+func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Store, w io.Writer) error) int {
+	name := f.fs.Name()
+	st, err := data.Open(f.db, data.OpenExisting)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
+		return 1
+	}
+	defer st.Close()
+	if _, err := st.Workshop(f.workshop); err != nil {
+		var nf *data.NotFoundError
+		if errors.As(err, &nf) {
+			fmt.Fprintf(stderr, "%s: there is no workshop %d in %s\n", name, f.workshop, f.db)
+			return 1
+		}
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return 1
+	}
+	if err := reports.WriteFile(f.out, func(w io.Writer) error { return render(st, w) }); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote %s\n", f.out)
+	return 0
+}
+
+func runProgramme(args []string, stdout, stderr io.Writer) int {
+	f := newDocumentFlags("programme")
+	if code := f.parse(args, "atelier programme --db FILE --workshop ID --out FILE.pdf", stdout, stderr); code >= 0 {
+		return code
+	}
+	return f.write(stdout, stderr, func(st *data.Store, w io.Writer) error {
+		return reports.Programme(st, f.workshop, w)
+	})
+}
+
+func runSignIn(args []string, stdout, stderr io.Writer) int {
+	const usageLine = "atelier signin --db FILE --workshop ID [--session ID | --day YYYY-MM-DD] --out FILE.pdf"
+	f := newDocumentFlags("signin")
+	session := f.fs.Int64("session", 0, "")
+	day := f.fs.String("day", "", "")
+	if code := f.parse(args, usageLine, stdout, stderr); code >= 0 {
+		return code
+	}
+	sel := reports.SignInSelection{SessionID: *session}
+	if *day != "" {
+		d, err := data.ParseDate(*day)
+		if err != nil {
+			fmt.Fprintf(stderr, "atelier signin: --day %q is not a date like 2022-11-21\n", *day)
+			return 2
+		}
+		sel.Day = d
+	}
+	if sel.SessionID != 0 && !sel.Day.IsZero() {
+		fmt.Fprintf(stderr, "atelier signin: give --session or --day, not both\n")
+		return 2
+	}
+	return f.write(stdout, stderr, func(st *data.Store, w io.Writer) error {
+		err := reports.SignIn(st, f.workshop, sel, w)
+		if errors.Is(err, reports.ErrNoSessions) {
+			switch {
+			case sel.SessionID != 0:
+				return fmt.Errorf("workshop %d has no session %d", f.workshop, sel.SessionID)
+			case !sel.Day.IsZero():
+				return fmt.Errorf("workshop %d has no session on %s", f.workshop, sel.Day)
+			}
+			return fmt.Errorf("workshop %d has no sessions yet", f.workshop)
+		}
+		return err
+	})
+}

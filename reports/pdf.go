@@ -1,0 +1,377 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // logos may be JPEG
+	_ "image/png"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/atelier-workshops/atelier/assets"
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// fontFamily is the name the embedded typeface is registered under in
+// every document: "" is regular, "B" bold and "I" italic.
+const fontFamily = "DejaVu"
+
+// pageAlias stands for the page count until the document is written.
+const pageAlias = "{nb}"
+
+// document is an A4 PDF with the embedded fonts and the helpers every
+// document shares: text in NFC with tone marks placed by hand, text that
+// shrinks to fit, images from bytes and a footer with page numbers.
+type document struct {
+	*fpdf.Fpdf
+	lang  data.Language
+	words words
+}
+
+// newDocument starts a document in the given language; orientation is "P"
+// or "L".
+func newDocument(orientation string, lang data.Language, title string) *document {
+	pdf := fpdf.New(orientation, "mm", "A4", "")
+	// The alias must be known before fonts are added, so that the digits
+	// replacing it are part of each font's subset.
+	pdf.AliasNbPages(pageAlias)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
+	pdf.SetTitle(norm.NFC.String(title), true)
+	pdf.SetCreator("Atelier", true)
+	pdf.SetLang(string(lang))
+	pdf.SetFont(fontFamily, "", 10)
+	return &document{Fpdf: pdf, lang: known(lang), words: wordsFor(lang)}
+}
+
+// footer prints, at the foot of every page, a left-aligned line such as
+// "Programme · Page 2 of 5". It is left-aligned because the page count is
+// only known when the document is written, so its width is not known yet.
+func (d *document) footer(label string) {
+	d.SetFooterFunc(func() {
+		w, h := d.GetPageSize()
+		left, _, _, _ := d.GetMargins()
+		d.SetFont(fontFamily, "", 8)
+		d.SetTextColor(110, 110, 110)
+		page := fmt.Sprintf(d.words.Page, d.PageNo(), pageAlias)
+		if label != "" {
+			page = d.shorten(label, w-2*left-d.width("  ·  "+page)) + "  ·  " + page
+		}
+		d.text(left, h-10, page)
+		d.SetTextColor(0, 0, 0)
+	})
+}
+
+// shorten drops words from the end of s, marking the cut with an ellipsis,
+// until it fits in w. Only for running heads and footers: names and titles
+// in the body are never cut.
+func (d *document) shorten(s string, w float64) string {
+	s = norm.NFC.String(s)
+	if d.GetStringWidth(s) <= w {
+		return s
+	}
+	words := breakable(s)
+	for n := len(words) - 1; n > 0; n-- {
+		if cut := strings.Join(words[:n], " ") + "…"; d.GetStringWidth(cut) <= w {
+			return cut
+		}
+	}
+	return "…"
+}
+
+// The layout of portrait A4 documents (programme, sign-in sheets), in mm.
+const (
+	marginX   = 20.0
+	pageW     = 210.0
+	pageH     = 297.0
+	contentW  = pageW - 2*marginX
+	bottomY   = pageH - 20 // lowest baseline of the content, above the footer
+	inkGrey   = 90
+	lightGrey = 225
+)
+
+// accent is the colour of headings and rules.
+var accent = [3]int{31, 78, 121}
+
+// kindColours tell session kinds apart at a glance, as in the schedule.
+var kindColours = map[data.SessionKind][3]int{
+	data.KindLecture:    {41, 98, 163},
+	data.KindSeminar:    {0, 122, 122},
+	data.KindHandsOn:    {204, 102, 0},
+	data.KindFieldVisit: {46, 125, 50},
+	data.KindPanel:      {123, 77, 160},
+	data.KindCeremony:   {166, 52, 70},
+	data.KindBreak:      {130, 130, 130},
+}
+
+func (d *document) colour(c [3]int) { d.SetTextColor(c[0], c[1], c[2]) }
+
+func (d *document) ink() { d.SetTextColor(0, 0, 0) }
+
+func (d *document) grey() { d.SetTextColor(inkGrey, inkGrey, inkGrey) }
+
+// rule draws a thin horizontal line across the content width.
+func (d *document) rule(y float64, c [3]int, width float64) {
+	d.SetDrawColor(c[0], c[1], c[2])
+	d.SetLineWidth(width)
+	d.Line(marginX, y, pageW-marginX, y)
+}
+
+// setFont selects the embedded typeface in a style ("", "B" or "I").
+func (d *document) setFont(style string, size float64) { d.SetFont(fontFamily, style, size) }
+
+// width is how wide text is in the current font, once normalised.
+func (d *document) width(s string) float64 { return d.GetStringWidth(norm.NFC.String(s)) }
+
+// text draws s with its baseline at y. Text is normalised to NFC, so that
+// a name typed with combining marks prints with the font's precomposed
+// letters; marks NFC cannot compose (Ọ̀ is Ọ plus a grave) are placed by
+// hand, see markedText.
+func (d *document) text(x, y float64, s string) {
+	s = norm.NFC.String(s)
+	if strings.IndexFunc(s, isMark) < 0 {
+		d.Text(x, y, s)
+		return
+	}
+	d.markedText(x, y, s)
+}
+
+// fitText draws s on one line no wider than w, shrinking the font from
+// size down to minSize as needed; text is never cut or wrapped. align is
+// "L", "C" or "R". It returns the size used; the font size is left as it
+// was.
+func (d *document) fitText(x, y, w float64, s string, size, minSize float64, align string) float64 {
+	saved, _ := d.GetFontSize()
+	defer d.SetFontSize(saved)
+	d.SetFontSize(size)
+	for size > minSize && d.width(s) > w {
+		size = max(minSize, size-0.5)
+		d.SetFontSize(size)
+	}
+	switch align {
+	case "C":
+		x += (w - d.width(s)) / 2
+	case "R":
+		x += w - d.width(s)
+	}
+	d.text(x, y, s)
+	return size
+}
+
+// paragraph draws s wrapped to width w from the top-left corner (x, y)
+// with lines lineH apart, and returns the y below the last line.
+func (d *document) paragraph(x, y, w, lineH float64, s string) float64 {
+	for _, line := range d.lines(s, w) {
+		_, size := d.GetFontSize()
+		d.text(x, y+size*0.8, line)
+		y += lineH
+	}
+	return y
+}
+
+// lines splits s at spaces into lines no wider than w in the current
+// font; a word wider than w gets a line of its own and is never broken.
+// (fpdf's SplitText breaks between a letter and its combining mark.)
+func (d *document) lines(s string, w float64) []string {
+	var out []string
+	line := ""
+	for _, word := range breakable(norm.NFC.String(s)) {
+		switch {
+		case line == "":
+			line = word
+		case d.GetStringWidth(line+" "+word) <= w:
+			line += " " + word
+		default:
+			out = append(out, line)
+			line = word
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
+// breakable splits text at the spaces a line may break at; a no-break
+// space (French "Salle : Auditorium") keeps its words together.
+func breakable(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' })
+}
+
+// image draws a PNG or JPEG held in memory inside the box (x, y, w, h),
+// keeping its aspect ratio and centring it in the box. It draws nothing
+// and returns false for bytes that are not such an image. name identifies
+// the image, so that a logo repeated on many pages is embedded once.
+func (d *document) image(name string, img []byte, x, y, w, h float64) bool {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		return false
+	}
+	opts := fpdf.ImageOptions{ImageType: strings.ToUpper(format)}
+	if d.GetImageInfo(name) == nil {
+		d.RegisterImageOptionsReader(name, opts, bytes.NewReader(img))
+		if !d.Ok() {
+			// A logo the PDF library cannot read (an interlaced PNG, say)
+			// is left out rather than failing the whole document.
+			d.ClearError()
+			return false
+		}
+	}
+	iw, ih := w, w*float64(cfg.Height)/float64(cfg.Width)
+	if ih > h {
+		iw, ih = h*float64(cfg.Width)/float64(cfg.Height), h
+	}
+	d.ImageOptions(name, x+(w-iw)/2, y+(h-ih)/2, iw, ih, false, opts, 0, "")
+	return true
+}
+
+// countryName is the country's name in the document's language, or the
+// code itself when it is not a known region.
+func countryName(lang data.Language, code string) string {
+	if code == "" {
+		return ""
+	}
+	region, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Regions(language.Make(string(known(lang)))).Name(region); name != "" {
+		return name
+	}
+	return code
+}
+
+func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) }
+
+// markedText draws text that holds combining marks NFC could not compose.
+// PDF libraries do no mark positioning: a combining glyph is drawn where
+// the font's designer put it, which is above a lower-case letter, so over a
+// capital it lands inside the letter. Here the letters are drawn without
+// their marks, then each mark is centred on its letter and raised by as
+// much as the letter is taller than an x-height letter. A marked-content
+// span carries the real text, so copying or extracting gives back s.
+func (d *document) markedText(x, y float64, s string) {
+	face := faceFor(d.GetFontFamily(), d.GetFontStyle())
+	_, size := d.GetFontSize()
+	type placed struct {
+		mark       rune
+		base       rune
+		baseX      float64 // where the base letter starts
+		aboveIndex int     // how many marks above already sit on this base
+	}
+	var bases strings.Builder
+	var marks []placed
+	var lastBase rune
+	var lastX float64
+	above := 0
+	for _, r := range s {
+		if !isMark(r) || lastBase == 0 {
+			lastX = x + d.GetStringWidth(bases.String())
+			bases.WriteRune(r)
+			lastBase, above = r, 0
+			continue
+		}
+		marks = append(marks, placed{mark: r, base: lastBase, baseX: lastX, aboveIndex: above})
+		if face.isAbove(r) {
+			above++
+		}
+	}
+	d.RawWriteStr("/Span <</ActualText " + pdfHexString(s) + ">> BDC")
+	d.Text(x, y, bases.String())
+	for _, m := range marks {
+		base, mark := face.bounds(m.base), face.bounds(m.mark)
+		centre := m.baseX + (base.xMin+base.xMax)/2*size
+		mx := centre - (mark.xMin+mark.xMax)/2*size
+		my := y
+		if face.isAbove(m.mark) {
+			lift := base.yMax - face.xHeight
+			if lift < 0.05 {
+				lift = 0 // round letters overshoot the x-height a little
+			}
+			lift += float64(m.aboveIndex) * (mark.yMax - mark.yMin + 0.05)
+			my -= lift * size
+		} else if base.yMin < 0 {
+			my -= base.yMin * size
+		}
+		d.Text(mx, my, string(m.mark))
+	}
+	d.RawWriteStr("EMC")
+}
+
+// pdfHexString writes s as a PDF text string: UTF-16BE with a byte order
+// mark, in hex so that no character needs escaping.
+func pdfHexString(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteString(strings.ToUpper(strconv.FormatUint(uint64(u)|0x10000, 16)[1:]))
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// face reads glyph outlines' extents from a font file, which the PDF
+// library does not expose; extents are in ems, y up.
+type face struct {
+	font    *sfnt.Font
+	upem    fixed.Int26_6
+	xHeight float64
+	mu      sync.Mutex
+	buf     sfnt.Buffer
+}
+
+type glyphBox struct{ xMin, xMax, yMin, yMax float64 }
+
+var faces = sync.OnceValue(func() map[string]*face {
+	out := map[string]*face{}
+	for style, file := range map[string][]byte{"": assets.FontRegular, "B": assets.FontBold, "I": assets.FontItalic} {
+		f, err := sfnt.Parse(file)
+		if err != nil {
+			panic(fmt.Sprintf("embedded font %q: %v", style, err)) // the build embeds these files
+		}
+		fc := &face{font: f, upem: fixed.I(int(f.UnitsPerEm()))}
+		fc.xHeight = fc.bounds('x').yMax
+		out[style] = fc
+	}
+	return out
+})
+
+// faceFor is the face of a registered style; the regular one for others.
+func faceFor(family, style string) *face {
+	if fc, ok := faces()[strings.ToUpper(strings.ReplaceAll(style, "U", ""))]; ok && strings.EqualFold(family, fontFamily) {
+		return fc
+	}
+	return faces()[""]
+}
+
+func (fc *face) bounds(r rune) glyphBox {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	gi, err := fc.font.GlyphIndex(&fc.buf, r)
+	if err != nil || gi == 0 {
+		return glyphBox{}
+	}
+	b, _, err := fc.font.GlyphBounds(&fc.buf, gi, fc.upem, font.HintingNone)
+	if err != nil {
+		return glyphBox{}
+	}
+	em := float64(fc.upem)
+	return glyphBox{xMin: float64(b.Min.X) / em, xMax: float64(b.Max.X) / em,
+		yMin: -float64(b.Max.Y) / em, yMax: -float64(b.Min.Y) / em}
+}
+
+// isAbove tells marks drawn above the letter from those drawn below it.
+func (fc *face) isAbove(mark rune) bool { return fc.bounds(mark).yMin > fc.xHeight/2 }

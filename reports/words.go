@@ -1,0 +1,69 @@
+package reports
+
+import "github.com/atelier-workshops/atelier/data"
+
+// words are the fixed labels of the documents in one language. Documents
+// follow the workshop's working language, not the interface's, so these
+// live here and not in the interface translations.
+type words struct {
+	Programme, Day, Trainers, TrainersHeading string
+	OrganisedBy, HostedBy, InPartnershipWith  string
+	WithTheSupportOf, Venue, Room, InRoom     string // InRoom: "Room: %s"
+	Page                                      string // "Page %d of %s"
+	SignInSheet, Signature, Name, Institution string
+	Country, Code, Number, Session, Time      string
+	Date, Participants, SignInNote, Mandatory string
+	LedBy                                     string // "Trainers: %s"
+	Kinds                                     map[data.SessionKind]string
+}
+
+var documentWords = map[data.Language]words{
+	data.English: {
+		Programme: "Programme", Day: "Day %d", Trainers: "Trainers", TrainersHeading: "The trainers",
+		OrganisedBy: "Organised by", HostedBy: "Hosted by", InPartnershipWith: "In partnership with",
+		WithTheSupportOf: "With the support of", Venue: "Venue", Room: "Room", InRoom: "Room: %s",
+		Page: "Page %d of %s", SignInSheet: "Sign-in sheet", Signature: "Signature", Name: "Name",
+		Institution: "Institution", Country: "Country", Code: "Code", Number: "No.", Session: "Session",
+		Time: "Time", Date: "Date", LedBy: "Trainers: %s", Participants: "%d participants",
+		SignInNote: "Please sign in the box beside your name. The code helps the organisers record attendance.",
+		Mandatory:  "mandatory",
+		Kinds: map[data.SessionKind]string{
+			data.KindLecture: "Lecture", data.KindSeminar: "Seminar", data.KindHandsOn: "Hands-on workshop",
+			data.KindFieldVisit: "Field visit", data.KindPanel: "Panel", data.KindCeremony: "Ceremony",
+			data.KindBreak: "Break",
+		},
+	},
+	data.French: {
+		Programme: "Programme", Day: "Jour %d", Trainers: "Formateurs", TrainersHeading: "Les formateurs",
+		OrganisedBy: "Organisé par", HostedBy: "Accueilli par", InPartnershipWith: "En partenariat avec",
+		WithTheSupportOf: "Avec le soutien de", Venue: "Lieu", Room: "Salle", InRoom: "Salle\u00a0: %s",
+		Page: "Page %d sur %s", SignInSheet: "Feuille d’émargement", Signature: "Signature", Name: "Nom",
+		Institution: "Institution", Country: "Pays", Code: "Code", Number: "N°", Session: "Séance",
+		Time: "Horaire", Date: "Date", LedBy: "Formateurs\u00a0: %s", Participants: "%d participants",
+		SignInNote: "Merci de signer dans la case en face de votre nom. Le code aide les organisateurs à saisir les présences.",
+		Mandatory:  "obligatoire",
+		Kinds: map[data.SessionKind]string{
+			data.KindLecture: "Conférence", data.KindSeminar: "Séminaire", data.KindHandsOn: "Atelier pratique",
+			data.KindFieldVisit: "Visite de terrain", data.KindPanel: "Table ronde", data.KindCeremony: "Cérémonie",
+			data.KindBreak: "Pause",
+		},
+	},
+	data.Spanish: {
+		Programme: "Programa", Day: "Día %d", Trainers: "Formadores", TrainersHeading: "Los formadores",
+		OrganisedBy: "Organizado por", HostedBy: "Con la acogida de", InPartnershipWith: "En colaboración con",
+		WithTheSupportOf: "Con el apoyo de", Venue: "Sede", Room: "Sala", InRoom: "Sala: %s",
+		Page: "Página %d de %s", SignInSheet: "Hoja de firmas", Signature: "Firma", Name: "Nombre",
+		Institution: "Institución", Country: "País", Code: "Código", Number: "N.º", Session: "Sesión",
+		Time: "Horario", Date: "Fecha", LedBy: "Formadores: %s", Participants: "%d participantes",
+		SignInNote: "Por favor, firme en la casilla junto a su nombre. El código ayuda a los organizadores a registrar la asistencia.",
+		Mandatory:  "obligatoria",
+		Kinds: map[data.SessionKind]string{
+			data.KindLecture: "Conferencia", data.KindSeminar: "Seminario", data.KindHandsOn: "Taller práctico",
+			data.KindFieldVisit: "Visita de campo", data.KindPanel: "Mesa redonda", data.KindCeremony: "Ceremonia",
+			data.KindBreak: "Pausa",
+		},
+	},
+}
+
+// wordsFor gives the labels of a language, English when it is unknown.
+func wordsFor(lang data.Language) words { return documentWords[known(lang)] }
