@@ -66,12 +66,12 @@ func newAttendanceView(c *controller) *attendanceView {
 	v.list = newMarkList(v)
 	v.counts = widget.NewLabel("")
 	v.counts.TextStyle.Bold = true
-	v.counts.Wrapping = fyne.TextWrapWord
+	v.counts.Truncation = fyne.TextTruncateEllipsis
 	v.keysHint = widget.NewLabel(lang.X("attendance.keys",
 		"Keys: P present · L late · E excused · A absent · Delete clears · ↑ ↓ move · Enter note · Ctrl+F find"))
 	v.keysHint.SizeName = theme.SizeNameCaptionText
 	v.keysHint.Importance = widget.LowImportance
-	v.keysHint.Wrapping = fyne.TextWrapWord
+	v.keysHint.Truncation = fyne.TextTruncateEllipsis
 	v.allIn = widget.NewButtonWithIcon(lang.X("attendance.rest_present", "Mark the rest present…"), theme.ConfirmIcon(),
 		func() { v.confirmRest(data.Present) })
 	v.allOut = widget.NewButtonWithIcon(lang.X("attendance.rest_absent", "Mark the rest absent…"), theme.CancelIcon(),
@@ -80,7 +80,6 @@ func newAttendanceView(c *controller) *attendanceView {
 	v.note = newNoteEntry(v)
 	v.empty = widget.NewLabel("")
 	v.empty.Importance = widget.LowImportance
-	v.empty.Wrapping = fyne.TextWrapWord
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("attendance.session", "Session")), nil, v.session),
@@ -243,6 +242,9 @@ func (v *attendanceView) loadPeople() {
 	v.list.Refresh()
 	if len(v.people) > 0 {
 		v.list.Select(0)
+		// Select scrolls by the list's size, which is none while the tab
+		// is hidden; the first row belongs at the top.
+		v.list.ScrollToTop()
 	}
 	v.showCounts()
 	v.showNote()
@@ -517,6 +519,8 @@ func newMarkList(v *attendanceView) *markList {
 // in words and a button per mark.
 type markRow struct {
 	widget.BaseWidget
+	v       *attendanceView
+	id      widget.ListItemID
 	name    *widget.Label
 	detail  *widget.Label
 	status  *widget.Label
@@ -525,18 +529,21 @@ type markRow struct {
 }
 
 func (l *markList) createRow() fyne.CanvasObject {
-	r := &markRow{name: widget.NewLabel(""), detail: widget.NewLabel(""), status: widget.NewLabel("")}
+	r := &markRow{v: l.v, name: widget.NewLabel(""), detail: widget.NewLabel(""), status: widget.NewLabel("")}
 	r.name.TextStyle.Bold = true
 	r.name.Truncation = fyne.TextTruncateEllipsis
 	r.detail.SizeName = theme.SizeNameCaptionText
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.status.Alignment = fyne.TextAlignTrailing
 	r.status.TextStyle.Bold = true
-	right := container.NewHBox(r.status)
+	// Square buttons, centred in the row's height, are easy to hit and
+	// read as a set of four.
+	buttons := container.NewHBox()
 	for k, m := range data.Marks {
 		r.buttons[k] = widget.NewButton(markLetter(m), nil)
-		right.Add(r.buttons[k])
+		buttons.Add(container.NewGridWrap(fyne.NewSquareSize(38), r.buttons[k]))
 	}
+	right := container.NewHBox(container.NewCenter(r.status), container.NewCenter(buttons))
 	names := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), r.name, r.detail)
 	r.box = container.NewBorder(nil, nil, nil, right, names)
 	r.ExtendBaseWidget(r)
@@ -545,12 +552,21 @@ func (l *markList) createRow() fyne.CanvasObject {
 
 func (r *markRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
+// Tapped selects the row and gives the list the keyboard. The List's own
+// tap handling cannot: it looks for its canvas through the embedded List,
+// which is not in the canvas tree, only the markList around it is.
+func (r *markRow) Tapped(*fyne.PointEvent) {
+	r.v.moveTo(r.id)
+	r.v.focusList()
+}
+
 func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r := o.(*markRow)
 	v := l.v
 	if id < 0 || id >= len(v.people) {
 		return
 	}
+	r.id = id
 	p := v.people[id]
 	a := v.marks[p.ID]
 	r.name.SetText(p.FullName())
@@ -572,6 +588,7 @@ func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		b.OnTapped = func() {
 			v.moveTo(id)
 			v.setMark(id, m)
+			v.focusList()
 		}
 		want := widget.MediumImportance
 		if a.Mark == m {

@@ -382,7 +382,7 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 
 func TestReasonsAreTranslated(t *testing.T) {
 	useLanguage(t, "fr")
-	e := data.Evaluate(data.DefaultCertificateRule, data.AttendanceSummary{ByMark: map[data.Mark]int{}, Counted: 22, Attended: 17,
+	e := data.Evaluate(data.DefaultCertificateRule, data.AttendanceSummary{Counted: 22, Attended: 17,
 		Percent: 17.0 * 100 / 22, MissedMandatory: []data.Session{{Title: "Visite de terrain"}}}, nil)
 	want := "présent à 17 des 22 séances comptées, 77\u00a0% < 80\u00a0%\u00a0; a manqué une séance obligatoire\u00a0: Visite de terrain"
 	if got := reasonsText(e); got != want {

@@ -71,11 +71,16 @@ func newRulePane(v *attendanceView) *rulePane {
 	)
 	// The mandatory sessions scroll within a few lines, leaving room for
 	// the list of verdicts.
-	form.Items[3].Widget.(*container.Scroll).SetMinSize(fyne.NewSize(0, 120))
+	form.Items[3].Widget.(*container.Scroll).SetMinSize(fyne.NewSize(0, 150))
 	intro := widget.NewLabel(lang.X("attendance.rule.intro", "Who receives a certificate of attendance. The minimum is a share of the sessions that count towards the certificate (set per session in the schedule); a mandatory session must be attended whatever the share."))
 	intro.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(intro, form, p.status, widget.NewSeparator(), p.summary)
-	p.content = container.NewBorder(top, nil, nil, nil, p.list)
+	// The rule scrolls above the verdicts, with a divider to give either
+	// more room: a wrapped text has no fixed height to reserve.
+	rule := container.NewScroll(container.NewVBox(intro, form, p.status))
+	verdicts := container.NewBorder(p.summary, nil, nil, nil, p.list)
+	split := container.NewVSplit(rule, verdicts)
+	split.Offset = 0.55
+	p.content = split
 	return p
 }
 
@@ -129,7 +134,7 @@ func (p *rulePane) loadMandatory() {
 	p.mandIDs = nil
 	var opts, chosen []string
 	for _, s := range p.v.sessions {
-		label := sessionLabel(s)
+		label := mandatoryLabel(s)
 		opts = append(opts, label)
 		p.mandIDs = append(p.mandIDs, s.ID)
 		if s.Mandatory {
@@ -139,6 +144,17 @@ func (p *rulePane) loadMandatory() {
 	p.mandatory.Options = opts
 	p.mandatory.SetSelected(chosen)
 	p.mandatory.Refresh()
+}
+
+// mandatoryLabel names a session in the list of boxes, short enough not to
+// widen the window: a check box's text cannot be cut to fit.
+func mandatoryLabel(s data.Session) string {
+	title := []rune(s.Title)
+	if len(title) > 60 {
+		title = append(title[:59], '…')
+	}
+	return lang.X("attendance.rule.mandatory_label", "{{.Day}} {{.Month}} · {{.Time}} · {{.Title}}", map[string]any{
+		"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04"), "Title": string(title)})
 }
 
 func containsInt(list []int, n int) bool {

@@ -51,6 +51,7 @@ func newMatrixPane(v *attendanceView) *matrixPane {
 	p.table.SetColumnWidth(colName, 220)
 	p.table.SetColumnWidth(colRate, 110)
 	p.table.SetColumnWidth(colEligible, 140)
+	p.table.SetRowHeight(-1, p.headerHeight())
 	var legend []string
 	for _, m := range data.Marks {
 		legend = append(legend, markLetter(m)+" "+markName(m))
@@ -58,7 +59,7 @@ func newMatrixPane(v *attendanceView) *matrixPane {
 	p.legend = widget.NewLabel(lang.X("matrix.legend", "{{.Marks}} · tap a cell to change it; tap a verdict to override it",
 		map[string]any{"Marks": joinDot(legend)}))
 	p.legend.SizeName = theme.SizeNameCaptionText
-	p.legend.Wrapping = fyne.TextWrapWord
+	p.legend.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matrix.show", "Show")), nil, p.day)
 	p.content = container.NewBorder(top, p.legend, nil, nil, p.table)
 	return p
@@ -139,7 +140,7 @@ func (p *matrixPane) showDay() {
 		}
 	}
 	for k := range p.cols {
-		p.table.SetColumnWidth(fixedCols+k, 96)
+		p.table.SetColumnWidth(fixedCols+k, 112)
 	}
 	p.table.Refresh()
 }
@@ -230,6 +231,17 @@ func markColor(m data.Mark) color.Color {
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x60}
 }
 
+// headerLines stacks a header's three lines but asks for no height: the
+// Table makes every row as tall as its header template, and the header's
+// own height is set apart (SetRowHeight(-1, …)).
+type headerLines struct{ lines fyne.Layout }
+
+func (h headerLines) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	h.lines.Layout(objects, size)
+}
+
+func (headerLines) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
 func (p *matrixPane) createHeader() fyne.CanvasObject {
 	when := widget.NewLabel("")
 	when.SizeName = theme.SizeNameCaptionText
@@ -238,7 +250,13 @@ func (p *matrixPane) createHeader() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	count := widget.NewLabel("")
 	count.SizeName = theme.SizeNameCaptionText
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), when, title, count)
+	return container.New(headerLines{layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)}, when, title, count)
+}
+
+// headerHeight is what the three lines of a header need.
+func (p *matrixPane) headerHeight() float32 {
+	h := p.createHeader().(*fyne.Container)
+	return h.Layout.(headerLines).lines.MinSize(h.Objects).Height
 }
 
 func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
@@ -273,7 +291,8 @@ func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 		j := p.cols[k]
 		s := p.m.Sessions[j]
-		when.SetText(formatDate(s.Day()) + " " + s.Start.Format("15:04"))
+		when.SetText(lang.X("matrix.when", "{{.Day}} {{.Month}} · {{.Time}}", map[string]any{
+			"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04")}))
 		title.SetText(s.Title)
 		c := p.m.SessionCount(j)
 		count.SetText(lang.X("matrix.session_count", "{{.Attended}}/{{.Total}} there", map[string]any{

@@ -24,7 +24,7 @@ const (
 	ReasonBelowMinimum    = "eligibility.below_minimum"    // Attended, Counted, Percent, Min
 	ReasonNothingCounted  = "eligibility.nothing_counted"  // no session counts for this participant
 	ReasonMissedMandatory = "eligibility.missed_mandatory" // Title
-	ReasonUnmarked        = "eligibility.unmarked"         // Count: sessions not marked yet
+	ReasonUnmarked        = "eligibility.unmarked"         // Count: sessions that matter, not marked yet
 	ReasonGranted         = "eligibility.granted"          // Reason, By
 	ReasonRefused         = "eligibility.refused"          // Reason, By
 )
@@ -72,7 +72,7 @@ func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverrid
 		e.Reasons = append(e.Reasons, Reason{ReasonMissedMandatory, map[string]any{"Title": s.Title},
 			"missed mandatory session: " + s.Title})
 	}
-	if n := sum.ByMark[Unmarked]; n > 0 {
+	if n := sum.Unmarked; n > 0 {
 		e.Reasons = append(e.Reasons, Reason{ReasonUnmarked, map[string]any{"Count": n},
 			fmt.Sprintf("%d sessions not marked yet", n)})
 	}
