@@ -393,9 +393,7 @@ func (v *attendanceView) showNote() {
 	p := v.people[v.cur]
 	v.noteLabel.SetText(lang.X("attendance.note_for", "Note for {{.Name}}", map[string]any{"Name": p.FullName()}))
 	a, ok := v.marks[p.ID]
-	v.note.loading = true
 	v.note.SetText(a.Note)
-	v.note.loading = false
 	if ok {
 		v.note.Enable()
 		v.note.SetPlaceHolder(lang.X("attendance.note_hint", "Why excused, late… saved when you press Enter or leave the field"))
@@ -555,9 +553,11 @@ func (r *markRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimple
 // Tapped selects the row and gives the list the keyboard. The List's own
 // tap handling cannot: it looks for its canvas through the embedded List,
 // which is not in the canvas tree, only the markList around it is.
+// The focus moves first, so that a note being typed is saved to the row it
+// was typed for.
 func (r *markRow) Tapped(*fyne.PointEvent) {
-	r.v.moveTo(r.id)
 	r.v.focusList()
+	r.v.moveTo(r.id)
 }
 
 func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -582,13 +582,19 @@ func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	r.detail.SetText(strings.Join(detail, " · "))
 	r.status.SetText(markName(a.Mark))
 	r.status.Importance = markImportance(a.Mark)
+	// "Not yet marked" in italics rather than faint: it must stay
+	// readable on the highlighted row.
+	r.status.TextStyle.Italic = a.Mark == data.Unmarked
+	if a.Mark == data.Unmarked {
+		r.status.Importance = widget.MediumImportance
+	}
 	r.status.Refresh()
 	for k, m := range data.Marks {
 		b := r.buttons[k]
 		b.OnTapped = func() {
+			v.focusList()
 			v.moveTo(id)
 			v.setMark(id, m)
-			v.focusList()
 		}
 		want := widget.MediumImportance
 		if a.Mark == m {
@@ -692,8 +698,7 @@ func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 // noteEntry saves the note of the current mark on Enter and when left.
 type noteEntry struct {
 	widget.Entry
-	v       *attendanceView
-	loading bool
+	v *attendanceView
 }
 
 func newNoteEntry(v *attendanceView) *noteEntry {
@@ -708,9 +713,7 @@ func newNoteEntry(v *attendanceView) *noteEntry {
 
 func (e *noteEntry) FocusLost() {
 	e.Entry.FocusLost()
-	if !e.loading {
-		e.v.saveNote()
-	}
+	e.v.saveNote()
 }
 
 func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
