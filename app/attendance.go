@@ -36,6 +36,7 @@ type attendanceView struct {
 
 	sessions []data.Session
 	sid      int64 // the session being marked; 0 when the workshop has none
+	quiet    bool  // set while reload fills the session chooser
 	people   []data.Participant
 	folded   []string // each participant's folded name, for the search
 	marks    map[int64]data.Attendance
@@ -107,9 +108,21 @@ func newAttendanceView(c *controller) *attendanceView {
 func (v *attendanceView) tab() *container.TabItem { return v.item }
 
 func (v *attendanceView) show(w data.Workshop) {
-	changed := w.ID != v.w.ID
+	if w.ID != v.w.ID {
+		v.sid = 0
+	}
 	v.w = w
-	sessions, err := v.c.st.Sessions(w.ID)
+	if v.tabs.SelectedIndex() != 0 {
+		v.reload() // paneShown reloads the front pane, unless it is this one
+	}
+	v.paneShown()
+}
+
+// reload reads the programme and the session's list again, keeping the
+// session and the participant the organiser is on: the schedule and the
+// participants may have changed in other tabs meanwhile.
+func (v *attendanceView) reload() {
+	sessions, err := v.c.st.Sessions(v.w.ID)
 	if err != nil {
 		v.c.showError(err)
 		return
@@ -119,22 +132,26 @@ func (v *attendanceView) show(w data.Workshop) {
 	for i, s := range sessions {
 		labels[i] = sessionLabel(s)
 	}
+	var keepPerson int64
+	if v.cur >= 0 && v.cur < len(v.people) {
+		keepPerson = v.people[v.cur].ID
+	}
+	i := v.sessionIndex(v.sid)
+	if i < 0 {
+		keepPerson = 0
+		i = defaultSession(sessions, time.Now())
+	}
+	v.quiet = true
 	v.session.SetOptions(labels)
-	keep := -1
-	if !changed {
-		keep = v.sessionIndex(v.sid)
-	}
-	if keep < 0 {
-		keep = defaultSession(sessions, time.Now())
-	}
-	if keep >= 0 {
-		v.session.SetSelectedIndex(keep) // calls sessionChosen
+	if i >= 0 {
+		v.session.SetSelectedIndex(i)
+		v.sid = sessions[i].ID
 	} else {
 		v.session.ClearSelected()
 		v.sid = 0
-		v.loadPeople()
 	}
-	v.paneShown()
+	v.quiet = false
+	v.loadPeople(keepPerson)
 }
 
 func (v *attendanceView) clear() {
@@ -154,6 +171,8 @@ func (v *attendanceView) paneShown() {
 		return
 	}
 	switch v.tabs.SelectedIndex() {
+	case 0:
+		v.reload()
 	case 1:
 		v.matrix.load()
 	case 2:
@@ -200,15 +219,16 @@ func defaultSession(sessions []data.Session, now time.Time) int {
 
 func (v *attendanceView) sessionChosen() {
 	i := v.session.SelectedIndex()
-	if i < 0 || i >= len(v.sessions) {
+	if v.quiet || i < 0 || i >= len(v.sessions) {
 		return
 	}
 	v.sid = v.sessions[i].ID
-	v.loadPeople()
+	v.loadPeople(0)
 }
 
-// loadPeople reads the confirmed participants and the session's marks.
-func (v *attendanceView) loadPeople() {
+// loadPeople reads the confirmed participants and the session's marks, and
+// puts the cursor on the participant keep, or else on the first.
+func (v *attendanceView) loadPeople(keep int64) {
 	v.people, v.folded, v.marks = nil, nil, map[int64]data.Attendance{}
 	if v.w.ID != 0 {
 		people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{Statuses: []data.Status{data.StatusConfirmed}})
@@ -240,7 +260,16 @@ func (v *attendanceView) loadPeople() {
 	v.cur = 0
 	v.list.UnselectAll()
 	v.list.Refresh()
-	if len(v.people) > 0 {
+	row := -1
+	for i, p := range v.people {
+		if p.ID == keep {
+			row = i
+		}
+	}
+	switch {
+	case row >= 0:
+		v.moveTo(row)
+	case len(v.people) > 0:
 		v.list.Select(0)
 		// Select scrolls by the list's size, which is none while the tab
 		// is hidden; the first row belongs at the top.
@@ -343,9 +372,7 @@ func (v *attendanceView) markRest(mark data.Mark) {
 		v.c.showError(err)
 		return
 	}
-	cur := v.cur
-	v.loadPeople()
-	v.moveTo(cur)
+	v.loadPeople(v.people[v.cur].ID)
 	v.matrix.reload()
 }
 

@@ -319,8 +319,14 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 	// One day at a time.
 	w := v.w
 	later := data.Session{WorkshopID: w.ID, Title: "Closing", Kind: data.KindCeremony, Start: w.StartDate.AddDays(4).At(16, 0),
-		End: w.StartDate.AddDays(4).At(17, 0)}
+		End: w.StartDate.AddDays(4).At(17, 0), CountsForCertificate: true}
 	if err := st.SaveSession(&later); err != nil {
+		t.Fatal(err)
+	}
+	// A lunch break nobody marks is left out of the matrix.
+	lunch := data.Session{WorkshopID: w.ID, Title: "Lunch", Kind: data.KindBreak, Start: w.StartDate.AddDays(4).At(12, 0),
+		End: w.StartDate.AddDays(4).At(13, 0)}
+	if err := st.SaveSession(&lunch); err != nil {
 		t.Fatal(err)
 	}
 	mp.load()
@@ -507,5 +513,34 @@ func BenchmarkMarkKeyToSaved(b *testing.B) {
 	if b.N >= 100 {
 		b.Logf("%d key presses: median %v, 95th percentile %v from key to committed mark (target median < 5 ms)",
 			b.N, median, times[len(times)*95/100])
+	}
+}
+
+func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.session.SetSelectedIndex(1)
+	v.moveTo(2)
+
+	// Another tab confirms a participant and adds a session meanwhile.
+	late := data.Participant{WorkshopID: w.ID, GivenName: "Àbẹ̀ní", FamilyName: "Abíọ́lá", Status: data.StatusConfirmed}
+	if err := st.SaveParticipant(&late); err != nil {
+		t.Fatal(err)
+	}
+	extra := data.Session{WorkshopID: w.ID, Title: "Evening visit", Kind: data.KindFieldVisit, CountsForCertificate: true,
+		Start: w.StartDate.At(18, 0), End: w.StartDate.At(19, 0)}
+	if err := st.SaveSession(&extra); err != nil {
+		t.Fatal(err)
+	}
+	v.tabs.SelectIndex(1)
+	v.tabs.SelectIndex(0)
+	if len(v.people) != 6 || len(v.session.Options) != 4 {
+		t.Fatalf("after coming back: %d people, %d sessions", len(v.people), len(v.session.Options))
+	}
+	if v.sid != ss[1].ID || v.people[v.cur].ID != ps[2].ID {
+		t.Errorf("the session or the participant being marked changed: session %d, %s", v.sid, v.people[v.cur].FullName())
 	}
 }

@@ -135,7 +135,11 @@ func (p *matrixPane) showDay() {
 	}
 	i := p.day.SelectedIndex()
 	for j, s := range p.m.Sessions {
-		if i <= 0 || i-1 < len(p.days) && s.Day() == p.days[i-1] {
+		onDay := i <= 0 || i-1 < len(p.days) && s.Day() == p.days[i-1]
+		// Breaks and the like, which count for nothing and which nobody
+		// marked, would only be empty columns between the sessions.
+		idle := !s.CountsForCertificate && !s.Mandatory && p.m.SessionCount(j)[data.Unmarked] == len(p.m.Participants)
+		if onDay && !idle {
 			p.cols = append(p.cols, j)
 		}
 	}
