@@ -65,10 +65,11 @@ func TestMarksSurviveSIGKILL(t *testing.T) {
 	}
 	st, path := openTemp(t)
 	w := addWorkshop(t, st)
-	for i := range 30 {
-		addSession(t, st, w, i/6, 8+i%6, 9+i%6, fmt.Sprint("Session ", i+1))
+	// 6,000 marks: more than the child can write before the kill comes.
+	for i := range 60 {
+		addSession(t, st, w, i/12, 7+i%12, 8+i%12, fmt.Sprint("Session ", i+1))
 	}
-	for i := range 40 {
+	for i := range 100 {
 		addParticipant(t, st, w, fmt.Sprint("Ọláńrewájú ", i), "Àdìgún", StatusConfirmed)
 	}
 	mustNoErr(t, st.Close())
@@ -84,7 +85,7 @@ func TestMarksSurviveSIGKILL(t *testing.T) {
 	// likely while a mark is being written.
 	lines := bufio.NewScanner(stdout)
 	saved := map[[2]int64]Mark{}
-	killAfter := time.Duration(50+rand.IntN(400)) * time.Millisecond
+	killAfter := time.Duration(20+rand.IntN(300)) * time.Millisecond
 	var timer *time.Timer
 	done := false
 	for lines.Scan() {
