@@ -169,3 +169,33 @@ func BenchmarkAttendanceMatrixLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
 }
+
+// BenchmarkEligibility weighs every participant of the 5,000 × 60 workshop
+// by the certificate rule and words the reasons, from a matrix already
+// loaded (BenchmarkAttendanceMatrixLoad measures the load).
+func BenchmarkEligibility(b *testing.B) {
+	f := bigWorkshop(b)
+	m, err := f.store.AttendanceMatrix(f.workshop.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	overrides, err := f.store.EligibilityOverrides(f.workshop.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	eligible := 0
+	b.ResetTimer()
+	for range b.N {
+		eligible = 0
+		for i := range m.Participants {
+			if e := m.Eligibility(i, overrides); e.Eligible {
+				eligible++
+			}
+		}
+	}
+	b.StopTimer()
+	ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
+	b.ReportMetric(ms, "ms/workshop")
+	b.Logf("%d participants × %d sessions: %.1f ms for every verdict and reason (target < 100 ms, matrix load not included); %d eligible",
+		len(m.Participants), len(m.Sessions), ms, eligible)
+}

@@ -155,6 +155,7 @@ func (s *Store) aggregatedMarks(workshopID int64) (map[int64]string, error) {
 // certificate rule.
 type AttendanceSummary struct {
 	ByMark           map[Mark]int // over every session, Unmarked included
+	Unmarked         int          // sessions that count or are mandatory, not marked yet
 	Counted          int          // sessions in the denominator of the rule
 	Attended         int          // of those, the ones that count as attended
 	MinutesAttended  int
@@ -170,6 +171,9 @@ func Summarize(rule CertificateRule, sessions []Session, marks []Mark) Attendanc
 	for j, ss := range sessions {
 		mark := marks[j]
 		sum.ByMark[mark]++
+		if mark == Unmarked && (ss.CountsForCertificate || ss.Mandatory) {
+			sum.Unmarked++
+		}
 		attended := mark == Present || (mark == Late && rule.LateCounts) ||
 			(mark == Excused && rule.ExcusedPolicy == ExcusedAttended)
 		if ss.Mandatory && !attended {

@@ -1,0 +1,546 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// classroom is a workshop with three sessions on its first day and five
+// confirmed participants (and an applicant, who is not on any list).
+func classroom(t testing.TB, st *data.Store) (data.Workshop, []data.Session, []data.Participant) {
+	t.Helper()
+	w := data.Workshop{Title: "Regional training on collections care", City: "Lagos", Country: "NG",
+		StartDate: data.NewDate(2022, 11, 21), EndDate: data.NewDate(2022, 11, 25), Language: data.English}
+	if err := st.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	var ss []data.Session
+	for i, title := range []string{"Welcome", "Inventories", "Risk management field visit"} {
+		s := data.Session{WorkshopID: w.ID, Title: title, Kind: data.KindLecture, CountsForCertificate: true,
+			Start: w.StartDate.At(9+2*i, 0), End: w.StartDate.At(10+2*i, 30), Mandatory: i == 2}
+		if err := st.SaveSession(&s); err != nil {
+			t.Fatal(err)
+		}
+		ss = append(ss, s)
+	}
+	var ps []data.Participant
+	for _, n := range [][2]string{{"Ọláńrewájú", "Àdìgún"}, {"Chiamaka", "Eze"}, {"María", "Ñúñez"}, {"João", "Gonçalves"}, {"Aminata", "Diallo"}} {
+		p := data.Participant{WorkshopID: w.ID, GivenName: n[0], FamilyName: n[1], Status: data.StatusConfirmed, Country: "NG"}
+		if err := st.SaveParticipant(&p); err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	applicant := data.Participant{WorkshopID: w.ID, GivenName: "Pending", FamilyName: "Applicant", Status: data.StatusApplicant}
+	if err := st.SaveParticipant(&applicant); err != nil {
+		t.Fatal(err)
+	}
+	// The list is in family-name order: Àdìgún, Diallo, Eze, Gonçalves, Ñúñez.
+	slices.SortFunc(ps, func(a, b data.Participant) int { return compareFold(a.FamilyName, b.FamilyName) })
+	return w, ss, ps
+}
+
+func compareFold(a, b string) int {
+	a, b = data.Fold(a), data.Fold(b)
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func attendanceOf(t *testing.T, c *controller) *attendanceView {
+	t.Helper()
+	for _, v := range c.screen.views {
+		if a, ok := v.(*attendanceView); ok {
+			c.screen.tabs.Select(a.item)
+			return a
+		}
+	}
+	t.Fatal("no Attendance tab")
+	return nil
+}
+
+func marksOf(t testing.TB, st *data.Store, sid int64) map[int64]data.Attendance {
+	t.Helper()
+	m, err := st.SessionMarks(sid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestKeyboardMarksAWholeSession(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	_, ss, ps := classroom(t, st)
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	// The workshop is over: the last session is chosen for a start.
+	if v.sid != ss[2].ID {
+		t.Errorf("session %d chosen, want the last one %d", v.sid, ss[2].ID)
+	}
+	v.session.SetSelectedIndex(1)
+	if v.sid != ss[1].ID || len(v.people) != 5 {
+		t.Fatalf("session %d with %d people", v.sid, len(v.people))
+	}
+
+	// A click on a row selects it and gives the list the keyboard; then
+	// the whole session is marked without the mouse.
+	c.win.Resize(fyne.NewSize(1100, 720))
+	var second *markRow
+	walk(v.list, func(o fyne.CanvasObject) {
+		if r, ok := o.(*markRow); ok && r.id == 1 {
+			second = r
+		}
+	})
+	if second == nil {
+		t.Fatal("no row 1 drawn")
+	}
+	test.Tap(second)
+	if v.cur != 1 || c.win.Canvas().Focused() != v.list {
+		t.Fatalf("a tap on row 1: row %d, focus %T", v.cur, c.win.Canvas().Focused())
+	}
+	// Its buttons mark that row and leave the keyboard on the list.
+	test.Tap(second.buttons[3])
+	if got := marksOf(t, st, ss[1].ID)[ps[1].ID].Mark; got != data.Absent || c.win.Canvas().Focused() != v.list {
+		t.Errorf("the A button saved %q", got)
+	}
+	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	keys := []rune{'p', 'L', 'e', 'a', 'P'}
+	want := []data.Mark{data.Present, data.Late, data.Excused, data.Absent, data.Present}
+	for i, r := range keys {
+		focused := c.win.Canvas().Focused()
+		if focused != v.list {
+			t.Fatalf("focus moved to %T", focused)
+		}
+		focused.TypedRune(r)
+		focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		if i == len(keys)-1 && v.cur != i {
+			t.Errorf("Down past the last row moved to %d", v.cur)
+		}
+	}
+	got := marksOf(t, st, ss[1].ID)
+	for i, p := range ps {
+		if got[p.ID].Mark != want[i] {
+			t.Errorf("%s: %q in the file, want %q", p.FullName(), got[p.ID].Mark, want[i])
+		}
+	}
+	if v.counts.Text != "2 present · 1 late · 1 excused · 1 absent · 0 not yet marked" {
+		t.Errorf("counts: %q", v.counts.Text)
+	}
+
+	// Back up with Up, clear with Delete, move on with Tab.
+	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if _, ok := marksOf(t, st, ss[1].ID)[ps[3].ID]; ok || v.cur != 3 {
+		t.Errorf("Delete on row %d did not clear %s", v.cur, ps[3].FullName())
+	}
+	if !v.list.AcceptsTab() {
+		t.Error("Tab leaves the list before its last row")
+	}
+	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if v.cur != 4 || v.list.AcceptsTab() {
+		t.Errorf("after Tab on row 3: row %d, accepts tab %v", v.cur, v.list.AcceptsTab())
+	}
+
+	// "/" goes to the search; typing a name without its accents jumps to
+	// it, Enter comes back to the list, where a key marks that person.
+	v.list.TypedRune('/')
+	if c.win.Canvas().Focused() != v.search {
+		t.Fatalf("/ focused %T", c.win.Canvas().Focused())
+	}
+	test.Type(v.search, "nunez")
+	if v.cur != 4 {
+		t.Errorf("typing nunez went to row %d", v.cur)
+	}
+	typeOver(c, v.search, "olan")
+	if v.cur != 0 {
+		t.Errorf("typing olan went to row %d", v.cur)
+	}
+	pressEnter(v.search)
+	if c.win.Canvas().Focused() != v.list {
+		t.Fatal("Enter in the search did not return to the list")
+	}
+	v.list.TypedRune('a')
+	if got := marksOf(t, st, ss[1].ID)[ps[0].ID].Mark; got != data.Absent {
+		t.Errorf("after search, A marked %q", got)
+	}
+	// Ctrl+F works too.
+	v.list.TypedShortcut(&desktopFind)
+	if c.win.Canvas().Focused() != v.search {
+		t.Error("Ctrl+F did not focus the search")
+	}
+
+	// Enter on the list opens the note; Enter in the note saves it.
+	c.win.Canvas().Focus(v.list)
+	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.win.Canvas().Focused() != v.note {
+		t.Fatalf("Enter focused %T, want the note", c.win.Canvas().Focused())
+	}
+	test.Type(v.note, "Visa appointment")
+	pressEnter(v.note)
+	a := marksOf(t, st, ss[1].ID)[ps[0].ID]
+	if a.Mark != data.Absent || a.Note != "Visa appointment" {
+		t.Errorf("note not saved with the mark: %+v", a)
+	}
+	if !hasText(v.body, "“Visa appointment”") {
+		t.Error("the row does not show the note")
+	}
+
+	// A note being typed is saved for its row when another row is clicked.
+	v.moveTo(1)
+	c.win.Canvas().Focus(v.note)
+	test.Type(v.note, "Came back from the embassy")
+	var other *markRow
+	walk(v.list, func(o fyne.CanvasObject) {
+		if r, ok := o.(*markRow); ok && r.id == 2 {
+			other = r
+		}
+	})
+	// Called directly: test.Tap unfocuses first, which the desktop driver
+	// does not do when the list under the row is focusable.
+	other.Tapped(&fyne.PointEvent{})
+	if got := marksOf(t, st, ss[1].ID); got[ps[1].ID].Note != "Came back from the embassy" || got[ps[2].ID].Note != "" || v.cur != 2 {
+		t.Errorf("note after clicking another row: %q / %q, row %d", got[ps[1].ID].Note, got[ps[2].ID].Note, v.cur)
+	}
+}
+
+func TestMarkingTheRestAbsent(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	_, ss, ps := classroom(t, st)
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.session.SetSelectedIndex(0)
+	v.setMark(0, data.Present)
+	v.setMark(1, data.Excused)
+	if v.allOut.Disabled() {
+		t.Fatal("the rest-absent button is disabled with three unmarked")
+	}
+
+	test.Tap(v.allOut)
+	d := topDialog(c)
+	if d == nil || !hasText(d, "Mark the 3 participants not yet marked as absent?") {
+		t.Fatalf("no confirmation: %v", visibleTexts(d))
+	}
+	if n := len(marksOf(t, st, ss[0].ID)); n != 2 {
+		t.Fatalf("%d marks before confirming", n)
+	}
+	test.Tap(findButton(d, "Absent"))
+	got := marksOf(t, st, ss[0].ID)
+	for i, p := range ps {
+		want := data.Absent
+		switch i {
+		case 0:
+			want = data.Present
+		case 1:
+			want = data.Excused
+		}
+		if got[p.ID].Mark != want {
+			t.Errorf("%s: %q, want %q", p.FullName(), got[p.ID].Mark, want)
+		}
+	}
+	if v.counts.Text != "1 present · 0 late · 1 excused · 3 absent · 0 not yet marked" {
+		t.Errorf("counts: %q", v.counts.Text)
+	}
+	if !v.allOut.Disabled() || !v.allIn.Disabled() {
+		t.Error("the rest buttons stay enabled with nobody left to mark")
+	}
+
+	// Everyone present on another session, cancelled first.
+	v.session.SetSelectedIndex(1)
+	test.Tap(v.allIn)
+	test.Tap(findButton(topDialog(c), "Cancel"))
+	if n := len(marksOf(t, st, ss[1].ID)); n != 0 {
+		t.Errorf("cancel marked %d", n)
+	}
+	test.Tap(v.allIn)
+	test.Tap(findButton(topDialog(c), "Present"))
+	if n := len(marksOf(t, st, ss[1].ID)); n != 5 {
+		t.Errorf("everyone present marked %d", n)
+	}
+}
+
+func TestMatrixFollowsMarksBothWays(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	_, ss, ps := classroom(t, st)
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.tabs.SelectIndex(1)
+	mp := v.matrix
+	if mp.m == nil || len(mp.m.Participants) != 5 || len(mp.cols) != 3 {
+		t.Fatalf("matrix not loaded when shown")
+	}
+	j, _ := mp.m.ColumnOf(ss[0].ID)
+
+	// A key in the session list shows in the matrix, verdict included.
+	v.session.SetSelectedIndex(0)
+	c.win.Canvas().Focus(v.list)
+	v.list.TypedRune('p')
+	i, _ := mp.m.RowOf(ps[0].ID)
+	if mp.m.At(i, j) != data.Present || mp.verdicts[i].Summary.Attended != 1 {
+		t.Fatalf("matrix has %q, attended %d", mp.m.At(i, j), mp.verdicts[i].Summary.Attended)
+	}
+	cell := mp.table.CreateCell()
+	mp.updateCell(widget.TableCellID{Row: i, Col: fixedCols + j}, cell)
+	if !hasText(cell, "P") {
+		t.Errorf("cell shows %v", visibleTexts(cell))
+	}
+	header := mp.createHeader()
+	mp.updateHeader(widget.TableCellID{Row: -1, Col: fixedCols + j}, header)
+	if !hasText(header, "1/5 there") || !hasText(header, "Welcome") {
+		t.Errorf("header shows %v", visibleTexts(header))
+	}
+
+	// A tap in the matrix moves the cell on (present → late), saves it and
+	// shows in the session list.
+	mp.table.Select(widget.TableCellID{Row: i, Col: fixedCols + j})
+	if got := marksOf(t, st, ss[0].ID)[ps[0].ID].Mark; got != data.Late {
+		t.Errorf("tap saved %q", got)
+	}
+	if v.marks[ps[0].ID].Mark != data.Late || !hasText(v.body, "Late") {
+		t.Error("the session list did not follow the matrix")
+	}
+
+	// One day at a time.
+	w := v.w
+	later := data.Session{WorkshopID: w.ID, Title: "Closing", Kind: data.KindCeremony, Start: w.StartDate.AddDays(4).At(16, 0),
+		End: w.StartDate.AddDays(4).At(17, 0), CountsForCertificate: true}
+	if err := st.SaveSession(&later); err != nil {
+		t.Fatal(err)
+	}
+	// A lunch break nobody marks is left out of the matrix.
+	lunch := data.Session{WorkshopID: w.ID, Title: "Lunch", Kind: data.KindBreak, Start: w.StartDate.AddDays(4).At(12, 0),
+		End: w.StartDate.AddDays(4).At(13, 0)}
+	if err := st.SaveSession(&lunch); err != nil {
+		t.Fatal(err)
+	}
+	mp.load()
+	if len(mp.cols) != 4 || len(mp.day.Options) != 3 {
+		t.Fatalf("whole workshop: %d sessions, day options %q", len(mp.cols), mp.day.Options)
+	}
+	mp.day.SetSelectedIndex(2)
+	if len(mp.cols) != 1 || mp.m.Sessions[mp.cols[0]].ID != later.ID {
+		t.Errorf("the last day shows %v", mp.cols)
+	}
+	mp.day.SetSelectedIndex(1)
+	if len(mp.cols) != 3 {
+		t.Errorf("the first day shows %d sessions", len(mp.cols))
+	}
+}
+
+func TestCertificateRuleAndOverrides(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	// Àdìgún: present, late, present. Diallo: present, present, absent
+	// from the mandatory visit.
+	for _, a := range []data.Attendance{
+		{ParticipantID: ps[0].ID, SessionID: ss[0].ID, Mark: data.Present},
+		{ParticipantID: ps[0].ID, SessionID: ss[1].ID, Mark: data.Late},
+		{ParticipantID: ps[0].ID, SessionID: ss[2].ID, Mark: data.Present},
+		{ParticipantID: ps[1].ID, SessionID: ss[0].ID, Mark: data.Present},
+		{ParticipantID: ps[1].ID, SessionID: ss[1].ID, Mark: data.Present},
+		{ParticipantID: ps[1].ID, SessionID: ss[2].ID, Mark: data.Absent},
+	} {
+		if err := st.SetMark(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.tabs.SelectIndex(2)
+	r := v.rule
+	if !hasText(r.content, "1 of 5 participants eligible for a certificate") {
+		t.Fatalf("summary %q", r.summary.Text)
+	}
+	if got := reasonsText(v.matrix.verdicts[1]); got != "attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit" {
+		t.Errorf("Diallo's reasons: %q", got)
+	}
+
+	// Late no longer counts: saved at once, Àdìgún falls to 66%.
+	r.late.SetChecked(false)
+	if got := reread(t, st, w.ID).Rule; got.LateCounts || got.MinPercent != 80 {
+		t.Fatalf("rule in the file: %+v", got)
+	}
+	if c.screen.form.saved.Rule.LateCounts {
+		t.Error("the Details form keeps the old rule and would save it back")
+	}
+	if v.matrix.verdicts[0].Eligible || !hasText(r.content, "0 of 5 participants eligible") {
+		t.Errorf("verdicts not worked out again: %q", r.summary.Text)
+	}
+	// The minimum down to 66%: Àdìgún qualifies again.
+	r.min.SetSelected("66 %")
+	if got := reread(t, st, w.ID).Rule.MinPercent; got != 66 || !v.matrix.verdicts[0].Eligible {
+		t.Errorf("minimum %d, eligible %v", got, v.matrix.verdicts[0].Eligible)
+	}
+	// The visit not mandatory any more: Diallo qualifies.
+	r.mandatory.SetSelected(nil)
+	if s, _ := st.Session(ss[2].ID); s.Mandatory || s.Title != ss[2].Title {
+		t.Errorf("session after unticking: %+v", s)
+	}
+	if !v.matrix.verdicts[1].Eligible {
+		t.Errorf("Diallo: %s", reasonsText(v.matrix.verdicts[1]))
+	}
+
+	// An override needs a reason, is recorded, shows, and can be removed.
+	r.list.Select(2) // Eze, nothing marked
+	o := r.lastOverride
+	if o == nil || o.choice.Selected != "Give a certificate" {
+		t.Fatal("no override dialog, or it does not propose to grant")
+	}
+	test.Tap(o.save)
+	if !o.row.problem.Visible() || o.row.problem.Text != "Reason is required." {
+		t.Errorf("empty reason: %q", o.row.problem.Text)
+	}
+	typeOver(c, o.reason, "Followed the programme online during a strike")
+	test.Tap(o.save)
+	ov, ok, err := st.EligibilityOverride(ps[2].ID)
+	if err != nil || !ok || !ov.Eligible || ov.DecidedBy != "organiser" {
+		t.Fatalf("override in the file: %+v %v %v", ov, ok, err)
+	}
+	if e := v.matrix.verdicts[2]; !e.Eligible || reasonsText(e)[:len("granted by the organiser: Followed")] != "granted by the organiser: Followed" {
+		t.Errorf("verdict %s", reasonsText(e))
+	}
+	r.list.Select(2)
+	test.Tap(r.lastOverride.remove)
+	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || v.matrix.verdicts[2].Eligible {
+		t.Error("override not removed")
+	}
+}
+
+func TestReasonsAreTranslated(t *testing.T) {
+	useLanguage(t, "fr")
+	e := data.Evaluate(data.DefaultCertificateRule, data.AttendanceSummary{Counted: 22, Attended: 17,
+		Percent: 17.0 * 100 / 22, MissedMandatory: []data.Session{{Title: "Visite de terrain"}}}, nil)
+	want := "présent à 17 des 22 séances comptées, 77\u00a0% < 80\u00a0%\u00a0; a manqué une séance obligatoire\u00a0: Visite de terrain"
+	if got := reasonsText(e); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestDefaultSession(t *testing.T) {
+	day := data.NewDate(2022, 11, 21)
+	ss := []data.Session{{Start: day.At(9, 0), End: day.At(10, 30)}, {Start: day.At(11, 0), End: day.At(12, 0)}}
+	local := func(h, m int) time.Time { return time.Date(2022, 11, 21, h, m, 0, 0, time.Local) }
+	for _, c := range []struct {
+		now  time.Time
+		want int
+	}{
+		{local(9, 30), 0},  // running
+		{local(10, 45), 1}, // between: the next
+		{local(7, 0), 0},   // before the day
+		{local(13, 0), 1},  // over: the last
+		{time.Date(2023, 1, 1, 9, 0, 0, 0, time.Local), 1},
+	} {
+		if got := defaultSession(ss, c.now); got != c.want {
+			t.Errorf("at %v: %d, want %d", c.now, got, c.want)
+		}
+	}
+	if defaultSession(nil, time.Now()) != -1 {
+		t.Error("no sessions")
+	}
+}
+
+var desktopFind = desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+
+// BenchmarkMarkKeyToSaved measures one mark from the key press on the
+// session list to SetMark having committed it to a file on disk.
+func BenchmarkMarkKeyToSaved(b *testing.B) {
+	test.NewTempApp(b)
+	st, err := data.Open(filepath.Join(b.TempDir(), "bench.db"), data.OpenOrCreate)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, ss, _ := classroom(b, st)
+	for i := range 25 {
+		p := data.Participant{WorkshopID: ss[0].WorkshopID, GivenName: fmt.Sprint("Bọ́lá ", i), FamilyName: "Àjàyí", Status: data.StatusConfirmed}
+		if err := st.SaveParticipant(&p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	q := newUIQueue()
+	c := newController(fyne.CurrentApp(), st, q.do)
+	c.win.Show()
+	defer c.win.Close()
+	var v *attendanceView
+	for _, x := range c.screen.views {
+		if a, ok := x.(*attendanceView); ok {
+			v = a
+		}
+	}
+	c.screen.tabs.Select(v.item)
+	v.session.SetSelectedIndex(0)
+	c.win.Canvas().Focus(v.list)
+	keys := []rune{'p', 'l', 'e', 'a'}
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		t0 := time.Now()
+		c.win.Canvas().Focused().TypedRune(keys[i%len(keys)])
+		times = append(times, time.Since(t0))
+		// Moving on is not part of the mark.
+		b.StopTimer()
+		if v.cur == len(v.people)-1 {
+			v.moveTo(0)
+		} else {
+			v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		}
+		b.StartTimer()
+	}
+	b.StopTimer()
+	if got := marksOf(b, st, ss[0].ID)[v.people[0].ID].Mark; got == data.Unmarked {
+		b.Fatal("nothing saved")
+	}
+	slices.Sort(times)
+	median := times[len(times)/2]
+	b.ReportMetric(float64(median.Microseconds())/1000, "median-ms")
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+	if b.N >= 100 {
+		b.Logf("%d key presses: median %v, 95th percentile %v from key to committed mark (target median < 5 ms)",
+			b.N, median, times[len(times)*95/100])
+	}
+}
+
+func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.session.SetSelectedIndex(1)
+	v.moveTo(2)
+
+	// Another tab confirms a participant and adds a session meanwhile.
+	late := data.Participant{WorkshopID: w.ID, GivenName: "Àbẹ̀ní", FamilyName: "Abíọ́lá", Status: data.StatusConfirmed}
+	if err := st.SaveParticipant(&late); err != nil {
+		t.Fatal(err)
+	}
+	extra := data.Session{WorkshopID: w.ID, Title: "Evening visit", Kind: data.KindFieldVisit, CountsForCertificate: true,
+		Start: w.StartDate.At(18, 0), End: w.StartDate.At(19, 0)}
+	if err := st.SaveSession(&extra); err != nil {
+		t.Fatal(err)
+	}
+	v.tabs.SelectIndex(1)
+	v.tabs.SelectIndex(0)
+	if len(v.people) != 6 || len(v.session.Options) != 4 {
+		t.Fatalf("after coming back: %d people, %d sessions", len(v.people), len(v.session.Options))
+	}
+	if v.sid != ss[1].ID || v.people[v.cur].ID != ps[2].ID {
+		t.Errorf("the session or the participant being marked changed: session %d, %s", v.sid, v.people[v.cur].FullName())
+	}
+}

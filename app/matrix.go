@@ -1,0 +1,373 @@
+package app
+
+import (
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// The matrix's fixed columns, before one column per session.
+const (
+	colName = iota
+	colRate
+	colEligible
+	fixedCols
+)
+
+// matrixPane shows participants × sessions, a day or the whole workshop
+// at a time. A tap (or Space on the focused cell) moves a cell to the next
+// mark: not yet marked, present, late, excused, absent, and round again.
+type matrixPane struct {
+	v         *attendanceView
+	m         *data.AttendanceMatrix
+	overrides map[int64]data.EligibilityOverride
+	verdicts  []data.Eligibility
+	days      []data.Date
+	cols      []int // the matrix columns shown, for the chosen day
+	day       *widget.Select
+	table     *widget.Table
+	legend    *widget.Label
+	content   fyne.CanvasObject
+}
+
+func newMatrixPane(v *attendanceView) *matrixPane {
+	p := &matrixPane{v: v}
+	p.day = widget.NewSelect(nil, func(string) { p.showDay() })
+	p.table = widget.NewTableWithHeaders(p.size, p.createCell, p.updateCell)
+	p.table.ShowHeaderColumn = false
+	p.table.StickyColumnCount = 1
+	p.table.CreateHeader = p.createHeader
+	p.table.UpdateHeader = p.updateHeader
+	p.table.OnSelected = p.tapped
+	p.table.SetColumnWidth(colName, 220)
+	p.table.SetColumnWidth(colRate, 110)
+	p.table.SetColumnWidth(colEligible, 140)
+	p.table.SetRowHeight(-1, p.headerHeight())
+	var legend []string
+	for _, m := range data.Marks {
+		legend = append(legend, markLetter(m)+" "+markName(m))
+	}
+	p.legend = widget.NewLabel(lang.X("matrix.legend", "{{.Marks}} · tap a cell to change it; tap a verdict to override it",
+		map[string]any{"Marks": joinDot(legend)}))
+	p.legend.SizeName = theme.SizeNameCaptionText
+	p.legend.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matrix.show", "Show")), nil, p.day)
+	p.content = container.NewBorder(top, p.legend, nil, nil, p.table)
+	return p
+}
+
+func joinDot(parts []string) string {
+	out := ""
+	for i, s := range parts {
+		if i > 0 {
+			out += " · "
+		}
+		out += s
+	}
+	return out
+}
+
+func (p *matrixPane) clear() {
+	p.m, p.verdicts, p.cols, p.days, p.overrides = nil, nil, nil, nil, nil
+	p.day.SetOptions(nil)
+	p.table.Refresh()
+}
+
+// load reads the whole grid again, keeping the day shown.
+func (p *matrixPane) load() {
+	m, err := p.v.c.st.AttendanceMatrix(p.v.w.ID)
+	if err != nil {
+		p.v.c.showError(err)
+		return
+	}
+	overrides, err := p.v.c.st.EligibilityOverrides(p.v.w.ID)
+	if err != nil {
+		p.v.c.showError(err)
+		return
+	}
+	p.m, p.overrides = m, overrides
+	p.verdicts = make([]data.Eligibility, len(m.Participants))
+	for i := range m.Participants {
+		p.verdicts[i] = m.Eligibility(i, overrides)
+	}
+	p.days = nil
+	for _, s := range m.Sessions {
+		if d := s.Day(); len(p.days) == 0 || p.days[len(p.days)-1] != d {
+			p.days = append(p.days, d)
+		}
+	}
+	options := []string{lang.X("matrix.whole_workshop", "Whole workshop")}
+	for _, d := range p.days {
+		options = append(options, formatDate(d))
+	}
+	keep := p.day.SelectedIndex()
+	p.day.SetOptions(options)
+	if keep < 0 || keep >= len(options) {
+		keep = 0
+	}
+	p.day.SetSelectedIndex(keep) // calls showDay
+	p.showDay()
+	p.v.rule.loaded()
+}
+
+// reload reads the grid again if it has been shown, after a change made
+// elsewhere in many cells at once.
+func (p *matrixPane) reload() {
+	if p.m != nil {
+		p.load()
+	}
+}
+
+func (p *matrixPane) showDay() {
+	p.cols = p.cols[:0]
+	if p.m == nil {
+		p.table.Refresh()
+		return
+	}
+	i := p.day.SelectedIndex()
+	for j, s := range p.m.Sessions {
+		onDay := i <= 0 || i-1 < len(p.days) && s.Day() == p.days[i-1]
+		// Breaks and the like, which count for nothing and which nobody
+		// marked, would only be empty columns between the sessions.
+		idle := !s.CountsForCertificate && !s.Mandatory && p.m.SessionCount(j)[data.Unmarked] == len(p.m.Participants)
+		if onDay && !idle {
+			p.cols = append(p.cols, j)
+		}
+	}
+	for k := range p.cols {
+		p.table.SetColumnWidth(fixedCols+k, 112)
+	}
+	p.table.Refresh()
+}
+
+func (p *matrixPane) size() (int, int) {
+	if p.m == nil {
+		return 0, 0
+	}
+	return len(p.m.Participants), fixedCols + len(p.cols)
+}
+
+func (p *matrixPane) createCell() fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewStack(bg, l)
+}
+
+func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	bg, l := box.Objects[0].(*canvas.Rectangle), box.Objects[1].(*widget.Label)
+	if p.m == nil || id.Row < 0 || id.Row >= len(p.m.Participants) {
+		return
+	}
+	bg.FillColor = color.Transparent
+	l.Alignment = fyne.TextAlignLeading
+	l.TextStyle.Bold = false
+	l.Importance = widget.MediumImportance
+	e := p.verdicts[id.Row]
+	switch id.Col {
+	case colName:
+		l.SetText(p.m.Participants[id.Row].FullName())
+	case colRate:
+		l.Alignment = fyne.TextAlignTrailing
+		l.SetText(lang.X("matrix.rate", "{{.Percent}}% ({{.Attended}}/{{.Counted}})", map[string]any{
+			"Percent": data.WholePercent(e.Summary.Percent), "Attended": e.Summary.Attended, "Counted": e.Summary.Counted}))
+	case colEligible:
+		l.TextStyle.Bold = true
+		l.SetText(verdictText(e))
+		l.Importance = widget.DangerImportance
+		if e.Eligible {
+			l.Importance = widget.SuccessImportance
+		}
+	default:
+		k := id.Col - fixedCols
+		if k >= len(p.cols) {
+			return
+		}
+		mark := p.m.At(id.Row, p.cols[k])
+		bg.FillColor = markColor(mark)
+		l.Alignment = fyne.TextAlignCenter
+		l.TextStyle.Bold = true
+		l.SetText(markLetter(mark))
+	}
+	bg.Refresh()
+	l.Refresh()
+}
+
+// verdictText is the short verdict of the matrix column; an asterisk says
+// an organiser decided it.
+func verdictText(e data.Eligibility) string {
+	s := lang.X("attendance.eligibility.no", "✗ Not eligible")
+	if e.Eligible {
+		s = lang.X("attendance.eligibility.yes", "✓ Eligible")
+	}
+	if e.Override != nil {
+		s += " *"
+	}
+	return s
+}
+
+// markColor tints a cell by its mark, lightly enough for its letter to read.
+func markColor(m data.Mark) color.Color {
+	var name fyne.ThemeColorName
+	switch m {
+	case data.Present:
+		name = theme.ColorNameSuccess
+	case data.Late:
+		name = theme.ColorNameWarning
+	case data.Excused:
+		name = theme.ColorNamePrimary
+	case data.Absent:
+		name = theme.ColorNameError
+	default:
+		return color.Transparent
+	}
+	r, g, b, _ := theme.Color(name).RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x60}
+}
+
+// headerLines stacks a header's three lines but asks for no height: the
+// Table makes every row as tall as its header template, and the header's
+// own height is set apart (SetRowHeight(-1, …)).
+type headerLines struct{ lines fyne.Layout }
+
+func (h headerLines) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	h.lines.Layout(objects, size)
+}
+
+func (headerLines) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
+func (p *matrixPane) createHeader() fyne.CanvasObject {
+	when := widget.NewLabel("")
+	when.SizeName = theme.SizeNameCaptionText
+	title := widget.NewLabel("")
+	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
+	count := widget.NewLabel("")
+	count.SizeName = theme.SizeNameCaptionText
+	return container.New(headerLines{layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)}, when, title, count)
+}
+
+// headerHeight is what the three lines of a header need.
+func (p *matrixPane) headerHeight() float32 {
+	h := p.createHeader().(*fyne.Container)
+	return h.Layout.(headerLines).lines.MinSize(h.Objects).Height
+}
+
+func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	ls := o.(*fyne.Container).Objects
+	when, title, count := ls[0].(*widget.Label), ls[1].(*widget.Label), ls[2].(*widget.Label)
+	when.SetText("")
+	count.SetText("")
+	switch id.Col {
+	case colName:
+		title.SetText(lang.X("matrix.participant", "Participant"))
+		if p.m != nil {
+			count.SetText(lang.XN("matrix.people", "{{.Count}} participants", len(p.m.Participants),
+				map[string]any{"Count": len(p.m.Participants)}))
+		}
+	case colRate:
+		title.SetText(lang.X("matrix.rate_heading", "Attendance"))
+	case colEligible:
+		title.SetText(lang.X("matrix.certificate", "Certificate"))
+		if p.m != nil {
+			n := 0
+			for _, e := range p.verdicts {
+				if e.Eligible {
+					n++
+				}
+			}
+			count.SetText(lang.XN("matrix.eligible_count", "{{.Count}} eligible", n, map[string]any{"Count": n}))
+		}
+	default:
+		k := id.Col - fixedCols
+		if p.m == nil || k >= len(p.cols) {
+			return
+		}
+		j := p.cols[k]
+		s := p.m.Sessions[j]
+		when.SetText(lang.X("matrix.when", "{{.Day}} {{.Month}} · {{.Time}}", map[string]any{
+			"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04")}))
+		title.SetText(s.Title)
+		c := p.m.SessionCount(j)
+		count.SetText(lang.X("matrix.session_count", "{{.Attended}}/{{.Total}} there", map[string]any{
+			"Attended": c[data.Present] + c[data.Late], "Total": len(p.m.Participants)}))
+	}
+}
+
+// nextMark is the mark a tap moves a cell to.
+func nextMark(m data.Mark) data.Mark {
+	switch m {
+	case data.Unmarked:
+		return data.Present
+	case data.Present:
+		return data.Late
+	case data.Late:
+		return data.Excused
+	case data.Excused:
+		return data.Absent
+	}
+	return data.Unmarked
+}
+
+func (p *matrixPane) tapped(id widget.TableCellID) {
+	p.table.Unselect(id) // so that tapping the same cell again acts again
+	if p.m == nil || id.Row < 0 || id.Row >= len(p.m.Participants) {
+		return
+	}
+	if id.Col == colEligible {
+		p.v.rule.showOverride(p.m.Participants[id.Row])
+		return
+	}
+	k := id.Col - fixedCols
+	if k < 0 || k >= len(p.cols) {
+		return
+	}
+	j := p.cols[k]
+	pid, sid := p.m.Participants[id.Row].ID, p.m.Sessions[j].ID
+	mark := nextMark(p.m.At(id.Row, j))
+	var err error
+	if mark == data.Unmarked {
+		err = p.v.c.st.ClearMark(pid, sid)
+	} else {
+		// The note stays with the mark; only the status changes.
+		var a data.Attendance
+		if a, err = p.v.c.st.Mark(pid, sid); err == nil {
+			a.ParticipantID, a.SessionID, a.Mark, a.MarkedAt = pid, sid, mark, time.Time{}
+			err = p.v.c.st.SetMark(&a)
+		}
+	}
+	if err != nil {
+		p.v.c.showError(err)
+		return
+	}
+	p.marked(pid, sid, mark)
+	p.v.marked(pid, sid, mark)
+}
+
+// marked updates the grid after a mark was saved, here or in the session
+// list.
+func (p *matrixPane) marked(pid, sid int64, mark data.Mark) {
+	if p.m == nil {
+		return
+	}
+	i, ok := p.m.RowOf(pid)
+	j, ok2 := p.m.ColumnOf(sid)
+	if !ok || !ok2 {
+		p.load() // a participant the grid did not have: read it again
+		return
+	}
+	p.m.Set(i, j, mark)
+	p.verdicts[i] = p.m.Eligibility(i, p.overrides)
+	p.table.Refresh()
+	p.v.rule.loaded()
+}
