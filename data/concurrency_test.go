@@ -12,11 +12,11 @@ import (
 	"time"
 )
 
-// TestHelperMarker is not a test on its own: the tests below start the test
+// TestHelperConcurrentMarker is not a test on its own: the tests below start the test
 // binary again to run it in a process of its own, which marks attendance
 // in a loop and prints each mark once SetMark has returned.
-func TestHelperMarker(t *testing.T) {
-	path := os.Getenv("ATELIER_MARKER_DB")
+func TestHelperConcurrentMarker(t *testing.T) {
+	path := os.Getenv("ATELIER_CONCURRENT_DB")
 	if path == "" {
 		t.Skip("runs only as a child process")
 	}
@@ -27,17 +27,17 @@ func TestHelperMarker(t *testing.T) {
 	}
 	defer st.Close()
 	var participants, sessions []int64
-	for _, f := range strings.Fields(os.Getenv("ATELIER_MARKER_PARTICIPANTS")) {
+	for _, f := range strings.Fields(os.Getenv("ATELIER_CONCURRENT_PARTICIPANTS")) {
 		id, _ := strconv.ParseInt(f, 10, 64)
 		participants = append(participants, id)
 	}
-	for _, f := range strings.Fields(os.Getenv("ATELIER_MARKER_SESSIONS")) {
+	for _, f := range strings.Fields(os.Getenv("ATELIER_CONCURRENT_SESSIONS")) {
 		id, _ := strconv.ParseInt(f, 10, 64)
 		sessions = append(sessions, id)
 	}
-	offset, _ := strconv.Atoi(os.Getenv("ATELIER_MARKER_OFFSET"))
+	offset, _ := strconv.Atoi(os.Getenv("ATELIER_CONCURRENT_OFFSET"))
 	until := time.Now().Add(10 * time.Second)
-	if d, err := time.ParseDuration(os.Getenv("ATELIER_MARKER_FOR")); err == nil {
+	if d, err := time.ParseDuration(os.Getenv("ATELIER_CONCURRENT_FOR")); err == nil {
 		until = time.Now().Add(d)
 	}
 	out := bufio.NewWriter(os.Stdout)
@@ -82,10 +82,10 @@ func newMarkerFixture(t *testing.T) markerFixture {
 }
 
 func (f markerFixture) command(offset int, runFor time.Duration) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperMarker$")
-	cmd.Env = append(os.Environ(), "ATELIER_MARKER_DB="+f.path, "ATELIER_MARKER_PARTICIPANTS="+f.participants,
-		"ATELIER_MARKER_SESSIONS="+f.sessions, fmt.Sprintf("ATELIER_MARKER_OFFSET=%d", offset),
-		"ATELIER_MARKER_FOR="+runFor.String())
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperConcurrentMarker$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "ATELIER_CONCURRENT_DB="+f.path, "ATELIER_CONCURRENT_PARTICIPANTS="+f.participants,
+		"ATELIER_CONCURRENT_SESSIONS="+f.sessions, fmt.Sprintf("ATELIER_CONCURRENT_OFFSET=%d", offset),
+		"ATELIER_CONCURRENT_FOR="+runFor.String())
 	return cmd
 }
 
