@@ -151,6 +151,7 @@ func parseCSV(text string, delim rune) ([][]string, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var rows [][]string
+	lastLine := 0 // where the previous record ended
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -159,7 +160,15 @@ func parseCSV(text string, delim rune) ([][]string, error) {
 		if err != nil {
 			return rows, err
 		}
+		// encoding/csv skips blank lines; a spreadsheet shows them as empty
+		// rows, and the row numbers the user is told must match it.
+		line, _ := r.FieldPos(0)
+		for ; lastLine < line-1; lastLine++ {
+			rows = append(rows, nil)
+		}
 		rows = append(rows, rec)
+		endLine, _ := r.FieldPos(len(rec) - 1)
+		lastLine = endLine + strings.Count(rec[len(rec)-1], "\n")
 	}
 }
 
