@@ -98,7 +98,15 @@ func TestSetStatusChangesAllInOneGo(t *testing.T) {
 func TestSetGrantFlagsIsAllOrNothing(t *testing.T) {
 	st, _, people := grantWorkshop(t)
 	ids := []int64{people["Diallo"].ID, people["Mensah"].ID}
-	mustNoErr(t, st.SetGrantFlags(ids, true, true))
+	// Mensah's grant is not awarded: paying both is refused for both.
+	if _, ok := AsValidation(st.SetGrantPaid(ids, true)); !ok {
+		t.Fatal("a grant not awarded was paid")
+	}
+	if p, _ := st.Participant(people["Diallo"].ID); p.Grant.Paid {
+		t.Fatal("a refused batch paid Diallo's grant")
+	}
+	mustNoErr(t, st.SetGrantAwarded(ids, true))
+	mustNoErr(t, st.SetGrantPaid(ids, true))
 	for _, id := range ids {
 		p, err := st.Participant(id)
 		mustNoErr(t, err)
@@ -106,20 +114,16 @@ func TestSetGrantFlagsIsAllOrNothing(t *testing.T) {
 			t.Errorf("%s: grant %+v", p.FullName(), p.Grant)
 		}
 	}
-	// Paid but not awarded is refused for everyone.
-	err := st.SetGrantFlags(ids, false, true)
-	if _, ok := AsValidation(err); !ok {
-		t.Fatalf("paid without an award: %v", err)
-	}
-	// Àdìgún's grant has an amount: taking back the grants of both is
-	// refused, and Mensah's stays awarded.
-	err = st.SetGrantFlags([]int64{people["Mensah"].ID, people["Àdìgún"].ID}, false, false)
+	// Àdìgún's grant has an amount: taking back both grants is refused,
+	// and Mensah's stays awarded.
+	mustNoErr(t, st.SetGrantPaid([]int64{people["Mensah"].ID, people["Àdìgún"].ID}, false))
+	err := st.SetGrantAwarded([]int64{people["Mensah"].ID, people["Àdìgún"].ID}, false)
 	v, ok := AsValidation(err)
 	if !ok || v.Record != "participant Ọláńrewájú Àdìgún" {
 		t.Fatalf("taking back a grant with an amount: %v", err)
 	}
-	if p, _ := st.Participant(people["Mensah"].ID); !p.Grant.Awarded {
-		t.Fatal("a refused batch changed Mensah's grant")
+	if p, _ := st.Participant(people["Mensah"].ID); !p.Grant.Awarded || p.Grant.Paid {
+		t.Fatalf("Mensah's grant after a refused batch: %+v", p.Grant)
 	}
 }
 

@@ -157,13 +157,18 @@ func (s *Store) SetStatus(ids []int64, status Status) error {
 	return s.UpdateParticipants(ids, func(p *Participant) { p.Status = status })
 }
 
-// SetGrantFlags sets whether many participants' grants are awarded and
-// paid. Validation refuses, for all of them at once, a paid grant that is
-// not awarded and a grant taken back that still carries an amount.
-func (s *Store) SetGrantFlags(ids []int64, awarded, paid bool) error {
-	return s.UpdateParticipants(ids, func(p *Participant) {
-		p.Grant.Awarded, p.Grant.Paid = awarded, paid
-	})
+// SetGrantAwarded awards many participants' grants, or takes them back.
+// Validation refuses, for all of them at once, taking back a grant that is
+// paid or carries an amount.
+func (s *Store) SetGrantAwarded(ids []int64, awarded bool) error {
+	return s.UpdateParticipants(ids, func(p *Participant) { p.Grant.Awarded = awarded })
+}
+
+// SetGrantPaid marks many participants' grants paid or unpaid. Only an
+// awarded grant can be paid: validation refuses the others, for all of
+// them at once.
+func (s *Store) SetGrantPaid(ids []int64, paid bool) error {
+	return s.UpdateParticipants(ids, func(p *Participant) { p.Grant.Paid = paid })
 }
 
 func saveParticipant(tx *sql.Tx, p *Participant) error {
