@@ -62,12 +62,12 @@ type participantForm struct {
 	rows map[string]*fieldRow
 
 	given, family, printed, institution, position, email, phone *widget.Entry
-	amount, currency, notes                                    *widget.Entry
-	gender, country, lang, status                              *widget.Select
-	awarded, travel, accommodation, perDiem, paid, consent     *widget.Check
-	general                                                    *widget.Label
-	save                                                       *widget.Button
-	countries                                                  *countryList
+	amount, currency, notes                                     *widget.Entry
+	gender, country, lang, status                               *widget.Select
+	awarded, travel, accommodation, perDiem, paid, consent      *widget.Check
+	general                                                     *widget.Label
+	save                                                        *widget.Button
+	countries                                                   *countryList
 }
 
 const participantFormWidth = 640
@@ -209,7 +209,15 @@ func (f *participantForm) submit() {
 		problems["grant_amount"] = lang.X("participants.field.amount_format", "{{.Field}} must be a number, like 850 or 850.50.",
 			map[string]any{"Field": participantFieldLabel("grant_amount")})
 	}
-	err := p.Validate()
+	// Saving validates what the user typed once trimmed, as it will be
+	// stored; an unreadable amount keeps everything unsaved, with data's
+	// view of the other fields beside them.
+	var err error
+	if amountOK {
+		err = f.v.c.st.SaveParticipant(&p)
+	} else {
+		err = p.Validate()
+	}
 	if v, ok := data.AsValidation(err); ok {
 		for _, fe := range v.Fields {
 			field := fe.Field
@@ -222,11 +230,8 @@ func (f *participantForm) submit() {
 			}
 			problems[field] = msg
 		}
-	}
-	if len(problems) == 0 {
-		if err := f.v.c.st.SaveParticipant(&p); err != nil {
-			problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
-		}
+	} else if err != nil && amountOK {
+		problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
 	}
 	for field, row := range f.rows {
 		row.setProblem(problems[field])
