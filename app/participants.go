@@ -31,7 +31,7 @@ const (
 	columnCount
 )
 
-var columnWidths = [columnCount]float32{36, 240, 130, 250, 110, 110, 230}
+var columnWidths = [columnCount]float32{36, 230, 120, 230, 110, 90, 220}
 
 // participantsView is the Participants tab: the workshop's applicants and
 // grantees in a table to search, filter, sort and change. The whole list
@@ -158,11 +158,12 @@ func newParticipantsView(c *controller) *participantsView {
 	v.empty.Importance = widget.LowImportance
 	v.empty.Hide()
 
-	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.status, v.country, v.grant), v.search)
+	// The counts get a line of their own: beside the buttons they would
+	// wrap into a narrow column and stretch the buttons with them.
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(importButton, add), v.counts),
-		filters,
+		container.NewBorder(nil, nil, nil, container.NewHBox(importButton, add), v.search),
+		container.NewGridWithColumns(3, v.status, v.country, v.grant),
+		v.counts,
 		v.bulk,
 	)
 	content := container.NewBorder(container.NewPadded(top), nil, nil, nil,
