@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -169,13 +170,44 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 	f.save.Importance = widget.HighImportance
 	buttons = append(buttons, cancel, f.save)
 
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(container.NewVBox(form, f.general)), v.c.win)
+	body := container.NewVBox(form, f.general)
+	if p.ID != 0 {
+		body.Objects = append([]fyne.CanvasObject{f.attendance()}, body.Objects...)
+	}
+	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), v.c.win)
 	f.d.SetButtons(buttons)
 	f.d.Resize(fyne.NewSize(participantFormWidth, min(v.c.win.Canvas().Size().Height-40, 760)))
 	f.d.Show()
 	v.c.win.Canvas().Focus(f.family)
 	v.lastForm = f
 	return f
+}
+
+// attendance sums up the participant's marks by the workshop's
+// certificate rule, so that the form is the participant's whole sheet.
+func (f *participantForm) attendance() fyne.CanvasObject {
+	sum, err := f.v.c.st.ParticipantSummary(f.p.ID)
+	text := ""
+	switch {
+	case err != nil:
+		text = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+	case sum.Counted == 0:
+		text = lang.X("participants.sheet.no_sessions", "Attendance: no session counts towards the certificate yet.")
+	default:
+		text = lang.X("participants.sheet.attendance",
+			"Attendance: {{.Attended}} of {{.Counted}} sessions that count ({{.Percent}} %) · present {{.Present}}, late {{.Late}}, excused {{.Excused}}, absent {{.Absent}}, not marked {{.Unmarked}}.",
+			map[string]any{"Attended": sum.Attended, "Counted": sum.Counted, "Percent": strconv.Itoa(int(sum.Percent + 0.5)),
+				"Present": sum.ByMark[data.Present], "Late": sum.ByMark[data.Late], "Excused": sum.ByMark[data.Excused],
+				"Absent": sum.ByMark[data.Absent], "Unmarked": sum.ByMark[data.Unmarked]})
+		if sum.MeetsRequirement {
+			text += " " + lang.X("participants.sheet.qualifies", "Qualifies for a certificate.")
+		} else {
+			text += " " + lang.X("participants.sheet.not_qualified", "Does not qualify for a certificate yet.")
+		}
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", l)
 }
 
 // read puts what the form shows into a participant; amount is false when

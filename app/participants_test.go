@@ -161,15 +161,28 @@ func TestDeletingAParticipantWithMarksAsksWithTheCount(t *testing.T) {
 	if err := st.SetMark(&data.Attendance{ParticipantID: bello.ID, SessionID: s.ID, Mark: data.Present}); err != nil {
 		t.Fatal(err)
 	}
-	done := false
-	v.askDelete(bello, func() { done = true })
+	v.showForm(bello)
+	if !hasText(topDialog(c), "Attendance: 1 of 1 sessions that count (100 %) · present 1") ||
+		!hasText(topDialog(c), "Qualifies for a certificate.") {
+		t.Errorf("the form does not sum up attendance: %q", visibleTexts(topDialog(c)))
+	}
+	test.Tap(findButton(topDialog(c), "Delete…"))
+	if !hasText(topDialog(c), "Delete Olanrewaju Bello from this workshop?") {
+		t.Fatalf("first question: %q", visibleTexts(topDialog(c)))
+	}
 	confirm(t, c)
 	if !hasText(topDialog(c), "Olanrewaju Bello has 1 attendance mark. Delete them together?") {
 		t.Fatalf("second question: %q", visibleTexts(topDialog(c)))
 	}
+	if _, err := st.Participant(bello.ID); err != nil {
+		t.Fatal("deleted before the second answer")
+	}
 	confirm(t, c)
-	if _, err := st.Participant(bello.ID); err == nil || !done {
-		t.Fatalf("Bello is still there (done %v)", done)
+	if _, err := st.Participant(bello.ID); err == nil {
+		t.Fatal("Bello is still there")
+	}
+	if topDialog(c) != nil {
+		t.Errorf("the form stays open after deleting: %q", visibleTexts(topDialog(c)))
 	}
 	if slices.Contains(shownNames(v), "Bello") {
 		t.Errorf("the table still shows Bello: %v", shownNames(v))
