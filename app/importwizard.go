@@ -3,6 +3,7 @@ package app
 import (
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,8 +36,8 @@ type importWizard struct {
 	selects  []*widget.Select
 	summary  *widget.Label
 	progress *widget.ProgressBar
-	rejected *widget.List
-	reasons  []string // one line per reason, for the list
+	rejected *fyne.Container
+	reasons  []string // one line per reason
 	run      *widget.Button
 }
 
@@ -87,17 +88,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 	z.sheet = widget.NewSelect(nil, nil)
 	z.sheet.Hide()
 	z.columns = widget.NewForm()
-	z.rejected = widget.NewList(func() int { return len(z.reasons) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= 0 && i < len(z.reasons) {
-				o.(*widget.Label).SetText(z.reasons[i])
-			}
-		})
+	z.rejected = container.NewVBox()
 	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), z.close)
 	z.run = widget.NewButtonWithIcon(lang.X("import.run", "Import"), theme.ConfirmIcon(), z.importRows)
 	z.run.Importance = widget.HighImportance
@@ -108,7 +99,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 		nil, nil, nil, container.NewVScroll(z.columns))
 	right := container.NewBorder(container.NewVBox(z.summary, z.progress,
 		widget.NewLabelWithStyle(lang.X("import.refused", "Rows that will not be imported"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		nil, nil, nil, z.rejected)
+		nil, nil, nil, container.NewVScroll(z.rejected))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	z.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Import participants from {{.File}}",
@@ -255,10 +246,25 @@ func (z *importWizard) showPreview() {
 				map[string]any{"Row": r.Row, "Name": name, "Reason": fieldMessage(fe, label)}))
 		}
 	}
-	z.rejected.Refresh()
-	z.summary.SetText(lang.X("import.summary",
-		"Column titles found on row {{.Header}}. {{.Ready}} rows will be imported; {{.Refused}} will not (listed below). Nothing is imported until you press Import.",
-		map[string]any{"Header": p.HeaderRow, "Ready": len(p.Ready), "Refused": len(p.Rejected)}))
+	// Reasons wrap, so that each can be read whole; past a few hundred the
+	// file has a wider problem, and the count says how many more there are.
+	z.rejected.RemoveAll()
+	for i, r := range z.reasons {
+		if i == maxReasonsShown {
+			z.rejected.Add(widget.NewLabel(lang.XN("import.more", "…and {{.Count}} more reason.", len(z.reasons)-i,
+				map[string]any{"Count": len(z.reasons) - i})))
+			break
+		}
+		l := widget.NewLabel(r)
+		l.Wrapping = fyne.TextWrapWord
+		z.rejected.Add(l)
+	}
+	z.summary.SetText(strings.Join([]string{
+		lang.X("import.header_row", "Column titles found on row {{.Header}}.", map[string]any{"Header": p.HeaderRow}),
+		lang.XN("import.ready", "{{.Count}} row will be imported;", len(p.Ready), map[string]any{"Count": len(p.Ready)}),
+		lang.XN("import.refused_count", "{{.Count}} row will not (listed below).", len(p.Rejected), map[string]any{"Count": len(p.Rejected)}),
+		lang.X("import.nothing_yet", "Nothing is imported until you press Import."),
+	}, " "))
 	z.run.SetText(lang.XN("import.run_count", "Import {{.Count}} row", len(p.Ready), map[string]any{"Count": len(p.Ready)}))
 	if len(p.Ready) > 0 {
 		z.run.Enable()
@@ -266,6 +272,8 @@ func (z *importWizard) showPreview() {
 		z.run.Disable()
 	}
 }
+
+const maxReasonsShown = 300
 
 // importRows saves the rows in one transaction, off the UI goroutine.
 func (z *importWizard) importRows() {

@@ -44,7 +44,7 @@ var countryVariants = map[string]string{
 	"republique du congo": "CG", "congo republic": "CG",
 	"cape verde": "CV", "cap vert": "CV", "swaziland": "SZ", "the gambia": "GM", "gambie": "GM",
 	"guinea bissau": "GW", "guinee bissau": "GW", "sao tome": "ST", "sao tome and principe": "ST",
-	"tanzania": "TZ", "south korea": "KR", "korea": "KR", "north korea": "KP", "russia": "RU",
+	"tanzania": "TZ", "burkina": "BF", "centrafrique": "CF", "car": "CF", "rca": "CF", "south korea": "KR", "korea": "KR", "north korea": "KP", "russia": "RU",
 	"vietnam": "VN", "viet nam": "VN", "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO",
 	"venezuela": "VE", "holland": "NL", "the netherlands": "NL", "czech republic": "CZ", "turkey": "TR",
 	"burma": "MM", "palestine": "PS", "brasil": "BR", "mexique": "MX", "macedonia": "MK",
