@@ -264,10 +264,15 @@ func (v *participantsView) refilter() {
 	if v.table == nil || v.rank == nil && len(v.index.People) > 0 {
 		return // still being built
 	}
-	v.shown = v.index.Filter(v.filter())
-	slices.SortFunc(v.shown, func(a, b int) int { return v.rank[a] - v.rank[b] })
-	v.table.Refresh()
+	shown := v.index.Filter(v.filter())
+	slices.SortFunc(shown, func(a, b int) int { return v.rank[a] - v.rank[b] })
+	// Laying out the visible cells is most of a keystroke's cost: the
+	// scroll back to the top is made while the table is empty, so that
+	// the cells are laid out once, by the refresh.
+	v.shown = nil
 	v.table.ScrollToTop()
+	v.shown = shown
+	v.table.Refresh()
 	switch {
 	case len(v.shown) > 0:
 		v.empty.Hide()
@@ -367,7 +372,10 @@ func (v *participantsView) updateHeader(id widget.TableCellID, o fyne.CanvasObje
 func (v *participantsView) createCell() fyne.CanvasObject {
 	check := widget.NewCheck("", nil)
 	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
+	// Clipped, not ellipsised: Fyne measures an ellipsis character by
+	// character, which made each keystroke ten times slower (21 ms against
+	// 2 ms over 5,000 participants, BenchmarkSearchKeystroke).
+	l.Truncation = fyne.TextTruncateClip
 	return container.NewStack(check, l)
 }
 
