@@ -24,7 +24,7 @@ LOCALBIN            := $(CURDIR)/.bin
 STATICCHECK         := $(LOCALBIN)/staticcheck-$(STATICCHECK_VERSION)
 
 .DEFAULT_GOAL := build
-.PHONY: deps build run test bench lint fmt-check vet staticcheck icon clean
+.PHONY: deps build run test bench fuzz lint fmt-check vet staticcheck icon clean
 
 ## deps: check for Go and the C toolchain and headers Fyne needs; install missing Debian packages
 deps:
@@ -45,6 +45,10 @@ test: deps lint
 ## bench: every benchmark, with allocation figures
 bench: deps
 	go test -run='^$$' -bench=. -benchmem $(PKGS)
+
+## fuzz: the import's CSV and header fuzz test, for a short fixed time
+fuzz:
+	go test -run='^$$' -fuzz=FuzzReadCSV -fuzztime=30s ./data/importer
 
 ## lint: gofmt, go vet and staticcheck
 lint: fmt-check vet staticcheck

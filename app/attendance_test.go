@@ -296,19 +296,19 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 		t.Fatalf("matrix has %q, attended %d", mp.m.At(i, j), mp.verdicts[i].Summary.Attended)
 	}
 	cell := mp.table.CreateCell()
-	mp.updateCell(widget.TableCellID{Row: i, Col: fixedCols + j}, cell)
+	mp.updateCell(widget.TableCellID{Row: i, Col: matrixFixedCols + j}, cell)
 	if !hasText(cell, "P") {
 		t.Errorf("cell shows %v", visibleTexts(cell))
 	}
 	header := mp.createHeader()
-	mp.updateHeader(widget.TableCellID{Row: -1, Col: fixedCols + j}, header)
+	mp.updateHeader(widget.TableCellID{Row: -1, Col: matrixFixedCols + j}, header)
 	if !hasText(header, "1/5 there") || !hasText(header, "Welcome") {
 		t.Errorf("header shows %v", visibleTexts(header))
 	}
 
 	// A tap in the matrix moves the cell on (present → late), saves it and
 	// shows in the session list.
-	mp.table.Select(widget.TableCellID{Row: i, Col: fixedCols + j})
+	mp.table.Select(widget.TableCellID{Row: i, Col: matrixFixedCols + j})
 	if got := marksOf(t, st, ss[0].ID)[ps[0].ID].Mark; got != data.Late {
 		t.Errorf("tap saved %q", got)
 	}

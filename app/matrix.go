@@ -17,10 +17,10 @@ import (
 
 // The matrix's fixed columns, before one column per session.
 const (
-	colName = iota
-	colRate
-	colEligible
-	fixedCols
+	matrixColName = iota
+	matrixColRate
+	matrixColEligible
+	matrixFixedCols
 )
 
 // matrixPane shows participants × sessions, a day or the whole workshop
@@ -48,9 +48,9 @@ func newMatrixPane(v *attendanceView) *matrixPane {
 	p.table.CreateHeader = p.createHeader
 	p.table.UpdateHeader = p.updateHeader
 	p.table.OnSelected = p.tapped
-	p.table.SetColumnWidth(colName, 220)
-	p.table.SetColumnWidth(colRate, 110)
-	p.table.SetColumnWidth(colEligible, 140)
+	p.table.SetColumnWidth(matrixColName, 220)
+	p.table.SetColumnWidth(matrixColRate, 110)
+	p.table.SetColumnWidth(matrixColEligible, 140)
 	p.table.SetRowHeight(-1, p.headerHeight())
 	var legend []string
 	for _, m := range data.Marks {
@@ -144,7 +144,7 @@ func (p *matrixPane) showDay() {
 		}
 	}
 	for k := range p.cols {
-		p.table.SetColumnWidth(fixedCols+k, 112)
+		p.table.SetColumnWidth(matrixFixedCols+k, 112)
 	}
 	p.table.Refresh()
 }
@@ -153,7 +153,7 @@ func (p *matrixPane) size() (int, int) {
 	if p.m == nil {
 		return 0, 0
 	}
-	return len(p.m.Participants), fixedCols + len(p.cols)
+	return len(p.m.Participants), matrixFixedCols + len(p.cols)
 }
 
 func (p *matrixPane) createCell() fyne.CanvasObject {
@@ -175,13 +175,13 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Importance = widget.MediumImportance
 	e := p.verdicts[id.Row]
 	switch id.Col {
-	case colName:
+	case matrixColName:
 		l.SetText(p.m.Participants[id.Row].FullName())
-	case colRate:
+	case matrixColRate:
 		l.Alignment = fyne.TextAlignTrailing
 		l.SetText(lang.X("matrix.rate", "{{.Percent}}% ({{.Attended}}/{{.Counted}})", map[string]any{
 			"Percent": data.WholePercent(e.Summary.Percent), "Attended": e.Summary.Attended, "Counted": e.Summary.Counted}))
-	case colEligible:
+	case matrixColEligible:
 		l.TextStyle.Bold = true
 		l.SetText(verdictText(e))
 		l.Importance = widget.DangerImportance
@@ -189,7 +189,7 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			l.Importance = widget.SuccessImportance
 		}
 	default:
-		k := id.Col - fixedCols
+		k := id.Col - matrixFixedCols
 		if k >= len(p.cols) {
 			return
 		}
@@ -269,15 +269,15 @@ func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	when.SetText("")
 	count.SetText("")
 	switch id.Col {
-	case colName:
+	case matrixColName:
 		title.SetText(lang.X("matrix.participant", "Participant"))
 		if p.m != nil {
 			count.SetText(lang.XN("matrix.people", "{{.Count}} participants", len(p.m.Participants),
 				map[string]any{"Count": len(p.m.Participants)}))
 		}
-	case colRate:
+	case matrixColRate:
 		title.SetText(lang.X("matrix.rate_heading", "Attendance"))
-	case colEligible:
+	case matrixColEligible:
 		title.SetText(lang.X("matrix.certificate", "Certificate"))
 		if p.m != nil {
 			n := 0
@@ -289,7 +289,7 @@ func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 			count.SetText(lang.XN("matrix.eligible_count", "{{.Count}} eligible", n, map[string]any{"Count": n}))
 		}
 	default:
-		k := id.Col - fixedCols
+		k := id.Col - matrixFixedCols
 		if p.m == nil || k >= len(p.cols) {
 			return
 		}
@@ -324,11 +324,11 @@ func (p *matrixPane) tapped(id widget.TableCellID) {
 	if p.m == nil || id.Row < 0 || id.Row >= len(p.m.Participants) {
 		return
 	}
-	if id.Col == colEligible {
+	if id.Col == matrixColEligible {
 		p.v.rule.showOverride(p.m.Participants[id.Row])
 		return
 	}
-	k := id.Col - fixedCols
+	k := id.Col - matrixFixedCols
 	if k < 0 || k >= len(p.cols) {
 		return
 	}

@@ -3,9 +3,8 @@ package data
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -18,11 +17,30 @@ var letterFolds = strings.NewReplacer("ø", "o", "đ", "d", "ł", "l", "ß", "ss
 // Fold turns text into the form searches compare: lower case, without
 // accents, tone marks or dots below, so "olanrewaju" matches "Ọláńrewájú"
 // and "nunez" matches "Ñúñez".
+//
+// It runs for every row of an import and every participant saved, so plain
+// ASCII, most of what it sees, skips the Unicode work, and the rest is done
+// without building a transformer chain at each call.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, strings.ToLower(s))
-	if err != nil {
-		out = strings.ToLower(s)
+	if isASCII(s) {
+		return strings.ToLower(s)
 	}
-	return letterFolds.Replace(out)
+	decomposed := norm.NFD.String(strings.ToLower(s))
+	var b strings.Builder
+	b.Grow(len(decomposed))
+	for _, r := range decomposed {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return letterFolds.Replace(norm.NFC.String(b.String()))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -22,11 +22,34 @@ func scanParticipant(row scanner) (Participant, error) {
 	return p, err
 }
 
+// GrantFilter narrows participants by where their grant stands.
+type GrantFilter string
+
+const (
+	GrantAny        GrantFilter = ""
+	GrantAwarded    GrantFilter = "awarded"
+	GrantNotAwarded GrantFilter = "not_awarded"
+	GrantPaid       GrantFilter = "paid"
+	GrantUnpaid     GrantFilter = "unpaid" // awarded and not paid yet
+)
+
+// GrantFilters lists the filters in the order a picker offers them.
+var GrantFilters = []GrantFilter{GrantAny, GrantAwarded, GrantNotAwarded, GrantPaid, GrantUnpaid}
+
 // ParticipantFilter narrows the participants list; zero values match all.
 type ParticipantFilter struct {
 	Text     string   // matched, accent- and case-insensitively, in names, email and institution
 	Country  string   // ISO code
 	Statuses []Status // any of these
+	Grant    GrantFilter
+}
+
+// grantSQL is the condition each grant filter adds to the query.
+var grantSQL = map[GrantFilter]string{
+	GrantAwarded:    ` AND grant_awarded = 1`,
+	GrantNotAwarded: ` AND grant_awarded = 0`,
+	GrantPaid:       ` AND grant_paid = 1`,
+	GrantUnpaid:     ` AND grant_awarded = 1 AND grant_paid = 0`,
 }
 
 // Participants lists a workshop's participants that match the filter,
@@ -49,6 +72,7 @@ func (s *Store) Participants(workshopID int64, f ParticipantFilter) ([]Participa
 			args = append(args, st)
 		}
 	}
+	q.WriteString(grantSQL[f.Grant])
 	q.WriteString(participantOrder)
 	return queryAll(s.r, scanParticipant, q.String(), args...)
 }
@@ -97,6 +121,54 @@ func (s *Store) SaveParticipants(ps []*Participant) error {
 		}
 		return nil
 	})
+}
+
+// UpdateParticipants applies change to each of the participants in one
+// transaction: all of them are changed or, when the change leaves any of
+// them invalid, none. The error names the first one refused.
+func (s *Store) UpdateParticipants(ids []int64, change func(*Participant)) error {
+	return s.write(context.Background(), func(tx *sql.Tx) error {
+		for _, id := range ids {
+			p, err := scanParticipant(tx.QueryRow(`SELECT `+participantColumns+` FROM participants WHERE id = ?`, id))
+			if errors.Is(err, sql.ErrNoRows) {
+				return &NotFoundError{"participant", id}
+			}
+			if err != nil {
+				return err
+			}
+			change(&p)
+			p.normalise()
+			if err := p.Validate(); err != nil {
+				if v, ok := AsValidation(err); ok {
+					v.Record = "participant " + p.FullName()
+				}
+				return err
+			}
+			if err := saveParticipant(tx, &p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// SetStatus moves many participants to one status at once.
+func (s *Store) SetStatus(ids []int64, status Status) error {
+	return s.UpdateParticipants(ids, func(p *Participant) { p.Status = status })
+}
+
+// SetGrantAwarded awards many participants' grants, or takes them back.
+// Validation refuses, for all of them at once, taking back a grant that is
+// paid or carries an amount.
+func (s *Store) SetGrantAwarded(ids []int64, awarded bool) error {
+	return s.UpdateParticipants(ids, func(p *Participant) { p.Grant.Awarded = awarded })
+}
+
+// SetGrantPaid marks many participants' grants paid or unpaid. Only an
+// awarded grant can be paid: validation refuses the others, for all of
+// them at once.
+func (s *Store) SetGrantPaid(ids []int64, paid bool) error {
+	return s.UpdateParticipants(ids, func(p *Participant) { p.Grant.Paid = paid })
 }
 
 func saveParticipant(tx *sql.Tx, p *Participant) error {
