@@ -46,9 +46,11 @@ test: deps lint
 bench: deps
 	go test -run='^$$' -bench=. -benchmem $(PKGS)
 
-## fuzz: the import's CSV and header fuzz test, for a short fixed time
+## fuzz: the fuzz tests of the import, validation and search folding, each for a short fixed time
 fuzz:
-	go test -run='^$$' -fuzz=FuzzReadCSV -fuzztime=30s ./data/importer
+	go test -run='^$$' -fuzz=FuzzReadCSV -fuzztime=20s ./data/importer
+	go test -run='^$$' -fuzz=FuzzParticipantValidation -fuzztime=10s ./data
+	go test -run='^$$' -fuzz=FuzzFold -fuzztime=10s ./data
 
 ## lint: gofmt, go vet and staticcheck
 lint: fmt-check vet staticcheck
