@@ -84,14 +84,18 @@ func copyWorkshopField(field string, dst, src *data.Workshop) {
 
 // problemsByField words data's validation problems next to the fields that
 // have them. Several problems with one field are shown together.
-func problemsByField(err error) map[string]string {
+func problemsByField(err error) map[string]string { return problemsLabelled(err, workshopFieldLabel) }
+
+// problemsLabelled is problemsByField for any form: label names a field as
+// that form shows it.
+func problemsLabelled(err error, label func(string) string) map[string]string {
 	out := map[string]string{}
 	v, ok := data.AsValidation(err)
 	if !ok {
 		return out
 	}
 	for _, fe := range v.Fields {
-		msg := fieldMessage(fe, workshopFieldLabel(fe.Field))
+		msg := fieldMessage(fe, label(fe.Field))
 		if prev, ok := out[fe.Field]; ok {
 			msg = prev + "\n" + msg
 		}
@@ -213,7 +217,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s := &workshopsScreen{c: c}
 	s.form = newWorkshopForm(s)
 	// Each screen of a workshop adds itself here, in tab order.
-	s.views = []workshopView{}
+	s.views = []workshopView{newScheduleScreen(c), newTrainersScreen(c)}
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -331,6 +335,18 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	s.tabs.Show()
 	if j := s.indexOf(id); j >= 0 {
 		s.list.Select(j)
+	}
+}
+
+// programmeChanged shows every side of the selected workshop again after
+// one of them changed its sessions, trainers or organisations.
+func (s *workshopsScreen) programmeChanged() {
+	if s.form.id() == 0 {
+		return
+	}
+	s.form.loadSummary()
+	for _, v := range s.views {
+		v.show(s.form.saved)
 	}
 }
 
@@ -768,6 +784,10 @@ func (f *workshopForm) flush() {
 	f.showHeading()
 	if listed {
 		f.s.reload()
+		// The schedule shows the workshop's days, which may have moved.
+		for _, v := range f.s.views {
+			v.show(next)
+		}
 	}
 }
 

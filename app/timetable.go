@@ -1,0 +1,354 @@
+package app
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// The timetable's proportions: a column per day wide enough for a title of
+// two or three words a line, and an hour tall enough for a time, a title of
+// two lines and a room.
+const (
+	timeAxisWidth   = 46
+	dayHeaderHeight = 44
+	minDayWidth     = 120
+	minHourHeight   = 52
+)
+
+// kindColour tells the kinds of session apart; the colours differ in hue
+// and stay readable with dark text on a light tint or light text on a dark
+// one.
+func kindColour(k data.SessionKind) color.NRGBA {
+	switch k {
+	case data.KindLecture:
+		return color.NRGBA{0x2f, 0x6f, 0xc0, 0xff} // blue
+	case data.KindSeminar:
+		return color.NRGBA{0x1c, 0x9a, 0x8c, 0xff} // teal
+	case data.KindHandsOn:
+		return color.NRGBA{0xe0, 0x7b, 0x1a, 0xff} // orange
+	case data.KindFieldVisit:
+		return color.NRGBA{0x3f, 0x9a, 0x3a, 0xff} // green
+	case data.KindPanel:
+		return color.NRGBA{0x8a, 0x4f, 0xc0, 0xff} // purple
+	case data.KindCeremony:
+		return color.NRGBA{0xc0, 0x3a, 0x5a, 0xff} // crimson
+	}
+	return color.NRGBA{0x88, 0x88, 0x88, 0xff} // breaks and anything unknown: grey
+}
+
+func tint(c color.NRGBA, alpha uint8) color.NRGBA { c.A = alpha; return c }
+
+// placement is where one object of the timetable goes: a day column (or
+// -1 for the time axis, -2 for the full width) and a span of minutes from
+// midnight. A header has from = to = -1.
+type placement struct {
+	col      int
+	from, to int
+}
+
+// timetableLayout puts hour lines, day headers and session blocks where
+// their times say. Objects and placements match by index.
+type timetableLayout struct {
+	days        int
+	first, last int // hours shown, e.g. 8 and 19
+	places      []placement
+}
+
+func (l *timetableLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(timeAxisWidth+float32(l.days)*minDayWidth, dayHeaderHeight+float32(l.last-l.first)*minHourHeight)
+}
+
+func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	colWidth := (size.Width - timeAxisWidth) / float32(max(l.days, 1))
+	perMinute := (size.Height - dayHeaderHeight) / float32((l.last-l.first)*60)
+	y := func(minute int) float32 { return dayHeaderHeight + float32(minute-l.first*60)*perMinute }
+	const gap = 2
+	for i, o := range objs {
+		if i >= len(l.places) {
+			break
+		}
+		p := l.places[i]
+		var x, w float32
+		switch p.col {
+		case -2:
+			x, w = timeAxisWidth, size.Width-timeAxisWidth
+		case -1:
+			x, w = 0, timeAxisWidth-4
+		default:
+			x, w = timeAxisWidth+float32(p.col)*colWidth+gap, colWidth-2*gap
+		}
+		if p.from < 0 { // a day header
+			o.Move(fyne.NewPos(x, 0))
+			o.Resize(fyne.NewSize(w, dayHeaderHeight))
+			continue
+		}
+		top, bottom := y(p.from), y(p.to)
+		if p.to == p.from { // a line
+			o.Move(fyne.NewPos(x, top))
+			o.Resize(fyne.NewSize(w, 1))
+			continue
+		}
+		o.Move(fyne.NewPos(x, top+1))
+		o.Resize(fyne.NewSize(w, max(bottom-top-2, 4)))
+	}
+}
+
+// compactTheme is the theme inside session blocks: smaller text and
+// padding, so that a one-hour block shows its time, title and room.
+type compactTheme struct{ fyne.Theme }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 12
+	case theme.SizeNameCaptionText:
+		return 11
+	case theme.SizeNameInnerPadding:
+		return 1
+	case theme.SizeNamePadding:
+		return 1
+	case theme.SizeNameLineSpacing:
+		return 1
+	}
+	return t.Theme.Size(n)
+}
+
+// fitLines stacks lines from the top and hides those that do not fit, so
+// that a short block shows its first lines rather than spilling over the
+// next one.
+type fitLines struct{}
+
+func (fitLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return fyne.NewSize(0, objs[0].MinSize().Height)
+}
+
+func (fitLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var y float32
+	full := false
+	for i, o := range objs {
+		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+		h := o.MinSize().Height // wrapped text knows its height once it has a width
+		if full || (i > 0 && y+h > size.Height) {
+			full = true
+			o.Hide()
+			continue
+		}
+		o.Show()
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h
+	}
+}
+
+// sessionBlock is one session on the timetable. Tapping it edits the
+// session; a secondary tap offers the other actions.
+type sessionBlock struct {
+	widget.BaseWidget
+	s         *scheduleScreen
+	session   data.Session
+	conflicts []data.Conflict
+	lines     []string // what the block says, for tests and screen readers alike
+	content   fyne.CanvasObject
+}
+
+func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, conflicts []data.Conflict) *sessionBlock {
+	b := &sessionBlock{s: s, session: ss, conflicts: conflicts}
+	b.ExtendBaseWidget(b)
+	colour := kindColour(ss.Kind)
+	bg := canvas.NewRectangle(tint(colour, 0x38))
+	bg.CornerRadius = 4
+	bg.StrokeWidth = 1
+	bg.StrokeColor = tint(colour, 0x90)
+	if len(conflicts) > 0 {
+		bg.StrokeWidth = 2
+		bg.StrokeColor = theme.Color(theme.ColorNameError)
+	}
+	stripe := canvas.NewRectangle(colour)
+	stripe.SetMinSize(fyne.NewSize(4, 0))
+
+	when := ss.Start.Format("15:04") + "–" + ss.End.Format("15:04")
+	short := ss.Duration().Minutes() < 45
+	var lines []fyne.CanvasObject
+	line := func(text string, style fyne.TextStyle, importance widget.Importance, wrap bool) {
+		l := widget.NewLabel(text)
+		l.TextStyle = style
+		l.Importance = importance
+		if wrap {
+			l.Wrapping = fyne.TextWrapWord
+		} else {
+			l.Truncation = fyne.TextTruncateEllipsis
+		}
+		lines = append(lines, l)
+		b.lines = append(b.lines, text)
+	}
+	if short {
+		line(ss.Start.Format("15:04")+" "+ss.Title, fyne.TextStyle{}, widget.MediumImportance, false)
+	} else {
+		line(when, fyne.TextStyle{Bold: true}, widget.MediumImportance, false)
+	}
+	if len(conflicts) > 0 {
+		warn := lang.XN("schedule.block_conflicts", "{{.Count}} conflicts", len(conflicts), map[string]any{"Count": len(conflicts)})
+		icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
+		l := widget.NewLabel(warn)
+		l.Importance = widget.DangerImportance
+		l.TextStyle.Bold = true
+		lines = append(lines, container.NewBorder(nil, nil, icon, nil, l))
+		b.lines = append(b.lines, warn)
+	}
+	if !short {
+		line(ss.Title, fyne.TextStyle{Bold: true}, widget.MediumImportance, true)
+		if ss.Room != "" {
+			line(ss.Room, fyne.TextStyle{Italic: true}, widget.MediumImportance, false)
+		}
+		if trainers != "" {
+			line(trainers, fyne.TextStyle{}, widget.MediumImportance, true)
+		}
+	}
+	text := container.NewThemeOverride(container.New(fitLines{}, lines...), compactTheme{theme.Current()})
+	b.content = container.NewStack(bg, container.NewBorder(nil, nil, stripe, nil,
+		container.New(layout.NewCustomPaddedLayout(2, 2, 4, 3), text)))
+	return b
+}
+
+func (b *sessionBlock) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(b.content)
+}
+
+func (b *sessionBlock) MinSize() fyne.Size { return fyne.NewSize(20, 4) }
+
+func (b *sessionBlock) Tapped(*fyne.PointEvent) { b.s.showForm(b.session, false) }
+
+func (b *sessionBlock) TappedSecondary(ev *fyne.PointEvent) {
+	b.s.showMenu(b.session, ev.AbsolutePosition)
+}
+
+// dayColumn is the empty part of a day: tapping it adds a session at the
+// half hour tapped.
+type dayColumn struct {
+	widget.BaseWidget
+	s     *scheduleScreen
+	day   data.Date
+	first int // hour at the top
+	bg    *canvas.Rectangle
+}
+
+func newDayColumn(s *scheduleScreen, day data.Date, first int, outside bool) *dayColumn {
+	d := &dayColumn{s: s, day: day, first: first, bg: canvas.NewRectangle(color.Transparent)}
+	if outside {
+		d.bg.FillColor = tint(color.NRGBA{0xc0, 0x30, 0x30, 0xff}, 0x18)
+	}
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+func (d *dayColumn) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(d.bg) }
+
+func (d *dayColumn) Tapped(ev *fyne.PointEvent) {
+	h := d.Size().Height
+	if h <= 0 {
+		return
+	}
+	hours := float32(d.s.last - d.s.first)
+	minute := d.first*60 + int(ev.Position.Y/h*hours*60)/30*30
+	start := d.day.At(minute/60, minute%60)
+	d.s.showForm(data.Session{WorkshopID: d.s.w.ID, Kind: data.KindLecture, Start: start,
+		End: start.Add(60 * 60e9), CountsForCertificate: true}, true)
+}
+
+// dayHeading names a day of the programme: "Day 2" over "Tue 22 Nov".
+func dayHeading(day data.Date, number int, outside bool) fyne.CanvasObject {
+	top := lang.X("schedule.day_number", "Day {{.Number}}", map[string]any{"Number": number})
+	if outside {
+		top = lang.X("schedule.day_outside", "Outside the dates")
+	}
+	t := widget.NewLabel(top)
+	t.TextStyle.Bold = true
+	t.Alignment = fyne.TextAlignCenter
+	t.Truncation = fyne.TextTruncateEllipsis
+	if outside {
+		t.Importance = widget.DangerImportance
+	}
+	d := widget.NewLabel(lang.X("schedule.day_date", "{{.Weekday}} {{.Day}} {{.Month}}",
+		map[string]any{"Weekday": weekdayAbbr(day), "Day": dayNumber(day.Day), "Month": monthAbbr(day.Month)}))
+	d.Alignment = fyne.TextAlignCenter
+	d.Truncation = fyne.TextTruncateEllipsis
+	return container.NewThemeOverride(container.NewVBox(t, d), compactTheme{theme.Current()})
+}
+
+func weekdayAbbr(d data.Date) string {
+	switch d.Time().Weekday() {
+	case 1:
+		return lang.X("schedule.weekday.1", "Mon")
+	case 2:
+		return lang.X("schedule.weekday.2", "Tue")
+	case 3:
+		return lang.X("schedule.weekday.3", "Wed")
+	case 4:
+		return lang.X("schedule.weekday.4", "Thu")
+	case 5:
+		return lang.X("schedule.weekday.5", "Fri")
+	case 6:
+		return lang.X("schedule.weekday.6", "Sat")
+	}
+	return lang.X("schedule.weekday.0", "Sun")
+}
+
+// kindName names a kind of session in the interface language.
+func kindName(k data.SessionKind) string {
+	switch k {
+	case data.KindLecture:
+		return lang.X("schedule.kind.lecture", "Lecture")
+	case data.KindSeminar:
+		return lang.X("schedule.kind.seminar", "Seminar")
+	case data.KindHandsOn:
+		return lang.X("schedule.kind.hands_on", "Hands-on workshop")
+	case data.KindFieldVisit:
+		return lang.X("schedule.kind.field_visit", "Field visit")
+	case data.KindPanel:
+		return lang.X("schedule.kind.panel", "Panel")
+	case data.KindCeremony:
+		return lang.X("schedule.kind.ceremony", "Ceremony")
+	case data.KindBreak:
+		return lang.X("schedule.kind.break", "Break")
+	}
+	return string(k)
+}
+
+// legend shows which colour is which kind.
+func legend() fyne.CanvasObject {
+	items := container.NewHBox()
+	for _, k := range data.SessionKinds {
+		sw := canvas.NewRectangle(tint(kindColour(k), 0x60))
+		sw.StrokeColor = kindColour(k)
+		sw.StrokeWidth = 2
+		sw.CornerRadius = 3
+		sw.SetMinSize(fyne.NewSize(14, 14))
+		l := widget.NewLabel(kindName(k))
+		items.Add(container.NewHBox(container.NewCenter(sw), l))
+	}
+	return items
+}
+
+// joinNames lists trainers by name in the session's order.
+func joinNames(ids []int64, names map[int64]string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if n, ok := names[id]; ok {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, ", ")
+}
