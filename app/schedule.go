@@ -49,12 +49,12 @@ func newScheduleScreen(c *controller) *scheduleScreen {
 	s.grid = container.NewWithoutLayout()
 	s.conflictsBox = container.NewVBox()
 	conflictScroll := container.NewVScroll(s.conflictsBox)
-	conflictScroll.SetMinSize(fyne.NewSize(0, 96))
+	conflictScroll.SetMinSize(fyne.NewSize(0, 76))
 	heading := widget.NewLabel(lang.X("schedule.conflicts", "Conflicts"))
 	heading.TextStyle.Bold = true
 	top := container.NewBorder(nil, nil, s.add, nil, container.NewHScroll(legend()))
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nil,
-		container.NewBorder(heading, nil, nil, nil, conflictScroll))
+		container.NewBorder(nil, nil, container.NewVBox(heading), nil, conflictScroll))
 	s.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.grid))
 	s.item = container.NewTabItemWithIcon(lang.X("schedule.tab", "Schedule"), theme.GridIcon(), s.body)
 	return s
@@ -118,10 +118,11 @@ func (s *scheduleScreen) reload() {
 	s.drawConflicts()
 }
 
-// hours finds the hours to show: at least 08:00 to 19:00, more when a
-// session starts earlier or ends later.
+// hours finds the hours to show: at least 09:00 to 17:00, more when a
+// session starts earlier or ends later. A wider fixed span would shrink
+// every block of a programme that keeps office hours.
 func (s *scheduleScreen) hours() (first, last int) {
-	first, last = 8, 19
+	first, last = 9, 17
 	for _, d := range s.days {
 		for _, ss := range d.Sessions {
 			first = min(first, ss.Start.Hour())

@@ -20,9 +20,9 @@ import (
 // two lines and a room.
 const (
 	timeAxisWidth   = 46
-	dayHeaderHeight = 44
+	dayHeaderHeight = 40
 	minDayWidth     = 120
-	minHourHeight   = 52
+	minHourHeight   = 46
 )
 
 // kindColour tells the kinds of session apart; the colours differ in hue
@@ -47,6 +47,14 @@ func kindColour(k data.SessionKind) color.NRGBA {
 }
 
 func tint(c color.NRGBA, alpha uint8) color.NRGBA { c.A = alpha; return c }
+
+// blend mixes a kind's colour into the theme's background: an opaque tint,
+// so that hour lines do not show through the blocks.
+func blend(c color.NRGBA, share float32) color.NRGBA {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	mix := func(fg uint8, bg uint32) uint8 { return uint8(float32(fg)*share + float32(bg>>8)*(1-share)) }
+	return color.NRGBA{mix(c.R, r), mix(c.G, g), mix(c.B, b), 0xff}
+}
 
 // placement is where one object of the timetable goes: a day column (or
 // -1 for the time axis, -2 for the full width) and a span of minutes from
@@ -123,34 +131,114 @@ func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
+// legendTheme keeps the legend on one line beside the Add button.
+type legendTheme struct{ fyne.Theme }
+
+func (t legendTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameText:
+		return 12
+	case theme.SizeNamePadding, theme.SizeNameInnerPadding:
+		return 3
+	}
+	return t.Theme.Size(n)
+}
+
 // fitLines stacks lines from the top and hides those that do not fit, so
 // that a short block shows its first lines rather than spilling over the
-// next one.
-type fitLines struct{}
+// next one. A wrapped line that does not fit whole is cut at a word, with
+// an ellipsis, to the space left.
+type fitLines struct {
+	full map[*widget.Label]string // the whole text of each wrapped line
+}
 
-func (fitLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (*fitLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if len(objs) == 0 {
 		return fyne.Size{}
 	}
 	return fyne.NewSize(0, objs[0].MinSize().Height)
 }
 
-func (fitLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *fitLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var y float32
 	full := false
 	for i, o := range objs {
-		o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
-		h := o.MinSize().Height // wrapped text knows its height once it has a width
-		if full || (i > 0 && y+h > size.Height) {
-			full = true
+		if full {
 			o.Hide()
 			continue
 		}
+		// A hidden label does not lay its text out again when resized, so
+		// it is shown to be measured at this width.
 		o.Show()
+		height := func() float32 {
+			o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
+			return o.MinSize().Height // wrapped text knows its height once it has a width
+		}
+		lbl := asLabel(o)
+		text, wrapped := l.full[lbl]
+		if wrapped && lbl.Text != text {
+			lbl.SetText(text) // the block may have grown since it was cut
+		}
+		h := height()
+		room := size.Height - y
+		if wrapped && i+1 < len(objs) {
+			// A wrapped title leaves a line for the room after it, when it
+			// keeps a line of its own.
+			if _, nextWrapped := l.full[asLabel(objs[i+1])]; !nextWrapped {
+				if r := room - objs[i+1].MinSize().Height; r >= h/float32(lineCount(lbl)) {
+					room = r
+				}
+			}
+		}
+		if i > 0 && h > room {
+			if !wrapped || !l.shorten(lbl, text, room, height) {
+				full = true
+				o.Hide()
+				continue
+			}
+			h = height()
+		}
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))
 		y += h
 	}
+}
+
+func asLabel(o fyne.CanvasObject) *widget.Label {
+	l, _ := o.(*widget.Label)
+	return l
+}
+
+// lineCount is how many lines a laid-out label's text takes.
+func lineCount(l *widget.Label) int {
+	one := fyne.MeasureText("M", theme.SizeForWidget(theme.SizeNameText, l), l.TextStyle).Height
+	if one <= 0 {
+		return 1
+	}
+	return max(int(l.MinSize().Height/one), 1)
+}
+
+// shorten sets the longest start of text, cut at a word, that fits in room;
+// false when not even one word does.
+func (l *fitLines) shorten(lbl *widget.Label, text string, room float32, height func() float32) bool {
+	words := strings.Fields(text)
+	lo, hi := 0, len(words)-1 // lo words are known to fit
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		lbl.Text = strings.Join(words[:mid], " ") + "…"
+		lbl.Refresh()
+		if height() <= room {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		lbl.SetText(text)
+		return false
+	}
+	lbl.SetText(strings.Join(words[:lo], " ") + "…")
+	return true
 }
 
 // sessionBlock is one session on the timetable. Tapping it edits the
@@ -168,7 +256,7 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 	b := &sessionBlock{s: s, session: ss, conflicts: conflicts}
 	b.ExtendBaseWidget(b)
 	colour := kindColour(ss.Kind)
-	bg := canvas.NewRectangle(tint(colour, 0x38))
+	bg := canvas.NewRectangle(blend(colour, 0.22))
 	bg.CornerRadius = 4
 	bg.StrokeWidth = 1
 	bg.StrokeColor = tint(colour, 0x90)
@@ -182,12 +270,14 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 	when := ss.Start.Format("15:04") + "–" + ss.End.Format("15:04")
 	short := ss.Duration().Minutes() < 45
 	var lines []fyne.CanvasObject
+	fit := &fitLines{full: map[*widget.Label]string{}}
 	line := func(text string, style fyne.TextStyle, importance widget.Importance, wrap bool) {
 		l := widget.NewLabel(text)
 		l.TextStyle = style
 		l.Importance = importance
 		if wrap {
 			l.Wrapping = fyne.TextWrapWord
+			fit.full[l] = text
 		} else {
 			l.Truncation = fyne.TextTruncateEllipsis
 		}
@@ -217,7 +307,7 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 			line(trainers, fyne.TextStyle{}, widget.MediumImportance, true)
 		}
 	}
-	text := container.NewThemeOverride(container.New(fitLines{}, lines...), compactTheme{theme.Current()})
+	text := container.NewThemeOverride(container.New(fit, lines...), compactTheme{theme.Current()})
 	b.content = container.NewStack(bg, container.NewBorder(nil, nil, stripe, nil,
 		container.New(layout.NewCustomPaddedLayout(2, 2, 4, 3), text)))
 	return b
@@ -331,15 +421,15 @@ func kindName(k data.SessionKind) string {
 func legend() fyne.CanvasObject {
 	items := container.NewHBox()
 	for _, k := range data.SessionKinds {
-		sw := canvas.NewRectangle(tint(kindColour(k), 0x60))
+		sw := canvas.NewRectangle(blend(kindColour(k), 0.4))
 		sw.StrokeColor = kindColour(k)
 		sw.StrokeWidth = 2
 		sw.CornerRadius = 3
-		sw.SetMinSize(fyne.NewSize(14, 14))
-		l := widget.NewLabel(kindName(k))
-		items.Add(container.NewHBox(container.NewCenter(sw), l))
+		sw.SetMinSize(fyne.NewSize(12, 12))
+		items.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
 	}
-	return items
+	// Seven kinds must fit beside the Add button in a 1100-pixel window.
+	return container.NewThemeOverride(items, legendTheme{theme.Current()})
 }
 
 // joinNames lists trainers by name in the session's order.
