@@ -379,9 +379,10 @@ type workshopForm struct {
 	start, end                               *leaveDateEntry
 	country, language                        *widget.Select
 
-	counts  map[string]*widget.Label
-	orgs    *fyne.Container
-	content fyne.CanvasObject
+	counts        map[string]*widget.Label
+	orgs          *fyne.Container // the organisations' rows
+	organisations *organisationsPanel
+	content       fyne.CanvasObject
 }
 
 func newWorkshopForm(s *workshopsScreen) *workshopForm {
@@ -483,7 +484,8 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 		f.counts[c.key] = widget.NewLabel("")
 		countsForm.Append(c.label, f.counts[c.key])
 	}
-	f.orgs = container.NewVBox()
+	f.organisations = newOrganisationsPanel(s.c)
+	f.orgs = f.organisations.box
 
 	f.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		f.heading,
@@ -620,7 +622,7 @@ func (f *workshopForm) showHeading() {
 	}))
 }
 
-// loadSummary shows what the workshop holds; this screen does not change it.
+// loadSummary shows what the workshop holds and its organisations.
 func (f *workshopForm) loadSummary() {
 	st := f.s.c.st
 	counts, err := st.CountsOf(f.saved.ID)
@@ -634,40 +636,7 @@ func (f *workshopForm) loadSummary() {
 		f.counts[key].SetText(strconv.Itoa(n))
 	}
 
-	orgs, err := st.WorkshopOrganisations(f.saved.ID)
-	if err != nil {
-		f.s.c.showError(err)
-	}
-	f.orgs.RemoveAll()
-	if len(orgs) == 0 {
-		none := widget.NewLabel(lang.X("organisations.none", "No organisations yet."))
-		none.Importance = widget.LowImportance
-		f.orgs.Add(none)
-		return
-	}
-	byRole := widget.NewForm()
-	for _, role := range data.Roles {
-		var names []string
-		for _, o := range orgs {
-			if o.Role != role {
-				continue
-			}
-			name := o.Name
-			if o.ShortName != "" && o.ShortName != o.Name {
-				name += " (" + o.ShortName + ")"
-			}
-			if o.Country != "" {
-				name += " — " + countryName(o.Country)
-			}
-			names = append(names, name)
-		}
-		if len(names) > 0 {
-			l := widget.NewLabel(strings.Join(names, "\n"))
-			l.Wrapping = fyne.TextWrapWord
-			byRole.Append(roleName(role), l)
-		}
-	}
-	f.orgs.Add(byRole)
+	f.organisations.show(f.saved.ID)
 }
 
 // edited is called after every change to the draft.
