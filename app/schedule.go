@@ -3,11 +3,13 @@ package app
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -127,7 +129,10 @@ func (s *scheduleScreen) hours() (first, last int) {
 		for _, ss := range d.Sessions {
 			first = min(first, ss.Start.Hour())
 			end := ss.End
-			if data.DateOf(end) != d.Date || !end.After(ss.Start) {
+			if !end.After(ss.Start) { // drawn half an hour long
+				end = ss.Start.Add(30 * time.Minute)
+			}
+			if data.DateOf(end) != d.Date {
 				last = 24
 				continue
 			}
@@ -169,7 +174,9 @@ func (s *scheduleScreen) draw() {
 		}
 		put(dayHeading(d.Date, number, outside), placement{col: i, from: -1, to: -1})
 		put(newDayColumn(s, d.Date, s.first, outside), placement{col: i, from: s.first * 60, to: s.last * 60})
-		for _, ss := range d.Sessions {
+		sp := spans(d.Sessions)
+		lane, count := lanes(sp)
+		for j, ss := range d.Sessions {
 			var mine []data.Conflict
 			for _, c := range s.conflicts {
 				if c.Involves(ss.ID) {
@@ -178,12 +185,7 @@ func (s *scheduleScreen) draw() {
 			}
 			b := newSessionBlock(s, ss, joinNames(ss.TrainerIDs, s.names), mine)
 			s.blocks[ss.ID] = b
-			from := ss.Start.Hour()*60 + ss.Start.Minute()
-			to := from + int(ss.Duration().Minutes())
-			if to <= from {
-				to = from + 30 // an upside-down session still shows, warned about
-			}
-			put(b, placement{col: i, from: from, to: min(to, s.last*60)})
+			put(b, placement{col: i, from: sp[j][0], to: min(sp[j][1], s.last*60), lane: lane[j], lanes: count[j]})
 		}
 	}
 	s.grid.Layout = l
@@ -208,20 +210,42 @@ func (s *scheduleScreen) drawConflicts() {
 			l := widget.NewLabelWithStyle(msg, fyne.TextAlignLeading, fyne.TextStyle{})
 			l.Importance = widget.WarningImportance
 			l.Wrapping = fyne.TextWrapWord
-			s.conflictsBox.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, l))
+			s.conflictsBox.Add(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.InfoIcon())), nil, l))
 			continue
 		}
 		id := c.SessionIDs[0]
-		b := widget.NewButtonWithIcon(msg, theme.NewErrorThemedResource(theme.WarningIcon()), func() {
+		s.conflictsBox.Add(newConflictLine(msg, func() {
 			if ss, err := s.c.st.Session(id); err == nil {
 				s.showForm(ss, false)
 			}
-		})
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		s.conflictsBox.Add(b)
+		}))
 	}
 }
+
+// conflictLine is a warning in the list that opens its session when
+// tapped. It wraps, as the messages quote titles of any length.
+type conflictLine struct {
+	widget.BaseWidget
+	text  *widget.Label
+	onTap func()
+}
+
+func newConflictLine(msg string, onTap func()) *conflictLine {
+	l := &conflictLine{text: widget.NewLabel(msg), onTap: onTap}
+	l.text.Wrapping = fyne.TextWrapWord
+	l.text.Importance = widget.DangerImportance
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *conflictLine) CreateRenderer() fyne.WidgetRenderer {
+	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewVBox(icon), nil, l.text))
+}
+
+func (l *conflictLine) Tapped(*fyne.PointEvent) { l.onTap() }
+
+func (l *conflictLine) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // conflictMessage words a conflict in the interface language.
 func conflictMessage(c data.Conflict) string {

@@ -133,7 +133,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 		t.Fatalf("trainer clashes = %+v, want Claire's", clashes)
 	}
 	const warning = "Claire Dumoulin-Bérard is in “Collections care is everybody’s job” and “Handling objects” at once (10:00)."
-	if !hasButton(s.conflictsBox, warning) {
+	if !hasConflictLine(s, warning) {
 		t.Errorf("the conflict list does not say %q", warning)
 	}
 	for _, id := range []int64{first.ID, second.ID} {
@@ -157,15 +157,21 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	if clashes := trainerClashes(s); len(clashes) != 0 {
 		t.Errorf("the clash stayed after the move: %+v", clashes)
 	}
-	if hasButton(s.conflictsBox, warning) || hasLine(s.blocks[first.ID].lines, "1 conflict") {
+	if hasConflictLine(s, warning) || hasLine(s.blocks[first.ID].lines, "1 conflict") {
 		t.Error("the timetable still warns after the move")
 	}
 }
 
 func hasLine(lines []string, want string) bool { return slices.Contains(lines, want) }
 
-func hasButton(o fyne.CanvasObject, text string) bool {
-	return findButton(o, text) != nil
+// hasConflictLine finds a warning in the conflict list.
+func hasConflictLine(s *scheduleScreen, text string) bool {
+	for _, o := range s.conflictsBox.Objects {
+		if l, ok := o.(*conflictLine); ok && l.text.Text == text {
+			return true
+		}
+	}
+	return false
 }
 
 func TestSessionFormRefusesBadInputAndChangesNothing(t *testing.T) {
@@ -334,5 +340,14 @@ func TestParseClock(t *testing.T) {
 		if _, _, ok := parseClock(in); ok {
 			t.Errorf("parseClock(%q) accepted", in)
 		}
+	}
+}
+
+func TestOverlappingSessionsShareTheColumn(t *testing.T) {
+	// 9–11 and 10–12 overlap (two lanes); 11–12 fits in the first lane
+	// again; 13–14 is on its own.
+	lane, count := lanes([][2]int{{540, 660}, {600, 720}, {660, 720}, {780, 840}})
+	if !slices.Equal(lane, []int{0, 1, 0, 0}) || !slices.Equal(count, []int{2, 2, 2, 1}) {
+		t.Errorf("lanes %v, counts %v", lane, count)
 	}
 }

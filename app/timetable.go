@@ -60,8 +60,57 @@ func blend(c color.NRGBA, share float32) color.NRGBA {
 // -1 for the time axis, -2 for the full width) and a span of minutes from
 // midnight. A header has from = to = -1.
 type placement struct {
-	col      int
-	from, to int
+	col         int
+	from, to    int
+	lane, lanes int // sessions at the same time share the column side by side
+}
+
+// spans are the minutes a day's sessions cover on the timetable; one that
+// ends before it starts is drawn half an hour long, so that it can be seen.
+func spans(sessions []data.Session) [][2]int {
+	out := make([][2]int, len(sessions))
+	for i, ss := range sessions {
+		from := ss.Start.Hour()*60 + ss.Start.Minute()
+		to := from + int(ss.Duration().Minutes())
+		if to <= from {
+			to = from + 30
+		}
+		out[i] = [2]int{from, to}
+	}
+	return out
+}
+
+// lanes puts sessions that overlap side by side: each gets the first lane
+// free at its start, and every session of a group of overlapping ones
+// shares the group's number of lanes. Spans must be in start order.
+func lanes(spans [][2]int) (lane, count []int) {
+	lane, count = make([]int, len(spans)), make([]int, len(spans))
+	var ends []int // when each lane of the current group frees up
+	groupStart, groupEnd := 0, -1
+	closeGroup := func(upTo int) {
+		for k := groupStart; k < upTo; k++ {
+			count[k] = len(ends)
+		}
+	}
+	for i, sp := range spans {
+		if sp[0] >= groupEnd { // nothing still running: a new group
+			closeGroup(i)
+			ends, groupStart = ends[:0], i
+		}
+		j := 0
+		for j < len(ends) && ends[j] > sp[0] {
+			j++
+		}
+		if j == len(ends) {
+			ends = append(ends, sp[1])
+		} else {
+			ends[j] = sp[1]
+		}
+		lane[i] = j
+		groupEnd = max(groupEnd, sp[1])
+	}
+	closeGroup(len(spans))
+	return lane, count
 }
 
 // timetableLayout puts hour lines, day headers and session blocks where
@@ -94,6 +143,11 @@ func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			x, w = 0, timeAxisWidth-4
 		default:
 			x, w = timeAxisWidth+float32(p.col)*colWidth+gap, colWidth-2*gap
+			if p.lanes > 1 {
+				w = (colWidth - 2*gap) / float32(p.lanes)
+				x += float32(p.lane) * w
+				w -= gap
+			}
 		}
 		if p.from < 0 { // a day header
 			o.Move(fyne.NewPos(x, 0))
@@ -295,6 +349,7 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 		l := widget.NewLabel(warn)
 		l.Importance = widget.DangerImportance
 		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
 		lines = append(lines, container.NewBorder(nil, nil, icon, nil, l))
 		b.lines = append(b.lines, warn)
 	}
