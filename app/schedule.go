@@ -54,7 +54,7 @@ func newScheduleScreen(c *controller) *scheduleScreen {
 	conflictScroll.SetMinSize(fyne.NewSize(0, 76))
 	heading := widget.NewLabel(lang.X("schedule.conflicts", "Conflicts"))
 	heading.TextStyle.Bold = true
-	top := container.NewBorder(nil, nil, s.add, nil, container.NewHScroll(legend()))
+	top := container.NewBorder(nil, nil, s.add, nil, legend())
 	bottom := container.NewBorder(widget.NewSeparator(), nil, nil, nil,
 		container.NewBorder(nil, nil, container.NewVBox(heading), nil, conflictScroll))
 	s.body = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.grid))

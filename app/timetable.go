@@ -185,15 +185,17 @@ func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	return t.Theme.Size(n)
 }
 
-// legendTheme keeps the legend on one line beside the Add button.
+// legendTheme keeps the legend's two lines as tall as the Add button.
 type legendTheme struct{ fyne.Theme }
 
 func (t legendTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameText:
 		return 12
-	case theme.SizeNamePadding, theme.SizeNameInnerPadding:
-		return 3
+	case theme.SizeNamePadding:
+		return 4
+	case theme.SizeNameInnerPadding:
+		return 1
 	}
 	return t.Theme.Size(n)
 }
@@ -472,19 +474,19 @@ func kindName(k data.SessionKind) string {
 	return string(k)
 }
 
-// legend shows which colour is which kind.
+// legend shows which colour is which kind, on two short lines so that it
+// fits beside the Add button in every language.
 func legend() fyne.CanvasObject {
-	items := container.NewHBox()
-	for _, k := range data.SessionKinds {
+	rows := [2]*fyne.Container{container.NewHBox(), container.NewHBox()}
+	for i, k := range data.SessionKinds {
 		sw := canvas.NewRectangle(blend(kindColour(k), 0.4))
 		sw.StrokeColor = kindColour(k)
 		sw.StrokeWidth = 2
 		sw.CornerRadius = 3
 		sw.SetMinSize(fyne.NewSize(12, 12))
-		items.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
+		rows[i*2/len(data.SessionKinds)].Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
 	}
-	// Seven kinds must fit beside the Add button in a 1100-pixel window.
-	return container.NewThemeOverride(items, legendTheme{theme.Current()})
+	return container.NewThemeOverride(container.NewVBox(rows[0], rows[1]), legendTheme{theme.Current()})
 }
 
 // joinNames lists trainers by name in the session's order.
