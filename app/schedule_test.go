@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // scheduleOf opens the window on a workshop and returns its Schedule tab.
@@ -349,5 +350,39 @@ func TestOverlappingSessionsShareTheColumn(t *testing.T) {
 	lane, count := lanes([][2]int{{540, 660}, {600, 720}, {660, 720}, {780, 840}})
 	if !slices.Equal(lane, []int{0, 1, 0, 0}) || !slices.Equal(count, []int{2, 2, 2, 1}) {
 		t.Errorf("lanes %v, counts %v", lane, count)
+	}
+}
+
+// The demo programme with a clash must still fit the 1100-pixel window:
+// long warnings once widened it past the screen.
+func TestDemoScheduleFitsTheWindow(t *testing.T) {
+	useLanguage(t, "fr")
+	st := tempStore(t)
+	res, err := demo.Write(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lagos := reread(t, st, res.Lagos)
+	sessions := sessionsOf(t, st, lagos)
+	clash := sessions[len(sessions)-1]
+	clash.Start, clash.End = sessions[0].Start, sessions[0].End
+	clash.Room = sessions[0].Room
+	if err := st.SaveSession(&clash); err != nil {
+		t.Fatal(err)
+	}
+	c, s := scheduleOf(t, st, lagos)
+	if len(s.blocks) != len(sessions) {
+		t.Errorf("%d blocks for %d sessions", len(s.blocks), len(sessions))
+	}
+	if len(s.conflicts) == 0 || len(s.conflictsBox.Objects) != len(s.conflicts) {
+		t.Fatalf("conflicts %d, lines %d", len(s.conflicts), len(s.conflictsBox.Objects))
+	}
+	if w := c.win.Content().MinSize().Width; w > 1100 {
+		t.Errorf("the window needs %.0f pixels", w)
+	}
+	// Tapping a warning opens the session it names.
+	test.Tap(s.conflictsBox.Objects[0].(*conflictLine))
+	if s.lastForm == nil || s.lastForm.session.ID != s.conflicts[0].SessionIDs[0] {
+		t.Error("tapping the warning did not open its session")
 	}
 }
