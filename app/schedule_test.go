@@ -386,3 +386,46 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 		t.Error("tapping the warning did not open its session")
 	}
 }
+
+func TestTappingAnEmptySlotProposesASessionThere(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, s := scheduleOf(t, st, lagos)
+	var third *dayColumn
+	for _, o := range s.grid.Objects {
+		if d, ok := o.(*dayColumn); ok && d.day == lagos.StartDate.AddDays(2) {
+			third = d
+		}
+	}
+	if third == nil {
+		t.Fatal("no column for the third day")
+	}
+	third.Resize(fyne.NewSize(120, float32(s.last-s.first)*100))
+	// 14:40 on a 09:00–17:00 timetable of 100 pixels an hour.
+	third.Tapped(&fyne.PointEvent{Position: fyne.NewPos(10, float32(14*60+40-s.first*60)*100/60)})
+	f := s.lastForm
+	if f == nil || topDialog(c) == nil {
+		t.Fatal("tapping an empty slot opened nothing")
+	}
+	if f.day.SelectedIndex() != 2 || f.start.Text != "14:30" || f.end.Text != "15:30" {
+		t.Errorf("proposed day %d, %s–%s", f.day.SelectedIndex(), f.start.Text, f.end.Text)
+	}
+}
+
+func TestShorteningTheWorkshopRedrawsTheSchedule(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, s := scheduleOf(t, st, lagos)
+	if len(s.days) != 5 {
+		t.Fatalf("%d days", len(s.days))
+	}
+	f := c.screen.form
+	typeOver(c, &f.end.Entry, "23/11/2022")
+	pressEnter(&f.end.Entry)
+	if got := reread(t, st, lagos.ID).EndDate; got != data.NewDate(2022, 11, 23) {
+		t.Fatalf("end date saved as %v", got)
+	}
+	if len(s.days) != 3 {
+		t.Errorf("the schedule still shows %d days", len(s.days))
+	}
+}
