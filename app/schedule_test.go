@@ -226,6 +226,15 @@ func TestSessionFormRefusesBadInputAndChangesNothing(t *testing.T) {
 	if n := len(sessionsOf(t, st, lagos)); n != 0 {
 		t.Fatalf("%d sessions after cancelling", n)
 	}
+
+	// Enter saves with no entry focused, once a title is given.
+	test.Tap(s.add)
+	typeOver(c, s.lastForm.title, "Welcome")
+	c.win.Canvas().Unfocus()
+	c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n := len(sessionsOf(t, st, lagos)); n != 1 || topDialog(c) != nil {
+		t.Fatalf("Enter with no entry focused: %d sessions", n)
+	}
 }
 
 func TestDeletingASessionSaysHowManyMarksGo(t *testing.T) {

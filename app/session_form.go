@@ -240,12 +240,17 @@ func (s *scheduleScreen) showForm(ss data.Session, asNew bool) *sessionForm {
 
 	f.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(top, container.NewGridWithColumns(2, left, right), f.general), s.c.win)
 	f.d.SetButtons(buttons)
-	// Escape also works when no entry has the focus (after ticking a box).
+	// Enter and Escape also work when no entry has the focus (after
+	// ticking a box or choosing from a list).
 	canvas := s.c.win.Canvas()
 	previous := canvas.OnTypedKey()
 	canvas.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch k.Name {
+		case fyne.KeyEscape:
 			cancel()
+			return
+		case fyne.KeyReturn, fyne.KeyEnter:
+			f.submit()
 			return
 		}
 		if previous != nil {
