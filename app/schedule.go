@@ -205,33 +205,60 @@ func (s *scheduleScreen) drawConflicts() {
 		return
 	}
 	for _, c := range s.conflicts {
-		msg := conflictMessage(c)
-		if len(c.SessionIDs) == 0 {
-			l := widget.NewLabelWithStyle(msg, fyne.TextAlignLeading, fyne.TextStyle{})
-			l.Importance = widget.WarningImportance
-			l.Wrapping = fyne.TextWrapWord
-			s.conflictsBox.Add(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.InfoIcon())), nil, l))
-			continue
-		}
-		id := c.SessionIDs[0]
-		s.conflictsBox.Add(newConflictLine(msg, func() {
-			if ss, err := s.c.st.Session(id); err == nil {
-				s.showForm(ss, false)
+		var open func()
+		var icon fyne.Resource = theme.NewErrorThemedResource(theme.WarningIcon())
+		switch {
+		case len(c.SessionIDs) > 0:
+			id := c.SessionIDs[0]
+			open = func() {
+				if ss, err := s.c.st.Session(id); err == nil {
+					s.showForm(ss, false)
+				}
 			}
-		}))
+		case c.Kind == data.ConflictIdleTrainer:
+			icon = theme.InfoIcon()
+			id := c.TrainerID
+			open = func() { s.showTrainer(id) }
+		default: // a day with no session: propose one
+			icon = theme.InfoIcon()
+			day := c.Day
+			open = func() {
+				s.showForm(data.Session{WorkshopID: s.w.ID, Kind: data.KindLecture, Start: day.At(9, 0), End: day.At(10, 0),
+					CountsForCertificate: true}, true)
+			}
+		}
+		line := newConflictLine(conflictMessage(c), icon, open)
+		if len(c.SessionIDs) == 0 {
+			line.text.Importance = widget.WarningImportance
+		}
+		s.conflictsBox.Add(line)
 	}
 }
 
-// conflictLine is a warning in the list that opens its session when
-// tapped. It wraps, as the messages quote titles of any length.
+// showTrainer opens a trainer on the Trainers tab.
+func (s *scheduleScreen) showTrainer(id int64) {
+	for _, v := range s.c.screen.views {
+		if ts, ok := v.(*trainersScreen); ok {
+			s.c.screen.tabs.Select(ts.tab())
+			ts.search.SetText("")
+			if i := slices.IndexFunc(ts.shown, func(t data.Trainer) bool { return t.ID == id }); i >= 0 {
+				ts.list.Select(i)
+			}
+		}
+	}
+}
+
+// conflictLine is a warning in the list that opens what it is about when
+// tapped: the session, the trainer, or a new session on the empty day. It wraps, as the messages quote titles of any length.
 type conflictLine struct {
 	widget.BaseWidget
+	icon  fyne.Resource
 	text  *widget.Label
 	onTap func()
 }
 
-func newConflictLine(msg string, onTap func()) *conflictLine {
-	l := &conflictLine{text: widget.NewLabel(msg), onTap: onTap}
+func newConflictLine(msg string, icon fyne.Resource, onTap func()) *conflictLine {
+	l := &conflictLine{icon: icon, text: widget.NewLabel(msg), onTap: onTap}
 	l.text.Wrapping = fyne.TextWrapWord
 	l.text.Importance = widget.DangerImportance
 	l.ExtendBaseWidget(l)
@@ -239,8 +266,7 @@ func newConflictLine(msg string, onTap func()) *conflictLine {
 }
 
 func (l *conflictLine) CreateRenderer() fyne.WidgetRenderer {
-	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewVBox(icon), nil, l.text))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(l.icon)), nil, l.text))
 }
 
 func (l *conflictLine) Tapped(*fyne.PointEvent) { l.onTap() }

@@ -438,3 +438,34 @@ func TestShorteningTheWorkshopRedrawsTheSchedule(t *testing.T) {
 		t.Errorf("the schedule still shows %d days", len(s.days))
 	}
 }
+
+func TestWarningsAboutTrainersAndDaysLeadToThem(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	idle := addTrainer(t, st, lagos, "Youssef El Amrani")
+	addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
+	c, s := scheduleOf(t, st, lagos)
+	line := func(text string) *conflictLine {
+		for _, o := range s.conflictsBox.Objects {
+			if l, ok := o.(*conflictLine); ok && l.text.Text == text {
+				return l
+			}
+		}
+		t.Fatalf("no warning %q", text)
+		return nil
+	}
+	test.Tap(line("Youssef El Amrani leads no session."))
+	var ts *trainersScreen
+	for _, v := range c.screen.views {
+		if x, ok := v.(*trainersScreen); ok {
+			ts = x
+		}
+	}
+	if c.screen.tabs.Selected() != ts.tab() || ts.current.ID != idle.ID {
+		t.Errorf("the warning opened trainer %d", ts.current.ID)
+	}
+	test.Tap(line("23 Nov 2022 has no session."))
+	if f := s.lastForm; f == nil || f.session.ID != 0 || f.day.SelectedIndex() != 2 {
+		t.Error("the empty-day warning did not propose a session that day")
+	}
+}
