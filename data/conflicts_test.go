@@ -221,3 +221,33 @@ func BenchmarkConflicts(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/op")
 	b.ReportMetric(float64(n), "conflicts")
 }
+
+// BenchmarkStoreConflicts is the same programme read from a database file,
+// as the Schedule tab does after every change.
+func BenchmarkStoreConflicts(b *testing.B) {
+	st, _ := openTemp(b)
+	w := addWorkshop(b, st)
+	var trainers []int64
+	for i := range 40 {
+		t := Trainer{WorkshopID: w.ID, Name: fmt.Sprintf("Trainer %d", i)}
+		mustNoErr(b, st.SaveTrainer(&t))
+		trainers = append(trainers, t.ID)
+	}
+	for i := range 200 {
+		day, slot := i%5, i/5
+		d := w.StartDate.AddDays(day)
+		from := 8*60 + (slot%10)*60
+		s := Session{WorkshopID: w.ID, Title: fmt.Sprintf("Session %d", i), Kind: KindLecture,
+			Start: d.At(from/60, from%60), End: d.At(from/60+1, from%60+30), Room: fmt.Sprintf("Room %d", i%10),
+			TrainerIDs: []int64{trainers[i%40], trainers[(i*7)%40]}}
+		mustNoErr(b, st.SaveSession(&s))
+	}
+	var n int
+	for b.Loop() {
+		cs, err := st.Conflicts(w.ID)
+		mustNoErr(b, err)
+		n = len(cs)
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/1000, "ms/op")
+	b.ReportMetric(float64(n), "conflicts")
+}
