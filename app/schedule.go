@@ -38,8 +38,6 @@ type scheduleScreen struct {
 	item         *container.TabItem
 
 	lastForm *sessionForm // the form last opened, for tests
-	lastAsk  dialog.Dialog
-	lastText string // what the last confirmation said, for tests
 }
 
 func newScheduleScreen(c *controller) *scheduleScreen {
@@ -345,7 +343,6 @@ func (s *scheduleScreen) askDelete(ss data.Session) {
 		}, s.c.win)
 	fitDialog(d, 480)
 	d.Show()
-	s.lastAsk, s.lastText = d, text
 }
 
 // changed redraws every view of the workshop after the programme changed:

@@ -380,7 +380,6 @@ type workshopForm struct {
 	country, language                        *widget.Select
 
 	counts        map[string]*widget.Label
-	orgs          *fyne.Container // the organisations' rows
 	organisations *organisationsPanel
 	content       fyne.CanvasObject
 }
@@ -485,14 +484,13 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 		countsForm.Append(c.label, f.counts[c.key])
 	}
 	f.organisations = newOrganisationsPanel(s.c)
-	f.orgs = f.organisations.box
 
 	f.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		f.heading,
 		f.subheading,
 		widget.NewCard("", lang.X("section.details", "Details"), container.NewVBox(form, f.status)),
 		widget.NewCard("", lang.X("section.figures", "In this workshop"), countsForm),
-		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.orgs),
+		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.organisations.box),
 	)))
 	return f
 }
