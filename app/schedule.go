@@ -181,7 +181,7 @@ func (s *scheduleScreen) draw() {
 					mine = append(mine, c)
 				}
 			}
-			b := newSessionBlock(s, ss, joinNames(ss.TrainerIDs, s.names), mine)
+			b := newSessionBlock(s, ss, joinNames(ss.TrainerIDs, s.names), mine, count[j] > 1)
 			s.blocks[ss.ID] = b
 			put(b, placement{col: i, from: sp[j][0], to: min(sp[j][1], s.last*60), lane: lane[j], lanes: count[j]})
 		}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -308,7 +309,10 @@ type sessionBlock struct {
 	content   fyne.CanvasObject
 }
 
-func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, conflicts []data.Conflict) *sessionBlock {
+// newSessionBlock draws a session; narrow is for a block that shares its
+// column with others at the same time, where only the start time and the
+// number of conflicts fit on their lines.
+func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, conflicts []data.Conflict, narrow bool) *sessionBlock {
 	b := &sessionBlock{s: s, session: ss, conflicts: conflicts}
 	b.ExtendBaseWidget(b)
 	colour := kindColour(ss.Kind)
@@ -324,6 +328,9 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 	stripe.SetMinSize(fyne.NewSize(4, 0))
 
 	when := ss.Start.Format("15:04") + "–" + ss.End.Format("15:04")
+	if narrow {
+		when = ss.Start.Format("15:04")
+	}
 	short := ss.Duration().Minutes() < 45
 	var lines []fyne.CanvasObject
 	fit := &fitLines{full: map[*widget.Label]string{}}
@@ -347,6 +354,9 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 	}
 	if len(conflicts) > 0 {
 		warn := lang.XN("schedule.block_conflicts", "{{.Count}} conflicts", len(conflicts), map[string]any{"Count": len(conflicts)})
+		if narrow {
+			warn = strconv.Itoa(len(conflicts))
+		}
 		icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
 		l := widget.NewLabel(warn)
 		l.Importance = widget.DangerImportance
