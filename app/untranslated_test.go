@@ -35,8 +35,8 @@ var textSinks = map[string]bool{
 var textFields = map[string]bool{"Text": true, "PlaceHolder": true, "Label": true, "Title": true, "Subtitle": true}
 
 // untranslatable matches text that is the same in every language: a default
-// file name such as atelier.db, or a code such as USD or NG.
-var untranslatable = regexp.MustCompile(`^([\w-]+\.[a-z]{2,4}|[A-Z]{2,3})$`)
+// file name such as atelier.db, a code such as USD or NG, or a web address.
+var untranslatable = regexp.MustCompile(`^([\w-]+\.[a-z]{2,4}|[A-Z]{2,3}|https?://\S*)$`)
 
 // readable returns a string literal that has words in it.
 func readable(lit *ast.BasicLit) (string, bool) {

@@ -79,8 +79,8 @@ func TestLoadDemoFillsTheFileAndSelectsLagos(t *testing.T) {
 		t.Fatalf("the demo Lagos workshop has no organisations (%v)", err)
 	}
 	for _, o := range orgs {
-		if !hasText(f.orgs, o.Name) {
-			t.Errorf("organisation %q not shown: %q", o.Name, visibleTexts(f.orgs))
+		if !hasText(f.organisations.box, o.Name) {
+			t.Errorf("organisation %q not shown: %q", o.Name, visibleTexts(f.organisations.box))
 		}
 	}
 	if top := topDialog(c); top != nil {

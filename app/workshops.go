@@ -84,14 +84,18 @@ func copyWorkshopField(field string, dst, src *data.Workshop) {
 
 // problemsByField words data's validation problems next to the fields that
 // have them. Several problems with one field are shown together.
-func problemsByField(err error) map[string]string {
+func problemsByField(err error) map[string]string { return problemsLabelled(err, workshopFieldLabel) }
+
+// problemsLabelled is problemsByField for any form: label names a field as
+// that form shows it.
+func problemsLabelled(err error, label func(string) string) map[string]string {
 	out := map[string]string{}
 	v, ok := data.AsValidation(err)
 	if !ok {
 		return out
 	}
 	for _, fe := range v.Fields {
-		msg := fieldMessage(fe, workshopFieldLabel(fe.Field))
+		msg := fieldMessage(fe, label(fe.Field))
 		if prev, ok := out[fe.Field]; ok {
 			msg = prev + "\n" + msg
 		}
@@ -213,7 +217,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s := &workshopsScreen{c: c}
 	s.form = newWorkshopForm(s)
 	// Each screen of a workshop adds itself here, in tab order.
-	s.views = []workshopView{newParticipantsView(c), newAttendanceView(c)}
+	s.views = []workshopView{newScheduleScreen(c), newTrainersScreen(c), newParticipantsView(c), newAttendanceView(c)}
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {
@@ -334,6 +338,18 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	}
 }
 
+// programmeChanged shows every side of the selected workshop again after
+// one of them changed its sessions, trainers or organisations.
+func (s *workshopsScreen) programmeChanged() {
+	if s.form.id() == 0 {
+		return
+	}
+	s.form.loadSummary()
+	for _, v := range s.views {
+		v.show(s.form.saved)
+	}
+}
+
 // workshopForm edits one workshop. Every edit is checked at once and saved
 // after a pause in typing, when the user leaves the field or presses Enter,
 // or at once for choices from a list. A field data refuses keeps its last
@@ -363,9 +379,9 @@ type workshopForm struct {
 	start, end                               *leaveDateEntry
 	country, language                        *widget.Select
 
-	counts  map[string]*widget.Label
-	orgs    *fyne.Container
-	content fyne.CanvasObject
+	counts        map[string]*widget.Label
+	organisations *organisationsPanel
+	content       fyne.CanvasObject
 }
 
 func newWorkshopForm(s *workshopsScreen) *workshopForm {
@@ -467,14 +483,14 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 		f.counts[c.key] = widget.NewLabel("")
 		countsForm.Append(c.label, f.counts[c.key])
 	}
-	f.orgs = container.NewVBox()
+	f.organisations = newOrganisationsPanel(s.c)
 
 	f.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		f.heading,
 		f.subheading,
 		widget.NewCard("", lang.X("section.details", "Details"), container.NewVBox(form, f.status)),
 		widget.NewCard("", lang.X("section.figures", "In this workshop"), countsForm),
-		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.orgs),
+		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.organisations.box),
 	)))
 	return f
 }
@@ -604,7 +620,7 @@ func (f *workshopForm) showHeading() {
 	}))
 }
 
-// loadSummary shows what the workshop holds; this screen does not change it.
+// loadSummary shows what the workshop holds and its organisations.
 func (f *workshopForm) loadSummary() {
 	st := f.s.c.st
 	counts, err := st.CountsOf(f.saved.ID)
@@ -618,40 +634,7 @@ func (f *workshopForm) loadSummary() {
 		f.counts[key].SetText(strconv.Itoa(n))
 	}
 
-	orgs, err := st.WorkshopOrganisations(f.saved.ID)
-	if err != nil {
-		f.s.c.showError(err)
-	}
-	f.orgs.RemoveAll()
-	if len(orgs) == 0 {
-		none := widget.NewLabel(lang.X("organisations.none", "No organisations yet."))
-		none.Importance = widget.LowImportance
-		f.orgs.Add(none)
-		return
-	}
-	byRole := widget.NewForm()
-	for _, role := range data.Roles {
-		var names []string
-		for _, o := range orgs {
-			if o.Role != role {
-				continue
-			}
-			name := o.Name
-			if o.ShortName != "" && o.ShortName != o.Name {
-				name += " (" + o.ShortName + ")"
-			}
-			if o.Country != "" {
-				name += " — " + countryName(o.Country)
-			}
-			names = append(names, name)
-		}
-		if len(names) > 0 {
-			l := widget.NewLabel(strings.Join(names, "\n"))
-			l.Wrapping = fyne.TextWrapWord
-			byRole.Append(roleName(role), l)
-		}
-	}
-	f.orgs.Add(byRole)
+	f.organisations.show(f.saved.ID)
 }
 
 // edited is called after every change to the draft.
@@ -768,6 +751,10 @@ func (f *workshopForm) flush() {
 	f.showHeading()
 	if listed {
 		f.s.reload()
+		// The schedule shows the workshop's days, which may have moved.
+		for _, v := range f.s.views {
+			v.show(next)
+		}
 	}
 }
 

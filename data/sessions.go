@@ -203,3 +203,11 @@ func (s *Store) TrainerSessions(trainerID int64) ([]Session, error) {
 		JOIN session_trainers st ON st.session_id = s.id WHERE st.trainer_id = ?
 		ORDER BY s.starts_at, s.id`, trainerID)
 }
+
+// SessionMarkCount counts the attendance marks a session holds: what
+// deleting it would take with it.
+func (s *Store) SessionMarkCount(sessionID int64) (int, error) {
+	var n int
+	err := s.r.QueryRow(`SELECT count(*) FROM attendance WHERE session_id = ?`, sessionID).Scan(&n)
+	return n, err
+}

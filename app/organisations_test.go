@@ -1,0 +1,176 @@
+package app
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+func pngFile(t *testing.T) (string, []byte) {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 20))
+	for x := range 40 {
+		img.Set(x, 10, color.NRGBA{0x2f, 0x6f, 0xc0, 0xff})
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, buf.Bytes()
+}
+
+// hasLogo finds a logo drawn from its bytes (not the placeholder icon).
+func hasLogo(o fyne.CanvasObject, logo []byte) bool {
+	found := false
+	walk(o, func(x fyne.CanvasObject) {
+		if img, ok := x.(*canvas.Image); ok && x.Visible() && img.Resource != nil && img.Resource.Name() == "logo" &&
+			(logo == nil || bytes.Equal(img.Resource.Content(), logo)) {
+			found = true
+		}
+	})
+	return found
+}
+
+func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(lagos.ID)
+	p := c.screen.form.organisations
+	if !hasText(p.box, "No organisations yet.") {
+		t.Fatalf("empty list says %q", visibleTexts(p.box))
+	}
+
+	test.Tap(findButton(p.box, "Add organisation…"))
+	f := p.lastDialog
+	typeOver(c, f.name, "Yemisi Shyllon Museum of Art")
+	typeOver(c, f.short, "YSMA")
+	f.country.SetSelected("Nigeria")
+	f.role.SetSelected("Host")
+
+	// A file that is not an image, then a 50 MB one: a message each, no logo.
+	notImage := filepath.Join(t.TempDir(), "logo.png")
+	if err := os.WriteFile(notImage, []byte("%PDF-1.4 not a picture"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.useLogoFile(notImage)
+	if got := f.rows["logo"].problem; !got.Visible() || got.Text != "Logo must be a PNG or JPEG image." {
+		t.Errorf("not an image: %q", got.Text)
+	}
+	huge := filepath.Join(t.TempDir(), "scan.png")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, 50<<20); err != nil { // sparse: 50 MB that take no disk
+		t.Fatal(err)
+	}
+	f.useLogoFile(huge)
+	if got := f.rows["logo"].problem.Text; got != "Logo is 51200 KB; at most 2048 KB." {
+		t.Errorf("50 MB file: %q", got)
+	}
+	if f.logo != nil || hasLogo(f.thumb, nil) {
+		t.Fatal("a refused file became the logo")
+	}
+	if orgs, _ := st.Organisations(); len(orgs) != 0 {
+		t.Fatal("choosing a logo saved something")
+	}
+
+	path, logo := pngFile(t)
+	f.useLogoFile(path)
+	if f.rows["logo"].problem.Visible() || !hasLogo(f.thumb, logo) {
+		t.Fatalf("a PNG was refused: %q", f.rows["logo"].problem.Text)
+	}
+	pressEnter(f.name)
+	orgs, err := st.WorkshopOrganisations(lagos.ID)
+	if err != nil || len(orgs) != 1 {
+		t.Fatalf("after Add: %+v %v", orgs, err)
+	}
+	o := orgs[0]
+	if o.Name != "Yemisi Shyllon Museum of Art" || o.ShortName != "YSMA" || o.Country != "NG" || o.Role != data.RoleHost ||
+		!bytes.Equal(o.Logo, logo) || o.LogoType != "image/png" {
+		t.Errorf("saved %+v (logo %d bytes)", o.Organisation, len(o.Logo))
+	}
+	if !hasText(p.box, "Yemisi Shyllon Museum of Art (YSMA)") || !hasLogo(p.box, logo) || findButton(p.box, "Host") == nil {
+		t.Errorf("the list shows %q", visibleTexts(p.box))
+	}
+
+	// Another role, then the first one taken away.
+	var addRole *widget.Select
+	walk(p.box, func(x fyne.CanvasObject) {
+		if s, ok := x.(*widget.Select); ok && s.PlaceHolder == "Add a role" {
+			addRole = s
+		}
+	})
+	if addRole == nil {
+		t.Fatal("no Add a role picker")
+	}
+	addRole.SetSelected("Partner")
+	if orgs, _ := st.WorkshopOrganisations(lagos.ID); len(orgs) != 2 || orgs[1].Role != data.RolePartner {
+		t.Fatalf("after adding a role: %+v", orgs)
+	}
+	test.Tap(findButton(p.box, "Host"))
+	if orgs, _ := st.WorkshopOrganisations(lagos.ID); len(orgs) != 1 || orgs[0].Role != data.RolePartner {
+		t.Fatalf("after removing Host: %+v", orgs)
+	}
+
+	// Editing: an empty name is refused beside the field and changes nothing.
+	test.Tap(findButton(p.box, "Edit…"))
+	f = p.lastDialog
+	typeOver(c, f.name, "")
+	test.Tap(f.save)
+	if got := f.rows["name"].problem.Text; got != "Name is required." {
+		t.Errorf("empty name: %q", got)
+	}
+	if got, _ := st.Organisation(o.ID); got.Name != o.Name {
+		t.Fatalf("a refused edit changed the name to %q", got.Name)
+	}
+	typeOver(c, f.name, "Yemisi Shyllon Museum")
+	test.Tap(f.removeLogo)
+	test.Tap(f.save)
+	got, _ := st.Organisation(o.ID)
+	if got.Name != "Yemisi Shyllon Museum" || got.Logo != nil {
+		t.Errorf("after editing: %q, logo %d bytes", got.Name, len(got.Logo))
+	}
+	if topDialog(c) != nil || !hasText(p.box, "Yemisi Shyllon Museum (YSMA)") {
+		t.Errorf("after editing the list shows %q", visibleTexts(p.box))
+	}
+
+	// The organisation is offered when adding organisations to Dakar.
+	var dakar data.Workshop
+	for _, w := range c.screen.items {
+		if strings.HasPrefix(w.City, "Dakar") {
+			dakar = w
+		}
+	}
+	c.screen.selectID(dakar.ID)
+	test.Tap(findButton(p.box, "Add organisation…"))
+	f = p.lastDialog
+	f.pick.SetSelectedIndex(1)
+	if f.name.Text != "Yemisi Shyllon Museum" {
+		t.Fatalf("picking an existing organisation shows %q", f.name.Text)
+	}
+	f.role.SetSelected("Supporter")
+	test.Tap(f.save)
+	if orgs, _ := st.WorkshopOrganisations(dakar.ID); len(orgs) != 1 || orgs[0].ID != o.ID || orgs[0].Role != data.RoleSupporter {
+		t.Errorf("Dakar has %+v", orgs)
+	}
+	if all, _ := st.Organisations(); len(all) != 1 {
+		t.Errorf("the file has %d organisations, want the one shared", len(all))
+	}
+}
