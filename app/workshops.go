@@ -250,6 +250,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	for _, v := range s.views {
 		s.tabs.Append(v.tab())
 	}
+	s.tabs.OnSelected = s.tabSelected
 	s.tabs.Hide()
 
 	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
@@ -335,6 +336,24 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	s.tabs.Show()
 	if j := s.indexOf(id); j >= 0 {
 		s.list.Select(j)
+	}
+}
+
+// tabSelected reads the tab's side of the workshop again as it comes to
+// the front: another tab may have changed its participants or sessions
+// meanwhile, and one workshop's data reads in milliseconds.
+func (s *workshopsScreen) tabSelected(t *container.TabItem) {
+	if s.form.id() == 0 {
+		return
+	}
+	if t == s.tabs.Items[0] {
+		s.form.loadSummary()
+		return
+	}
+	for _, v := range s.views {
+		if v.tab() == t {
+			v.show(s.form.saved)
+		}
 	}
 }
 
