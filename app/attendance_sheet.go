@@ -25,7 +25,7 @@ type sheetDialog struct {
 	byCode  map[string]data.Participant // confirmed participants, by upper-case code
 	codeOf  map[int64]string
 	others  map[string]bool // codes of participants who are not confirmed
-	codes   *widget.Entry
+	codes   *codesEntry
 	names   *widget.Label
 	problem *widget.Label
 	mark    *widget.RadioGroup
@@ -68,8 +68,8 @@ func (v *attendanceView) showSheetDialog() *sheetDialog {
 		}
 	}
 
-	s.codes = widget.NewMultiLineEntry()
-	s.codes.SetPlaceHolder(lang.X("attendance.sheet.codes_hint", "Type the codes written on the sheet, e.g. AO1 BK2 DA1"))
+	s.codes = newCodesEntry(s)
+	s.codes.SetPlaceHolder(lang.X("attendance.sheet.codes_hint", "Type the codes written on the sheet, e.g. AO1 BK2 DA1, then Enter"))
 	s.codes.SetMinRowsVisible(3)
 	s.codes.Wrapping = fyne.TextWrapWord
 	s.codes.OnChanged = func(string) { s.resolve() }
@@ -223,4 +223,27 @@ func (s *sheetDialog) markNames() []string {
 		out[i] = markName(m)
 	}
 	return out
+}
+
+// codesEntry holds the typed codes on several lines, as a sheet's worth
+// does not fit on one, but Enter saves: codes are separated by spaces as
+// they are typed, and a pasted list keeps its line breaks.
+type codesEntry struct {
+	widget.Entry
+	s *sheetDialog
+}
+
+func newCodesEntry(s *sheetDialog) *codesEntry {
+	e := &codesEntry{s: s}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *codesEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		e.s.submit()
+		return
+	}
+	e.Entry.TypedKey(k)
 }

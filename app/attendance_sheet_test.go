@@ -87,9 +87,9 @@ func TestKeyingInAPaperSheet(t *testing.T) {
 	v.session.SetSelectedIndex(1)
 	test.Tap(v.keyIn)
 	s = v.lastSheet
-	typeOver(c, s.codes, "nm1")
 	s.mark.SetSelected(markName(data.Late))
-	test.Tap(s.save)
+	typeOver(c, s.codes, "nm1")
+	pressEnter(s.codes) // Enter saves
 	got = marksOf(t, st, ss[1].ID)
 	if len(got) != 1 || got[ps[4].ID].Mark != data.Late {
 		t.Errorf("second session: %+v", got)
