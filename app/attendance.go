@@ -428,7 +428,7 @@ func (v *attendanceView) showNote() {
 		return
 	}
 	p := v.people[v.cur]
-	v.noteLabel.SetText(lang.X("attendance.note_for", "Note for {{.Name}}", map[string]any{"Name": p.FullName()}))
+	v.noteLabel.SetText(lang.X("attendance.note_for", "Note for {{.Name}}", map[string]any{"Name": clip(p.FullName(), 40)}))
 	a, ok := v.marks[p.ID]
 	v.note.SetText(a.Note)
 	if ok {
