@@ -70,8 +70,7 @@ type participantForm struct {
 
 	live     bool // editing an existing participant: changes save themselves
 	dirty    bool
-	timer    *time.Timer
-	gen      int               // tells a pending save from a superseded one
+	saves    saveTimer
 	unread   string            // why the amount cannot be read, or ""
 	revealed bool              // the unreadable amount was left or submitted: say so
 	problems map[string]string // by data's field name
@@ -196,7 +195,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 			func() {
 				f.flush()
 				v.askDelete(f.saved, func() {
-					f.stopTimer()
+					f.saves.stop()
 					f.dirty = false
 					f.d.Hide()
 				})
@@ -290,22 +289,20 @@ func amountProblem() string {
 		map[string]any{"Field": participantFieldLabel("grant_amount")})
 }
 
-// showProblems puts each problem under its field; the amount and the
-// currency share a row.
-func (f *participantForm) showProblems(problems map[string]string) {
-	shown := map[string]string{}
+// byRow words the problems by the row that shows them: the amount and the
+// currency share one.
+func byRow(problems map[string]string) map[string]string {
+	out := map[string]string{}
 	for field, msg := range problems {
 		if field == "grant_currency" {
 			field = "grant_amount"
 		}
-		if prev, ok := shown[field]; ok {
+		if prev, ok := out[field]; ok {
 			msg = prev + "\n" + msg
 		}
-		shown[field] = msg
+		out[field] = msg
 	}
-	for field, row := range f.rows {
-		row.setProblem(shown[field])
-	}
+	return out
 }
 
 // submit saves a new participant, or says beside each field what stops it.
@@ -324,16 +321,11 @@ func (f *participantForm) submit() {
 	if !amountOK {
 		problems["grant_amount"] = amountProblem()
 	}
-	general := ""
 	if _, ok := data.AsValidation(err); !ok && err != nil {
-		general = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+		problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
 	}
-	f.showProblems(problems)
 	f.general.Importance = widget.DangerImportance
-	f.general.SetText(general)
-	f.general.Hidden = general == ""
-	f.general.Refresh()
-	if len(problems) > 0 || general != "" {
+	if showProblems(byRow(problems), f.rows, f.general) {
 		return
 	}
 	f.saved = p
@@ -381,7 +373,10 @@ func (f *participantForm) check() {
 	if f.unread != "" && f.revealed {
 		f.problems["grant_amount"] = f.unread
 	}
-	f.showProblems(f.problems)
+	shown := byRow(f.problems)
+	for field, row := range f.rows {
+		row.setProblem(shown[field])
+	}
 	f.showStatus()
 }
 
@@ -400,28 +395,8 @@ func (f *participantForm) showStatus() {
 	}
 }
 
-// schedule saves after a pause in typing; the timer's goroutine hands the
-// save to the UI goroutine.
-func (f *participantForm) schedule() {
-	f.stopTimer()
-	gen := f.gen
-	do := f.v.c.do
-	f.timer = time.AfterFunc(saveDelay, func() {
-		do(func() {
-			if f.gen == gen {
-				f.flush()
-			}
-		})
-	})
-}
-
-func (f *participantForm) stopTimer() {
-	if f.timer != nil {
-		f.timer.Stop()
-		f.timer = nil
-	}
-	f.gen++
-}
+// schedule saves after a pause in typing.
+func (f *participantForm) schedule() { f.saves.schedule(f.v.c.do, f.flush) }
 
 // copyParticipantField sets one field of dst to its value in src, so that a
 // field data refuses keeps its saved value while the others are saved.
@@ -463,7 +438,7 @@ func copyParticipantField(field string, dst, src *data.Participant) {
 // flush saves the draft now, except the fields with a problem, which keep
 // their saved value. It does nothing when nothing was edited.
 func (f *participantForm) flush() {
-	f.stopTimer()
+	f.saves.stop()
 	if !f.live || !f.dirty {
 		return
 	}
