@@ -10,7 +10,8 @@
 # 3. Waits for its window to be drawn (scripts/xwindow wait), prints the
 #    time from start to window and to first drawn frame (cold start), and
 #    keeps the screenshot. Fails if no window appears, if the window stays
-#    blank (nearly all one colour), or if the program exits first.
+#    blank (nearly all one colour), or if the program exits first. Notes
+#    (without failing) a window class that the desktop entry would not match.
 # 4. Closes the window as the close button would (a WM_DELETE_WINDOW
 #    message; scripts/xwindow close) and fails unless the program exits
 #    with status 0 within a few seconds.
@@ -27,6 +28,7 @@
 set -euo pipefail
 
 bin=${1:?usage: scripts/smoke.sh BINARY}
+[ -x "$bin" ] || { echo "smoke: $bin: no such program (make build makes ./atelier)" >&2; exit 1; }
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 cd "$(dirname "$0")/.."
 
@@ -104,8 +106,19 @@ start=$(date +%s%N)
 "${in_session[@]}" "$bin" --db "$db" >"$work/atelier.log" 2>&1 &
 apid=$!
 
-"$work/xwindow" wait --pid "$apid" --since "$start" --timeout "${timeout_s}s" --shot "$work/shot.png" |
-	sed 's/^/smoke: /' || die "the program's window was not drawn"
+"$work/xwindow" wait --pid "$apid" --since "$start" --timeout "${timeout_s}s" --shot "$work/shot.png" \
+	>"$work/window" || die "the program's window was not drawn"
+sed 's/^/smoke: /' "$work/window"
+
+# Desktops tie a window to its launcher by WM_CLASS, which the desktop entry
+# in the Linux package names (StartupWMClass, the Name in FyneApp.toml).
+# GLFW sets it from the window's title when the window is first shown.
+name=$(sed -n 's/^Name *= *"\(.*\)"/\1/p' FyneApp.toml | head -n1)
+class=$(sed -n 's/^window class: //p' "$work/window")
+if [ "$class" != "$name" ]; then
+	echo "smoke: NOTE: the window's class is \"$class\", not \"$name\" as the desktop entry expects:"
+	echo "smoke:       show the window titled \"$name\" and give it the file's name afterwards"
+fi
 
 closing=$(date +%s%N)
 "$work/xwindow" close --pid "$apid" || die "could not ask the window to close"

@@ -9,7 +9,7 @@
 //
 // wait succeeds once a mapped top-level window whose _NET_WM_PID is PID
 // shows a picture that is not nearly all one colour; it prints how long
-// after --since the window was mapped and drawn. It fails if the process
+// after --since the window was mapped and drawn, and its WM_CLASS class. It fails if the process
 // ends first or the timeout passes, saying whether no window appeared or
 // the window stayed blank.
 //
@@ -83,6 +83,19 @@ static XImage *grab(Display *d, Window w) {
 }
 
 static void freeImage(XImage *img) { XDestroyImage(img); }
+
+// windowClass returns the class part of WM_CLASS (which desktop entries
+// match with StartupWMClass), to be freed with XFree; or NULL.
+static char *windowClass(Display *d, Window w) {
+	XClassHint h = {0};
+	if (!XGetClassHint(d, w, &h)) {
+		return NULL;
+	}
+	if (h.res_name != NULL) {
+		XFree(h.res_name);
+	}
+	return h.res_class;
+}
 
 static void askToClose(Display *d, Window w) {
 	XEvent e = {0};
@@ -193,6 +206,12 @@ func wait(pid int, start time.Time, timeout time.Duration, shot string) error {
 		b := img.Bounds()
 		fmt.Printf("cold start: window mapped after %d ms, first drawn frame after %d ms (%d×%d, %.0f %% in its most common colour)\n",
 			mapped.Milliseconds(), drawn.Milliseconds(), b.Dx(), b.Dy(), 100*share)
+		class := ""
+		if c := C.windowClass(d, w); c != nil {
+			class = C.GoString(c)
+			C.XFree(unsafe.Pointer(c))
+		}
+		fmt.Printf("window class: %s\n", class)
 		return save(shot, img)
 	}
 	if last == nil {
