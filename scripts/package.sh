@@ -36,9 +36,13 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(linux windows)
 cd "$(dirname "$0")/.."
 
-version=$(sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml | head -n1)
-build=$(sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml | head -n1)
-[ -n "$version" ] && [ -n "$build" ] || { echo "package: no Version or Build in FyneApp.toml" >&2; exit 1; }
+# detail KEY: the value of KEY in FyneApp.toml's [Details].
+detail() { sed -n "s/^$1 *= *\"\{0,1\}\([^\"]*\)\"\{0,1\} *\$/\1/p" FyneApp.toml | head -n1; }
+name=$(detail Name) version=$(detail Version) build=$(detail Build)
+if [ -z "$name" ] || [ -z "$version" ] || [ -z "$build" ]; then
+	echo "package: FyneApp.toml needs Name, Version and Build" >&2
+	exit 1
+fi
 
 stage=$(mktemp -d "${TMPDIR:-/tmp}/atelier-package.XXXXXX")
 trap 'rm -rf "$stage"' EXIT
@@ -68,9 +72,11 @@ for target in "${targets[@]}"; do
 		echo "package: building $out"
 		src=$(stage_sources)
 		(cd "$src" && "$fyne" package --os linux --release)
-		mv "$src/Atelier.tar.xz" "$out"
-		tar -tJf "$out" | grep -q '/share/applications/.*\.desktop$' ||
-			{ echo "package: $out has no desktop entry" >&2; exit 1; }
+		mv "$src/$name.tar.xz" "$out"
+		tar -tJf "$out" >"$stage/contents"
+		for want in '/bin/atelier$' '/share/applications/.*\.desktop$' '/share/pixmaps/.*\.png$' '/Makefile$'; do
+			grep -q "$want" "$stage/contents" || { echo "package: $out lacks $want" >&2; exit 1; }
+		done
 		;;
 	windows)
 		out=dist/atelier-$version-windows-amd64.exe
@@ -81,7 +87,7 @@ for target in "${targets[@]}"; do
 		go run ./scripts/icongen -size 256 -o "$stage/icon-256.png"
 		(cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
 			"$fyne" package --os windows --release --icon "$stage/icon-256.png")
-		mv "$src/Atelier.exe" "$out"
+		mv "$src/$name.exe" "$out"
 		go run ./scripts/pecheck --version "$version.$build" "$out"
 		;;
 	*)

@@ -194,7 +194,10 @@ func wait(pid int, start time.Time, timeout time.Duration, shot string) error {
 		if mapped == 0 {
 			mapped = time.Since(start)
 		}
-		img := capture(d, w)
+		img, err := capture(d, w)
+		if err != nil {
+			return err
+		}
 		if img == nil {
 			continue
 		}
@@ -249,15 +252,17 @@ func running(pid int) bool {
 	return i >= 0 && i+2 < len(s) && s[i+2] != 'Z' && s[i+2] != 'X'
 }
 
-// capture reads the window's pixels, or returns nil if it could not.
-func capture(d *C.Display, w C.Window) *image.RGBA {
+// capture reads the window's pixels, or returns nil if the window went
+// away meanwhile.
+func capture(d *C.Display, w C.Window) (*image.RGBA, error) {
 	ximg := C.grab(d, w)
 	if ximg == nil {
-		return nil
+		return nil, nil
 	}
 	defer C.freeImage(ximg)
 	if ximg.bits_per_pixel != 32 {
-		return nil // Xvfb is started with depth 24, stored as 32 bits per pixel
+		// smoke.sh starts Xvfb at depth 24, which it stores in 32 bits.
+		return nil, fmt.Errorf("the screen has %d bits per pixel; only 32 is read", ximg.bits_per_pixel)
 	}
 	width, height, stride := int(ximg.width), int(ximg.height), int(ximg.bytes_per_line)
 	data := unsafe.Slice((*byte)(unsafe.Pointer(ximg.data)), stride*height)
@@ -275,7 +280,7 @@ func capture(d *C.Display, w C.Window) *image.RGBA {
 			img.SetRGBA(x, y, color.RGBA{channel(p, masks[0]), channel(p, masks[1]), channel(p, masks[2]), 0xff})
 		}
 	}
-	return img
+	return img, nil
 }
 
 // channel extracts an 8-bit colour channel given by its mask.
