@@ -15,7 +15,8 @@
 # 4. Closes the window as the close button would (a WM_DELETE_WINDOW
 #    message; scripts/xwindow close) and fails unless the program exits
 #    with status 0 within SMOKE_EXIT_TIMEOUT seconds.
-# 5. Fails if the program wrote any error, panic or warning, if SQLite's
+# 5. Fails if the program wrote any error, panic or warning (one known race
+#    inside Fyne excepted: see problems below), if SQLite's
 #    write-ahead log was left behind (the store was not closed), or if the
 #    database fails its integrity check or lost rows (scripts/dbcheck).
 #
@@ -44,8 +45,8 @@ if ! command -v Xvfb >/dev/null 2>&1; then
 fi
 
 timeout_s=${SMOKE_TIMEOUT:-20}
-# SQLite and Fyne's preferences sync to disk on closing, which can take
-# seconds on a busy shared disk.
+# Closing syncs the database and Fyne's preferences to disk; it takes about
+# 0.1 s, and the limit leaves room for a busy CI machine.
 exit_s=${SMOKE_EXIT_TIMEOUT:-15}
 work=$(mktemp -d "${TMPDIR:-/tmp}/atelier-smoke.XXXXXX")
 xpid="" apid="" ok=""
