@@ -10,8 +10,8 @@
 # 3. Waits for its window to be drawn (scripts/xwindow wait), prints the
 #    time from start to window and to first drawn frame (cold start), and
 #    keeps the screenshot. Fails if no window appears, if the window stays
-#    blank (nearly all one colour), or if the program exits first. Notes
-#    (without failing) a window class that the desktop entry would not match.
+#    blank (nearly all one colour), if the program exits first, or if the
+#    window's class is not the one the desktop entry names.
 # 4. Closes the window as the close button would (a WM_DELETE_WINDOW
 #    message; scripts/xwindow close) and fails unless the program exits
 #    with status 0 within SMOKE_EXIT_TIMEOUT seconds.
@@ -140,10 +140,8 @@ sed 's/^/smoke: /' "$work/window"
 # GLFW sets it from the window's title when the window is first shown.
 name=$(sed -n 's/^Name *= *"\(.*\)"/\1/p' FyneApp.toml | head -n1)
 class=$(sed -n 's/^window class: //p' "$work/window")
-if [ "$class" != "$name" ]; then
-	echo "smoke: NOTE: the window's class is \"$class\", not \"$name\" as the desktop entry expects:"
-	echo "smoke:       show the window titled \"$name\" and give it the file's name afterwards"
-fi
+[ "$class" = "$name" ] ||
+	die "the window's class is \"$class\", not \"$name\" as the desktop entry expects: show the window titled \"$name\" and give it the file's name afterwards"
 
 closing=$(date +%s%N)
 "$work/xwindow" close --pid "$apid" || die "could not ask the window to close"
