@@ -641,6 +641,10 @@ func parseAmount(s string) (int64, bool) {
 	return w, true
 }
 
+// formatAmount writes an amount in minor units with the decimal separator
+// of the interface language (850.50 in English, 850,50 in French and
+// Spanish). It leaves out thousands separators, whose signs differ between
+// the languages, so that whatever it writes parseAmount reads back.
 func formatAmount(minor int64) string {
 	if minor == 0 {
 		return ""
@@ -648,5 +652,9 @@ func formatAmount(minor int64) string {
 	if minor%100 == 0 {
 		return strconv.FormatInt(minor/100, 10)
 	}
-	return strconv.FormatInt(minor/100, 10) + "." + strconv.FormatInt(100+minor%100, 10)[1:]
+	sep := "."
+	if uiLanguage() != data.English {
+		sep = ","
+	}
+	return strconv.FormatInt(minor/100, 10) + sep + strconv.FormatInt(100+minor%100, 10)[1:]
 }

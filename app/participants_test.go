@@ -363,6 +363,7 @@ func TestImportWizardShowsRefusedRowsAndImportsTheRest(t *testing.T) {
 }
 
 func TestAmounts(t *testing.T) {
+	useLanguage(t, "en")
 	for in, want := range map[string]int64{"": 0, "850": 85000, "850.5": 85050, "850,50": 85050, "1 200": 120000} {
 		if got, ok := parseAmount(in); !ok || got != want {
 			t.Errorf("parseAmount(%q) = %d, %v; want %d", in, got, ok, want)
@@ -375,6 +376,15 @@ func TestAmounts(t *testing.T) {
 	}
 	if formatAmount(85050) != "850.50" || formatAmount(85000) != "850" {
 		t.Errorf("formatAmount: %q %q", formatAmount(85050), formatAmount(85000))
+	}
+	for _, code := range []string{"fr", "es"} {
+		useLanguage(t, code)
+		if got := formatAmount(85050); got != "850,50" {
+			t.Errorf("%s: formatAmount = %q, want 850,50", code, got)
+		}
+		if back, ok := parseAmount(formatAmount(123456)); !ok || back != 123456 {
+			t.Errorf("%s: %q does not read back", code, formatAmount(123456))
+		}
 	}
 }
 
