@@ -59,7 +59,7 @@ func bigFile(t *testing.T) (string, int) {
 	st, path := openTemp(t)
 	w := addWorkshop(t, st)
 	var ps []*Participant
-	for i := range 20000 {
+	for i := range 6000 {
 		ps = append(ps, &Participant{WorkshopID: w.ID, GivenName: fmt.Sprint("Ọláńrewájú ", i), FamilyName: "Àdìgún",
 			Notes: bigNote})
 	}
