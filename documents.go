@@ -45,7 +45,7 @@ func (f *documentFlags) parse(args []string, usageLine string, stdout, stderr io
 		fmt.Fprintf(stderr, "%s: unexpected argument %q (see atelier --help)\n", name, f.fs.Arg(0))
 		return 2
 	case f.db == "" || f.out == "" || f.workshop <= 0:
-		fmt.Fprintf(stderr, "%s: give --db FILE, --workshop ID and --out FILE.pdf (usage: %s)\n", name, usageLine)
+		fmt.Fprintf(stderr, "%s: give --db FILE, --workshop ID and --out FILE (usage: %s)\n", name, usageLine)
 		return 2
 	}
 	return -1

@@ -1,0 +1,345 @@
+package reports
+
+import (
+	"archive/zip"
+	"bytes"
+	"html"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// hostile are values a spreadsheet program would take for formulas if they
+// were written carelessly, and names whose accents must survive.
+var hostile = []string{"=1+1", "+33 6 12 34 56 78", "-5", "@SUM(A1)", "=HYPERLINK(\"http://example.org\")", "-2+3"}
+
+// demoWorkbook writes the workbook of a demo workshop after adding a
+// participant whose fields are all hostile, and opens it again.
+func demoWorkbook(t *testing.T, which func(r struct{ Lagos, Planned int64 }) int64) (*excelize.File, WorkbookData, []byte) {
+	t.Helper()
+	st, res := demoStore(t)
+	id := which(struct{ Lagos, Planned int64 }(res))
+	p := &data.Participant{WorkshopID: id, GivenName: "=1+1", FamilyName: "@SUM(A1)", PrintedName: "-5",
+		Country: "SN", Institution: "+33 6 12 34 56 78", Position: `=HYPERLINK("http://example.org")`, Phone: "+221 77 000 00 00",
+		Notes: "-2+3", Status: data.StatusConfirmed}
+	if err := st.SaveParticipant(p); err != nil {
+		t.Fatal(err)
+	}
+	q := &data.Participant{WorkshopID: id, GivenName: "Ngũgĩ", FamilyName: "Nguyễn Thị Ánh " + norm.NFD.String("Đào"),
+		Country: "VN", Status: data.StatusConfirmed, Gender: data.GenderFemale}
+	if err := st.SaveParticipant(q); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	var last float64
+	if err := Workbook(st, id, &buf, func(p float64) {
+		if p < last {
+			t.Errorf("progress went back from %v to %v", last, p)
+		}
+		last = p
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if last != 1 {
+		t.Errorf("progress ended at %v", last)
+	}
+	d, err := LoadWorkbook(st, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f, d, buf.Bytes()
+}
+
+func lagos(r struct{ Lagos, Planned int64 }) int64   { return r.Lagos }
+func planned(r struct{ Lagos, Planned int64 }) int64 { return r.Planned }
+
+func TestWorkbookSheetsAreNamedInTheWorkshopsLanguage(t *testing.T) {
+	for _, c := range []struct {
+		which func(r struct{ Lagos, Planned int64 }) int64
+		want  []string
+	}{
+		{lagos, []string{"Summary", "Participants", "Attendance", "Schedule", "Trainers", "Grants", "Certificates"}},
+		{planned, []string{"Synthèse", "Participants", "Présences", "Programme", "Formateurs", "Bourses", "Attestations"}},
+	} {
+		f, _, _ := demoWorkbook(t, c.which)
+		if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("sheets %q, want %q", got, c.want)
+		}
+	}
+}
+
+// cellType reads the raw type of a cell: "s" or "inlineStr" for text, ""
+// or "n" for numbers.
+func cellType(t *testing.T, f *excelize.File, sheet, cell string) excelize.CellType {
+	t.Helper()
+	typ, err := f.GetCellType(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return typ
+}
+
+func TestWorkbookKeepsHostileValuesAsTextAndNamesExact(t *testing.T) {
+	f, d, raw := demoWorkbook(t, lagos)
+	found := map[string]bool{}
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			for j, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+				formula, err := f.GetCellFormula(sheet, cell)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if formula != "" {
+					t.Errorf("%s!%s holds the formula %q", sheet, cell, formula)
+				}
+				for _, h := range hostile {
+					if v == h {
+						found[h] = true
+						if typ := cellType(t, f, sheet, cell); typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+							t.Errorf("%s!%s %q has type %v, want text", sheet, cell, v, typ)
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, h := range hostile {
+		if !found[h] {
+			t.Errorf("%q is in no cell", h)
+		}
+	}
+	for name, body := range zipParts(t, raw) {
+		if strings.HasPrefix(name, "xl/worksheets/") && strings.Contains(body, "<f>") {
+			t.Errorf("%s holds a formula", name)
+		}
+	}
+	rows, _ := f.GetRows("Participants")
+	names := map[string]bool{}
+	for _, row := range rows[1:] {
+		names[row[2]+" "+row[1]] = true
+	}
+	for _, p := range d.Participants {
+		if want := norm.NFC.String(p.GivenName + " " + p.FamilyName); !names[want] {
+			t.Errorf("participant %q missing from the Participants sheet", want)
+		}
+	}
+	if !names["Ngũgĩ Nguyễn Thị Ánh Đào"] {
+		t.Errorf("the NFD name did not come out NFC: %v", names)
+	}
+	if len(rows)-1 != len(d.Participants) {
+		t.Errorf("%d participant rows, want %d", len(rows)-1, len(d.Participants))
+	}
+}
+
+func zipParts(t *testing.T, raw []byte) map[string]string {
+	t.Helper()
+	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, zf := range z.File {
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[zf.Name] = string(b)
+	}
+	return out
+}
+
+func TestWorkbookCellsHaveTheirRealTypes(t *testing.T) {
+	f, d, _ := demoWorkbook(t, lagos)
+	// Schedule: a date, two times, a count.
+	for k, s := range d.Sessions {
+		row := strconv.Itoa(k + 2)
+		for _, col := range []string{"A", "B", "C", "J"} {
+			if typ := cellType(t, f, "Schedule", col+row); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+				t.Fatalf("Schedule!%s%s has type %v, want a number", col, row, typ)
+			}
+		}
+		day, _ := f.GetCellValue("Schedule", "A"+row)
+		if day != s.Day().String() {
+			t.Errorf("Schedule!A%s = %q, want %s", row, day, s.Day())
+		}
+		start, _ := f.GetCellValue("Schedule", "B"+row)
+		if start != s.Start.Format("15:04") {
+			t.Errorf("Schedule!B%s = %q, want %s", row, start, s.Start.Format("15:04"))
+		}
+		title, _ := f.GetCellValue("Schedule", "D"+row)
+		if title != norm.NFC.String(s.Title) {
+			t.Errorf("Schedule!D%s = %q, want %q", row, title, s.Title)
+		}
+	}
+	style, _ := f.GetCellStyle("Schedule", "A2")
+	st, err := f.GetStyle(style)
+	if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+		t.Errorf("Schedule!A2 style %+v, want a date format", st)
+	}
+	// Attendance: the rate is a percentage number.
+	rows, _ := f.GetRows("Attendance")
+	rateCol := len(d.Matrix.Sessions) + 5
+	cell, _ := excelize.CoordinatesToCellName(rateCol, 2)
+	if typ := cellType(t, f, "Attendance", cell); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+		t.Errorf("rate %s has type %v", cell, typ)
+	}
+	v, _ := f.GetCellValue("Attendance", cell)
+	if !strings.HasSuffix(v, "%") {
+		t.Errorf("rate %s reads %q, want a percentage", cell, v)
+	}
+	if rows[0][rateCol-1] != "Rate" {
+		t.Errorf("rate header %q", rows[0][rateCol-1])
+	}
+}
+
+func TestWorkbookMatrixEqualsTheDatabase(t *testing.T) {
+	f, d, _ := demoWorkbook(t, lagos)
+	m := d.Matrix
+	letters := bookWordsFor(data.English).Marks
+	rows, err := f.GetRows("Attendance")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Participants) < 10 || len(m.Sessions) < 5 {
+		t.Fatalf("demo matrix is %d × %d", len(m.Participants), len(m.Sessions))
+	}
+	for i, p := range m.Participants {
+		row := rows[i+1]
+		if row[0] != norm.NFC.String(p.FullName()) {
+			t.Fatalf("row %d is %q, want %q", i+2, row[0], p.FullName())
+		}
+		for j := range m.Sessions {
+			got := ""
+			if 2+j < len(row) {
+				got = row[2+j]
+			}
+			if want := letters[m.At(i, j)]; got != want {
+				t.Errorf("%s, session %d: %q, want %q", p.FullName(), j, got, want)
+			}
+		}
+		e := m.Eligibility(i, d.Overrides)
+		if got := row[len(m.Sessions)+5]; got != map[bool]string{true: "yes", false: "no"}[e.Eligible] {
+			t.Errorf("%s eligibility %q, want %v", p.FullName(), got, e.Eligible)
+		}
+	}
+}
+
+func TestWorkbookHasPanesFiltersChartsAndColours(t *testing.T) {
+	f, _, raw := demoWorkbook(t, planned)
+	parts := zipParts(t, raw)
+	for _, sheet := range f.GetSheetList() {
+		path, _ := f.GetSheetIndex(sheet)
+		body := parts["xl/worksheets/sheet"+strconv.Itoa(path+1)+".xml"]
+		if !strings.Contains(body, "<autoFilter") {
+			t.Errorf("%s has no autofilter", sheet)
+		}
+		if sheet == "Synthèse" {
+			continue
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s panes %+v, want the header frozen", sheet, panes)
+		}
+	}
+	charts := 0
+	for name, body := range parts {
+		body = html.UnescapeString(body)
+		if strings.HasPrefix(name, "xl/charts/chart") {
+			charts++
+			if !strings.Contains(body, "'Programme'!$J$2") && !strings.Contains(body, "'Synthèse'!$C$") {
+				t.Errorf("%s refers to neither the schedule nor the country table", name)
+			}
+		}
+	}
+	if charts != 2 {
+		t.Errorf("%d charts, want 2", charts)
+	}
+	formats, err := f.GetConditionalFormats("Présences")
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]bool{}
+	for _, opts := range formats {
+		for _, o := range opts {
+			values[o.Value] = true
+		}
+	}
+	for _, letter := range []string{`"P"`, `"R"`, `"E"`, `"A"`} {
+		if !values[letter] {
+			t.Errorf("no colour for %s in %v", letter, formats)
+		}
+	}
+}
+
+// LibreOffice reads the same values the workbook was written with.
+func TestWorkbookReadsTheSameInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice is not installed")
+	}
+	f, d, raw := demoWorkbook(t, planned)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "book.xlsx")
+	if err := os.WriteFile(in, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The sheet parameter of the CSV filter (-1) writes every sheet to its
+	// own file, named after the sheet.
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+		"--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, sheet := range f.GetSheetList() {
+		csvPath := filepath.Join(dir, "book-"+sheet+".csv")
+		body, err := os.ReadFile(csvPath)
+		if err != nil {
+			t.Fatalf("%s: %v", sheet, err)
+		}
+		text := string(body)
+		switch sheet {
+		case "Participants":
+			for _, p := range d.Participants {
+				if !strings.Contains(text, norm.NFC.String(p.FamilyName)) {
+					t.Errorf("LibreOffice lost %q", p.FamilyName)
+				}
+			}
+			for _, h := range []string{"=1+1", "+33 6 12 34 56 78", "@SUM(A1)", "-5"} {
+				if !strings.Contains(text, h) {
+					t.Errorf("LibreOffice changed %q", h)
+				}
+			}
+		case "Programme":
+			for _, s := range d.Sessions {
+				if !strings.Contains(text, s.Day().String()+","+s.Start.Format("15:04")+","+s.End.Format("15:04")) {
+					t.Errorf("LibreOffice reads session %q with another day or time", s.Title)
+				}
+			}
+		}
+	}
+}
