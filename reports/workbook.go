@@ -82,7 +82,7 @@ type book struct {
 
 // bookStyles are the cell styles the sheets share.
 type bookStyles struct {
-	header, rotated, bold, indent, section, title, date, time, percent, amount int
+	header, rotated, bold, indent, wrap, section, title, date, time, percent, amount int
 }
 
 // WriteWorkbook writes the workbook, in the workshop's working language:
@@ -148,8 +148,9 @@ func (b *book) newStyles() error {
 	}{
 		{&b.styles.header, header},
 		{&b.styles.rotated, &rotated},
-		{&b.styles.bold, &excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&b.styles.bold, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&b.styles.indent, &excelize.Style{Alignment: &excelize.Alignment{Indent: 2}}},
+		{&b.styles.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&b.styles.section, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Color: "1F3864"}}},
 		{&b.styles.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16}}},
 		{&b.styles.date, &excelize.Style{CustomNumFmt: &date, Alignment: &excelize.Alignment{Horizontal: "left"}}},
@@ -188,6 +189,17 @@ func (b *book) countAttended() {
 			}
 		}
 	}
+}
+
+// printOneWide makes a sheet print in landscape, as wide as one page and
+// as long as it needs, rather than cut into strips of columns.
+func (b *book) printOneWide(sheet string) error {
+	fit, one, unlimited, landscape := true, 1, 0, "landscape"
+	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one,
+		FitToHeight: &unlimited})
 }
 
 // dateCell is a day as a date cell's value.

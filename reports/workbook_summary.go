@@ -52,6 +52,9 @@ func (s *summaryWriter) line(label string, v any, style int) {
 func (s *summaryWriter) labelled(labelStyle int, label string, v any, style int) {
 	s.row++
 	s.set(1, label, labelStyle)
+	if style == 0 {
+		style = s.b.styles.wrap
+	}
 	s.set(2, v, style)
 }
 
@@ -170,6 +173,9 @@ func (b *book) summary() error {
 	if err := b.f.AutoFilter(w.Summary, fmt.Sprintf("A%d:F%d", headerRow, lastRow), nil); err != nil {
 		return err
 	}
+	if err := b.printOneWide(w.Summary); err != nil {
+		return err
+	}
 	if err := b.summaryWidths(); err != nil {
 		return err
 	}
@@ -213,6 +219,23 @@ func (b *book) summaryWidths() error {
 			return err
 		}
 	}
+	// Not every program grows a row to fit wrapped text, so long values
+	// get the height of their lines.
+	perLine := maxWidth - 6
+	for r, row := range rows {
+		if len(row) < 2 {
+			continue
+		}
+		lines := 0
+		for _, l := range strings.Split(row[1], "\n") {
+			lines += max(1, (len([]rune(l))+perLine-1)/perLine)
+		}
+		if lines > 1 {
+			if err := b.f.SetRowHeight(b.w.Summary, r+1, 15*float64(lines)); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -226,34 +249,33 @@ func sheetRef(sheet string, col string, from, to int) string {
 func (b *book) summaryCharts(countryHeader, countries int) error {
 	w := b.w
 	same := false // one colour for every bar of the single series
-	if n := len(b.d.Sessions); n > 0 {
-		err := b.f.AddChart(w.Summary, "H2", &excelize.Chart{
-			Type: excelize.Col,
-			Series: []excelize.ChartSeries{{Name: sheetRef(w.Schedule, "J", 1, 1),
-				Categories: sheetRef(w.Schedule, "D", 2, n+1), Values: sheetRef(w.Schedule, "J", 2, n+1)}},
+	// Horizontal bars leave room for long session titles and country
+	// names; the largest country and the first session come on top.
+	bars := func(title, name, categories, values string, n int, cell string) error {
+		return b.f.AddChart(w.Summary, cell, &excelize.Chart{
+			Type:       excelize.Bar,
+			Series:     []excelize.ChartSeries{{Name: name, Categories: categories, Values: values}},
 			VaryColors: &same,
-			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.ChartSessions}}},
+			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 			Legend:     excelize.ChartLegend{Position: "none"},
 			Format:     excelize.GraphicOptions{OffsetX: 10},
-			Dimension:  excelize.ChartDimension{Width: uint(min(max(40*n, 640), 1600)), Height: 360},
+			XAxis:      excelize.ChartAxis{ReverseOrder: true},
+			Dimension:  excelize.ChartDimension{Width: 720, Height: uint(min(max(22*n+90, 260), 1800))},
 		})
+	}
+	if countries > 0 {
+		err := bars(w.ChartCountries, sheetRef(w.Summary, "C", countryHeader, countryHeader),
+			sheetRef(w.Summary, "A", countryHeader+1, countryHeader+countries),
+			sheetRef(w.Summary, "C", countryHeader+1, countryHeader+countries), countries, "H2")
 		if err != nil {
 			return err
 		}
 	}
-	if countries > 0 {
-		return b.f.AddChart(w.Summary, "H22", &excelize.Chart{
-			Type: excelize.Bar,
-			Series: []excelize.ChartSeries{{Name: sheetRef(w.Summary, "C", countryHeader, countryHeader),
-				Categories: sheetRef(w.Summary, "A", countryHeader+1, countryHeader+countries),
-				Values:     sheetRef(w.Summary, "C", countryHeader+1, countryHeader+countries)}},
-			VaryColors: &same,
-			Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: w.ChartCountries}}},
-			Legend:     excelize.ChartLegend{Position: "none"},
-			Format:     excelize.GraphicOptions{OffsetX: 10},
-			XAxis:      excelize.ChartAxis{ReverseOrder: true},
-			Dimension:  excelize.ChartDimension{Width: 640, Height: uint(min(max(24*countries+80, 300), 1200))},
-		})
+	if n := len(b.d.Sessions); n > 0 {
+		// Below the first chart: rows are 20 pixels high by default.
+		below := "H" + strconv.Itoa(4+min(max(22*countries+90, 260), 1800)/20)
+		return bars(w.ChartSessions, sheetRef(w.Schedule, "J", 1, 1), sheetRef(w.Schedule, "D", 2, n+1),
+			sheetRef(w.Schedule, "J", 2, n+1), n, below)
 	}
 	return nil
 }

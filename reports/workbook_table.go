@@ -60,6 +60,9 @@ func (b *book) writeTable(t table) error {
 	if err := b.f.AutoFilter(t.sheet, "A1:"+lastCol+strconv.Itoa(lastRow), nil); err != nil {
 		return err
 	}
+	if err := b.printOneWide(t.sheet); err != nil {
+		return err
+	}
 	if t.decorate != nil {
 		if err := t.decorate(lastRow); err != nil {
 			return err
