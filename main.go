@@ -44,8 +44,9 @@ Usage:
                                write the printed programme of a workshop
   atelier signin --db FILE --workshop ID [--session ID | --day YYYY-MM-DD] --out FILE.pdf
                                write sign-in sheets: one session, one day, or every session
-  atelier export --db FILE --workshop ID --out FILE.xlsx
-                               write the secretariat's Excel workbook of a workshop
+  atelier export --db FILE --workshop ID [--anonymous] --out FILE.xlsx
+                               write the secretariat's Excel workbook of a workshop; with
+                               --anonymous, without names, emails, phones or notes
   atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
                                read participants from LIST (.xlsx or .csv): print what would be
                                imported and every row refused, and import only with --yes

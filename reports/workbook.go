@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"fmt"
 	"io"
 	"time"
 
@@ -51,16 +52,27 @@ func LoadWorkbook(st *data.Store, workshopID int64) (WorkbookData, error) {
 	return d, err
 }
 
+// WorkbookOptions choose a variant of the workbook.
+type WorkbookOptions struct {
+	// Anonymous leaves out names, emails, phones and notes, for sharing
+	// statistics: participants are known by their number only.
+	Anonymous bool
+	// Progress, when not nil, is told the share done, from 0 to 1.
+	Progress func(float64)
+}
+
 // Workbook writes the secretariat's workbook of a workshop as an .xlsx
-// file. progress, when not nil, is told the share done, from 0 to 1.
-func Workbook(st *data.Store, workshopID int64, w io.Writer, progress func(float64)) error {
+// file.
+func Workbook(st *data.Store, workshopID int64, w io.Writer, opts WorkbookOptions) error {
+	progress := opts.Progress
 	report(progress, 0)
 	d, err := LoadWorkbook(st, workshopID)
 	if err != nil {
 		return err
 	}
 	report(progress, 0.2)
-	return WriteWorkbook(d, w, func(p float64) { report(progress, 0.2+0.8*p) })
+	opts.Progress = func(p float64) { report(progress, 0.2+0.8*p) }
+	return WriteWorkbook(d, w, opts)
 }
 
 func report(progress func(float64), p float64) {
@@ -75,6 +87,9 @@ type book struct {
 	d      WorkbookData
 	w      bookWords
 	styles bookStyles
+	// anonymous leaves personal columns out and names people by number.
+	anonymous bool
+	number    map[int64]int // participant ID → row number on the Participants sheet
 	// attended counts, per session in programme order, the participants
 	// marked present or late.
 	attended []int
@@ -86,12 +101,16 @@ type bookStyles struct {
 }
 
 // WriteWorkbook writes the workbook, in the workshop's working language:
-// a summary with charts, then one sheet per list. progress, when not nil,
-// is told the share done, from 0 to 1.
-func WriteWorkbook(d WorkbookData, w io.Writer, progress func(float64)) error {
+// a summary with charts, then one sheet per list.
+func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
+	progress := opts.Progress
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, d: d, w: bookWordsFor(d.Workshop.Language)}
+	b := &book{f: f, d: d, w: bookWordsFor(d.Workshop.Language), anonymous: opts.Anonymous,
+		number: make(map[int64]int, len(d.Participants))}
+	for k, p := range d.Participants {
+		b.number[p.ID] = k + 1
+	}
 	if err := b.newStyles(); err != nil {
 		return err
 	}
@@ -189,6 +208,15 @@ func (b *book) countAttended() {
 			}
 		}
 	}
+}
+
+// who names a participant, or gives their number in the anonymous
+// variant.
+func (b *book) who(p data.Participant, name string) string {
+	if b.anonymous {
+		return fmt.Sprintf("%s %d", b.w.Number, b.number[p.ID])
+	}
+	return name
 }
 
 // printOneWide makes a sheet print in landscape, as wide as one page and

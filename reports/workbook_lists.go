@@ -10,12 +10,13 @@ import (
 func (b *book) participants() error {
 	w, lang := b.w, b.d.Workshop.Language
 	t := table{sheet: w.Participants, freezeCols: 3, columns: []column{
-		{header: w.Number}, {header: w.FamilyName}, {header: w.GivenName}, {header: w.PrintedName},
+		{header: w.Number}, {header: w.FamilyName, personal: true}, {header: w.GivenName, personal: true},
+		{header: w.PrintedName, personal: true},
 		{header: w.Gender}, {header: w.Country}, {header: w.Code}, {header: w.Institution}, {header: w.Position},
-		{header: w.Email}, {header: w.Phone}, {header: w.Language}, {header: w.Status}, {header: w.GrantAwarded},
+		{header: w.Email, personal: true}, {header: w.Phone, personal: true}, {header: w.Language}, {header: w.Status}, {header: w.GrantAwarded},
 		{header: w.Travel}, {header: w.Accommodation}, {header: w.PerDiem},
 		{header: w.Amount, style: b.styles.amount}, {header: w.Currency}, {header: w.Paid}, {header: w.Consent},
-		{header: w.Notes},
+		{header: w.Notes, personal: true},
 	}}
 	for k, p := range b.d.Participants {
 		g := p.Grant
@@ -60,7 +61,7 @@ func (b *book) trainers() error {
 	w, lang := b.w, b.d.Workshop.Language
 	t := table{sheet: w.Trainers, freezeCols: 1, columns: []column{
 		{header: w.Name}, {header: w.Title}, {header: w.Affiliation}, {header: w.Country}, {header: w.Code},
-		{header: w.Email}, {header: w.Languages}, {header: w.Sessions}, {header: w.Bio, width: maxWidth},
+		{header: w.Email, personal: true}, {header: w.Languages}, {header: w.Sessions}, {header: w.Bio, width: maxWidth},
 	}}
 	sessions := map[int64]int{}
 	for _, s := range b.d.Sessions {
@@ -95,7 +96,7 @@ func (b *book) grants() error {
 				covers = append(covers, strings.ToLower(c.word))
 			}
 		}
-		t.rows = append(t.rows, []any{p.FullName(), countryName(lang, p.Country), w.Statuses[p.Status],
+		t.rows = append(t.rows, []any{b.who(p, p.FullName()), countryName(lang, p.Country), w.Statuses[p.Status],
 			strings.Join(covers, ", "), amount(g), g.Currency, w.yesNo(g.Paid)})
 	}
 	return b.writeTable(t)
@@ -109,7 +110,7 @@ func (b *book) certificates() error {
 	}}
 	people := map[int64]string{}
 	for _, p := range b.d.Participants {
-		people[p.ID] = p.NameOnCertificate()
+		people[p.ID] = b.who(p, p.NameOnCertificate())
 	}
 	trainers := map[int64]string{}
 	for _, tr := range b.d.Trainers {

@@ -26,6 +26,9 @@ type column struct {
 	header string
 	style  int     // the cells' style: a date, time, percent or amount format; 0 for text and counts
 	width  float64 // fixed width; 0 sizes the column to its content
+	// personal columns (names, emails, phones, notes) are left out of the
+	// anonymous variant.
+	personal bool
 }
 
 // table is a sheet's content before it is written.
@@ -50,6 +53,9 @@ const (
 
 // writeTable streams t into its sheet, which must exist and be empty.
 func (b *book) writeTable(t table) error {
+	if b.anonymous {
+		t = t.withoutPersonal()
+	}
 	lastRow := len(t.rows) + 1
 	lastCol, err := excelize.ColumnNumberToName(len(t.columns))
 	if err != nil {
@@ -121,6 +127,34 @@ func (b *book) writeTable(t table) error {
 		}
 	}
 	return sw.Flush()
+}
+
+// withoutPersonal drops the personal columns from the header and rows.
+func (t table) withoutPersonal() table {
+	keep := make([]int, 0, len(t.columns))
+	for j, c := range t.columns {
+		if !c.personal {
+			keep = append(keep, j)
+		}
+	}
+	if len(keep) == len(t.columns) {
+		return t
+	}
+	out := t
+	out.columns = make([]column, len(keep))
+	for k, j := range keep {
+		out.columns[k] = t.columns[j]
+	}
+	out.rows = make([][]any, len(t.rows))
+	for i, row := range t.rows {
+		out.rows[i] = make([]any, len(keep))
+		for k, j := range keep {
+			if j < len(row) {
+				out.rows[i][k] = row[j]
+			}
+		}
+	}
+	return out
 }
 
 // footerStyle shows the footer's labels in bold and keeps the column's

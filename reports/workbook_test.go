@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -41,12 +42,12 @@ func demoWorkbook(t *testing.T, which func(r struct{ Lagos, Planned int64 }) int
 	}
 	var buf bytes.Buffer
 	var last float64
-	if err := Workbook(st, id, &buf, func(p float64) {
+	if err := Workbook(st, id, &buf, WorkbookOptions{Progress: func(p float64) {
 		if p < last {
 			t.Errorf("progress went back from %v to %v", last, p)
 		}
 		last = p
-	}); err != nil {
+	}}); err != nil {
 		t.Fatal(err)
 	}
 	if last != 1 {
@@ -340,6 +341,86 @@ func TestWorkbookReadsTheSameInLibreOffice(t *testing.T) {
 					t.Errorf("LibreOffice reads session %q with another day or time", s.Title)
 				}
 			}
+		}
+	}
+}
+
+// The anonymous variant holds no participant's name, email, phone or
+// notes anywhere, and still every figure.
+func TestAnonymousWorkbookHoldsNoPersonalData(t *testing.T) {
+	st, res := demoStore(t)
+	var buf bytes.Buffer
+	if err := Workbook(st, res.Lagos, &buf, WorkbookOptions{Anonymous: true}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadWorkbook(st, res.Lagos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var all []string
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			all = append(all, row...)
+		}
+	}
+	text := strings.Join(all, "\n")
+	for _, p := range d.Participants {
+		for _, personal := range []string{p.FamilyName, p.Email, p.Phone, p.Notes} {
+			if personal != "" && strings.Contains(text, norm.NFC.String(personal)) {
+				t.Errorf("the anonymous workbook holds %q", personal)
+			}
+		}
+	}
+	header, _ := f.GetRows("Participants")
+	if got := strings.Join(header[0], "|"); strings.Contains(got, "Email") || !strings.HasPrefix(got, "No.|Gender|Country") {
+		t.Errorf("anonymous participant columns: %s", got)
+	}
+	if len(header)-1 != len(d.Participants) {
+		t.Errorf("%d rows, want %d", len(header)-1, len(d.Participants))
+	}
+	matrix, _ := f.GetRows("Attendance")
+	if matrix[1][0] != "No. "+strconv.Itoa(1+slices.IndexFunc(d.Participants, func(p data.Participant) bool { return p.ID == d.Matrix.Participants[0].ID })) {
+		t.Errorf("first matrix row named %q", matrix[1][0])
+	}
+}
+
+// A tab or carriage return before a formula character, which the store's
+// validation would trim, stays text when it reaches the writer.
+func TestWorkbookKeepsControlPrefixedValuesAsText(t *testing.T) {
+	st, res := demoStore(t)
+	d, err := LoadWorkbook(st, res.Lagos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Participants[0].Notes = "\t=2+2"
+	d.Participants[0].Position = "\r=3+3"
+	var buf bytes.Buffer
+	if err := WriteWorkbook(d, &buf, WorkbookOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Participants")
+	header := rows[0]
+	for _, c := range []struct{ col, want string }{{"Notes", "\t=2+2"}, {"Position", "\r=3+3"}} {
+		j := slices.Index(header, c.col)
+		cell, _ := excelize.CoordinatesToCellName(j+1, 2)
+		v, _ := f.GetCellValue("Participants", cell)
+		formula, _ := f.GetCellFormula("Participants", cell)
+		if typ := cellType(t, f, "Participants", cell); v != c.want || formula != "" || typ != excelize.CellTypeInlineString {
+			t.Errorf("%s: %q (formula %q, type %v), want the text %q", cell, v, formula, typ, c.want)
 		}
 	}
 }
