@@ -90,6 +90,7 @@ type book struct {
 	// anonymous leaves personal columns out and names people by number.
 	anonymous bool
 	number    map[int64]int // participant ID → row number on the Participants sheet
+	countries map[string]string
 	// attended counts, per session in programme order, the participants
 	// marked present or late.
 	attended []int
@@ -107,7 +108,7 @@ func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	b := &book{f: f, d: d, w: bookWordsFor(d.Workshop.Language), anonymous: opts.Anonymous,
-		number: make(map[int64]int, len(d.Participants))}
+		number: make(map[int64]int, len(d.Participants)), countries: map[string]string{}}
 	for k, p := range d.Participants {
 		b.number[p.ID] = k + 1
 	}
@@ -145,7 +146,6 @@ func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 		return err
 	}
 	report(progress, float64(len(sheets))/float64(len(sheets)+1))
-	f.SetActiveSheet(0)
 	if _, err := f.WriteTo(w); err != nil {
 		return err
 	}
@@ -215,6 +215,17 @@ func (b *book) countAttended() {
 func (b *book) who(p data.Participant, name string) string {
 	if b.anonymous {
 		return fmt.Sprintf("%s %d", b.w.Number, b.number[p.ID])
+	}
+	return name
+}
+
+// country names a country in the workbook's language; the names are
+// looked up once per country, not once per row.
+func (b *book) country(code string) string {
+	name, ok := b.countries[code]
+	if !ok {
+		name = countryName(b.d.Workshop.Language, code)
+		b.countries[code] = name
 	}
 	return name
 }

@@ -46,7 +46,7 @@ func (b *book) attendance() error {
 	n := len(m.Sessions)
 	for i, p := range m.Participants {
 		row := make([]any, 0, len(t.columns))
-		row = append(row, b.who(p, p.FullName()), countryName(lang, p.Country))
+		row = append(row, b.who(p, p.FullName()), b.country(p.Country))
 		for j := 0; j < n; j++ {
 			if mark := m.At(i, j); mark != data.Unmarked {
 				row = append(row, w.Marks[mark])

@@ -8,7 +8,7 @@ import (
 // certificates register, one row per record.
 
 func (b *book) participants() error {
-	w, lang := b.w, b.d.Workshop.Language
+	w := b.w
 	t := table{sheet: w.Participants, freezeCols: 3, columns: []column{
 		{header: w.Number}, {header: w.FamilyName, personal: true}, {header: w.GivenName, personal: true},
 		{header: w.PrintedName, personal: true},
@@ -25,7 +25,7 @@ func (b *book) participants() error {
 			amt = amount(g)
 		}
 		t.rows = append(t.rows, []any{k + 1, p.FamilyName, p.GivenName, p.PrintedName, w.Genders[p.Gender],
-			countryName(lang, p.Country), p.Country, p.Institution, p.Position, p.Email, p.Phone,
+			b.country(p.Country), p.Country, p.Institution, p.Position, p.Email, p.Phone,
 			w.LanguageNames[p.Language], w.Statuses[p.Status], w.yesNo(g.Awarded), w.yesNo(g.Travel),
 			w.yesNo(g.Accommodation), w.yesNo(g.PerDiem), amt, g.Currency, w.yesNo(g.Paid),
 			w.yesNo(p.DirectoryConsent), p.Notes})
@@ -58,7 +58,7 @@ func (b *book) schedule() error {
 }
 
 func (b *book) trainers() error {
-	w, lang := b.w, b.d.Workshop.Language
+	w := b.w
 	t := table{sheet: w.Trainers, freezeCols: 1, columns: []column{
 		{header: w.Name}, {header: w.Title}, {header: w.Affiliation}, {header: w.Country}, {header: w.Code},
 		{header: w.Email, personal: true}, {header: w.Languages}, {header: w.Sessions}, {header: w.Bio, width: maxWidth},
@@ -70,14 +70,14 @@ func (b *book) trainers() error {
 		}
 	}
 	for _, tr := range b.d.Trainers {
-		t.rows = append(t.rows, []any{tr.Name, tr.Title, tr.Affiliation, countryName(lang, tr.Country), tr.Country,
+		t.rows = append(t.rows, []any{tr.Name, tr.Title, tr.Affiliation, b.country(tr.Country), tr.Country,
 			tr.Email, tr.Languages, sessions[tr.ID], tr.Bio})
 	}
 	return b.writeTable(t)
 }
 
 func (b *book) grants() error {
-	w, lang := b.w, b.d.Workshop.Language
+	w := b.w
 	t := table{sheet: w.Grants, freezeCols: 1, columns: []column{
 		{header: w.Name}, {header: w.Country}, {header: w.Status}, {header: w.Covers},
 		{header: w.Amount, style: b.styles.amount}, {header: w.Currency}, {header: w.Paid},
@@ -96,7 +96,7 @@ func (b *book) grants() error {
 				covers = append(covers, strings.ToLower(c.word))
 			}
 		}
-		t.rows = append(t.rows, []any{b.who(p, p.FullName()), countryName(lang, p.Country), w.Statuses[p.Status],
+		t.rows = append(t.rows, []any{b.who(p, p.FullName()), b.country(p.Country), w.Statuses[p.Status],
 			strings.Join(covers, ", "), amount(g), g.Currency, w.yesNo(g.Paid)})
 	}
 	return b.writeTable(t)

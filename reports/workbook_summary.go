@@ -153,16 +153,15 @@ func (b *book) summary() error {
 	for _, c := range countries {
 		rows = append(rows, c)
 	}
-	lang := ws.Language
 	slices.SortFunc(rows, func(a, c *countryFigures) int {
 		if a.participants != c.participants {
 			return c.participants - a.participants
 		}
-		return strings.Compare(data.Fold(countryName(lang, a.code)), data.Fold(countryName(lang, c.code)))
+		return strings.Compare(data.Fold(b.country(a.code)), data.Fold(b.country(c.code)))
 	})
 	for _, c := range rows {
 		s.row++
-		for j, v := range []any{countryName(lang, c.code), c.code, c.participants, c.women, c.men, c.grants} {
+		for j, v := range []any{b.country(c.code), c.code, c.participants, c.women, c.men, c.grants} {
 			s.set(j+1, v, 0)
 		}
 	}

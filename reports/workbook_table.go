@@ -107,8 +107,13 @@ func (b *book) writeTable(t table) error {
 	for i, row := range t.rows {
 		for j := range cells {
 			cells[j] = nil
-			if j < len(row) && row[j] != nil {
-				cells[j] = excelize.Cell{StyleID: t.columns[j].style, Value: cellValue(row[j])}
+			if j >= len(row) || row[j] == nil {
+				continue
+			}
+			if style := t.columns[j].style; style != 0 {
+				cells[j] = excelize.Cell{StyleID: style, Value: cellValue(row[j])}
+			} else {
+				cells[j] = cellValue(row[j])
 			}
 		}
 		if err := sw.SetRow("A"+strconv.Itoa(i+2), cells); err != nil {
