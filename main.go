@@ -47,6 +47,8 @@ Usage:
   atelier export --db FILE --workshop ID [--anonymous] --out FILE.xlsx
                                write the secretariat's Excel workbook of a workshop; with
                                --anonymous, without names, emails, phones or notes
+  atelier export --db FILE --all [--language en|fr|es] --out FILE.xlsx
+                               write one overview across every workshop of FILE
   atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
                                read participants from LIST (.xlsx or .csv): print what would be
                                imported and every row refused, and import only with --yes

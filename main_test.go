@@ -336,4 +336,29 @@ func TestExportWritesTheWorkbookOrNothing(t *testing.T) {
 	if code, _, errOut = runCLI("export", "--db", db, "--out", missing); code != 2 || !strings.Contains(errOut, "--workshop ID") {
 		t.Errorf("without --workshop: code %d, stderr %q", code, errOut)
 	}
+	for _, c := range []struct {
+		args  []string
+		words string
+	}{
+		{[]string{"--all", "--workshop", "1"}, "not both"},
+		{[]string{"--all", "--language", "de"}, `"de" is not one of`},
+		{[]string{"--all", "--anonymous"}, "no personal data"},
+	} {
+		args := append([]string{"export", "--db", db, "--out", missing}, c.args...)
+		if code, _, errOut := runCLI(args...); code != 2 || !strings.Contains(errOut, c.words) {
+			t.Errorf("%v: code %d, stderr %q", c.args, code, errOut)
+		}
+	}
+	overview := filepath.Join(t.TempDir(), "all.xlsx")
+	if code, _, errOut := runCLI("export", "--db", db, "--all", "--language", "es", "--out", overview); code != 0 {
+		t.Fatalf("--all: code %d, stderr %q", code, errOut)
+	}
+	h, err := excelize.OpenFile(overview)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	if rows, _ := h.GetRows("Talleres"); len(rows) != 3 {
+		t.Errorf("the overview has %d rows, want a header and the two demo workshops", len(rows))
+	}
 }

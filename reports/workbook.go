@@ -105,16 +105,12 @@ type bookStyles struct {
 // a summary with charts, then one sheet per list.
 func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 	progress := opts.Progress
-	f := excelize.NewFile()
-	defer f.Close()
-	b := &book{f: f, d: d, w: bookWordsFor(d.Workshop.Language), anonymous: opts.Anonymous,
-		number: make(map[int64]int, len(d.Participants)), countries: map[string]string{}}
-	for k, p := range d.Participants {
-		b.number[p.ID] = k + 1
-	}
-	if err := b.newStyles(); err != nil {
+	b, err := newBook(d, opts.Anonymous)
+	if err != nil {
 		return err
 	}
+	defer b.f.Close()
+	f := b.f
 	b.countAttended()
 	sheets := []struct {
 		name  string
@@ -151,6 +147,20 @@ func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 	}
 	report(progress, 1)
 	return nil
+}
+
+// newBook starts an empty workbook in the language of d's workshop.
+func newBook(d WorkbookData, anonymous bool) (*book, error) {
+	b := &book{f: excelize.NewFile(), d: d, w: bookWordsFor(d.Workshop.Language), anonymous: anonymous,
+		number: make(map[int64]int, len(d.Participants)), countries: map[string]string{}}
+	for k, p := range d.Participants {
+		b.number[p.ID] = k + 1
+	}
+	if err := b.newStyles(); err != nil {
+		b.f.Close()
+		return nil, err
+	}
+	return b, nil
 }
 
 func (b *book) newStyles() error {

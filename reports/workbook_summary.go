@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -15,13 +14,6 @@ import (
 // The summary sheet: the workshop's facts, its organisations by role, key
 // figures, a table by country, and two native charts, attendance per
 // session (read from the schedule sheet) and participants per country.
-
-// countryFigures is one row of the table by country.
-type countryFigures struct {
-	code                     string
-	participants, women, men int
-	grants                   int
-}
 
 // summaryWriter fills the summary sheet row by row.
 type summaryWriter struct {
@@ -93,36 +85,12 @@ func (b *book) summary() error {
 
 	s.section(w.KeyFigures)
 	s.line(w.ParticipantsTotal, len(d.Participants), 0)
-	byStatus := map[data.Status]int{}
-	byGender := map[data.Gender]int{}
-	countries := map[string]*countryFigures{}
-	grants := 0
-	totals := map[string]int64{}
-	for _, p := range d.Participants {
-		byStatus[p.Status]++
-		byGender[p.Gender]++
-		c := countries[p.Country]
-		if c == nil {
-			c = &countryFigures{code: p.Country}
-			countries[p.Country] = c
-		}
-		c.participants++
-		switch p.Gender {
-		case data.GenderFemale:
-			c.women++
-		case data.GenderMale:
-			c.men++
-		}
-		if p.Grant.Awarded {
-			grants++
-			c.grants++
-			totals[p.Grant.Currency] += p.Grant.AmountMinor
-		}
-	}
+	fig := keyFigures(d)
+	byStatus, byGender, countries := fig.byStatus, fig.byGender, fig.countries
 	for _, st := range data.Statuses {
 		s.labelled(b.styles.indent, w.Statuses[st], byStatus[st], 0)
 	}
-	s.line(w.Countries, len(countries), 0)
+	s.line(w.Represented, len(countries), 0)
 	s.line(w.Women, byGender[data.GenderFemale], 0)
 	s.line(w.Men, byGender[data.GenderMale], 0)
 	if n := byGender[data.GenderOther]; n > 0 {
@@ -131,16 +99,11 @@ func (b *book) summary() error {
 	if n := byGender[data.GenderUnspecified]; n > 0 {
 		s.line(w.GenderUnknown, n, 0)
 	}
-	s.line(w.GrantsAwarded, grants, 0)
-	currencies := make([]string, 0, len(totals))
-	for c := range totals {
-		currencies = append(currencies, c)
+	s.line(w.GrantsAwarded, fig.grants, 0)
+	for _, c := range fig.currencies() {
+		s.line(fmt.Sprintf(w.GrantsTotal, c), amount(data.Grant{AmountMinor: fig.totals[c]}), b.styles.amount)
 	}
-	slices.Sort(currencies)
-	for _, c := range currencies {
-		s.line(fmt.Sprintf(w.GrantsTotal, c), amount(data.Grant{AmountMinor: totals[c]}), b.styles.amount)
-	}
-	s.line(w.AttendanceRate, b.overallRate(), b.styles.percent)
+	s.line(w.AttendanceRate, fig.rate, b.styles.percent)
 	s.line(w.CertificatesIssued, len(d.Certificates), 0)
 
 	s.section(w.ByCountry)
@@ -149,16 +112,7 @@ func (b *book) summary() error {
 	for j, h := range []string{w.Country, w.Code, w.ParticipantsTotal, w.Women, w.Men, w.GrantsAwarded} {
 		s.set(j+1, h, b.styles.header)
 	}
-	rows := make([]*countryFigures, 0, len(countries))
-	for _, c := range countries {
-		rows = append(rows, c)
-	}
-	slices.SortFunc(rows, func(a, c *countryFigures) int {
-		if a.participants != c.participants {
-			return c.participants - a.participants
-		}
-		return strings.Compare(data.Fold(b.country(a.code)), data.Fold(b.country(c.code)))
-	})
+	rows := b.byCountry(countries)
 	for _, c := range rows {
 		s.row++
 		for j, v := range []any{b.country(c.code), c.code, c.participants, c.women, c.men, c.grants} {
@@ -179,22 +133,6 @@ func (b *book) summary() error {
 		return err
 	}
 	return b.summaryCharts(headerRow, len(rows))
-}
-
-// overallRate is the share of counted sessions attended, over everyone in
-// the matrix; nil when nothing counts yet.
-func (b *book) overallRate() any {
-	m := b.d.Matrix
-	attended, counted := 0, 0
-	for i := range m.Participants {
-		sum := m.Summary(i)
-		attended += sum.Attended
-		counted += sum.Counted
-	}
-	if counted == 0 {
-		return nil
-	}
-	return float64(attended) / float64(counted)
 }
 
 // summaryWidths sizes the label column to its longest label and leaves

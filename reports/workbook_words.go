@@ -19,7 +19,7 @@ type bookWords struct {
 	Status, GrantAwarded, Travel, Accommodation, PerDiem, Amount, Currency, Paid, Consent   string
 	Notes, Name, Day, Kind, Room, CountsForCertificate, Mandatory, Attended, Counted        string
 	Rate, Eligible, Affiliation, Languages, Bio, Sessions, Covers, Serial, IssuedOn         string
-	Yes, No, Legend                                                                         string
+	Yes, No, Legend, Workshops, Confirmed, Total, Represented                               string
 	Roles                                                                                   map[data.Role]string
 	Statuses                                                                                map[data.Status]string
 	Genders                                                                                 map[data.Gender]string
@@ -48,6 +48,7 @@ var workbookWords = map[data.Language]bookWords{
 		Counted: "Counted", Rate: "Rate", Eligible: "Eligible", Affiliation: "Affiliation",
 		Languages: "Languages", Bio: "Biography", Sessions: "Sessions", Covers: "Covers", Serial: "Serial",
 		IssuedOn: "Issued on", Yes: "yes", No: "no", Legend: "Legend",
+		Workshops: "Workshops", Confirmed: "Confirmed", Total: "Total", Represented: "Countries represented",
 		Roles: map[data.Role]string{data.RoleOrganiser: "Organised by", data.RoleHost: "Hosted by",
 			data.RolePartner: "In partnership with", data.RoleSupporter: "With the support of"},
 		Statuses: map[data.Status]string{data.StatusApplicant: "applicant", data.StatusSelected: "selected",
@@ -78,6 +79,7 @@ var workbookWords = map[data.Language]bookWords{
 		Counted: "Comptées", Rate: "Taux", Eligible: "Attestation", Affiliation: "Institution",
 		Languages: "Langues", Bio: "Biographie", Sessions: "Séances", Covers: "Couvre", Serial: "Numéro",
 		IssuedOn: "Délivrée le", Yes: "oui", No: "non", Legend: "Légende",
+		Workshops: "Ateliers", Confirmed: "Confirmés", Total: "Total", Represented: "Pays représentés",
 		Roles: map[data.Role]string{data.RoleOrganiser: "Organisé par", data.RoleHost: "Accueilli par",
 			data.RolePartner: "En partenariat avec", data.RoleSupporter: "Avec le soutien de"},
 		Statuses: map[data.Status]string{data.StatusApplicant: "candidat", data.StatusSelected: "sélectionné",
@@ -108,6 +110,7 @@ var workbookWords = map[data.Language]bookWords{
 		Counted: "Contadas", Rate: "Tasa", Eligible: "Certificado", Affiliation: "Institución",
 		Languages: "Idiomas", Bio: "Biografía", Sessions: "Sesiones", Covers: "Cubre", Serial: "Número",
 		IssuedOn: "Emitido el", Yes: "sí", No: "no", Legend: "Leyenda",
+		Workshops: "Talleres", Confirmed: "Confirmados", Total: "Total", Represented: "Países representados",
 		Roles: map[data.Role]string{data.RoleOrganiser: "Organizado por", data.RoleHost: "Con la acogida de",
 			data.RolePartner: "En colaboración con", data.RoleSupporter: "Con el apoyo de"},
 		Statuses: map[data.Status]string{data.StatusApplicant: "candidato", data.StatusSelected: "seleccionado",
