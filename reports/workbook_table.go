@@ -107,8 +107,8 @@ func (b *book) writeTable(t table) error {
 	for i, row := range t.rows {
 		for j := range cells {
 			cells[j] = nil
-			if j >= len(row) || row[j] == nil {
-				continue
+			if j >= len(row) || row[j] == nil || row[j] == "" {
+				continue // an empty cell, not an empty string a filter would list
 			}
 			if style := t.columns[j].style; style != 0 {
 				cells[j] = excelize.Cell{StyleID: style, Value: cellValue(row[j])}
