@@ -65,12 +65,7 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 		return 1
 	}
 	defer st.Close()
-	if _, err := st.Workshop(f.workshop); err != nil && !f.all {
-		var nf *data.NotFoundError
-		if errors.As(err, &nf) {
-			fmt.Fprintf(stderr, "%s: there is no workshop %d in %s\n", name, f.workshop, f.db)
-			return 1
-		}
+	if err := f.checkWorkshop(st); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
@@ -80,6 +75,20 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", f.out)
 	return 0
+}
+
+// checkWorkshop says, before anything is written, when --workshop names
+// no workshop of the file.
+func (f *documentFlags) checkWorkshop(st *data.Store) error {
+	if f.all {
+		return nil
+	}
+	_, err := st.Workshop(f.workshop)
+	var nf *data.NotFoundError
+	if errors.As(err, &nf) {
+		return fmt.Errorf("there is no workshop %d in %s", f.workshop, f.db)
+	}
+	return err
 }
 
 func runProgramme(args []string, stdout, stderr io.Writer) int {
