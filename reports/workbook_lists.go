@@ -105,7 +105,7 @@ func (b *book) grants() error {
 func (b *book) certificates() error {
 	w := b.w
 	t := table{sheet: w.Certificates, columns: []column{
-		{header: w.Serial}, {header: w.Name}, {header: w.Code}, {header: w.Language},
+		{header: w.Serial}, {header: w.Name}, {header: w.Code, personal: true}, {header: w.Language},
 		{header: w.IssuedOn, style: b.styles.date},
 	}}
 	people := map[int64]string{}

@@ -26,7 +26,8 @@ type column struct {
 	header string
 	style  int     // the cells' style: a date, time, percent or amount format; 0 for text and counts
 	width  float64 // fixed width; 0 sizes the column to its content
-	// personal columns (names, emails, phones, notes) are left out of the
+	// personal columns (names, emails, phones, notes, and certificate codes,
+	// which the verification page turns back into names) are left out of the
 	// anonymous variant.
 	personal bool
 }

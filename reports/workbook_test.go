@@ -437,3 +437,59 @@ func TestWorkbookKeepsControlPrefixedValuesAsText(t *testing.T) {
 		}
 	}
 }
+
+// The register fills the Certificates sheet, the issue date as a date;
+// the anonymous variant keeps the serial but neither name nor code, which
+// the verification page would turn back into the name.
+func TestWorkbookListsTheCertificatesRegister(t *testing.T) {
+	st, res := demoStore(t)
+	people, err := st.Participants(res.Lagos, data.ParticipantFilter{Statuses: []data.Status{data.StatusConfirmed}})
+	if err != nil || len(people) == 0 {
+		t.Fatal(err)
+	}
+	holder := people[0]
+	c := &data.Certificate{WorkshopID: res.Lagos, ParticipantID: holder.ID, Serial: "LOS-2022-001",
+		Code: "K7Q2-M9XD", Language: data.English, SessionsAttended: 15, SessionsCounted: 16,
+		IssuedOn: data.NewDate(2022, 11, 25)}
+	if err := st.SaveCertificate(c); err != nil {
+		t.Fatal(err)
+	}
+	for _, anonymous := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := Workbook(st, res.Lagos, &buf, WorkbookOptions{Anonymous: anonymous}); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Certificates")
+		want := []string{"LOS-2022-001", norm.NFC.String(holder.NameOnCertificate()), "K7Q2-M9XD", "English", "2022-11-25"}
+		if anonymous {
+			number := slices.IndexFunc(mustParticipants(t, st, res.Lagos), func(p data.Participant) bool { return p.ID == holder.ID })
+			want = []string{"LOS-2022-001", "No. " + strconv.Itoa(number+1), "English", "2022-11-25"}
+		}
+		if len(rows) != 2 || strings.Join(rows[1], "|") != strings.Join(want, "|") {
+			t.Errorf("anonymous %v: certificates %q, want %q", anonymous, rows, want)
+		}
+		last, _ := excelize.CoordinatesToCellName(len(want), 2)
+		if typ, _ := f.GetCellType("Certificates", last); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("the issue date is %v, want a date", typ)
+		}
+		if n, _ := f.GetRows("Summary"); !slices.ContainsFunc(n, func(r []string) bool {
+			return len(r) > 1 && r[0] == "Certificates issued" && r[1] == "1"
+		}) {
+			t.Errorf("the summary does not count the certificate")
+		}
+		f.Close()
+	}
+}
+
+func mustParticipants(t *testing.T, st *data.Store, id int64) []data.Participant {
+	t.Helper()
+	ps, err := st.Participants(id, data.ParticipantFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps
+}
