@@ -22,7 +22,8 @@ import (
 
 // hostile are values a spreadsheet program would take for formulas if they
 // were written carelessly, and names whose accents must survive.
-var hostile = []string{"=1+1", "+33 6 12 34 56 78", "-5", "@SUM(A1)", "=HYPERLINK(\"http://example.org\")", "-2+3"}
+var hostile = []string{"=1+1", "+33 6 12 34 56 78", "-5", "@SUM(A1)", "=HYPERLINK(\"http://example.org\")", "-2+3",
+	"=2*3"}
 
 // demoWorkbook writes the workbook of a demo workshop after adding a
 // participant whose fields are all hostile, and opens it again.
@@ -30,6 +31,14 @@ func demoWorkbook(t *testing.T, which func(r struct{ Lagos, Planned int64 }) int
 	t.Helper()
 	st, res := demoStore(t)
 	id := which(struct{ Lagos, Planned int64 }(res))
+	w, err := st.Workshop(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Theme = "=2*3" // lands on the summary, written cell by cell rather than streamed
+	if err := st.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
 	p := &data.Participant{WorkshopID: id, GivenName: "=1+1", FamilyName: "@SUM(A1)", PrintedName: "-5",
 		Country: "SN", Institution: "+33 6 12 34 56 78", Position: `=HYPERLINK("http://example.org")`, Phone: "+221 77 000 00 00",
 		Notes: "-2+3", Status: data.StatusConfirmed}
