@@ -116,7 +116,7 @@ func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 		name  string
 		write func() error
 	}{
-		{b.w.Summary, nil}, // written last: its charts read the other sheets
+		{b.w.Summary, nil}, // small and written cell by cell once the lists are streamed
 		{b.w.Participants, b.participants},
 		{b.w.Attendance, b.attendance},
 		{b.w.Schedule, b.schedule},
