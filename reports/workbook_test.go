@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"html"
 	"io"
 	"os"
@@ -501,4 +502,58 @@ func mustParticipants(t *testing.T, st *data.Store, id int64) []data.Participant
 		t.Fatal(err)
 	}
 	return ps
+}
+
+// Characters XML cannot carry (control characters, invalid UTF-8) do not
+// break the file: it still opens, and the text around them survives.
+func TestWorkbookSurvivesCharactersXMLCannotCarry(t *testing.T) {
+	st, res := demoStore(t)
+	d, err := LoadWorkbook(st, res.Lagos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Participants[0].Notes = "before\x01\x02\x1b after"
+	d.Participants[0].Institution = "Musée \xff\xfe national"
+	d.Trainers[0].Bio = "line one\nline two\u2028\ufffe end"
+	d.Workshop.Title = "The whole\x0b museum"
+	var buf bytes.Buffer
+	if err := WriteWorkbook(d, &buf, WorkbookOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range zipParts(t, buf.Bytes()) {
+		dec := xml.NewDecoder(strings.NewReader(body))
+		for {
+			if _, err := dec.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Errorf("%s is not well-formed XML: %v", name, err)
+				break
+			}
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Participants")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(rows[1], "|")
+	if !strings.Contains(text, "before") || !strings.Contains(text, "after") || !strings.Contains(text, "national") {
+		t.Errorf("the row lost its text: %q", text)
+	}
+	if soffice, err := exec.LookPath("soffice"); err == nil {
+		dir := t.TempDir()
+		in := filepath.Join(dir, "odd.xlsx")
+		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+			"--convert-to", "csv", "--outdir", dir, in).CombinedOutput()
+		if _, statErr := os.Stat(filepath.Join(dir, "odd.csv")); err != nil || statErr != nil {
+			t.Errorf("LibreOffice could not read the workbook: %v %v\n%s", err, statErr, out)
+		}
+	}
 }
