@@ -18,6 +18,7 @@ type documentFlags struct {
 	fs       *flag.FlagSet
 	db, out  string
 	workshop int64
+	all      bool // every workshop of the file, for the commands that offer --all
 }
 
 func newDocumentFlags(name string) *documentFlags {
@@ -44,8 +45,11 @@ func (f *documentFlags) parse(args []string, usageLine string, stdout, stderr io
 	case f.fs.NArg() > 0:
 		fmt.Fprintf(stderr, "%s: unexpected argument %q (see atelier --help)\n", name, f.fs.Arg(0))
 		return 2
-	case f.db == "" || f.out == "" || f.workshop <= 0:
-		fmt.Fprintf(stderr, "%s: give --db FILE, --workshop ID and --out FILE.pdf (usage: %s)\n", name, usageLine)
+	case f.all && f.workshop != 0:
+		fmt.Fprintf(stderr, "%s: give --workshop or --all, not both\n", name)
+		return 2
+	case f.db == "" || f.out == "" || (f.workshop <= 0 && !f.all):
+		fmt.Fprintf(stderr, "%s: give --db FILE, --workshop ID and --out FILE (usage: %s)\n", name, usageLine)
 		return 2
 	}
 	return -1
@@ -61,12 +65,7 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 		return 1
 	}
 	defer st.Close()
-	if _, err := st.Workshop(f.workshop); err != nil {
-		var nf *data.NotFoundError
-		if errors.As(err, &nf) {
-			fmt.Fprintf(stderr, "%s: there is no workshop %d in %s\n", name, f.workshop, f.db)
-			return 1
-		}
+	if err := f.checkWorkshop(st); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
@@ -76,6 +75,20 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", f.out)
 	return 0
+}
+
+// checkWorkshop says, before anything is written, when --workshop names
+// no workshop of the file.
+func (f *documentFlags) checkWorkshop(st *data.Store) error {
+	if f.all {
+		return nil
+	}
+	_, err := st.Workshop(f.workshop)
+	var nf *data.NotFoundError
+	if errors.As(err, &nf) {
+		return fmt.Errorf("there is no workshop %d in %s", f.workshop, f.db)
+	}
+	return err
 }
 
 func runProgramme(args []string, stdout, stderr io.Writer) int {

@@ -44,6 +44,11 @@ Usage:
                                write the printed programme of a workshop
   atelier signin --db FILE --workshop ID [--session ID | --day YYYY-MM-DD] --out FILE.pdf
                                write sign-in sheets: one session, one day, or every session
+  atelier export --db FILE --workshop ID [--anonymous] --out FILE.xlsx
+                               write the secretariat's Excel workbook of a workshop; with
+                               --anonymous, without names, emails, phones or notes
+  atelier export --db FILE --all [--language en|fr|es] --out FILE.xlsx
+                               write one overview across every workshop of FILE
   atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
                                read participants from LIST (.xlsx or .csv): print what would be
                                imported and every row refused, and import only with --yes
@@ -73,6 +78,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runProgramme(args[1:], stdout, stderr)
 		case "signin":
 			return runSignIn(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
 		case "import":
 			return runImport(args[1:], stdout, stderr)
 		case "help":

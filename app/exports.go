@@ -23,6 +23,7 @@ func (c *controller) exportMenuItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
 		fyne.NewMenuItem(lang.X("exports.programme", "Export programme…"), c.askProgramme),
 		fyne.NewMenuItem(lang.X("exports.signin", "Print sign-in sheets…"), c.askSignIn),
+		fyne.NewMenuItem(lang.X("workbook.menu", "Export workbook for the secretariat…"), c.askWorkbook),
 	}
 }
 
@@ -49,7 +50,7 @@ func (c *controller) askProgramme() {
 	if !ok {
 		return
 	}
-	c.askPDFPath(documentName(lang.X("exports.programme_file", "programme"), w), func(path string) {
+	c.askPDFPath(documentName(lang.X("exports.programme_file", "programme"), w, pdfFile), func(path string) {
 		c.exportProgramme(w.ID, path, nil)
 	})
 }
@@ -88,7 +89,7 @@ func (c *controller) askSignIn() {
 				return
 			}
 			sel := choices[pick.SelectedIndex()].sel
-			c.askPDFPath(documentName(lang.X("exports.signin_file", "sign-in"), w), func(path string) {
+			c.askPDFPath(documentName(lang.X("exports.signin_file", "sign-in"), w, pdfFile), func(path string) {
 				c.exportSignIn(w.ID, sel, path, nil)
 			})
 		}, c.win)
@@ -123,7 +124,7 @@ func (c *controller) signInChoices(w data.Workshop) ([]signInChoice, error) {
 
 // documentName proposes a file name from the kind of document and the
 // workshop's city and year, e.g. "programme-Lagos-2022.pdf".
-func documentName(kind string, w data.Workshop) string {
+func documentName(kind string, w data.Workshop, file fileKind) string {
 	parts := []string{kind}
 	if city := strings.Join(strings.Fields(w.City), "-"); city != "" {
 		parts = append(parts, city)
@@ -137,7 +138,7 @@ func documentName(kind string, w data.Workshop) string {
 		}
 		return r
 	}, strings.Join(parts, "-"))
-	return name + ".pdf"
+	return name + file.ext
 }
 
 // askPDFPath asks where to save a PDF. Fyne's save dialog is not used: it
@@ -169,13 +170,26 @@ func (c *controller) exportSignIn(workshopID int64, sel reports.SignInSelection,
 // export shows a progress notice while write runs on its own goroutine,
 // then says where the file went or what went wrong.
 func (c *controller) export(title, path string, write func(io.Writer) error, done func(error)) {
+	c.exportWithProgress(title, path, nil, func(w io.Writer, _ func(float64)) error { return write(w) }, done)
+}
+
+// exportWithProgress is export with a progress bar that write moves, from
+// 0 to 1, from its goroutine; with bar nil the bar just shows activity.
+func (c *controller) exportWithProgress(title, path string, bar *widget.ProgressBar,
+	write func(w io.Writer, progress func(float64)) error, done func(error)) {
+	var shown fyne.CanvasObject = widget.NewProgressBarInfinite()
+	progress := func(float64) {}
+	if bar != nil {
+		shown = bar
+		progress = func(p float64) { c.do(func() { bar.SetValue(p) }) }
+	}
 	wait := dialog.NewCustomWithoutButtons(title, container.NewVBox(
 		widget.NewLabel(lang.X("exports.writing", "Writing {{.File}}…", map[string]any{"File": filepath.Base(path)})),
-		widget.NewProgressBarInfinite(),
+		shown,
 	), c.win)
 	wait.Show()
 	go func() {
-		err := reports.WriteFile(path, write)
+		err := reports.WriteFile(path, func(w io.Writer) error { return write(w, progress) })
 		c.do(func() {
 			wait.Hide()
 			if err != nil {

@@ -265,6 +265,7 @@ type fileKind struct {
 var (
 	newDatabaseFile = fileKind{ext: ".db"}
 	pdfFile         = fileKind{ext: ".pdf", mayExist: true}
+	xlsxFile        = fileKind{ext: ".xlsx", mayExist: true}
 )
 
 func (c *controller) showNewDatabase() *newDatabaseDialog {
