@@ -59,9 +59,9 @@ func (s *Store) SetSignatories(workshopID int64, list []Signatory) error {
 }
 
 // CertificateWording is a workshop's own wording of its certificates in
-// one language; an empty field keeps the default wording. Body and
-// TrainerBody may hold the placeholders {title}, {city}, {country} and
-// {dates}.
+// one language; an empty field keeps the default wording. Body is the line
+// above the workshop's title ("has attended the training workshop"),
+// TrainerBody its form on trainers' certificates.
 type CertificateWording struct {
 	Title       string `json:",omitempty"` // "Certificate of attendance"
 	Body        string `json:",omitempty"` // "has attended the workshop …"
