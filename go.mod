@@ -11,7 +11,7 @@ require (
 	modernc.org/sqlite v1.62.0
 )
 
-require github.com/skip2/go-qrcode v0.0.0-20200617195104-da1b6568686e // indirect
+require github.com/skip2/go-qrcode v0.0.0-20200617195104-da1b6568686e
 
 require (
 	atelier.local/localeenv v0.0.0

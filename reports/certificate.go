@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/skip2/go-qrcode"
 	"golang.org/x/text/unicode/norm"
@@ -56,8 +58,10 @@ func WriteCertificates(d CertificateData, w io.Writer, progress func(done int) b
 	}
 	doc := newDocument("L", d.Workshop.Language, d.Workshop.Title)
 	doc.SetAutoPageBreak(false, 0)
+	codes, stop := qrAhead(d.Certificates)
+	defer stop()
 	for i, c := range d.Certificates {
-		doc.certificatePage(d, c)
+		doc.certificatePage(d, c, <-codes[i])
 		if progress != nil && !progress(i+1) {
 			return ErrCancelled
 		}
@@ -95,7 +99,7 @@ const (
 // gold is the colour of the frame's inner line.
 var gold = [3]int{176, 141, 60}
 
-func (d *document) certificatePage(cd CertificateData, c data.Certificate) {
+func (d *document) certificatePage(cd CertificateData, c data.Certificate, qr [][]bool) {
 	lang := known(c.Language)
 	d.lang, d.words = lang, wordsFor(lang)
 	wording := CertificateWords(lang, cd.Wording[lang])
@@ -151,7 +155,7 @@ func (d *document) certificatePage(cd CertificateData, c data.Certificate) {
 	d.fitText(landX, y+8.5, landTextW, d.figures(c), 11, 7, "C")
 
 	d.signatories(cd.Signatories)
-	d.verification(c)
+	d.verification(c, qr)
 	d.supporters(cd.Organisations)
 }
 
@@ -257,9 +261,9 @@ func (d *document) signatories(list []data.Signatory) {
 
 // verification draws the QR code at the bottom left with the serial
 // number and code beside it.
-func (d *document) verification(c data.Certificate) {
+func (d *document) verification(c data.Certificate, qr [][]bool) {
 	const x, y = 22.0, landH - 25 - qrSize
-	d.qr(CertificatePayload(c), x, y, qrSize)
+	d.qr(qr, x, y, qrSize)
 	d.ink()
 	d.setFont("", 8)
 	tx := x + qrSize + 3
@@ -299,18 +303,56 @@ func CertificatePayload(c data.Certificate) string {
 	}, "\n"))
 }
 
-// qr draws payload as a QR code of side size at (x, y): dark modules as
-// filled rectangles, one per horizontal run, so that it stays sharp at any
-// zoom and costs no image per page.
-func (d *document) qr(payload string, x, y, size float64) {
+// qrModules encodes payload as a QR code's dark modules, without the
+// quiet zone; nil for a payload too long for a QR code (the code is
+// printed anyway).
+func qrModules(payload string) [][]bool {
 	code, err := qrcode.New(payload, qrcode.Medium)
 	if err != nil {
-		return // a payload too long for a QR code: the code is printed anyway
+		return nil
 	}
 	code.DisableBorder = true
-	bits := code.Bitmap()
-	cell := size / float64(len(bits))
-	d.SetFillColor(0, 0, 0)
+	return code.Bitmap()
+}
+
+// qrAhead encodes the certificates' QR codes on every core, ahead of the
+// pages that draw them: encoding is most of the cost of a page. The
+// codes arrive in order through the returned channels; stop ends the work
+// early.
+func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
+	codes = make([]chan [][]bool, len(certs))
+	for i := range codes {
+		codes[i] = make(chan [][]bool, 1)
+	}
+	var next atomic.Int64
+	var stopped atomic.Bool
+	for range min(runtime.GOMAXPROCS(0), len(certs)) {
+		go func() {
+			for !stopped.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(certs) {
+					return
+				}
+				codes[i] <- qrModules(CertificatePayload(certs[i]))
+			}
+		}()
+	}
+	return codes, func() { stopped.Store(true) }
+}
+
+// qr draws a QR code's modules as a square of side size at (x, y). The
+// modules are filled rectangles, one per horizontal run, drawn in a
+// coordinate system of one unit per module so that each takes a few bytes:
+// sharp at any zoom, and much smaller than an image per page.
+func (d *document) qr(bits [][]bool, x, y, size float64) {
+	if len(bits) == 0 {
+		return
+	}
+	k := d.GetConversionRatio()
+	_, pageH := d.GetPageSize()
+	cell := size / float64(len(bits)) * k
+	var b strings.Builder
+	fmt.Fprintf(&b, "q 0 g %.4f 0 0 %.4f %.3f %.3f cm\n", cell, -cell, x*k, (pageH-y)*k)
 	for r, row := range bits {
 		for c := 0; c < len(row); {
 			if !row[c] {
@@ -321,8 +363,10 @@ func (d *document) qr(payload string, x, y, size float64) {
 			for c < len(row) && row[c] {
 				c++
 			}
-			// A hair wider than the cell, so that no seam shows between runs.
-			d.Rect(x+float64(start)*cell, y+float64(r)*cell, float64(c-start)*cell+0.01, cell+0.01, "F")
+			fmt.Fprintf(&b, "%d %d %d 1 re ", start, r, c-start)
 		}
+		b.WriteByte('\n')
 	}
+	b.WriteString("f Q")
+	d.RawWriteStr(b.String())
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -148,7 +149,9 @@ func TestCertificateQRCodeDecodesToThePayload(t *testing.T) {
 	if out, err := exec.Command(pdftoppm, "-r", "200", "-png", "-singlefile", pdfPath, filepath.Join(dir, "c")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}
-	out, err := exec.Command(zbar, "--raw", "-q", filepath.Join(dir, "c.png")).Output()
+	// -Sbinary: zbar otherwise guesses the encoding of the bytes and may
+	// take a UTF-8 name with one accented letter for Shift JIS.
+	out, err := exec.Command(zbar, "--raw", "-q", "-Sbinary", filepath.Join(dir, "c.png")).Output()
 	if err != nil {
 		t.Fatalf("zbarimg found no code: %v", err)
 	}
@@ -180,4 +183,47 @@ func TestHoursText(t *testing.T) {
 			t.Errorf("hoursText(%s, %d) = %q, want %q", c.lang, c.minutes, got, c.want)
 		}
 	}
+}
+
+// manyCertificates repeats the demo's certificates up to n, with distinct
+// serials, as a large workshop would have.
+func manyCertificates(b *testing.B, n int) CertificateData {
+	_, d := lagosCertificates(b)
+	all := make([]data.Certificate, n)
+	for i := range all {
+		all[i] = d.Certificates[i%len(d.Certificates)]
+		all[i].Serial = fmt.Sprintf("LAG-2022-%03d", i+1)
+	}
+	d.Certificates = all
+	return d
+}
+
+func benchmarkCertificates(b *testing.B, n int) {
+	d := manyCertificates(b, n)
+	var size int
+	b.ResetTimer()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WriteCertificates(d, &buf, nil); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+	b.ReportMetric(float64(size)/1e6, "MB/file")
+}
+
+func BenchmarkCertificates30(b *testing.B)   { benchmarkCertificates(b, 30) }
+func BenchmarkCertificates500(b *testing.B)  { benchmarkCertificates(b, 500) }
+func BenchmarkCertificates1000(b *testing.B) { benchmarkCertificates(b, 1000) }
+
+func BenchmarkCertificateFiles1000(b *testing.B) {
+	d := manyCertificates(b, 1000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := WriteCertificateFiles(d, b.TempDir(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
 }
