@@ -55,21 +55,11 @@ func (f *documentFlags) parse(args []string, usageLine string, stdout, stderr io
 // that render produces.
 func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Store, w io.Writer) error) int {
 	name := f.fs.Name()
-	st, err := data.Open(f.db, data.OpenExisting)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
-		return 1
+	st, code := f.open(stderr)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
-	if _, err := st.Workshop(f.workshop); err != nil {
-		var nf *data.NotFoundError
-		if errors.As(err, &nf) {
-			fmt.Fprintf(stderr, "%s: there is no workshop %d in %s\n", name, f.workshop, f.db)
-			return 1
-		}
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return 1
-	}
 	if err := reports.WriteFile(f.out, func(w io.Writer) error { return render(st, w) }); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
@@ -122,4 +112,26 @@ func runSignIn(args []string, stdout, stderr io.Writer) int {
 		}
 		return err
 	})
+}
+
+// open opens the database and checks the workshop; on failure it says why
+// and returns a nil store and the exit code.
+func (f *documentFlags) open(stderr io.Writer) (*data.Store, int) {
+	name := f.fs.Name()
+	st, err := data.Open(f.db, data.OpenExisting)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
+		return nil, 1
+	}
+	if _, err := st.Workshop(f.workshop); err != nil {
+		st.Close()
+		var nf *data.NotFoundError
+		if errors.As(err, &nf) {
+			fmt.Fprintf(stderr, "%s: there is no workshop %d in %s\n", name, f.workshop, f.db)
+			return nil, 1
+		}
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return nil, 1
+	}
+	return st, 0
 }
