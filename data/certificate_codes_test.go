@@ -41,6 +41,12 @@ func issuedWorkshop(t *testing.T) (*Store, Workshop, map[string]Participant, Tra
 
 func TestIssueCertificatesToEligibleAndTrainers(t *testing.T) {
 	st, w, ps, tr := issuedWorkshop(t)
+	// A trainer whose only session has not taken place gets none.
+	later := Trainer{WorkshopID: w.ID, Name: "Yaw Mensah"}
+	mustNoErr(t, st.SaveTrainer(&later))
+	s3 := addSession(t, st, w, 3, 9, 10, "Closing")
+	s3.CountsForCertificate, s3.TrainerIDs = false, []int64{later.ID}
+	mustNoErr(t, st.SaveSession(&s3))
 	certs, err := st.IssueCertificates(w.ID, IssueOptions{Trainers: true})
 	mustNoErr(t, err)
 	got := map[string]Certificate{}

@@ -8,7 +8,7 @@ import (
 
 // IssueOptions says whose certificates IssueCertificates writes.
 type IssueOptions struct {
-	Trainers bool // also one for each trainer who leads a session
+	Trainers bool // also one for each trainer who led a session that took place
 	IssuedOn Date // the date printed; the workshop's last day when zero
 }
 
@@ -62,7 +62,7 @@ func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certifi
 			}
 			c := content(Certificate{TrainerID: t.ID, HolderName: t.Name})
 			for _, ss := range sessions {
-				if ss.Kind != KindBreak {
+				if ss.Kind != KindBreak && held(m, ss.ID) {
 					c.SessionsAttended++
 					c.MinutesAttended += int(ss.Duration().Minutes())
 				}
@@ -87,6 +87,22 @@ func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certifi
 		return nil, err
 	}
 	return out, nil
+}
+
+// held tells whether a session took place: somebody attended it. A
+// trainer's certificate counts only those, so that a workshop still being
+// planned gives its trainers none.
+func held(m *AttendanceMatrix, sessionID int64) bool {
+	j, ok := m.ColumnOf(sessionID)
+	if !ok {
+		return false
+	}
+	for i := range m.Participants {
+		if mark := m.At(i, j); mark == Present || mark == Late {
+			return true
+		}
+	}
+	return false
 }
 
 // issueIn writes the certificates of out into the register, filling in
