@@ -137,8 +137,8 @@ func (v *certificatesView) createRow() fyne.CanvasObject {
 	why := widget.NewLabel("")
 	why.Truncation = fyne.TextTruncateEllipsis
 	why.SizeName = theme.SizeNameCaptionText
-	left := container.NewGridWithColumns(3, name, verdict, serial)
-	return container.NewGridWithColumns(2, left, why)
+	// The name has the whole width left of the verdict: it must read whole.
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(verdict, serial), name), why)
 }
 
 func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -146,10 +146,11 @@ func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 		return
 	}
 	r := v.rows[id]
-	cols := o.(*fyne.Container).Objects
-	left := cols[0].(*fyne.Container).Objects
-	left[0].(*widget.Label).SetText(r.name)
-	verdict := left[1].(*widget.Label)
+	lines := o.(*fyne.Container).Objects
+	top := lines[0].(*fyne.Container).Objects // name, then verdict and serial
+	top[0].(*widget.Label).SetText(r.name)
+	right := top[1].(*fyne.Container).Objects
+	verdict := right[0].(*widget.Label)
 	verdict.Importance = widget.DangerImportance
 	if r.eligibility.Eligible {
 		verdict.Importance = widget.SuccessImportance
@@ -159,8 +160,8 @@ func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	if r.cert != nil {
 		serial = r.cert.Serial
 	}
-	left[2].(*widget.Label).SetText(serial)
-	cols[1].(*widget.Label).SetText(reasonsText(r.eligibility))
+	right[1].(*widget.Label).SetText(serial)
+	lines[1].(*widget.Label).SetText(reasonsText(r.eligibility))
 }
 
 // askIssue asks where to save the PDF, then issues and prints.
