@@ -34,8 +34,9 @@ type certificatesView struct {
 	verdict  *widget.Label
 	item     *container.TabItem
 
-	cancelled atomic.Bool
-	lastDone  chan error // for tests: receives when an issue finishes
+	cancelled   atomic.Bool
+	lastDone    chan error // for tests: receives when an issue finishes
+	lastWording *wordingDialog
 }
 
 // certificateRow is one participant with the rule's verdict and, when in
@@ -67,7 +68,8 @@ func newCertificatesView(c *controller) *certificatesView {
 	check := widget.NewButtonWithIcon(lang.X("certificates.verify", "Verify"), theme.SearchIcon(), v.verify)
 	intro := widget.NewLabel(lang.X("certificates.intro", "Everyone the certificate rule or an organiser’s decision makes eligible receives a certificate in their language. Printing again keeps each serial number and verification code."))
 	intro.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(intro, container.NewHBox(v.issue, v.trainers), v.working, v.summary)
+	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
+	top := container.NewVBox(intro, container.NewHBox(v.issue, v.trainers, wording), v.working, v.summary)
 	verify := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
 		v.verdict)

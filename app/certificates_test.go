@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/demo"
 )
 
@@ -128,5 +129,47 @@ func TestCertificatesVerifyInFrenchAndNobodyEligible(t *testing.T) {
 	v.verify()
 	if v.verdict.Text != "Non authentique\u00a0: aucune attestation de ce fichier n’a ce code." {
 		t.Errorf("verdict %q", v.verdict.Text)
+	}
+}
+
+func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	res, err := demo.Write(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	v := certificatesOf(t, c)
+	findButton(v.item.Content, "Wording and signatories…").OnTapped()
+	g := v.lastWording
+	if g == nil || g.current != data.English || g.title.PlaceHolder != "Certificate of attendance" {
+		t.Fatalf("dialog %+v", g)
+	}
+	g.language.SetSelectedIndex(1) // French
+	if g.current != data.French || g.title.PlaceHolder != "Attestation de participation" || g.title.Text != "" {
+		t.Fatalf("French wording: %q / %q", g.title.PlaceHolder, g.title.Text)
+	}
+	typeOver(c, g.title, "Attestation de formation")
+	typeOver(c, g.names[0], "Adébáyọ̀ Okafor")
+	typeOver(c, g.roles[0], "Directeur")
+	typeOver(c, g.names[2], "Claire Dubois")
+	fr, _ := st.CertificateWording(res.Lagos, data.French)
+	en, _ := st.CertificateWording(res.Lagos, data.English)
+	signers, _ := st.Signatories(res.Lagos)
+	if fr.Title != "Attestation de formation" || en.Title != "" {
+		t.Errorf("wording: fr %+v, en %+v", fr, en)
+	}
+	if len(signers) != 2 || signers[0].Name != "Adébáyọ̀ Okafor" || signers[0].Title != "Directeur" || signers[1].Name != "Claire Dubois" {
+		t.Errorf("signatories %+v", signers)
+	}
+	g.language.SetSelectedIndex(0)
+	if g.title.Text != "" {
+		t.Errorf("English shows %q", g.title.Text)
+	}
+	g.language.SetSelectedIndex(1)
+	if g.title.Text != "Attestation de formation" {
+		t.Errorf("French back: %q", g.title.Text)
 	}
 }
