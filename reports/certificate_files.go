@@ -1,48 +1,68 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
 
 // WriteCertificateFiles writes each certificate of d as its own PDF in
-// dir, named by SafeFileName, and returns the paths written. progress is
-// as for WriteCertificates. The fonts are embedded in every file, since
-// each must print on its own.
+// dir, named by SafeFileName, and returns the paths written, in the order
+// of d.Certificates. The files are written on every core; progress is as
+// for WriteCertificates, called with how many files are done. The fonts
+// are embedded in every file, since each must print on its own.
 func WriteCertificateFiles(d CertificateData, dir string, progress func(done int) bool) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	used := map[string]bool{}
-	var paths []string
-	var buf bytes.Buffer
+	paths := make([]string, len(d.Certificates))
 	for i, c := range d.Certificates {
 		name := SafeFileName(c.Serial+" "+c.HolderName, ".pdf")
 		for n := 2; used[strings.ToLower(name)]; n++ {
 			name = SafeFileName(fmt.Sprintf("%s %s (%d)", c.Serial, c.HolderName, n), ".pdf")
 		}
 		used[strings.ToLower(name)] = true
-		one := d
-		one.Certificates = d.Certificates[i : i+1]
-		buf.Reset()
-		if err := WriteCertificates(one, &buf, nil); err != nil {
-			return paths, err
-		}
-		path := filepath.Join(dir, name)
-		if err := WriteFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
-			return paths, err
-		}
-		paths = append(paths, path)
-		if progress != nil && !progress(i+1) {
-			return paths, ErrCancelled
-		}
+		paths[i] = filepath.Join(dir, name)
+	}
+	var next, done atomic.Int64
+	var stopped atomic.Bool
+	var mu sync.Mutex
+	var firstErr error
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for !stopped.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				one := d
+				one.Certificates = d.Certificates[i : i+1]
+				err := WriteFile(paths[i], func(w io.Writer) error { return WriteCertificates(one, w, nil) })
+				mu.Lock()
+				if err == nil && progress != nil && !progress(int(done.Add(1))) {
+					err = ErrCancelled
+				}
+				if err != nil && firstErr == nil {
+					firstErr = err
+					stopped.Store(true)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	return paths, nil
 }

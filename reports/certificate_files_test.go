@@ -64,3 +64,11 @@ func TestCertificateFilesOneEachInsideTheFolder(t *testing.T) {
 		t.Error("a file escaped the folder")
 	}
 }
+
+func TestCertificateFilesStopWhenCancelled(t *testing.T) {
+	_, d := lagosCertificates(t)
+	_, err := WriteCertificateFiles(d, t.TempDir(), func(done int) bool { return done < 2 })
+	if err != ErrCancelled {
+		t.Errorf("err %v, want cancelled", err)
+	}
+}
