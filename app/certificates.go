@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,7 @@ type certificatesView struct {
 	list     *widget.List
 	summary  *widget.Label
 	trainers *widget.Check
+	each     *widget.Check
 	issue    *widget.Button
 	progress *widget.ProgressBar
 	cancel   *widget.Button
@@ -54,6 +56,7 @@ func newCertificatesView(c *controller) *certificatesView {
 	v.list = widget.NewList(func() int { return len(v.rows) }, v.createRow, v.updateRow)
 	v.trainers = widget.NewCheck(lang.X("certificates.trainers", "Certificates for the trainers too"), nil)
 	v.trainers.SetChecked(true)
+	v.each = widget.NewCheck(lang.X("certificates.each", "Also one file each, in a folder"), nil)
 	v.issue = widget.NewButtonWithIcon(lang.X("certificates.issue", "Issue and print…"), theme.DocumentPrintIcon(), v.askIssue)
 	v.issue.Importance = widget.HighImportance
 	v.progress = widget.NewProgressBar()
@@ -69,7 +72,7 @@ func newCertificatesView(c *controller) *certificatesView {
 	intro := widget.NewLabel(lang.X("certificates.intro", "Everyone the certificate rule or an organiser’s decision makes eligible receives a certificate in their language. Printing again keeps each serial number and verification code."))
 	intro.Wrapping = fyne.TextWrapWord
 	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
-	top := container.NewVBox(intro, container.NewHBox(v.issue, v.trainers, wording), v.working, v.summary)
+	top := container.NewVBox(intro, container.NewHBox(v.issue, v.trainers, v.each, wording), v.working, v.summary)
 	verify := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
 		v.verdict)
@@ -180,7 +183,8 @@ func (v *certificatesView) askIssue() {
 // path on another goroutine, showing progress; Cancel stops before the
 // file is written, leaving any older file as it was.
 func (v *certificatesView) issueTo(path string) {
-	st, id, trainers := v.c.st, v.w.ID, v.trainers.Checked
+	st, id, trainers, each := v.c.st, v.w.ID, v.trainers.Checked, v.each.Checked
+	folder := strings.TrimSuffix(path, filepath.Ext(path))
 	v.cancelled.Store(false)
 	v.issue.Disable()
 	v.progress.SetValue(0)
@@ -188,6 +192,7 @@ func (v *certificatesView) issueTo(path string) {
 	title := lang.X("certificates.tab", "Certificates")
 	go func() {
 		var written int
+		var d reports.CertificateData
 		err := reports.WriteFile(path, func(w io.Writer) error {
 			certs, err := st.IssueCertificates(id, data.IssueOptions{Trainers: trainers})
 			if err != nil {
@@ -196,7 +201,7 @@ func (v *certificatesView) issueTo(path string) {
 			if len(certs) == 0 {
 				return errNobodyEligible
 			}
-			d, err := reports.LoadCertificates(st, id, certs)
+			d, err = reports.LoadCertificates(st, id, certs)
 			if err != nil {
 				return err
 			}
@@ -209,6 +214,14 @@ func (v *certificatesView) issueTo(path string) {
 				return !v.cancelled.Load()
 			})
 		})
+		if err == nil && each {
+			v.c.do(func() { v.progress.SetValue(0) })
+			total := float64(len(d.Certificates))
+			_, err = reports.WriteCertificateFiles(d, folder, func(done int) bool {
+				v.c.do(func() { v.progress.SetValue(float64(done) / total) })
+				return !v.cancelled.Load()
+			})
+		}
 		v.c.do(func() {
 			v.working.Hide()
 			v.issue.Enable()
@@ -224,6 +237,10 @@ func (v *certificatesView) issueTo(path string) {
 				v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")}, "")
 			case err != nil:
 				v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+			case each:
+				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
+					map[string]any{"Count": written, "File": filepath.Base(path)}),
+					lang.X("certificates.done_each", "One file each is in the folder “{{.Folder}}”.", map[string]any{"Folder": filepath.Base(folder)})}, folder)
 			default:
 				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
 					map[string]any{"Count": written, "File": filepath.Base(path)})}, path)

@@ -42,6 +42,7 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 
 	// Issue and print goes through the file name dialog into a folder.
 	v.lastDone = make(chan error, 1)
+	v.each.SetChecked(true)
 	test := findButton(v.item.Content, "Issue and print…")
 	if test == nil {
 		t.Fatal("no Issue and print button")
@@ -77,8 +78,12 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	if len(register) == 0 || !v.working.Hidden || v.issue.Disabled() {
 		t.Fatalf("register %d, progress still shown %v", len(register), !v.working.Hidden)
 	}
-	if top := topDialog(c); top == nil || !hasText(top, "certificates saved in “lagos.pdf”.") {
-		t.Error("no notice says how many were saved")
+	if top := topDialog(c); top == nil || !hasText(top, "certificates saved in “lagos.pdf”.") ||
+		!hasText(top, "One file each is in the folder “lagos”.") {
+		t.Error("no notice says how many were saved, and where")
+	}
+	if each, _ := os.ReadDir(filepath.Join(dir, "lagos")); len(each) != len(register) {
+		t.Errorf("the folder holds %d files for %d certificates", len(each), len(register))
 	}
 	if !strings.Contains(v.summary.Text, "certificates in the register") || strings.Contains(v.summary.Text, " 0 certificates") {
 		t.Errorf("the summary did not follow: %q", v.summary.Text)
