@@ -72,7 +72,8 @@ func newCertificatesView(c *controller) *certificatesView {
 	intro := widget.NewLabel(lang.X("certificates.intro", "Everyone the certificate rule or an organiser’s decision makes eligible receives a certificate in their language. Printing again keeps each serial number and verification code."))
 	intro.Wrapping = fyne.TextWrapWord
 	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
-	top := container.NewVBox(intro, container.NewHBox(v.issue, v.trainers, v.each, wording), v.working, v.summary)
+	top := container.NewVBox(intro, container.NewHBox(v.issue, wording),
+		container.NewHBox(v.trainers, v.each), v.working, v.summary)
 	verify := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
 		v.verdict)
