@@ -59,16 +59,11 @@ func (f *documentFlags) parse(args []string, usageLine string, stdout, stderr io
 // that render produces.
 func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Store, w io.Writer) error) int {
 	name := f.fs.Name()
-	st, err := data.Open(f.db, data.OpenExisting)
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
-		return 1
+	st, code := f.open(stderr)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
-	if err := f.checkWorkshop(st); err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return 1
-	}
 	if err := reports.WriteFile(f.out, func(w io.Writer) error { return render(st, w) }); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
@@ -135,4 +130,21 @@ func runSignIn(args []string, stdout, stderr io.Writer) int {
 		}
 		return err
 	})
+}
+
+// open opens the database and checks the workshop; on failure it says why
+// and returns a nil store and the exit code.
+func (f *documentFlags) open(stderr io.Writer) (*data.Store, int) {
+	name := f.fs.Name()
+	st, err := data.Open(f.db, data.OpenExisting)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
+		return nil, 1
+	}
+	if err := f.checkWorkshop(st); err != nil {
+		st.Close()
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return nil, 1
+	}
+	return st, 0
 }

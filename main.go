@@ -52,6 +52,12 @@ Usage:
   atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
                                read participants from LIST (.xlsx or .csv): print what would be
                                imported and every row refused, and import only with --yes
+  atelier certificates --db FILE --workshop ID --out PATH [--each] [--trainers]
+                               issue the certificates of everyone eligible (and of the trainers)
+                               and print them into one PDF, or one PDF each into the folder PATH;
+                               reissuing keeps serial numbers and codes
+  atelier verify --db FILE CODE
+                               say whether a certificate's code is genuine, and what it certifies
   atelier help                 show this help
   atelier --version            print the version
 
@@ -82,6 +88,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return runExport(args[1:], stdout, stderr)
 		case "import":
 			return runImport(args[1:], stdout, stderr)
+		case "certificates":
+			return runCertificates(args[1:], stdout, stderr)
+		case "verify":
+			return runVerify(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDBPath())
 			return 0

@@ -232,7 +232,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s := &workshopsScreen{c: c}
 	s.form = newWorkshopForm(s)
 	// Each screen of a workshop adds itself here, in tab order.
-	s.views = []workshopView{newScheduleScreen(c), newTrainersScreen(c), newParticipantsView(c), newAttendanceView(c)}
+	s.views = []workshopView{newScheduleScreen(c), newTrainersScreen(c), newParticipantsView(c), newAttendanceView(c), newCertificatesView(c)}
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
 		func() fyne.CanvasObject {

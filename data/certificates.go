@@ -10,16 +10,21 @@ import (
 )
 
 const certificateColumns = `id, workshop_id, coalesce(participant_id, 0), coalesce(trainer_id, 0), serial, code,
-	language, sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at`
+	language, sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at,
+	holder_name, workshop_title, start_date, end_date`
 
 func scanCertificate(row scanner) (Certificate, error) {
 	var c Certificate
-	var issued, updated string
+	var issued, updated, start, end string
 	err := row.Scan(&c.ID, &c.WorkshopID, &c.ParticipantID, &c.TrainerID, &c.Serial, &c.Code, &c.Language,
-		&c.SessionsAttended, &c.SessionsCounted, &c.MinutesAttended, &issued, &updated)
+		&c.SessionsAttended, &c.SessionsCounted, &c.MinutesAttended, &issued, &updated,
+		&c.HolderName, &c.WorkshopTitle, &start, &end)
 	if err != nil {
 		return c, err
 	}
+	// Rows written before schema version 3 hold no content: zero dates.
+	c.StartDate, _ = ParseDate(start)
+	c.EndDate, _ = ParseDate(end)
 	if c.IssuedOn, err = ParseDate(issued); err != nil {
 		return c, err
 	}
@@ -45,7 +50,9 @@ func (s *Store) CertificateByCode(code string) (Certificate, error) {
 
 // SaveCertificate records a certificate in the register. When the holder
 // already has one for the workshop, it is reissued: the serial number and
-// code stay those first issued, and the figures, language and dates update.
+// code stay those first issued, and the figures, language and dates update;
+// what the certificate says stays too, since the code is computed over it
+// (IssueCertificates recomputes both when a name was corrected).
 func (s *Store) SaveCertificate(c *Certificate) error {
 	c.Serial, c.Code = strings.TrimSpace(c.Serial), strings.TrimSpace(c.Code)
 	if err := c.Validate(); err != nil {
@@ -74,10 +81,12 @@ func (s *Store) SaveCertificate(c *Certificate) error {
 			return err
 		}
 		res, err := tx.Exec(`INSERT INTO certificates(workshop_id, participant_id, trainer_id, serial, code, language,
-			sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at,
+			holder_name, workshop_title, start_date, end_date)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			c.WorkshopID, holder(c.ParticipantID), holder(c.TrainerID), c.Serial, c.Code, c.Language,
-			c.SessionsAttended, c.SessionsCounted, c.MinutesAttended, c.IssuedOn.String(), now)
+			c.SessionsAttended, c.SessionsCounted, c.MinutesAttended, c.IssuedOn.String(), now,
+			c.HolderName, c.WorkshopTitle, c.StartDate.String(), c.EndDate.String())
 		if err != nil {
 			if strings.Contains(err.Error(), "UNIQUE") {
 				return &ValidationError{Record: "certificate", Fields: []FieldError{{Field: "serial",
@@ -109,11 +118,22 @@ func (s *Store) NextSerial(workshopID int64) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	prefix := fmt.Sprintf("%s-%d-", cityPrefix(w.City), w.StartDate.Year)
-	var n int
-	err = s.r.QueryRow(`SELECT coalesce(max(CAST(substr(serial, ?) AS INTEGER)), 0) FROM certificates
-		WHERE workshop_id = ? AND serial LIKE ? || '%'`, len(prefix)+1, workshopID, prefix).Scan(&n)
+	prefix := serialPrefix(w)
+	n, err := lastSerial(s.r, w.ID, prefix)
 	return fmt.Sprintf("%s%03d", prefix, n+1), err
+}
+
+func serialPrefix(w Workshop) string {
+	return fmt.Sprintf("%s-%d-", cityPrefix(w.City), w.StartDate.Year)
+}
+
+// lastSerial is the highest running number of the workshop's serials.
+func lastSerial(db interface {
+	QueryRow(string, ...any) *sql.Row
+}, workshopID int64, prefix string) (n int, err error) {
+	err = db.QueryRow(`SELECT coalesce(max(CAST(substr(serial, ?) AS INTEGER)), 0) FROM certificates
+		WHERE workshop_id = ? AND serial LIKE ? || '%'`, len(prefix)+1, workshopID, prefix).Scan(&n)
+	return n, err
 }
 
 func cityPrefix(city string) string {

@@ -254,4 +254,10 @@ type Certificate struct {
 	MinutesAttended  int
 	IssuedOn         Date
 	UpdatedAt        time.Time
+	// What the certificate says, kept as printed: its code is an HMAC over
+	// these (see CertificateCode), so a changed row no longer verifies.
+	HolderName    string
+	WorkshopTitle string
+	StartDate     Date
+	EndDate       Date
 }

@@ -15,6 +15,15 @@ type words struct {
 	Date, Participants, SignInNote, Mandatory string
 	LedBy                                     string // "Trainers: %s"
 	Kinds                                     map[data.SessionKind]string
+
+	// Certificates. The workshop may reword the first three (see
+	// CertificateWords); the others are fixed.
+	CertificateTitle, AttendedWorkshop, LedWorkshop string
+	CertifyThat                                     string
+	HeldIn                                          string // city, country, dates
+	SessionsAttended                                string // attended, counted, hours
+	SessionsLed                                     string // led, hours
+	SerialNumber, VerificationCode, IssuedOn        string // each with one %s
 }
 
 var documentWords = map[data.Language]words{
@@ -25,8 +34,13 @@ var documentWords = map[data.Language]words{
 		Page: "Page %d of %s", SignInSheet: "Sign-in sheet", Signature: "Signature", Name: "Name",
 		Institution: "Institution", Country: "Country", Code: "Code", Number: "No.", Session: "Session",
 		Time: "Time", Date: "Date", LedBy: "Trainers: %s", Participants: "%d participants",
-		SignInNote: "Please sign in the box beside your name. The code helps the organisers record attendance.",
-		Mandatory:  "mandatory",
+		SignInNote:       "Please sign in the box beside your name. The code helps the organisers record attendance.",
+		Mandatory:        "mandatory",
+		CertificateTitle: "Certificate of attendance", CertifyThat: "This is to certify that",
+		AttendedWorkshop: "has attended the training workshop", LedWorkshop: "has led sessions of the training workshop",
+		HeldIn: "held in %s, %s, %s", SessionsAttended: "attending %d of %d sessions (%s hours)",
+		SessionsLed: "%d sessions led (%s hours)", SerialNumber: "Serial number: %s",
+		VerificationCode: "Verification code: %s", IssuedOn: "Issued on %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Lecture", data.KindSeminar: "Seminar", data.KindHandsOn: "Hands-on workshop",
 			data.KindFieldVisit: "Field visit", data.KindPanel: "Panel", data.KindCeremony: "Ceremony",
@@ -40,8 +54,13 @@ var documentWords = map[data.Language]words{
 		Page: "Page %d sur %s", SignInSheet: "Feuille d’émargement", Signature: "Signature", Name: "Nom",
 		Institution: "Institution", Country: "Pays", Code: "Code", Number: "N°", Session: "Séance",
 		Time: "Horaire", Date: "Date", LedBy: "Formateurs\u00a0: %s", Participants: "%d participants",
-		SignInNote: "Merci de signer dans la case en face de votre nom. Le code aide les organisateurs à saisir les présences.",
-		Mandatory:  "obligatoire",
+		SignInNote:       "Merci de signer dans la case en face de votre nom. Le code aide les organisateurs à saisir les présences.",
+		Mandatory:        "obligatoire",
+		CertificateTitle: "Attestation de participation", CertifyThat: "Nous certifions que",
+		AttendedWorkshop: "a participé à l’atelier de formation", LedWorkshop: "a animé des séances de l’atelier de formation",
+		HeldIn: "tenu à %s (%s) %s", SessionsAttended: "soit %d séances sur %d (%s\u00a0heures)",
+		SessionsLed: "soit %d séances animées (%s\u00a0heures)", SerialNumber: "Numéro\u00a0: %s",
+		VerificationCode: "Code de vérification\u00a0: %s", IssuedOn: "Délivrée le %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conférence", data.KindSeminar: "Séminaire", data.KindHandsOn: "Atelier pratique",
 			data.KindFieldVisit: "Visite de terrain", data.KindPanel: "Table ronde", data.KindCeremony: "Cérémonie",
@@ -55,8 +74,13 @@ var documentWords = map[data.Language]words{
 		Page: "Página %d de %s", SignInSheet: "Hoja de firmas", Signature: "Firma", Name: "Nombre",
 		Institution: "Institución", Country: "País", Code: "Código", Number: "N.º", Session: "Sesión",
 		Time: "Horario", Date: "Fecha", LedBy: "Formadores: %s", Participants: "%d participantes",
-		SignInNote: "Por favor, firme en la casilla junto a su nombre. El código ayuda a los organizadores a registrar la asistencia.",
-		Mandatory:  "obligatoria",
+		SignInNote:       "Por favor, firme en la casilla junto a su nombre. El código ayuda a los organizadores a registrar la asistencia.",
+		Mandatory:        "obligatoria",
+		CertificateTitle: "Certificado de asistencia", CertifyThat: "Se certifica que",
+		AttendedWorkshop: "ha asistido al taller de formación", LedWorkshop: "ha impartido sesiones del taller de formación",
+		HeldIn: "celebrado en %s (%s) %s", SessionsAttended: "con asistencia a %d de %d sesiones (%s horas)",
+		SessionsLed: "con %d sesiones impartidas (%s horas)", SerialNumber: "Número de serie: %s",
+		VerificationCode: "Código de verificación: %s", IssuedOn: "Expedido el %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conferencia", data.KindSeminar: "Seminario", data.KindHandsOn: "Taller práctico",
 			data.KindFieldVisit: "Visita de campo", data.KindPanel: "Mesa redonda", data.KindCeremony: "Ceremonia",

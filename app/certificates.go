@@ -1,0 +1,281 @@
+package app
+
+import (
+	"errors"
+	"io"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/reports"
+)
+
+// certificatesView lists who is eligible for a certificate and why, with
+// their serial numbers once issued; it issues and prints the certificates
+// off the UI goroutine with progress and cancel, and checks a code.
+type certificatesView struct {
+	c        *controller
+	w        data.Workshop
+	rows     []certificateRow
+	list     *widget.List
+	summary  *widget.Label
+	trainers *widget.Check
+	each     *widget.Check
+	issue    *widget.Button
+	progress *widget.ProgressBar
+	cancel   *widget.Button
+	working  *fyne.Container
+	code     *widget.Entry
+	verdict  *widget.Label
+	item     *container.TabItem
+
+	cancelled   atomic.Bool
+	lastDone    chan error // for tests: receives when an issue finishes
+	lastWording *wordingDialog
+}
+
+// certificateRow is one participant with the rule's verdict and, when in
+// the register, their certificate.
+type certificateRow struct {
+	name        string
+	eligibility data.Eligibility
+	cert        *data.Certificate
+}
+
+func newCertificatesView(c *controller) *certificatesView {
+	v := &certificatesView{c: c}
+	v.summary = widget.NewLabel("")
+	v.summary.TextStyle.Bold = true
+	v.list = widget.NewList(func() int { return len(v.rows) }, v.createRow, v.updateRow)
+	v.trainers = widget.NewCheck(lang.X("certificates.trainers", "Certificates for the trainers too"), nil)
+	v.trainers.SetChecked(true)
+	v.each = widget.NewCheck(lang.X("certificates.each", "Also one file each, in a folder"), nil)
+	v.issue = widget.NewButtonWithIcon(lang.X("certificates.issue", "Issue and print…"), theme.DocumentPrintIcon(), v.askIssue)
+	v.issue.Importance = widget.HighImportance
+	v.progress = widget.NewProgressBar()
+	v.cancel = widget.NewButtonWithIcon(lang.X("certificates.cancel", "Cancel"), theme.CancelIcon(), func() { v.cancelled.Store(true) })
+	v.working = container.NewBorder(nil, nil, nil, v.cancel, v.progress)
+	v.working.Hide()
+	v.code = widget.NewEntry()
+	v.code.SetPlaceHolder(lang.X("certificates.code_hint", "e.g. K7Q2-M9XD-4FHT"))
+	v.code.OnSubmitted = func(string) { v.verify() }
+	v.verdict = widget.NewLabel("")
+	v.verdict.Wrapping = fyne.TextWrapWord
+	check := widget.NewButtonWithIcon(lang.X("certificates.verify", "Verify"), theme.SearchIcon(), v.verify)
+	intro := widget.NewLabel(lang.X("certificates.intro", "Everyone the certificate rule or an organiser’s decision makes eligible receives a certificate in their language. Printing again keeps each serial number and verification code."))
+	intro.Wrapping = fyne.TextWrapWord
+	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
+	top := container.NewVBox(intro, container.NewHBox(v.issue, wording),
+		container.NewHBox(v.trainers, v.each), v.working, v.summary)
+	verify := container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
+		v.verdict)
+	v.item = container.NewTabItem(lang.X("certificates.tab", "Certificates"), container.NewBorder(top, verify, nil, nil, v.list))
+	return v
+}
+
+func (v *certificatesView) tab() *container.TabItem { return v.item }
+
+func (v *certificatesView) clear() {
+	v.w, v.rows = data.Workshop{}, nil
+	v.summary.SetText("")
+	v.verdict.SetText("")
+	v.issue.Disable()
+	v.list.Refresh()
+}
+
+func (v *certificatesView) show(w data.Workshop) {
+	v.w = w
+	v.issue.Enable()
+	if err := v.load(); err != nil {
+		v.c.showError(err)
+	}
+}
+
+// load reads the verdicts and the register of the workshop.
+func (v *certificatesView) load() error {
+	m, err := v.c.st.AttendanceMatrix(v.w.ID)
+	if err != nil {
+		return err
+	}
+	overrides, err := v.c.st.EligibilityOverrides(v.w.ID)
+	if err != nil {
+		return err
+	}
+	register, err := v.c.st.Certificates(v.w.ID)
+	if err != nil {
+		return err
+	}
+	byParticipant := map[int64]*data.Certificate{}
+	for i := range register {
+		if register[i].ParticipantID != 0 {
+			byParticipant[register[i].ParticipantID] = &register[i]
+		}
+	}
+	v.rows = v.rows[:0]
+	eligible := 0
+	for i, p := range m.Participants {
+		e := m.Eligibility(i, overrides)
+		if e.Eligible {
+			eligible++
+		}
+		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: e, cert: byParticipant[p.ID]})
+	}
+	v.summary.SetText(lang.X("certificates.summary", "{{.Eligible}} of {{.Total}} participants eligible · {{.Issued}} certificates in the register",
+		map[string]any{"Eligible": eligible, "Total": len(m.Participants), "Issued": len(register)}))
+	v.list.Refresh()
+	return nil
+}
+
+func (v *certificatesView) createRow() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis
+	verdict := widget.NewLabel("")
+	serial := widget.NewLabel("")
+	why := widget.NewLabel("")
+	why.Truncation = fyne.TextTruncateEllipsis
+	why.SizeName = theme.SizeNameCaptionText
+	// The name has the whole width left of the verdict: it must read whole.
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(verdict, serial), name), why)
+}
+
+func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(v.rows) {
+		return
+	}
+	r := v.rows[id]
+	lines := o.(*fyne.Container).Objects
+	top := lines[0].(*fyne.Container).Objects // name, then verdict and serial
+	top[0].(*widget.Label).SetText(r.name)
+	right := top[1].(*fyne.Container).Objects
+	verdict := right[0].(*widget.Label)
+	verdict.Importance = widget.DangerImportance
+	if r.eligibility.Eligible {
+		verdict.Importance = widget.SuccessImportance
+	}
+	verdict.SetText(verdictText(r.eligibility))
+	serial := ""
+	if r.cert != nil {
+		serial = r.cert.Serial
+	}
+	right[1].(*widget.Label).SetText(serial)
+	lines[1].(*widget.Label).SetText(reasonsText(r.eligibility))
+}
+
+// askIssue asks where to save the PDF, then issues and prints.
+func (v *certificatesView) askIssue() {
+	if v.w.ID == 0 {
+		return
+	}
+	name := reports.SafeFileName(lang.X("certificates.file_name", "Certificates")+" "+v.w.City+" "+
+		v.w.StartDate.String()[:4], "")
+	v.c.askPDFPath(name, v.issueTo)
+}
+
+// issueTo enters the certificates in the register and writes them to
+// path on another goroutine, showing progress; Cancel stops before the
+// file is written, leaving any older file as it was.
+func (v *certificatesView) issueTo(path string) {
+	st, id, trainers, each := v.c.st, v.w.ID, v.trainers.Checked, v.each.Checked
+	folder := strings.TrimSuffix(path, filepath.Ext(path))
+	v.cancelled.Store(false)
+	v.issue.Disable()
+	v.progress.SetValue(0)
+	v.working.Show()
+	title := lang.X("certificates.tab", "Certificates")
+	go func() {
+		var written int
+		var d reports.CertificateData
+		err := reports.WriteFile(path, func(w io.Writer) error {
+			certs, err := st.IssueCertificates(id, data.IssueOptions{Trainers: trainers})
+			if err != nil {
+				return err
+			}
+			if len(certs) == 0 {
+				return errNobodyEligible
+			}
+			d, err = reports.LoadCertificates(st, id, certs)
+			if err != nil {
+				return err
+			}
+			total := float64(len(certs))
+			return reports.WriteCertificates(d, w, func(done int) bool {
+				written = done
+				if done%10 == 0 || done == len(certs) {
+					v.c.do(func() { v.progress.SetValue(float64(done) / total) })
+				}
+				return !v.cancelled.Load()
+			})
+		})
+		if err == nil && each {
+			v.c.do(func() { v.progress.SetValue(0) })
+			total := float64(len(d.Certificates))
+			_, err = reports.WriteCertificateFiles(d, folder, func(done int) bool {
+				v.c.do(func() { v.progress.SetValue(float64(done) / total) })
+				return !v.cancelled.Load()
+			})
+		}
+		v.c.do(func() {
+			v.working.Hide()
+			v.issue.Enable()
+			if v.w.ID == id {
+				if lerr := v.load(); lerr != nil && err == nil {
+					err = lerr
+				}
+			}
+			switch {
+			case errors.Is(err, reports.ErrCancelled):
+				v.c.showMessage(title, []string{lang.X("certificates.cancelled", "Printing was cancelled; no file was written. The certificates stay in the register.")}, "")
+			case errors.Is(err, errNobodyEligible):
+				v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")}, "")
+			case err != nil:
+				v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+			case each:
+				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
+					map[string]any{"Count": written, "File": filepath.Base(path)}),
+					lang.X("certificates.done_each", "One file each is in the folder “{{.Folder}}”.", map[string]any{"Folder": filepath.Base(folder)})}, folder)
+			default:
+				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
+					map[string]any{"Count": written, "File": filepath.Base(path)})}, path)
+			}
+			if v.lastDone != nil {
+				v.lastDone <- err
+			}
+		})
+	}()
+}
+
+var errNobodyEligible = errors.New("nobody is eligible")
+
+// verify says whether the typed code is that of a genuine certificate.
+func (v *certificatesView) verify() {
+	if v.code.Text == "" {
+		v.verdict.SetText("")
+		return
+	}
+	res, err := v.c.st.Verify(v.code.Text)
+	v.verdict.Importance = widget.DangerImportance
+	switch {
+	case errors.Is(err, data.ErrUnknownCode):
+		v.verdict.SetText(lang.X("certificates.unknown", "Not genuine: no certificate in this file has this code."))
+	case err != nil:
+		v.c.showError(err)
+	case !res.Genuine:
+		v.verdict.SetText(lang.X("certificates.tampered", "Not genuine: the register entry {{.Serial}} ({{.Name}}) was changed after it was issued.",
+			map[string]any{"Serial": res.Certificate.Serial, "Name": res.Certificate.HolderName}))
+	default:
+		c := res.Certificate
+		v.verdict.Importance = widget.SuccessImportance
+		v.verdict.SetText(lang.X("certificates.genuine", "Genuine: {{.Serial}}, {{.Name}}, “{{.Title}}”, {{.Dates}}.",
+			map[string]any{"Serial": c.Serial, "Name": c.HolderName, "Title": c.WorkshopTitle,
+				"Dates": formatDateRange(c.StartDate, c.EndDate)}))
+	}
+}

@@ -1,0 +1,180 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
+)
+
+func certificatesOf(t *testing.T, c *controller) *certificatesView {
+	t.Helper()
+	for _, v := range c.screen.views {
+		if cv, ok := v.(*certificatesView); ok {
+			return cv
+		}
+	}
+	t.Fatal("no Certificates tab")
+	return nil
+}
+
+func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	res, err := demo.Write(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, q := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	v := certificatesOf(t, c)
+	if len(v.rows) == 0 || !strings.Contains(v.summary.Text, "participants eligible · 0 certificates in the register") {
+		t.Fatalf("%d rows, summary %q", len(v.rows), v.summary.Text)
+	}
+	if !hasText(v.item.Content, "Eligible") && !hasText(v.item.Content, "eligible") {
+		t.Error("the verdicts are not shown")
+	}
+
+	// Issue and print goes through the file name dialog into a folder.
+	v.lastDone = make(chan error, 1)
+	v.each.SetChecked(true)
+	test := findButton(v.item.Content, "Issue and print…")
+	if test == nil {
+		t.Fatal("no Issue and print button")
+	}
+	test.OnTapped()
+	dir := t.TempDir()
+	n := c.lastNewDB
+	if n == nil {
+		t.Fatal("no dialog asked where to save")
+	}
+	n.folder = dir
+	n.name.SetText("lagos")
+	n.create()
+	if v.working.Hidden || !v.issue.Disabled() {
+		t.Error("no progress while printing, or the button can be tapped twice")
+	}
+	var done error
+	if !q.runUntil(20*time.Second, func() bool {
+		select {
+		case done = <-v.lastDone:
+			return true
+		default:
+			return false
+		}
+	}) {
+		t.Fatal("printing did not finish")
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "lagos.pdf"))
+	if done != nil || err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("error %v, file %v", done, err)
+	}
+	register, _ := st.Certificates(res.Lagos)
+	if len(register) == 0 || !v.working.Hidden || v.issue.Disabled() {
+		t.Fatalf("register %d, progress still shown %v", len(register), !v.working.Hidden)
+	}
+	if top := topDialog(c); top == nil || !hasText(top, "certificates saved in “lagos.pdf”.") ||
+		!hasText(top, "One file each is in the folder “lagos”.") {
+		t.Error("no notice says how many were saved, and where")
+	}
+	if each, _ := os.ReadDir(filepath.Join(dir, "lagos")); len(each) != len(register) {
+		t.Errorf("the folder holds %d files for %d certificates", len(each), len(register))
+	}
+	if !strings.Contains(v.summary.Text, "certificates in the register") || strings.Contains(v.summary.Text, " 0 certificates") {
+		t.Errorf("the summary did not follow: %q", v.summary.Text)
+	}
+	withSerial := 0
+	for _, r := range v.rows {
+		if r.cert != nil {
+			withSerial++
+		}
+	}
+	if withSerial == 0 {
+		t.Error("no row shows its serial number")
+	}
+
+	first := register[0]
+	for typed, want := range map[string]string{
+		strings.ToLower(first.Code):              "Genuine: " + first.Serial + ", " + first.HolderName,
+		"ZZZZ-ZZZZ-ZZZZ":                         "Not genuine: no certificate",
+		strings.ReplaceAll(first.Code, "-", " "): "Genuine: ",
+	} {
+		typeOver(c, v.code, typed)
+		v.verify()
+		if !strings.HasPrefix(v.verdict.Text, want) {
+			t.Errorf("verify %q: %q, want %q…", typed, v.verdict.Text, want)
+		}
+	}
+}
+
+func TestCertificatesVerifyInFrenchAndNobodyEligible(t *testing.T) {
+	useLanguage(t, "fr")
+	st := tempStore(t)
+	res, err := demo.Write(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, q := openWindow(t, st)
+	c.screen.selectID(res.Planned)
+	v := certificatesOf(t, c)
+	v.lastDone = make(chan error, 1)
+	v.issueTo(filepath.Join(t.TempDir(), "dakar.pdf"))
+	if !q.runUntil(20*time.Second, func() bool { return len(v.lastDone) > 0 }) {
+		t.Fatal("did not finish")
+	}
+	if top := topDialog(c); top == nil || !hasText(top, "Personne n’a encore droit à une attestation") {
+		t.Errorf("nobody eligible is not said: %q", visibleTexts(top))
+	}
+	typeOver(c, v.code, "0000-0000-0000")
+	v.verify()
+	if v.verdict.Text != "Non authentique\u00a0: aucune attestation de ce fichier n’a ce code." {
+		t.Errorf("verdict %q", v.verdict.Text)
+	}
+}
+
+func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	res, err := demo.Write(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	v := certificatesOf(t, c)
+	findButton(v.item.Content, "Wording and signatories…").OnTapped()
+	g := v.lastWording
+	if g == nil || g.current != data.English || g.title.PlaceHolder != "Certificate of attendance" {
+		t.Fatalf("dialog %+v", g)
+	}
+	g.language.SetSelectedIndex(1) // French
+	if g.current != data.French || g.title.PlaceHolder != "Attestation de participation" || g.title.Text != "" {
+		t.Fatalf("French wording: %q / %q", g.title.PlaceHolder, g.title.Text)
+	}
+	typeOver(c, g.title, "Attestation de formation")
+	typeOver(c, g.names[0], "Adébáyọ̀ Okafor")
+	typeOver(c, g.roles[0], "Directeur")
+	typeOver(c, g.names[2], "Claire Dubois")
+	fr, _ := st.CertificateWording(res.Lagos, data.French)
+	en, _ := st.CertificateWording(res.Lagos, data.English)
+	signers, _ := st.Signatories(res.Lagos)
+	if fr.Title != "Attestation de formation" || en.Title != "" {
+		t.Errorf("wording: fr %+v, en %+v", fr, en)
+	}
+	if len(signers) != 2 || signers[0].Name != "Adébáyọ̀ Okafor" || signers[0].Title != "Directeur" || signers[1].Name != "Claire Dubois" {
+		t.Errorf("signatories %+v", signers)
+	}
+	g.language.SetSelectedIndex(0)
+	if g.title.Text != "" {
+		t.Errorf("English shows %q", g.title.Text)
+	}
+	g.language.SetSelectedIndex(1)
+	if g.title.Text != "Attestation de formation" {
+		t.Errorf("French back: %q", g.title.Text)
+	}
+}

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/reports"
+)
+
+// wordingDialog edits a workshop's own certificate wording, language by
+// language, and its signatories; every change is saved at once. An empty
+// wording field shows the default wording as its placeholder and prints it.
+type wordingDialog struct {
+	v                    *certificatesView
+	d                    *dialog.CustomDialog
+	langs                []data.Language
+	language             *widget.Select
+	current              data.Language
+	title, body, trainer *widget.Entry
+	names, roles         [data.MaxSignatories]*widget.Entry
+	status               *widget.Label
+	loading              bool
+}
+
+func (v *certificatesView) showWording() {
+	if v.w.ID == 0 {
+		return
+	}
+	g := &wordingDialog{v: v, langs: data.Languages, status: widget.NewLabel("")}
+	g.status.Wrapping = fyne.TextWrapWord
+	var names []string
+	for _, l := range g.langs {
+		names = append(names, languageName(l))
+	}
+	g.language = widget.NewSelect(names, func(string) { g.loadWording() })
+	g.title, g.body, g.trainer = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	for _, e := range []*widget.Entry{g.title, g.body, g.trainer} {
+		e.OnChanged = func(string) { g.saveWording() }
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("certificates.wording.language", "Language"), g.language),
+		widget.NewFormItem(lang.X("certificates.wording.title", "Title"), g.title),
+		widget.NewFormItem(lang.X("certificates.wording.body", "Above the workshop"), g.body),
+		widget.NewFormItem(lang.X("certificates.wording.trainer", "For trainers"), g.trainer),
+	)
+	signers := widget.NewForm()
+	list, err := v.c.st.Signatories(v.w.ID)
+	if err != nil {
+		v.c.showError(err)
+		return
+	}
+	g.loading = true
+	for i := range data.MaxSignatories {
+		g.names[i], g.roles[i] = widget.NewEntry(), widget.NewEntry()
+		g.names[i].SetPlaceHolder(lang.X("certificates.signatory.name", "Name"))
+		g.roles[i].SetPlaceHolder(lang.X("certificates.signatory.title", "Title or position"))
+		if i < len(list) {
+			g.names[i].SetText(list[i].Name)
+			g.roles[i].SetText(list[i].Title)
+		}
+		g.names[i].OnChanged = func(string) { g.saveSignatories(list) }
+		g.roles[i].OnChanged = func(string) { g.saveSignatories(list) }
+		signers.Append(lang.X("certificates.signatory", "Signatory {{.N}}", map[string]any{"N": i + 1}),
+			container.NewGridWithColumns(2, g.names[i], g.roles[i]))
+	}
+	g.loading = false
+	intro := widget.NewLabel(lang.X("certificates.wording.intro", "The certificates of this workshop say this in each language. An empty field prints the default wording shown in grey. Changes are saved at once."))
+	intro.Wrapping = fyne.TextWrapWord
+	heading := widget.NewLabel(lang.X("certificates.signatories", "Signatories (up to three, printed at the foot)"))
+	heading.TextStyle.Bold = true
+	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
+	g.d = dialog.NewCustomWithoutButtons(lang.X("certificates.wording", "Wording and signatories"),
+		container.NewVBox(intro, form, heading, signers, g.status), v.c.win)
+	g.d.SetButtons([]fyne.CanvasObject{closeButton})
+	g.language.SetSelectedIndex(max(0, indexOf(g.langs, v.w.Language)))
+	fitDialog(g.d, 720)
+	g.d.Show()
+	v.lastWording = g
+}
+
+func indexOf(list []data.Language, l data.Language) int {
+	for i, x := range list {
+		if x == l {
+			return i
+		}
+	}
+	return -1
+}
+
+// loadWording shows the wording of the language chosen.
+func (g *wordingDialog) loadWording() {
+	g.current = g.langs[g.language.SelectedIndex()]
+	own, err := g.v.c.st.CertificateWording(g.v.w.ID, g.current)
+	if err != nil {
+		g.v.c.showError(err)
+		return
+	}
+	defaults := reports.CertificateWords(g.current, data.CertificateWording{})
+	g.loading = true
+	defer func() { g.loading = false }()
+	for _, f := range []struct {
+		e        *widget.Entry
+		own, def string
+	}{{g.title, own.Title, defaults.Title}, {g.body, own.Body, defaults.Body}, {g.trainer, own.TrainerBody, defaults.TrainerBody}} {
+		f.e.SetPlaceHolder(f.def)
+		f.e.SetText(f.own)
+	}
+}
+
+func (g *wordingDialog) saveWording() {
+	if g.loading || g.current == "" {
+		return
+	}
+	err := g.v.c.st.SetCertificateWording(g.v.w.ID, g.current,
+		data.CertificateWording{Title: g.title.Text, Body: g.body.Text, TrainerBody: g.trainer.Text})
+	g.show(err)
+}
+
+// saveSignatories saves the rows with a name, in order; a signature image
+// already stored for a name stays with it.
+func (g *wordingDialog) saveSignatories(before []data.Signatory) {
+	if g.loading {
+		return
+	}
+	images := map[string][]byte{}
+	for _, s := range before {
+		images[s.Name] = s.Signature
+	}
+	var list []data.Signatory
+	for i := range data.MaxSignatories {
+		if g.names[i].Text != "" {
+			list = append(list, data.Signatory{Name: g.names[i].Text, Title: g.roles[i].Text, Signature: images[g.names[i].Text]})
+		}
+	}
+	g.show(g.v.c.st.SetSignatories(g.v.w.ID, list))
+}
+
+// show says whether the last change was saved.
+func (g *wordingDialog) show(err error) {
+	if err != nil {
+		msg := err.Error()
+		var ve *data.ValidationError
+		if errors.As(err, &ve) && len(ve.Fields) > 0 {
+			msg = fieldMessage(ve.Fields[0], lang.X("certificates.signatory.name", "Name"))
+		}
+		g.status.Importance = widget.DangerImportance
+		g.status.SetText(msg)
+		return
+	}
+	g.status.Importance = widget.MediumImportance
+	g.status.SetText(lang.X("certificates.wording.saved", "Saved."))
+}

@@ -1,0 +1,178 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// IssueOptions says whose certificates IssueCertificates writes.
+type IssueOptions struct {
+	Trainers bool // also one for each trainer who led a session that took place
+	IssuedOn Date // the date printed; the workshop's last day when zero
+}
+
+// IssueCertificates enters in the register a certificate for every
+// participant the rule (or an organiser's override) makes eligible, and
+// for the trainers if asked, and returns them: participants first in the
+// matrix's order, then trainers. Someone already in the register is
+// reissued: the serial number stays, and so does the code unless what the
+// certificate says changed (a corrected name, say); the figures update.
+// Everything is written in one transaction.
+func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certificate, error) {
+	m, err := s.AttendanceMatrix(workshopID)
+	if err != nil {
+		return nil, err
+	}
+	overrides, err := s.EligibilityOverrides(workshopID)
+	if err != nil {
+		return nil, err
+	}
+	w := m.Workshop
+	if opt.IssuedOn.IsZero() {
+		opt.IssuedOn = w.EndDate
+	}
+	content := func(c Certificate) Certificate {
+		c.WorkshopID, c.WorkshopTitle, c.StartDate, c.EndDate = w.ID, normalise(w.Title), w.StartDate, w.EndDate
+		c.IssuedOn, c.HolderName = opt.IssuedOn, normalise(c.HolderName)
+		if c.Language == "" {
+			c.Language = w.Language
+		}
+		return c
+	}
+	var out []Certificate
+	for i, p := range m.Participants {
+		if !m.Eligibility(i, overrides).Eligible {
+			continue
+		}
+		sum := m.Summary(i)
+		out = append(out, content(Certificate{ParticipantID: p.ID, HolderName: p.NameOnCertificate(),
+			Language: p.Language, SessionsAttended: sum.Attended, SessionsCounted: sum.Counted,
+			MinutesAttended: sum.MinutesAttended}))
+	}
+	if opt.Trainers {
+		trainers, err := s.Trainers(workshopID)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range trainers {
+			sessions, err := s.TrainerSessions(t.ID)
+			if err != nil {
+				return nil, err
+			}
+			c := content(Certificate{TrainerID: t.ID, HolderName: t.Name})
+			for _, ss := range sessions {
+				if ss.Kind != KindBreak && held(m, ss.ID) {
+					c.SessionsAttended++
+					c.MinutesAttended += int(ss.Duration().Minutes())
+				}
+			}
+			if c.SessionsAttended > 0 {
+				c.SessionsCounted = c.SessionsAttended
+				out = append(out, c)
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	secret, err := s.certificateSecret()
+	if err != nil {
+		return nil, err
+	}
+	err = s.write(context.Background(), func(tx *sql.Tx) error {
+		return issueIn(tx, secret, w, out)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// held tells whether a session took place: somebody attended it. A
+// trainer's certificate counts only those, so that a workshop still being
+// planned gives its trainers none.
+func held(m *AttendanceMatrix, sessionID int64) bool {
+	j, ok := m.ColumnOf(sessionID)
+	if !ok {
+		return false
+	}
+	for i := range m.Participants {
+		if mark := m.At(i, j); mark == Present || mark == Late {
+			return true
+		}
+	}
+	return false
+}
+
+// issueIn writes the certificates of out into the register, filling in
+// their serial numbers, codes and ids.
+func issueIn(tx *sql.Tx, secret []byte, w Workshop, out []Certificate) error {
+	type holder struct{ participant, trainer int64 }
+	existing := map[holder]Certificate{}
+	rows, err := tx.Query(`SELECT `+certificateColumns+` FROM certificates WHERE workshop_id = ?`, w.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		c, err := scanCertificate(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		existing[holder{c.ParticipantID, c.TrainerID}] = c
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	prefix := serialPrefix(w)
+	last, err := lastSerial(tx, w.ID, prefix)
+	if err != nil {
+		return err
+	}
+	update, err := tx.Prepare(`UPDATE certificates SET code = ?, language = ?, sessions_attended = ?,
+		sessions_counted = ?, minutes_attended = ?, issued_on = ?, updated_at = ?, holder_name = ?,
+		workshop_title = ?, start_date = ?, end_date = ? WHERE id = ?`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	insert, err := tx.Prepare(`INSERT INTO certificates(workshop_id, participant_id, trainer_id, serial, code,
+		language, sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at, holder_name,
+		workshop_title, start_date, end_date) VALUES (?, nullif(?, 0), nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	now := nowStamp()
+	for i := range out {
+		c := &out[i]
+		old, reissue := existing[holder{c.ParticipantID, c.TrainerID}]
+		if reissue {
+			c.ID, c.Serial = old.ID, old.Serial
+		} else {
+			last++
+			c.Serial = fmt.Sprintf("%s%03d", prefix, last)
+		}
+		c.Code = certificateCode(secret, *c)
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		args := []any{c.Code, c.Language, c.SessionsAttended, c.SessionsCounted, c.MinutesAttended,
+			c.IssuedOn.String(), now, c.HolderName, c.WorkshopTitle, c.StartDate.String(), c.EndDate.String()}
+		if reissue {
+			if _, err := update.Exec(append(args, c.ID)...); err != nil {
+				return err
+			}
+			continue
+		}
+		res, err := insert.Exec(append([]any{c.WorkshopID, c.ParticipantID, c.TrainerID, c.Serial}, args...)...)
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,372 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/skip2/go-qrcode"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// CertificateData is what a workshop's certificates show, read from the
+// store in one go so that rendering does no I/O.
+type CertificateData struct {
+	Workshop      data.Workshop
+	Organisations []data.WorkshopOrganisation
+	Signatories   []data.Signatory
+	Wording       map[data.Language]data.CertificateWording // the workshop's own, by language
+	Certificates  []data.Certificate
+}
+
+// LoadCertificates reads what the certificates certs of a workshop need.
+func LoadCertificates(st *data.Store, workshopID int64, certs []data.Certificate) (CertificateData, error) {
+	d := CertificateData{Certificates: certs, Wording: map[data.Language]data.CertificateWording{}}
+	var err error
+	if d.Workshop, err = st.Workshop(workshopID); err != nil {
+		return d, err
+	}
+	if d.Organisations, err = st.WorkshopOrganisations(workshopID); err != nil {
+		return d, err
+	}
+	if d.Signatories, err = st.Signatories(workshopID); err != nil {
+		return d, err
+	}
+	for _, lang := range data.Languages {
+		if d.Wording[lang], err = st.CertificateWording(workshopID, lang); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
+}
+
+// ErrCancelled is returned when the progress function asked to stop.
+var ErrCancelled = errors.New("cancelled")
+
+// WriteCertificates writes one landscape page per certificate into a
+// single PDF. progress, when not nil, is called after each page with how
+// many are done; returning false stops the work with ErrCancelled.
+func WriteCertificates(d CertificateData, w io.Writer, progress func(done int) bool) error {
+	if len(d.Certificates) == 0 {
+		return errors.New("no certificate to print")
+	}
+	doc := newDocument("L", d.Workshop.Language, d.Workshop.Title)
+	doc.SetAutoPageBreak(false, 0)
+	codes, stop := qrAhead(d.Certificates)
+	defer stop()
+	for i, c := range d.Certificates {
+		doc.certificatePage(d, c, <-codes[i])
+		if progress != nil && !progress(i+1) {
+			return ErrCancelled
+		}
+	}
+	return doc.Output(w)
+}
+
+// CertificateWords are the default wording of a certificate in lang with
+// the workshop's own wording laid over it: the interface shows them as
+// the placeholder text of its wording fields.
+func CertificateWords(lang data.Language, own data.CertificateWording) data.CertificateWording {
+	w := wordsFor(lang)
+	out := data.CertificateWording{Title: w.CertificateTitle, Body: w.AttendedWorkshop, TrainerBody: w.LedWorkshop}
+	if own.Title != "" {
+		out.Title = own.Title
+	}
+	if own.Body != "" {
+		out.Body = own.Body
+	}
+	if own.TrainerBody != "" {
+		out.TrainerBody = own.TrainerBody
+	}
+	return out
+}
+
+// The landscape page, in mm.
+const (
+	landW     = 297.0
+	landH     = 210.0
+	landX     = 30.0 // side margin of the text
+	landTextW = landW - 2*landX
+	qrSize    = 24.0
+)
+
+// gold is the colour of the frame's inner line.
+var gold = [3]int{176, 141, 60}
+
+func (d *document) certificatePage(cd CertificateData, c data.Certificate, qr [][]bool) {
+	lang := known(c.Language)
+	d.lang, d.words = lang, wordsFor(lang)
+	wording := CertificateWords(lang, cd.Wording[lang])
+	w := cd.Workshop
+	d.AddPage()
+	d.SetLang(string(lang))
+
+	// A double frame: a strong outer line and a fine gold one inside.
+	d.SetDrawColor(accent[0], accent[1], accent[2])
+	d.SetLineWidth(1.2)
+	d.Rect(10, 10, landW-20, landH-20, "D")
+	d.SetDrawColor(gold[0], gold[1], gold[2])
+	d.SetLineWidth(0.35)
+	d.Rect(13, 13, landW-26, landH-26, "D")
+
+	d.certificateLogos(cd.Organisations)
+
+	d.colour(accent)
+	d.setFont("B", 30)
+	d.fitText(landX, 64, landTextW, wording.Title, 30, 14, "C")
+	d.grey()
+	d.setFont("I", 13)
+	d.fitText(landX, 77, landTextW, d.words.CertifyThat, 13, 8, "C")
+
+	// The name: as large as fits on one line, never cut or wrapped.
+	d.ink()
+	d.setFont("B", 30)
+	d.fitText(landX, 95, landTextW, c.HolderName, 30, 9, "C")
+	d.SetDrawColor(gold[0], gold[1], gold[2])
+	d.SetLineWidth(0.3)
+	d.Line(landW/2-60, 100, landW/2+60, 100)
+
+	body := wording.Body
+	if c.TrainerID != 0 {
+		body = wording.TrainerBody
+	}
+	d.grey()
+	d.setFont("", 12.5)
+	d.fitText(landX, 110, landTextW, body, 12.5, 7, "C")
+	d.ink()
+	d.setFont("B", 16)
+	y := 119.0
+	for _, line := range d.titleLines(c.WorkshopTitle, landTextW, 16, 10) {
+		d.fitText(landX, y, landTextW, line, 16, 10, "C")
+		y += 7
+	}
+	d.grey()
+	d.setFont("", 12.5)
+	place := fmt.Sprintf(d.words.HeldIn, w.City, countryName(lang, w.Country),
+		FormatDateRange(lang, c.StartDate, c.EndDate))
+	d.fitText(landX, y+1.5, landTextW, place, 12.5, 7, "C")
+	d.setFont("I", 11)
+	d.fitText(landX, y+8.5, landTextW, d.figures(c), 11, 7, "C")
+
+	d.signatories(cd.Signatories)
+	d.verification(c, qr)
+	d.supporters(cd.Organisations)
+}
+
+// titleLines splits a workshop title over at most two lines at spaces;
+// a longer title keeps two lines and fitText shrinks them.
+func (d *document) titleLines(title string, w, size, minSize float64) []string {
+	saved, _ := d.GetFontSize()
+	defer d.SetFontSize(saved)
+	d.SetFontSize(size)
+	lines := d.lines(title, w)
+	if len(lines) <= 2 {
+		return lines
+	}
+	// Balance two lines by words rather than letting a third appear.
+	words := breakable(norm.NFC.String(title))
+	best, bestW := 1, -1.0
+	for i := 1; i < len(words); i++ {
+		a, b := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		if wide := max(d.GetStringWidth(a), d.GetStringWidth(b)); bestW < 0 || wide < bestW {
+			best, bestW = i, wide
+		}
+	}
+	return []string{strings.Join(words[:best], " "), strings.Join(words[best:], " ")}
+}
+
+// figures words the sessions attended (or led) and their hours.
+func (d *document) figures(c data.Certificate) string {
+	hours := hoursText(d.lang, c.MinutesAttended)
+	if c.TrainerID != 0 {
+		return fmt.Sprintf(d.words.SessionsLed, c.SessionsAttended, hours)
+	}
+	return fmt.Sprintf(d.words.SessionsAttended, c.SessionsAttended, c.SessionsCounted, hours)
+}
+
+// hoursText writes minutes as hours with at most one decimal, in the
+// language's way: "7.5" in English, "7,5" in French and Spanish.
+func hoursText(lang data.Language, minutes int) string {
+	s := strconv.FormatFloat(float64(minutes)/60, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	if lang != data.English {
+		s = strings.ReplaceAll(s, ".", ",")
+	}
+	return s
+}
+
+// certificateLogos draws the organisers' and host's logos in a row at
+// the top, centred; an organisation without a readable logo shows its
+// short name instead.
+func (d *document) certificateLogos(orgs []data.WorkshopOrganisation) {
+	var shown []data.WorkshopOrganisation
+	for _, o := range orgs {
+		if o.Role == data.RoleOrganiser || o.Role == data.RoleHost {
+			shown = append(shown, o)
+		}
+	}
+	if len(shown) == 0 {
+		return
+	}
+	const boxW, boxH, gap, top = 42.0, 20.0, 10.0, 22.0
+	n := min(len(shown), 5)
+	x := (landW - float64(n)*boxW - float64(n-1)*gap) / 2
+	for _, o := range shown[:n] {
+		if !d.image(fmt.Sprintf("logo-%d", o.ID), o.Logo, x, top, boxW, boxH) {
+			name := o.ShortName
+			if name == "" {
+				name = o.Name
+			}
+			d.colour(accent)
+			d.setFont("B", 12)
+			d.fitText(x, top+boxH/2+2, boxW, name, 12, 6, "C")
+		}
+		x += boxW + gap
+	}
+}
+
+// signatories draws up to three signature blocks side by side: the
+// signature image above a line, the name and title below it.
+func (d *document) signatories(list []data.Signatory) {
+	if len(list) == 0 {
+		return
+	}
+	list = list[:min(len(list), data.MaxSignatories)]
+	const blockW, lineY = 60.0, 151.0
+	// The blocks keep clear of the QR code at the bottom left.
+	left, right := 52.0, landW-landX
+	gap := (right - left - float64(len(list))*blockW) / float64(len(list)+1)
+	for i, g := range list {
+		x := left + gap + float64(i)*(blockW+gap)
+		if len(g.Signature) > 0 {
+			d.image(fmt.Sprintf("signature-%d", g.Position), g.Signature, x+4, lineY-16, blockW-8, 15)
+		}
+		d.SetDrawColor(inkGrey, inkGrey, inkGrey)
+		d.SetLineWidth(0.25)
+		d.Line(x, lineY, x+blockW, lineY)
+		d.ink()
+		d.setFont("B", 10)
+		d.fitText(x, lineY+5, blockW, g.Name, 10, 6, "C")
+		d.grey()
+		d.setFont("", 8.5)
+		d.fitText(x, lineY+9.5, blockW, g.Title, 8.5, 5.5, "C")
+	}
+}
+
+// verification draws the QR code at the bottom left with the serial
+// number and code beside it.
+func (d *document) verification(c data.Certificate, qr [][]bool) {
+	const x, y = 22.0, landH - 25 - qrSize
+	d.qr(qr, x, y, qrSize)
+	d.ink()
+	d.setFont("", 8)
+	tx := x + qrSize + 3
+	d.text(tx, y+qrSize-9.5, fmt.Sprintf(d.words.SerialNumber, c.Serial))
+	d.setFont("B", 8)
+	d.text(tx, y+qrSize-5.5, fmt.Sprintf(d.words.VerificationCode, c.Code))
+	d.grey()
+	d.setFont("", 7)
+	d.text(tx, y+qrSize-1.5, fmt.Sprintf(d.words.IssuedOn, FormatDate(d.lang, c.IssuedOn)))
+}
+
+// supporters prints the supporter line at the foot of the page.
+func (d *document) supporters(orgs []data.WorkshopOrganisation) {
+	var names []string
+	for _, o := range orgs {
+		if o.Role == data.RoleSupporter {
+			names = append(names, o.Name)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	d.grey()
+	d.setFont("I", 9)
+	d.fitText(70, landH-18, landW-140, d.words.WithTheSupportOf+" "+strings.Join(names, ", "), 9, 5.5, "C")
+}
+
+// CertificatePayload is what a certificate's QR code holds: enough to
+// read whose it is without the file, and the code to verify it with.
+func CertificatePayload(c data.Certificate) string {
+	return norm.NFC.String(strings.Join([]string{
+		"Atelier certificate " + c.Serial,
+		c.HolderName,
+		c.WorkshopTitle,
+		c.StartDate.String() + "/" + c.EndDate.String(),
+		"Code " + c.Code,
+	}, "\n"))
+}
+
+// qrModules encodes payload as a QR code's dark modules, without the
+// quiet zone; nil for a payload too long for a QR code (the code is
+// printed anyway).
+func qrModules(payload string) [][]bool {
+	code, err := qrcode.New(payload, qrcode.Medium)
+	if err != nil {
+		return nil
+	}
+	code.DisableBorder = true
+	return code.Bitmap()
+}
+
+// qrAhead encodes the certificates' QR codes on every core, ahead of the
+// pages that draw them: encoding is most of the cost of a page. The
+// codes arrive in order through the returned channels; stop ends the work
+// early.
+func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
+	codes = make([]chan [][]bool, len(certs))
+	for i := range codes {
+		codes[i] = make(chan [][]bool, 1)
+	}
+	var next atomic.Int64
+	var stopped atomic.Bool
+	for range min(runtime.GOMAXPROCS(0), len(certs)) {
+		go func() {
+			for !stopped.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= len(certs) {
+					return
+				}
+				codes[i] <- qrModules(CertificatePayload(certs[i]))
+			}
+		}()
+	}
+	return codes, func() { stopped.Store(true) }
+}
+
+// qr draws a QR code's modules as a square of side size at (x, y). The
+// modules are filled rectangles, one per horizontal run, drawn in a
+// coordinate system of one unit per module so that each takes a few bytes:
+// sharp at any zoom, and much smaller than an image per page.
+func (d *document) qr(bits [][]bool, x, y, size float64) {
+	if len(bits) == 0 {
+		return
+	}
+	k := d.GetConversionRatio()
+	_, pageH := d.GetPageSize()
+	cell := size / float64(len(bits)) * k
+	var b strings.Builder
+	fmt.Fprintf(&b, "q 0 g %.4f 0 0 %.4f %.3f %.3f cm\n", cell, -cell, x*k, (pageH-y)*k)
+	for r, row := range bits {
+		for c := 0; c < len(row); {
+			if !row[c] {
+				c++
+				continue
+			}
+			start := c
+			for c < len(row) && row[c] {
+				c++
+			}
+			fmt.Fprintf(&b, "%d %d %d 1 re ", start, r, c-start)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("f Q")
+	d.RawWriteStr(b.String())
+}

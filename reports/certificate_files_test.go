@@ -1,0 +1,74 @@
+package reports
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSafeFileNameFromHostileNames(t *testing.T) {
+	long := strings.Repeat("Ọ̀ṣúntókí ", 30)
+	for _, name := range []string{"../../x", "CON", "con.txt", "a/b", `a\b`, "..", ".", "", "  ", "NUL ", "x:y*z?",
+		"tab\there", long, "Ọ̀ṣun Bello"} {
+		got := SafeFileName(name, ".pdf")
+		base := strings.TrimSuffix(got, ".pdf")
+		switch {
+		case strings.ContainsAny(got, `/\:*?"<>|`) || strings.ContainsRune(got, '\t'):
+			t.Errorf("SafeFileName(%q) = %q holds a separator or reserved character", name, got)
+		case base == "" || base == "." || base == "..":
+			t.Errorf("SafeFileName(%q) = %q is empty or a dot name", name, got)
+		case windowsReserved[strings.ToUpper(strings.SplitN(base, ".", 2)[0])]:
+			t.Errorf("SafeFileName(%q) = %q is reserved on Windows", name, got)
+		case utf8.RuneCountInString(base) > maxFileNameRunes || len(got) > 255:
+			t.Errorf("SafeFileName(%q) is %d bytes long", name, len(got))
+		case isMark([]rune(base)[0]):
+			t.Errorf("SafeFileName(%q) starts with a mark", name)
+		}
+		if filepath.Dir(filepath.Join("/tmp/out", got)) != "/tmp/out" {
+			t.Errorf("SafeFileName(%q) = %q leaves the folder", name, got)
+		}
+	}
+	if got := SafeFileName("Ọ̀ṣun Bello", ".pdf"); got != nfc("Ọ̀ṣun Bello.pdf") {
+		t.Errorf("a plain name changed: %q", got)
+	}
+}
+
+func TestCertificateFilesOneEachInsideTheFolder(t *testing.T) {
+	_, d := lagosCertificates(t)
+	d.Certificates = d.Certificates[:3]
+	d.Certificates[0].HolderName = "../../x"
+	d.Certificates[1].HolderName = "CON"
+	d.Certificates[2].HolderName = "a/b"
+	dir := filepath.Join(t.TempDir(), "certificates")
+	paths, err := WriteCertificateFiles(d, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(paths) != 3 || len(entries) != 3 {
+		t.Fatalf("wrote %v; the folder holds %d files", paths, len(entries))
+	}
+	for i, p := range paths {
+		if filepath.Dir(p) != dir {
+			t.Errorf("%q is not in the folder", p)
+		}
+		pdf, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertHolds(t, pdf, []string{d.Certificates[i].HolderName, d.Certificates[i].Code})
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(filepath.Dir(dir)), "x")); err == nil {
+		t.Error("a file escaped the folder")
+	}
+}
+
+func TestCertificateFilesStopWhenCancelled(t *testing.T) {
+	_, d := lagosCertificates(t)
+	_, err := WriteCertificateFiles(d, t.TempDir(), func(done int) bool { return done < 2 })
+	if err != ErrCancelled {
+		t.Errorf("err %v, want cancelled", err)
+	}
+}

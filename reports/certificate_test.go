@@ -1,0 +1,262 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/atelier-workshops/atelier/assets"
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// lagosCertificates issues the demo Lagos workshop's certificates, with
+// trainers, and loads what printing them needs.
+func lagosCertificates(t testing.TB) (*data.Store, CertificateData) {
+	t.Helper()
+	st, res := demoStore(t)
+	certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetSignatories(res.Lagos, []data.Signatory{
+		{Name: "Adébáyọ̀ Okafor", Title: "Director, Yemisi Shyllon Museum of Art"},
+		{Name: "Claire Dubois", Title: "Programme officer"},
+		{Name: "José María Ñúñez", Title: "Lead trainer"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadCertificates(st, res.Lagos, certs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, d
+}
+
+func writeCertificates(t testing.TB, d CertificateData) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteCertificates(d, &buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestCertificatesHoldEveryNameSerialAndCode(t *testing.T) {
+	_, d := lagosCertificates(t)
+	pdf := writeCertificates(t, d)
+	var want []string
+	trainers := 0
+	for _, c := range d.Certificates {
+		want = append(want, c.HolderName, c.Serial, c.Code)
+		if c.TrainerID != 0 {
+			trainers++
+		}
+	}
+	if len(d.Certificates) < 20 || trainers == 0 {
+		t.Fatalf("the demo issued %d certificates, %d for trainers", len(d.Certificates), trainers)
+	}
+	want = append(want, "Certificate of attendance", "21–25 November 2022", "has led sessions of the training workshop",
+		"Adébáyọ̀ Okafor", "José María Ñúñez")
+	assertHolds(t, pdf, want)
+	if pages := bytes.Count(pdf, []byte("/Type /Page")) - bytes.Count(pdf, []byte("/Type /Pages")); pages != len(d.Certificates) {
+		t.Errorf("%d pages for %d certificates", pages, len(d.Certificates))
+	}
+	if !bytes.Contains(pdf, []byte("/FontFile2")) {
+		t.Error("the font is not embedded")
+	}
+}
+
+func TestCertificateInTheParticipantsLanguage(t *testing.T) {
+	_, d := lagosCertificates(t)
+	c := d.Certificates[0]
+	for lang, want := range map[data.Language][]string{
+		data.French:  {"Attestation de participation", "du 21 au 25 novembre 2022", "Nigéria", "Code de vérification\u00a0: " + c.Code},
+		data.English: {"Certificate of attendance"},
+		data.Spanish: {"Certificado de asistencia", "del 21 al 25 de noviembre de 2022", "Código de verificación: " + c.Code},
+	} {
+		one := d
+		c.Language = lang
+		c.HolderName = map[data.Language]string{data.English: "Ọ̀ṣun Bello", data.French: "Ẹ̀kọ́ Fọláṣadé",
+			data.Spanish: "José María Ñúñez"}[lang]
+		one.Certificates = []data.Certificate{c}
+		t.Run(string(lang), func(t *testing.T) { assertHolds(t, writeCertificates(t, one), append(want, c.HolderName)) })
+	}
+}
+
+func TestCertificateWordingOfTheWorkshop(t *testing.T) {
+	st, d := lagosCertificates(t)
+	own := data.CertificateWording{Title: "Certificate of completion", Body: "has completed with distinction"}
+	if err := st.SetCertificateWording(d.Workshop.ID, data.English, own); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadCertificates(st, d.Workshop.ID, d.Certificates[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := writeCertificates(t, d)
+	assertHolds(t, pdf, []string{"Certificate of completion", "has completed with distinction"})
+	if strings.Contains(joined(pdfText(t, pdf)), "Certificate of attendance") {
+		t.Error("the default title is printed beside the workshop's own")
+	}
+}
+
+func TestCertificateLongNamePrintsWholeOnOneLine(t *testing.T) {
+	_, d := lagosCertificates(t)
+	c := d.Certificates[0]
+	c.HolderName = strings.TrimSpace(strings.Repeat("Ẹ̀kọ́ Fọláṣadé Ñúñez ", 6))
+	for len([]rune(c.HolderName)) < 120 {
+		c.HolderName += " Bello"
+	}
+	d.Certificates = []data.Certificate{c}
+	runs := pdfText(t, writeCertificates(t, d))
+	found := false
+	for _, r := range runs {
+		if r == nfc(c.HolderName) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the %d-character name is not one run of text: %q", len([]rune(c.HolderName)), runs)
+	}
+	doc := newDocument("L", data.English, "")
+	doc.setFont("B", 28)
+	size := doc.fitText(landX, 95, landTextW, c.HolderName, 28, 9, "C")
+	doc.SetFontSize(size)
+	if w := doc.width(c.HolderName); w > landTextW+0.01 || size >= 28 {
+		t.Errorf("at %.1f pt the name is %.1f mm wide, more than %.1f mm", size, w, landTextW)
+	}
+}
+
+func TestCertificateQRCodeDecodesToThePayload(t *testing.T) {
+	zbar, err := exec.LookPath("zbarimg")
+	if err != nil {
+		t.Skip("zbarimg not installed")
+	}
+	pdftoppm, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Skip("pdftoppm not installed")
+	}
+	_, d := lagosCertificates(t)
+	d.Certificates = d.Certificates[:1]
+	dir := t.TempDir()
+	pdfPath := filepath.Join(dir, "c.pdf")
+	if err := os.WriteFile(pdfPath, writeCertificates(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(pdftoppm, "-r", "200", "-png", "-singlefile", pdfPath, filepath.Join(dir, "c")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	// -Sbinary: zbar otherwise guesses the encoding of the bytes and may
+	// take a UTF-8 name with one accented letter for Shift JIS.
+	out, err := exec.Command(zbar, "--raw", "-q", "-Sbinary", filepath.Join(dir, "c.png")).Output()
+	if err != nil {
+		t.Fatalf("zbarimg found no code: %v", err)
+	}
+	got := strings.TrimRight(string(out), "\n")
+	if want := CertificatePayload(d.Certificates[0]); got != want {
+		t.Errorf("the QR code holds\n%q\nwant\n%q", got, want)
+	}
+	if !strings.Contains(got, d.Certificates[0].Code) || !strings.Contains(got, d.Certificates[0].HolderName) {
+		t.Errorf("payload lacks the code or the name: %q", got)
+	}
+}
+
+func TestWriteCertificatesStopsWhenCancelled(t *testing.T) {
+	_, d := lagosCertificates(t)
+	pages := 0
+	err := WriteCertificates(d, &bytes.Buffer{}, func(done int) bool { pages = done; return done < 3 })
+	if err != ErrCancelled || pages != 3 {
+		t.Errorf("cancelled after page 3: err %v, %d pages", err, pages)
+	}
+}
+
+func TestHoursText(t *testing.T) {
+	for _, c := range []struct {
+		lang    data.Language
+		minutes int
+		want    string
+	}{{data.English, 1920, "32"}, {data.English, 450, "7.5"}, {data.French, 450, "7,5"}, {data.Spanish, 100, "1,7"}} {
+		if got := hoursText(c.lang, c.minutes); got != c.want {
+			t.Errorf("hoursText(%s, %d) = %q, want %q", c.lang, c.minutes, got, c.want)
+		}
+	}
+}
+
+// manyCertificates repeats the demo's certificates up to n, with distinct
+// serials, as a large workshop would have.
+func manyCertificates(b *testing.B, n int) CertificateData {
+	_, d := lagosCertificates(b)
+	all := make([]data.Certificate, n)
+	for i := range all {
+		all[i] = d.Certificates[i%len(d.Certificates)]
+		all[i].Serial = fmt.Sprintf("LAG-2022-%03d", i+1)
+	}
+	d.Certificates = all
+	return d
+}
+
+func benchmarkCertificates(b *testing.B, n int) {
+	d := manyCertificates(b, n)
+	var size int
+	b.ResetTimer()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := WriteCertificates(d, &buf, nil); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+	b.ReportMetric(float64(size)/1e6, "MB/file")
+}
+
+func BenchmarkCertificates30(b *testing.B)   { benchmarkCertificates(b, 30) }
+func BenchmarkCertificates500(b *testing.B)  { benchmarkCertificates(b, 500) }
+func BenchmarkCertificates1000(b *testing.B) { benchmarkCertificates(b, 1000) }
+
+func BenchmarkCertificateFiles1000(b *testing.B) {
+	d := manyCertificates(b, 1000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := WriteCertificateFiles(d, b.TempDir(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+}
+
+// BenchmarkBareFpdf1000 is the yardstick for BenchmarkCertificates1000: a
+// plain fpdf loop writing the same strings in the same embedded font,
+// without layout, marks or QR codes.
+func BenchmarkBareFpdf1000(b *testing.B) {
+	d := manyCertificates(b, 1000)
+	b.ResetTimer()
+	for b.Loop() {
+		pdf := fpdf.New("L", "mm", "A4", "")
+		pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
+		pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+		pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
+		for _, c := range d.Certificates {
+			pdf.AddPage()
+			pdf.SetFont(fontFamily, "B", 30)
+			pdf.Text(30, 64, "Certificate of attendance")
+			pdf.Text(30, 95, c.HolderName)
+			pdf.SetFont(fontFamily, "", 12)
+			for i, s := range []string{"This is to certify that", "has attended the training workshop", c.WorkshopTitle,
+				"held in Lagos, Nigeria, 21–25 November 2022", c.Serial, c.Code, "Issued on 25 November 2022"} {
+				pdf.Text(30, 110+float64(i)*6, s)
+			}
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+}
