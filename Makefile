@@ -20,11 +20,16 @@ GOTAGS     ?= migrated_fynedo
 PKGS       ?= ./...
 
 STATICCHECK_VERSION := v0.8.2
+FYNE_TOOLS_VERSION  := v1.7.4
 LOCALBIN            := $(CURDIR)/.bin
 STATICCHECK         := $(LOCALBIN)/staticcheck-$(STATICCHECK_VERSION)
+FYNE                := $(LOCALBIN)/fyne-$(FYNE_TOOLS_VERSION)
+# What `make package` needs beyond the build: the MinGW-w64 cross compiler
+# for the Windows .exe, and xz for the Linux tarball.
+PACKAGE_DEPS        := gcc-mingw-w64-x86-64 xz-utils
 
 .DEFAULT_GOAL := build
-.PHONY: deps build run test bench fuzz lint fmt-check vet staticcheck icon clean
+.PHONY: deps build run test smoke package bench fuzz lint fmt-check vet staticcheck icon clean
 
 ## deps: check for Go and the C toolchain and headers Fyne needs; install missing Debian packages
 deps:
@@ -38,9 +43,19 @@ build: deps
 run: build
 	./$(BIN) $(ARGS)
 
-## test: lint, then every test with the race detector
+## test: lint, every test with the race detector, then the real-window smoke test
 test: deps lint
 	go test -race -count=1 $(PKGS)
+	@$(MAKE) --no-print-directory smoke
+
+## smoke: start ./atelier on a demo database under Xvfb, check its window and a clean close (skipped without Xvfb)
+smoke: build
+	bash scripts/smoke.sh ./$(BIN)
+
+## package: the Linux tarball and the Windows .exe in dist/
+package: $(FYNE)
+	@bash scripts/deps.sh $(EXTRA_DEPS) $(PACKAGE_DEPS)
+	bash scripts/package.sh $(FYNE)
 
 ## bench: every benchmark, with allocation figures
 bench: deps
@@ -73,6 +88,11 @@ $(STATICCHECK):
 	@mkdir -p $(LOCALBIN)
 	GOBIN=$(LOCALBIN) go install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 	@mv $(LOCALBIN)/staticcheck $@
+
+$(FYNE):
+	@mkdir -p $(LOCALBIN)
+	GOBIN=$(LOCALBIN) go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
+	@mv $(LOCALBIN)/fyne $@
 
 ## icon: regenerate assets/icon.png from scripts/icongen
 icon:

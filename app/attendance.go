@@ -50,12 +50,15 @@ type attendanceView struct {
 	note      *noteEntry
 	allIn     *widget.Button
 	allOut    *widget.Button
+	keyIn     *widget.Button
 	keysHint  *widget.Label
 	empty     *widget.Label
 	body      *fyne.Container
 
 	matrix *matrixPane
 	rule   *rulePane
+
+	lastSheet *sheetDialog // for tests
 }
 
 func newAttendanceView(c *controller) *attendanceView {
@@ -77,6 +80,8 @@ func newAttendanceView(c *controller) *attendanceView {
 		func() { v.confirmRest(data.Present) })
 	v.allOut = widget.NewButtonWithIcon(lang.X("attendance.rest_absent", "Mark the rest absent…"), theme.CancelIcon(),
 		func() { v.confirmRest(data.Absent) })
+	v.keyIn = widget.NewButtonWithIcon(lang.X("attendance.key_in", "Key in a sheet…"), theme.DocumentCreateIcon(),
+		func() { v.showSheetDialog() })
 	v.noteLabel = widget.NewLabel("")
 	v.note = newNoteEntry(v)
 	v.empty = widget.NewLabel("")
@@ -84,7 +89,7 @@ func newAttendanceView(c *controller) *attendanceView {
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("attendance.session", "Session")), nil, v.session),
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.allIn, v.allOut), v.search),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.allIn, v.allOut, v.keyIn), v.search),
 		v.counts,
 	)
 	bottom := container.NewVBox(
@@ -299,6 +304,11 @@ func (v *attendanceView) showCounts() {
 		v.allIn.Enable()
 		v.allOut.Enable()
 	}
+	if v.sid == 0 || len(v.people) == 0 {
+		v.keyIn.Disable()
+	} else {
+		v.keyIn.Enable()
+	}
 }
 
 // setMark saves one participant's mark at once (SetMark commits before it
@@ -418,7 +428,7 @@ func (v *attendanceView) showNote() {
 		return
 	}
 	p := v.people[v.cur]
-	v.noteLabel.SetText(lang.X("attendance.note_for", "Note for {{.Name}}", map[string]any{"Name": p.FullName()}))
+	v.noteLabel.SetText(lang.X("attendance.note_for", "Note for {{.Name}}", map[string]any{"Name": clip(p.FullName(), 40)}))
 	a, ok := v.marks[p.ID]
 	v.note.SetText(a.Note)
 	if ok {

@@ -544,3 +544,31 @@ func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
 		t.Errorf("the session or the participant being marked changed: session %d, %s", v.sid, v.people[v.cur].FullName())
 	}
 }
+
+func TestAttendanceTabReadsAgainWhenSelected(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, _, _ := classroom(t, st)
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.tabs.SelectIndex(1)
+	if n := len(v.matrix.m.Participants); n != 5 {
+		t.Fatalf("matrix of %d participants", n)
+	}
+
+	// The organiser confirms someone in the Participants tab, then comes
+	// back to the matrix they left open.
+	c.screen.tabs.Select(participantsOf(c).tab())
+	late := data.Participant{WorkshopID: w.ID, GivenName: "Àbẹ̀ní", FamilyName: "Abíọ́lá", Status: data.StatusConfirmed}
+	if err := st.SaveParticipant(&late); err != nil {
+		t.Fatal(err)
+	}
+	c.screen.tabs.Select(v.tab())
+	if n := len(v.matrix.m.Participants); n != 6 {
+		t.Errorf("the matrix shows %d participants after coming back, want 6", n)
+	}
+	v.tabs.SelectIndex(0)
+	if len(v.people) != 6 {
+		t.Errorf("the session list shows %d participants, want 6", len(v.people))
+	}
+}

@@ -149,12 +149,8 @@ func (p *rulePane) loadMandatory() {
 // mandatoryLabel names a session in the list of boxes, short enough not to
 // widen the window: a check box's text cannot be cut to fit.
 func mandatoryLabel(s data.Session) string {
-	title := []rune(s.Title)
-	if len(title) > 60 {
-		title = append(title[:59], '…')
-	}
 	return lang.X("attendance.rule.mandatory_label", "{{.Day}} {{.Month}} · {{.Time}} · {{.Title}}", map[string]any{
-		"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04"), "Title": string(title)})
+		"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04"), "Title": clip(s.Title, 60)})
 }
 
 func containsInt(list []int, n int) bool {

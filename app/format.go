@@ -104,3 +104,14 @@ func datePlaceholder() string {
 		"02", lang.X("date.letters.day", "DD"),
 	).Replace(dateEntryLayout())
 }
+
+// clip cuts s to at most n characters, marking the cut with an ellipsis,
+// for text in places that cannot cut it themselves (check boxes, the label
+// beside a field) and would otherwise widen the window.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

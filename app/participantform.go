@@ -3,6 +3,8 @@ package app
 import (
 	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,45 +55,70 @@ func participantFieldLabel(field string) string {
 	return field
 }
 
-// participantForm adds or edits one participant in a dialog. Nothing is
-// written until Save, and nothing at all when data refuses a field: the
-// problem is shown under it.
+// participantForm adds or edits one participant in a dialog. A new
+// participant is written on Save, and not at all while data refuses a
+// field. An existing one is edited as the workshop's Details are: each
+// change is checked at once and saved after a pause in typing, on Enter,
+// on leaving the field, or at once for choices; a field data refuses shows
+// why beside it and keeps its last saved value in the file meanwhile.
 type participantForm struct {
-	v    *participantsView
-	p    data.Participant
-	d    *dialog.CustomDialog
-	rows map[string]*fieldRow
+	v     *participantsView
+	saved data.Participant // as the database holds it
+	draft data.Participant // as the form shows it, where it can be read
+	d     *dialog.CustomDialog
+	rows  map[string]*fieldRow
 
-	given, family, printed, institution, position, email, phone *widget.Entry
-	amount, currency, notes                                     *widget.Entry
+	live     bool // editing an existing participant: changes save themselves
+	dirty    bool
+	saves    saveTimer
+	unread   string            // why the amount cannot be read, or ""
+	revealed bool              // the unreadable amount was left or submitted: say so
+	problems map[string]string // by data's field name
+	lastSave time.Time
+
+	given, family, printed, institution, position, email, phone *leaveEntry
+	amount, currency, notes                                     *leaveEntry
 	gender, country, lang, status                               *widget.Select
 	awarded, travel, accommodation, perDiem, paid, consent      *widget.Check
 	general                                                     *widget.Label
-	save                                                        *widget.Button
+	save                                                        *widget.Button // creating only
+	close                                                       *widget.Button // editing only
 	countries                                                   *countryList
 }
 
 const participantFormWidth = 640
 
 func (v *participantsView) showForm(p data.Participant) *participantForm {
-	f := &participantForm{v: v, p: p, rows: map[string]*fieldRow{}, countries: countriesIn(uiLanguage())}
-	entry := func(text string) *widget.Entry {
-		e := widget.NewEntry()
+	f := &participantForm{v: v, saved: p, draft: p, rows: map[string]*fieldRow{}, problems: map[string]string{},
+		countries: countriesIn(uiLanguage())}
+	entry := func(field, text string) *leaveEntry {
+		e := newLeaveEntry()
 		e.SetText(text)
-		e.OnSubmitted = func(string) { f.submit() }
+		e.OnChanged = func(string) { f.changed() }
+		e.OnSubmitted = func(string) { f.leave(field) }
+		e.onLeave = func() {
+			if f.live {
+				f.leave(field)
+			}
+		}
 		return e
 	}
-	f.given, f.family, f.printed = entry(p.GivenName), entry(p.FamilyName), entry(p.PrintedName)
+	f.given, f.family, f.printed = entry("given_name", p.GivenName), entry("family_name", p.FamilyName), entry("printed_name", p.PrintedName)
 	f.printed.SetPlaceHolder(lang.X("participants.field.printed_hint", "Leave empty to print the given and family names"))
-	f.institution, f.position = entry(p.Institution), entry(p.Position)
-	f.email, f.phone = entry(p.Email), entry(p.Phone)
-	f.amount, f.currency = entry(formatAmount(p.Grant.AmountMinor)), entry(p.Grant.Currency)
+	f.institution, f.position = entry("institution", p.Institution), entry("position", p.Position)
+	f.email, f.phone = entry("email", p.Email), entry("phone", p.Phone)
+	f.amount, f.currency = entry("grant_amount", formatAmount(p.Grant.AmountMinor)), entry("grant_currency", p.Grant.Currency)
 	f.currency.SetPlaceHolder("USD")
-	f.notes = widget.NewMultiLineEntry()
-	f.notes.SetText(p.Notes)
+	f.notes = entry("notes", p.Notes)
+	f.notes.MultiLine = true
+	f.notes.OnSubmitted = nil // Enter is a new line in the notes
 	f.notes.Wrapping = fyne.TextWrapWord
 	f.notes.SetMinRowsVisible(2)
 
+	chosen := func(string) {
+		f.changed()
+		f.flush()
+	}
 	genders := make([]string, len(data.Genders))
 	for i, g := range data.Genders {
 		genders[i] = genderName(g)
@@ -115,10 +142,14 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 	}
 	f.status = widget.NewSelect(statuses, nil)
 	f.status.SetSelectedIndex(max(0, slices.Index(data.Statuses, p.Status)))
+	for _, s := range []*widget.Select{f.gender, f.country, f.lang, f.status} {
+		s.OnChanged = chosen
+	}
 
 	check := func(label string, on bool) *widget.Check {
 		c := widget.NewCheck(label, nil)
 		c.SetChecked(on)
+		c.OnChanged = func(bool) { chosen("") }
 		return c
 	}
 	g := p.Grant
@@ -152,28 +183,42 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 		form.AppendItem(row.item())
 	}
 	f.general = widget.NewLabel("")
-	f.general.Importance = widget.DangerImportance
 	f.general.Wrapping = fyne.TextWrapWord
 	f.general.Hide()
 
 	title := lang.X("participants.field.new_title", "New participant")
-	buttons := []fyne.CanvasObject{}
+	var buttons []fyne.CanvasObject
+	body := container.NewVBox(form, f.general)
 	if p.ID != 0 {
 		title = p.FullName()
 		del := widget.NewButtonWithIcon(lang.X("participants.field.delete", "Delete…"), theme.DeleteIcon(),
-			func() { v.askDelete(f.p, func() { f.d.Hide() }) })
+			func() {
+				f.flush()
+				v.askDelete(f.saved, func() {
+					f.saves.stop()
+					f.dirty = false
+					f.d.Hide()
+				})
+			})
 		del.Importance = widget.DangerImportance
-		buttons = append(buttons, del)
+		f.close = widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() {
+			f.flush()
+			f.d.Hide()
+		})
+		f.close.Importance = widget.HighImportance
+		buttons = []fyne.CanvasObject{del, f.close}
+		// The status line goes above the form, where it is seen without scrolling.
+		body.Objects = []fyne.CanvasObject{f.attendance(), f.general, form}
+		f.live = true
+		f.general.Show()
+		f.showStatus()
+	} else {
+		cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
+		f.save = widget.NewButtonWithIcon(lang.X("participants.field.save", "Save"), theme.ConfirmIcon(), f.submit)
+		f.save.Importance = widget.HighImportance
+		buttons = []fyne.CanvasObject{cancel, f.save}
 	}
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
-	f.save = widget.NewButtonWithIcon(lang.X("participants.field.save", "Save"), theme.ConfirmIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	buttons = append(buttons, cancel, f.save)
 
-	body := container.NewVBox(form, f.general)
-	if p.ID != 0 {
-		body.Objects = append([]fyne.CanvasObject{f.attendance()}, body.Objects...)
-	}
 	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), v.c.win)
 	f.d.SetButtons(buttons)
 	f.d.Resize(fyne.NewSize(participantFormWidth, min(v.c.win.Canvas().Size().Height-40, 760)))
@@ -186,7 +231,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 // attendance sums up the participant's marks by the workshop's
 // certificate rule, so that the form is the participant's whole sheet.
 func (f *participantForm) attendance() fyne.CanvasObject {
-	sum, err := f.v.c.st.ParticipantSummary(f.p.ID)
+	sum, err := f.v.c.st.ParticipantSummary(f.saved.ID)
 	text := ""
 	switch {
 	case err != nil:
@@ -211,9 +256,9 @@ func (f *participantForm) attendance() fyne.CanvasObject {
 }
 
 // read puts what the form shows into a participant; amount is false when
-// the amount is not a number.
+// the amount is not a number, and the participant then keeps the draft's.
 func (f *participantForm) read() (data.Participant, bool) {
-	p := f.p
+	p := f.saved
 	p.GivenName, p.FamilyName, p.PrintedName = f.given.Text, f.family.Text, f.printed.Text
 	if i := f.gender.SelectedIndex(); i >= 0 {
 		p.Gender = data.Genders[i]
@@ -228,19 +273,41 @@ func (f *participantForm) read() (data.Participant, bool) {
 		p.Status = data.Statuses[i]
 	}
 	amount, ok := parseAmount(f.amount.Text)
+	if !ok {
+		amount = f.draft.Grant.AmountMinor
+	}
+	// Upper case as data stores it, so that "usd" is not refused while typed.
 	p.Grant = data.Grant{Awarded: f.awarded.Checked, Travel: f.travel.Checked, Accommodation: f.accommodation.Checked,
-		PerDiem: f.perDiem.Checked, AmountMinor: amount, Currency: f.currency.Text, Paid: f.paid.Checked}
+		PerDiem: f.perDiem.Checked, AmountMinor: amount, Currency: strings.ToUpper(strings.TrimSpace(f.currency.Text)),
+		Paid: f.paid.Checked}
 	p.DirectoryConsent, p.Notes = f.consent.Checked, f.notes.Text
 	return p, ok
 }
 
+func amountProblem() string {
+	return lang.X("participants.field.amount_format", "{{.Field}} must be a number, like 850 or 850.50.",
+		map[string]any{"Field": participantFieldLabel("grant_amount")})
+}
+
+// byRow words the problems by the row that shows them: the amount and the
+// currency share one.
+func byRow(problems map[string]string) map[string]string {
+	out := map[string]string{}
+	for field, msg := range problems {
+		if field == "grant_currency" {
+			field = "grant_amount"
+		}
+		if prev, ok := out[field]; ok {
+			msg = prev + "\n" + msg
+		}
+		out[field] = msg
+	}
+	return out
+}
+
+// submit saves a new participant, or says beside each field what stops it.
 func (f *participantForm) submit() {
 	p, amountOK := f.read()
-	problems := map[string]string{}
-	if !amountOK {
-		problems["grant_amount"] = lang.X("participants.field.amount_format", "{{.Field}} must be a number, like 850 or 850.50.",
-			map[string]any{"Field": participantFieldLabel("grant_amount")})
-	}
 	// Saving validates what the user typed once trimmed, as it will be
 	// stored; an unreadable amount keeps everything unsaved, with data's
 	// view of the other fields beside them.
@@ -250,31 +317,155 @@ func (f *participantForm) submit() {
 	} else {
 		err = p.Validate()
 	}
-	if v, ok := data.AsValidation(err); ok {
-		for _, fe := range v.Fields {
-			field := fe.Field
-			if field == "grant_currency" {
-				field = "grant_amount" // one row holds both
-			}
-			msg := fieldMessage(fe, participantFieldLabel(fe.Field))
-			if prev, ok := problems[field]; ok {
-				msg = prev + "\n" + msg
-			}
-			problems[field] = msg
-		}
-	} else if err != nil && amountOK {
+	problems := problemsLabelled(err, participantFieldLabel)
+	if !amountOK {
+		problems["grant_amount"] = amountProblem()
+	}
+	if _, ok := data.AsValidation(err); !ok && err != nil {
 		problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
 	}
-	for field, row := range f.rows {
-		row.setProblem(problems[field])
-	}
-	f.general.SetText(problems[""])
-	f.general.Hidden = problems[""] == ""
-	f.general.Refresh()
-	if len(problems) > 0 {
+	f.general.Importance = widget.DangerImportance
+	if showProblems(byRow(problems), f.rows, f.general) {
 		return
 	}
-	f.p = p
+	f.saved = p
 	f.d.Hide()
+	f.v.reload()
+}
+
+// changed follows an edit of an existing participant: check it at once
+// and save after a pause.
+func (f *participantForm) changed() {
+	if !f.live {
+		return
+	}
+	p, amountOK := f.read()
+	if amountOK {
+		f.unread, f.revealed = "", false
+	} else {
+		f.unread = amountProblem()
+	}
+	f.draft = p
+	f.dirty = true
+	f.check()
+	f.schedule()
+}
+
+// leave is Enter in a field or leaving it: a new participant is saved on
+// Enter; an existing one says now what could not be read in the field
+// (not while "85x" may still be on its way to a number) and saves.
+func (f *participantForm) leave(field string) {
+	if !f.live {
+		f.submit()
+		return
+	}
+	if field == "grant_amount" && f.unread != "" && !f.revealed {
+		f.revealed = true
+		f.check()
+	}
+	f.flush()
+}
+
+// check shows under each field what data or the form finds wrong with the
+// draft, without saving anything.
+func (f *participantForm) check() {
+	f.problems = problemsLabelled(f.draft.Validate(), participantFieldLabel)
+	if f.unread != "" && f.revealed {
+		f.problems["grant_amount"] = f.unread
+	}
+	shown := byRow(f.problems)
+	for field, row := range f.rows {
+		row.setProblem(shown[field])
+	}
+	f.showStatus()
+}
+
+func (f *participantForm) showStatus() {
+	switch {
+	case len(f.problems) > 0:
+		f.general.Importance = widget.WarningImportance
+		f.general.SetText(lang.X("status.problems", "Fields marked in red are not saved until they are corrected."))
+	case !f.lastSave.IsZero():
+		f.general.Importance = widget.MediumImportance
+		f.general.SetText(lang.X("status.saved", "All changes saved at {{.Time}}.",
+			map[string]any{"Time": f.lastSave.Format("15:04")}))
+	default:
+		f.general.Importance = widget.MediumImportance
+		f.general.SetText(lang.X("status.autosave", "Changes are saved as you type."))
+	}
+}
+
+// schedule saves after a pause in typing.
+func (f *participantForm) schedule() { f.saves.schedule(f.v.c.do, f.flush) }
+
+// copyParticipantField sets one field of dst to its value in src, so that a
+// field data refuses keeps its saved value while the others are saved.
+func copyParticipantField(field string, dst, src *data.Participant) {
+	switch field {
+	case "given_name":
+		dst.GivenName = src.GivenName
+	case "family_name":
+		dst.FamilyName = src.FamilyName
+	case "printed_name":
+		dst.PrintedName = src.PrintedName
+	case "gender":
+		dst.Gender = src.Gender
+	case "country":
+		dst.Country = src.Country
+	case "institution":
+		dst.Institution = src.Institution
+	case "position":
+		dst.Position = src.Position
+	case "email":
+		dst.Email = src.Email
+	case "phone":
+		dst.Phone = src.Phone
+	case "language":
+		dst.Language = src.Language
+	case "status":
+		dst.Status = src.Status
+	case "grant_awarded":
+		dst.Grant.Awarded = src.Grant.Awarded
+	case "grant_amount":
+		dst.Grant.AmountMinor = src.Grant.AmountMinor
+	case "grant_currency":
+		dst.Grant.Currency = src.Grant.Currency
+	case "notes":
+		dst.Notes = src.Notes
+	}
+}
+
+// flush saves the draft now, except the fields with a problem, which keep
+// their saved value. It does nothing when nothing was edited.
+func (f *participantForm) flush() {
+	f.saves.stop()
+	if !f.live || !f.dirty {
+		return
+	}
+	f.dirty = false
+	next := f.draft
+	for field := range f.problems {
+		copyParticipantField(field, &next, &f.saved)
+	}
+	if f.unread != "" {
+		copyParticipantField("grant_amount", &next, &f.saved)
+	}
+	if next == f.saved {
+		return
+	}
+	if err := f.v.c.st.SaveParticipant(&next); err != nil {
+		if _, ok := data.AsValidation(err); ok {
+			// A rule across fields still fails with the refused ones left
+			// out (an amount with no currency yet): check has said why.
+			return
+		}
+		f.dirty = true
+		f.general.Importance = widget.DangerImportance
+		f.general.SetText(lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return
+	}
+	f.saved = next
+	f.lastSave = time.Now()
+	f.showStatus()
 	f.v.reload()
 }

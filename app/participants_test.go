@@ -101,50 +101,120 @@ func TestSearchAndFiltersNarrowTheTable(t *testing.T) {
 	}
 }
 
-func TestEditingAParticipantThroughTheForm(t *testing.T) {
+func TestEditingAParticipantSavesEachFieldAtOnce(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos := participantsWorkshop(t)
+	c, q := openWindow(t, st)
+	c.screen.selectID(lagos.ID)
+	v := participantsOf(c)
+	c.screen.tabs.Select(v.tab())
+	diallo := v.index.People[v.shown[2]]
+	f := v.showForm(diallo)
+	if findButton(topDialog(c), "Save") != nil {
+		t.Error("editing a participant shows a Save button")
+	}
+	saved := func() data.Participant {
+		t.Helper()
+		p, err := st.Participant(diallo.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+
+	// A bad email says so beside the field as it is typed; the institution
+	// typed next is saved on Enter while the file keeps the old email.
+	typeOver(c, f.email, "aissatou@")
+	row := f.rows["email"]
+	if !row.problem.Visible() || row.problem.Text != "Email: “aissatou@” is not an email address (like name@example.org)." {
+		t.Errorf("email problem %q (visible %v)", row.problem.Text, row.problem.Visible())
+	}
+	typeOver(c, f.institution, "Musée des civilisations noires")
+	pressEnter(f.institution)
+	got := saved()
+	if got.Institution != "Musée des civilisations noires" || got.Email != diallo.Email {
+		t.Fatalf("after Enter the file holds institution %q, email %q", got.Institution, got.Email)
+	}
+	if !hasText(topDialog(c), "Fields marked in red are not saved until they are corrected.") {
+		t.Errorf("no word that the email is not saved: %q", visibleTexts(topDialog(c)))
+	}
+
+	// Corrected, the email is saved when the field is left.
+	typeOver(c, f.email, "a.diallo@example.sn")
+	c.win.Canvas().Focus(f.phone)
+	if got := saved(); got.Email != "a.diallo@example.sn" {
+		t.Errorf("email on leaving the field: %q", got.Email)
+	}
+	if row.problem.Visible() {
+		t.Errorf("the email problem stays: %q", row.problem.Text)
+	}
+
+	// Choices are saved as they are made.
+	f.status.SetSelected(statusName(data.StatusSelected))
+	f.awarded.SetChecked(true)
+	if got := saved(); got.Status != data.StatusSelected || !got.Grant.Awarded {
+		t.Errorf("status %q, awarded %v", got.Status, got.Grant.Awarded)
+	}
+
+	// An amount that is not a number is said once the field is left, and
+	// the file keeps the last one that was.
+	typeOver(c, f.amount, "850,50")
+	typeOver(c, f.currency, "usd")
+	pressEnter(f.currency)
+	if got := saved(); got.Grant.AmountMinor != 85050 || got.Grant.Currency != "USD" {
+		t.Fatalf("grant %+v", got.Grant)
+	}
+	typeOver(c, f.amount, "about 900")
+	if f.rows["grant_amount"].problem.Visible() {
+		t.Errorf("the amount is refused while still being typed: %q", f.rows["grant_amount"].problem.Text)
+	}
+	pressEnter(f.amount)
+	if p := f.rows["grant_amount"].problem; !p.Visible() || p.Text != "Amount must be a number, like 850 or 850.50." {
+		t.Errorf("amount problem %q (visible %v)", p.Text, p.Visible())
+	}
+	if got := saved(); got.Grant.AmountMinor != 85050 {
+		t.Errorf("an unreadable amount changed the file: %d", got.Grant.AmountMinor)
+	}
+
+	// Typing alone is saved after a pause.
+	typeOver(c, f.position, "Registrar")
+	if !q.runUntil(5*time.Second, func() bool { return saved().Position == "Registrar" }) {
+		t.Fatalf("the position was not saved after a pause: %q", saved().Position)
+	}
+	if !hasText(v.table, "Musée des civilisations noires") {
+		t.Errorf("the table does not show the change: %q", visibleTexts(v.table))
+	}
+	test.Tap(f.close)
+	if topDialog(c) != nil {
+		t.Errorf("the form stays open: %q", visibleTexts(topDialog(c)))
+	}
+}
+
+func TestAddingAParticipantThroughTheForm(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
 	c, _ := openWindow(t, st)
 	c.screen.selectID(lagos.ID)
 	v := participantsOf(c)
 	c.screen.tabs.Select(v.tab())
-	diallo := v.index.People[v.shown[2]]
-	f := v.showForm(diallo)
-
-	// A bad email: the message is under the email field, nothing changes.
-	typeOver(c, f.email, "aissatou@")
-	typeOver(c, f.institution, "Musée des civilisations noires")
+	test.Tap(findButton(v.item.Content, "Add participant"))
+	f := v.lastForm
+	typeOver(c, f.family, "Ògúnṣọlá")
+	typeOver(c, f.email, "bad@")
 	test.Tap(f.save)
-	row := f.rows["email"]
-	if !row.problem.Visible() || row.problem.Text != "Email: “aissatou@” is not an email address (like name@example.org)." {
-		t.Errorf("email problem %q (visible %v)", row.problem.Text, row.problem.Visible())
+	if !f.rows["email"].problem.Visible() || topDialog(c) == nil {
+		t.Fatal("a bad email was not refused beside the field")
 	}
-	if got, _ := st.Participant(diallo.ID); got != diallo {
-		t.Fatalf("a refused form changed the file: %+v", got)
+	if n := len(v.index.People); n != 4 {
+		t.Fatalf("a refused form added someone: %d participants", n)
 	}
-	if topDialog(c) == nil {
-		t.Fatal("the form closed on a refused save")
+	typeOver(c, f.email, "ogunsola@example.org")
+	pressEnter(f.email)
+	if topDialog(c) != nil {
+		t.Fatalf("the form stays open: %q", visibleTexts(topDialog(c)))
 	}
-
-	typeOver(c, f.email, "a.diallo@example.sn")
-	f.status.SetSelected(statusName(data.StatusSelected))
-	f.awarded.SetChecked(true)
-	typeOver(c, f.amount, "850,50")
-	typeOver(c, f.currency, "usd")
-	test.Tap(f.save)
-	got, err := st.Participant(diallo.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Email != "a.diallo@example.sn" || got.Institution != "Musée des civilisations noires" ||
-		got.Status != data.StatusSelected || !got.Grant.Awarded || got.Grant.AmountMinor != 85050 || got.Grant.Currency != "USD" {
-		t.Fatalf("saved %+v", got)
-	}
-	if row.problem.Visible() {
-		t.Errorf("the email problem stays: %q", row.problem.Text)
-	}
-	if !hasText(v.table, "Musée des civilisations noires") {
-		t.Errorf("the table does not show the change: %q", visibleTexts(v.table))
+	if !slices.Contains(shownNames(v), "Ògúnṣọlá") {
+		t.Errorf("the table does not show the new participant: %v", shownNames(v))
 	}
 }
 

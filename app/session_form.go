@@ -315,20 +315,7 @@ func (f *sessionForm) submit() {
 			}
 		}
 	}
-	var elsewhere []string
-	for field, msg := range problems {
-		if _, ok := f.rows[field]; !ok {
-			elsewhere = append(elsewhere, msg)
-		}
-	}
-	for field, row := range f.rows {
-		row.setProblem(problems[field])
-	}
-	if len(problems) > 0 {
-		slices.Sort(elsewhere)
-		f.general.SetText(strings.Join(elsewhere, "\n"))
-		f.general.Hidden = len(elsewhere) == 0
-		f.general.Refresh()
+	if showProblems(problems, f.rows, f.general) {
 		fitDialog(f.d, sessionDialogWidth)
 		return
 	}

@@ -116,8 +116,7 @@ type trainersScreen struct {
 	fields   *trainerFields
 	current  data.Trainer // as saved
 	loading  bool
-	timer    *time.Timer
-	gen      int
+	saves    saveTimer
 	status   *widget.Label
 	sessions *fyne.Container
 	panel    fyne.CanvasObject
@@ -214,7 +213,7 @@ func (s *trainersScreen) show(w data.Workshop) {
 }
 
 func (s *trainersScreen) clear() {
-	s.stopTimer()
+	s.saves.stop()
 	s.w, s.current = data.Workshop{}, data.Trainer{}
 	s.all, s.shown = nil, nil
 	s.list.Refresh()
@@ -263,7 +262,7 @@ func (s *trainersScreen) filter() {
 
 // open shows a trainer in the panel.
 func (s *trainersScreen) open(t data.Trainer) {
-	s.stopTimer()
+	s.saves.stop()
 	s.loading = true
 	s.current = t
 	s.fields.load(t)
@@ -313,29 +312,13 @@ func (s *trainersScreen) edited() {
 	}
 	t := s.fields.read(s.current)
 	s.fields.show(problemsLabelled(t.Validate(), trainerFieldLabel))
-	s.stopTimer()
-	gen := s.gen
-	s.timer = time.AfterFunc(saveDelay, func() {
-		s.c.do(func() {
-			if s.gen == gen {
-				s.flush()
-			}
-		})
-	})
-}
-
-func (s *trainersScreen) stopTimer() {
-	if s.timer != nil {
-		s.timer.Stop()
-		s.timer = nil
-	}
-	s.gen++
+	s.saves.schedule(s.c.do, s.flush)
 }
 
 // flush saves the panel now when it changed and data accepts it; a
 // refused edit stays on screen with its message and is not saved.
 func (s *trainersScreen) flush() {
-	s.stopTimer()
+	s.saves.stop()
 	if s.loading || !s.dirty() {
 		return
 	}

@@ -30,7 +30,12 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	for _, o := range options {
 		o(c)
 	}
+	// On Linux the window's class, which ties it to its launcher and
+	// icon, is taken from the title it has when first shown: the app's
+	// name, before the file name joins it.
+	c.win.SetTitle(lang.X("app.name", "Atelier"))
 	c.win.Show()
+	c.showTitle()
 	c.sayFileState()
 	c.offerDemoIfEmpty()
 	return c.win

@@ -17,11 +17,6 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// saveDelay is how long typing must pause before the form writes to the
-// database: long enough not to commit every keystroke (each commit waits
-// for the disk), short enough that a crash loses at most a word.
-const saveDelay = 500 * time.Millisecond
-
 // workshopFieldLabel names a workshop field, by data's name for it, as the
 // forms label it.
 func workshopFieldLabel(field string) string {
@@ -122,6 +117,26 @@ type fieldRow struct {
 	label   string
 	problem *widget.Label
 	box     *fyne.Container
+}
+
+// showProblems puts each message beside its field, and the messages for
+// fields the form does not show in general, under the form; it reports
+// whether there was any.
+func showProblems(problems map[string]string, rows map[string]*fieldRow, general *widget.Label) bool {
+	var elsewhere []string
+	for field, msg := range problems {
+		if _, ok := rows[field]; !ok {
+			elsewhere = append(elsewhere, msg)
+		}
+	}
+	for field, row := range rows {
+		row.setProblem(problems[field])
+	}
+	slices.Sort(elsewhere)
+	general.SetText(strings.Join(elsewhere, "\n"))
+	general.Hidden = len(elsewhere) == 0
+	general.Refresh()
+	return len(problems) > 0
 }
 
 func newFieldRow(label string, input fyne.CanvasObject) *fieldRow {
@@ -250,6 +265,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	for _, v := range s.views {
 		s.tabs.Append(v.tab())
 	}
+	s.tabs.OnSelected = s.tabSelected
 	s.tabs.Hide()
 
 	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
@@ -338,6 +354,24 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	}
 }
 
+// tabSelected reads the tab's side of the workshop again as it comes to
+// the front: another tab may have changed its participants or sessions
+// meanwhile, and one workshop's data reads in milliseconds.
+func (s *workshopsScreen) tabSelected(t *container.TabItem) {
+	if s.form.id() == 0 {
+		return
+	}
+	if t == s.tabs.Items[0] {
+		s.form.loadSummary()
+		return
+	}
+	for _, v := range s.views {
+		if v.tab() == t {
+			v.show(s.form.saved)
+		}
+	}
+}
+
 // programmeChanged shows every side of the selected workshop again after
 // one of them changed its sessions, trainers or organisations.
 func (s *workshopsScreen) programmeChanged() {
@@ -363,8 +397,7 @@ type workshopForm struct {
 
 	loading  bool // set while load fills the widgets, so that no change handler fires a save
 	dirty    bool
-	timer    *time.Timer
-	gen      int               // tells a pending save from a superseded one
+	saves    saveTimer
 	unread   map[string]string // fields whose text could not be read at all: a half-typed date, a word for a number
 	revealed map[string]bool   // unread fields the user has left or pressed Enter in: only then is the problem shown
 	problems map[string]string // what is shown under each field
@@ -572,7 +605,7 @@ func (f *workshopForm) ignoring() bool { return f.loading || f.saved.ID == 0 }
 
 // load shows a workshop, dropping whatever the form held.
 func (f *workshopForm) load(w data.Workshop) {
-	f.stopTimer()
+	f.saves.stop()
 	f.loading = true
 	f.saved, f.draft = w, w
 	f.dirty = false
@@ -607,7 +640,7 @@ func (f *workshopForm) load(w data.Workshop) {
 
 // clear empties the form when no workshop is selected.
 func (f *workshopForm) clear() {
-	f.stopTimer()
+	f.saves.stop()
 	f.saved, f.draft = data.Workshop{}, data.Workshop{}
 	f.dirty = false
 }
@@ -686,34 +719,13 @@ func (f *workshopForm) showStatus() {
 	}
 }
 
-// schedule saves after a pause in typing. The timer fires on its own
-// goroutine, so the save itself is handed to the UI goroutine.
-func (f *workshopForm) schedule() {
-	f.stopTimer()
-	f.gen++
-	gen := f.gen
-	do := f.s.c.do
-	f.timer = time.AfterFunc(saveDelay, func() {
-		do(func() {
-			if f.gen == gen {
-				f.flush()
-			}
-		})
-	})
-}
-
-func (f *workshopForm) stopTimer() {
-	if f.timer != nil {
-		f.timer.Stop()
-		f.timer = nil
-	}
-	f.gen++
-}
+// schedule saves after a pause in typing.
+func (f *workshopForm) schedule() { f.saves.schedule(f.s.c.do, f.flush) }
 
 // flush saves the draft now, except the fields with a problem, which keep
 // their saved value. It does nothing when nothing was edited.
 func (f *workshopForm) flush() {
-	f.stopTimer()
+	f.saves.stop()
 	if !f.dirty || f.saved.ID == 0 {
 		return
 	}
@@ -863,20 +875,7 @@ func (a *addWorkshopDialog) submit() {
 			}
 		}
 	}
-	var elsewhere []string
-	for field, msg := range problems {
-		if _, ok := a.rows[field]; !ok {
-			elsewhere = append(elsewhere, msg)
-		}
-	}
-	for field, row := range a.rows {
-		row.setProblem(problems[field])
-	}
-	if len(problems) > 0 {
-		slices.Sort(elsewhere)
-		a.general.SetText(strings.Join(elsewhere, "\n"))
-		a.general.Hidden = len(elsewhere) == 0
-		a.general.Refresh()
+	if showProblems(problems, a.rows, a.general) {
 		fitDialog(a.d, addDialogWidth) // messages make the form taller
 		return
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,13 +47,11 @@ func TestRotationKeepsTenNewestAndOnePerDayForAWeek(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Date(2026, 11, 25, 18, 0, 0, 0, time.Local)
 	// Three backups a day for the last twelve days, oldest first.
-	var taken []time.Time
 	for day := 11; day >= 0; day-- {
 		for _, hour := range []int{9, 12, 15} {
 			at := now.AddDate(0, 0, -day).Add(time.Duration(hour-18) * time.Hour)
 			_, err := st.RotateBackup(dir, at)
 			mustNoErr(t, err)
-			taken = append(taken, at)
 		}
 	}
 	list, err := Backups(dir)
@@ -193,5 +192,27 @@ func TestReadOnlyFolderOpensReadOnlyAndSaysSo(t *testing.T) {
 	mustNoErr(t, ro.Close())
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Fatal("the read-only file changed")
+	}
+}
+
+func TestSaveCopyOnAFullDiskLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a small file system here: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	st, _ := openTemp(t)
+	w := addWorkshop(t, st)
+	var ps []*Participant
+	for i := range 600 {
+		ps = append(ps, &Participant{WorkshopID: w.ID, GivenName: strings.Repeat("Ọ", 40), FamilyName: fmt.Sprint(i)})
+	}
+	mustNoErr(t, st.SaveParticipants(ps))
+	err := st.SaveCopy(filepath.Join(dir, "copy.db"))
+	if err == nil || !strings.Contains(err.Error(), "copy.db") || !strings.Contains(strings.ToLower(err.Error()), "full") {
+		t.Fatalf("the message does not say the disk is full: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("left behind: %v", entries)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // WriteFile writes a document to path through a temporary file in the same
@@ -20,9 +21,17 @@ func WriteFile(path string, write func(io.Writer) error) (err error) {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			if !strings.HasPrefix(err.Error(), "cannot write") {
+				err = fmt.Errorf("cannot write %s: %w", path, err)
+			}
 		}
 	}()
 	if err = write(tmp); err != nil {
+		return err
+	}
+	// On disk before it takes the document's name: a power cut must not
+	// leave an empty file where the last good one was.
+	if err = tmp.Sync(); err != nil {
 		return err
 	}
 	if err = tmp.Close(); err != nil {

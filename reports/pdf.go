@@ -50,7 +50,7 @@ func newDocument(orientation string, lang data.Language, title string) *document
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
-	pdf.SetTitle(norm.NFC.String(title), true)
+	pdf.SetTitle(printable(title), true)
 	pdf.SetCreator("Atelier", true)
 	pdf.SetLang(string(lang))
 	pdf.SetFont(fontFamily, "", 10)
@@ -79,7 +79,7 @@ func (d *document) footer(label string) {
 // until it fits in w. Only for running heads and footers: names and titles
 // in the body are never cut.
 func (d *document) shorten(s string, w float64) string {
-	s = norm.NFC.String(s)
+	s = printable(s)
 	if d.GetStringWidth(s) <= w {
 		return s
 	}
@@ -134,14 +134,54 @@ func (d *document) rule(y float64, c [3]int, width float64) {
 func (d *document) setFont(style string, size float64) { d.SetFont(fontFamily, style, size) }
 
 // width is how wide text is in the current font, once normalised.
-func (d *document) width(s string) float64 { return d.GetStringWidth(norm.NFC.String(s)) }
+func (d *document) width(s string) float64 { return d.GetStringWidth(printable(s)) }
+
+// printable puts s in NFC and leaves out what the embedded font cannot draw:
+// emoji, and the joiners and direction marks that go with them. fpdf fails
+// on characters beyond U+FFFF, and a missing glyph would print as an empty
+// box; the words around them still print.
+func printable(s string) string {
+	s = norm.NFC.String(s)
+	dropped := false
+	s = strings.Map(func(r rune) rune {
+		if drawable(r) {
+			return r
+		}
+		dropped = true
+		return -1
+	}, s)
+	if !dropped {
+		return s
+	}
+	for strings.Contains(s, "  ") {
+		s = strings.ReplaceAll(s, "  ", " ")
+	}
+	return strings.TrimSpace(s)
+}
+
+var drawableRunes sync.Map // rune → bool, filled as text is drawn
+
+func drawable(r rune) bool {
+	if r < 0x80 {
+		return r >= ' ' || r == '\n'
+	}
+	if r > 0xFFFF {
+		return false
+	}
+	if known, ok := drawableRunes.Load(r); ok {
+		return known.(bool)
+	}
+	has := faces()[""].has(r)
+	drawableRunes.Store(r, has)
+	return has
+}
 
 // text draws s with its baseline at y. Text is normalised to NFC, so that
 // a name typed with combining marks prints with the font's precomposed
 // letters; marks NFC cannot compose (Ọ̀ is Ọ plus a grave) are placed by
 // hand, see markedText.
 func (d *document) text(x, y float64, s string) {
-	s = norm.NFC.String(s)
+	s = printable(s)
 	if strings.IndexFunc(s, isMark) < 0 {
 		d.Text(x, y, s)
 		return
@@ -188,7 +228,7 @@ func (d *document) paragraph(x, y, w, lineH float64, s string) float64 {
 func (d *document) lines(s string, w float64) []string {
 	var out []string
 	line := ""
-	for _, word := range breakable(norm.NFC.String(s)) {
+	for _, word := range breakable(printable(s)) {
 		switch {
 		case line == "":
 			line = word
@@ -371,6 +411,14 @@ func (fc *face) bounds(r rune) glyphBox {
 	em := float64(fc.upem)
 	return glyphBox{xMin: float64(b.Min.X) / em, xMax: float64(b.Max.X) / em,
 		yMin: -float64(b.Max.Y) / em, yMax: -float64(b.Min.Y) / em}
+}
+
+// has reports whether the font has a glyph for r.
+func (fc *face) has(r rune) bool {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	gi, err := fc.font.GlyphIndex(&fc.buf, r)
+	return err == nil && gi != 0
 }
 
 // isAbove tells marks drawn above the letter from those drawn below it.

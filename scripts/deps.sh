@@ -11,8 +11,9 @@
 # this runs as root or with passwordless sudo. Otherwise it prints the exact
 # command to run and fails. It prints nothing when everything is present.
 #
-# Extra package names given as arguments (for instance xvfb in CI) are
-# checked and installed the same way.
+# Extra package names given as arguments (for instance xvfb in CI, or the
+# MinGW-w64 cross compiler and xz for `make package`) are checked and
+# installed the same way.
 set -euo pipefail
 
 # is_installed PKG: true if dpkg reports PKG as installed.
@@ -33,6 +34,8 @@ need() {
 	libgl1-mesa-dev) has_pc gl && return 1 ;;
 	xorg-dev) has_pc x11 xcursor xrandr xinerama xi xxf86vm && return 1 ;;
 	libxkbcommon-dev) has_pc xkbcommon && return 1 ;;
+	gcc-mingw-w64-x86-64) command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 && return 1 ;;
+	xz-utils) command -v xz >/dev/null 2>&1 && return 1 ;;
 	esac
 	! is_installed "$1"
 }

@@ -205,25 +205,32 @@ func smoothstep(a, b, x float64) float64 {
 	return t * t * (3 - 2*t)
 }
 
-// Render draws the icon at Size×Size.
-func Render() *image.NRGBA {
-	img := image.NewNRGBA(image.Rect(0, 0, Size, Size))
+// Render draws the icon at size×size: the drawing is in Size units, and a
+// smaller size samples it over each pixel's larger area, which is sharper
+// than scaling the Size×Size picture down afterwards.
+func Render(size int) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, size, size))
 	ls := layers()
-	for py := 0; py < Size; py++ {
-		for px := 0; px < Size; px++ {
-			img.SetNRGBA(px, py, pixel(ls, px, py))
+	scale := float64(Size) / float64(size)
+	for py := 0; py < size; py++ {
+		for px := 0; px < size; px++ {
+			img.SetNRGBA(px, py, pixelAt(ls, px, py, scale))
 		}
 	}
 	return img
 }
 
-// pixel is the colour of pixel (px, py), averaged over samples² points.
-func pixel(ls []layer, px, py int) color.NRGBA {
+// pixel is the colour of pixel (px, py) at Size×Size.
+func pixel(ls []layer, px, py int) color.NRGBA { return pixelAt(ls, px, py, 1) }
+
+// pixelAt is the colour of pixel (px, py) when each pixel covers scale×scale
+// units of the drawing, averaged over samples² points.
+func pixelAt(ls []layer, px, py int, scale float64) color.NRGBA {
 	var r, g, b, a float64 // premultiplied sums over the samples
 	for sy := 0; sy < samples; sy++ {
 		for sx := 0; sx < samples; sx++ {
-			x := float64(px) + (float64(sx)+0.5)/samples
-			y := float64(py) + (float64(sy)+0.5)/samples
+			x := (float64(px) + (float64(sx)+0.5)/samples) * scale
+			y := (float64(py) + (float64(sy)+0.5)/samples) * scale
 			// Start with the shadow, then paint each layer over it.
 			c := rgba{0.02, 0.04, 0.10, shadow(x, y)}
 			for _, l := range ls {
@@ -255,11 +262,11 @@ func over(top, bottom rgba) rgba {
 
 func to8(v float64) uint8 { return uint8(math.Round(clamp(v, 0, 1) * 255)) }
 
-// Encode renders the icon and returns it as PNG bytes.
-func Encode() ([]byte, error) {
+// Encode renders the icon at size×size and returns it as PNG bytes.
+func Encode(size int) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(&buf, Render()); err != nil {
+	if err := enc.Encode(&buf, Render(size)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -267,8 +274,15 @@ func Encode() ([]byte, error) {
 
 func main() {
 	out := flag.String("o", "assets/icon.png", "where to write the PNG")
+	// Windows icons are at most 256×256, so `make package` draws one at
+	// that size for the .exe.
+	size := flag.Int("size", Size, "width and height in pixels")
 	flag.Parse()
-	data, err := Encode()
+	if *size < 1 || *size > Size {
+		fmt.Fprintf(os.Stderr, "icongen: -size must be between 1 and %d\n", Size)
+		os.Exit(2)
+	}
+	data, err := Encode(*size)
 	if err == nil {
 		err = os.WriteFile(*out, data, 0o644)
 	}

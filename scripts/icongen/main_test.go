@@ -62,3 +62,35 @@ func TestIconShape(t *testing.T) {
 		t.Errorf("seal %v, want gold", c)
 	}
 }
+
+// TestSmallerSizesAreTheSameDrawing checks that a smaller icon (the .exe
+// gets a 256×256 one) is the full-size drawing averaged over each pixel's
+// area, not something shifted or cropped.
+func TestSmallerSizesAreTheSameDrawing(t *testing.T) {
+	ls := layers()
+	for _, p := range [][2]int{{0, 0}, {128, 20}, {67, 145}, {158, 175}, {181, 200}, {128, 128}} {
+		small := pixelAt(ls, p[0], p[1], 2)
+		var sum [4]int
+		for dy := range 2 {
+			for dx := range 2 {
+				c := pixel(ls, 2*p[0]+dx, 2*p[1]+dy)
+				a := int(c.A)
+				sum[0] += int(c.R) * a
+				sum[1] += int(c.G) * a
+				sum[2] += int(c.B) * a
+				sum[3] += a
+			}
+		}
+		want := [4]int{0, 0, 0, sum[3] / 4}
+		if sum[3] > 0 {
+			want = [4]int{sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3], sum[3] / 4}
+		}
+		got := [4]int{int(small.R), int(small.G), int(small.B), int(small.A)}
+		for i := range got {
+			if d := got[i] - want[i]; (want[3] > 0 || i == 3) && (d > 6 || d < -6) {
+				t.Errorf("pixel %v at 256×256 is %v, the 512×512 drawing averages to %v", p, got, want)
+				break
+			}
+		}
+	}
+}
