@@ -252,7 +252,28 @@ func (f *participantForm) attendance() fyne.CanvasObject {
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	return widget.NewCard("", "", l)
+	history := widget.NewLabel(f.statusHistory())
+	history.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", container.NewVBox(history, l))
+}
+
+// statusHistory words the participant's path through selection, oldest
+// first: "Status: Applicant (before 12 Mar 2027) → Selected, 14 Mar 2027 10:02".
+func (f *participantForm) statusHistory() string {
+	changes, err := f.v.c.st.StatusHistory(f.saved.ID)
+	if err != nil || len(changes) == 0 {
+		return lang.X("participants.sheet.status", "Status: {{.Steps}}", map[string]any{"Steps": statusName(f.saved.Status)})
+	}
+	steps := make([]string, len(changes))
+	for i, ch := range changes {
+		steps[i] = statusName(ch.Status)
+		if !ch.At.IsZero() {
+			local := ch.At.Local()
+			steps[i] = lang.X("participants.sheet.status_step", "{{.Status}}, {{.Date}} {{.Time}}", map[string]any{
+				"Status": steps[i], "Date": formatDate(data.DateOf(local)), "Time": local.Format("15:04")})
+		}
+	}
+	return lang.X("participants.sheet.status", "Status: {{.Steps}}", map[string]any{"Steps": strings.Join(steps, " → ")})
 }
 
 // read puts what the form shows into a participant; amount is false when

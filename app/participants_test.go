@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -428,4 +429,32 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
 	b.ReportMetric(ms, "ms/keystroke")
 	b.Logf("%d keystrokes over %d participants: %.2f ms each (target < 20 ms)", b.N, n, ms)
+}
+
+// The participant's sheet tells their path through selection.
+func TestTheParticipantSheetShowsTheStatusHistory(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos := participantsWorkshop(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(lagos.ID)
+	v := participantsOf(c)
+	p := v.index.People[v.shown[0]]
+	if err := st.SetStatus([]int64{p.ID}, data.StatusWaitlisted); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetStatus([]int64{p.ID}, data.StatusSelected); err != nil {
+		t.Fatal(err)
+	}
+	v.showForm(p)
+	var history string
+	for _, text := range visibleTexts(topDialog(c)) {
+		if strings.HasPrefix(text, "Status: ") {
+			history = text
+		}
+	}
+	for _, step := range []string{statusName(p.Status) + ", ", " → Waitlisted, ", " → Selected, "} {
+		if !strings.Contains(history, step) {
+			t.Fatalf("history %q lacks %q", history, step)
+		}
+	}
 }

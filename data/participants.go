@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"time"
 )
 
 const participantColumns = `id, workshop_id, given_name, family_name, printed_name, gender, country, institution,
@@ -186,7 +187,16 @@ func saveParticipant(tx *sql.Tx, p *Participant) error {
 		if err != nil {
 			return err
 		}
-		p.ID, err = res.LastInsertId()
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		_, err = tx.Exec(`INSERT INTO participant_status_changes(participant_id, status, changed_at) VALUES (?, ?, ?)`,
+			p.ID, p.Status, nowStamp())
+		return err
+	}
+	// The history gains a line only when the status really changes.
+	if _, err := tx.Exec(`INSERT INTO participant_status_changes(participant_id, status, changed_at)
+		SELECT id, ?1, ?2 FROM participants WHERE id = ?3 AND status <> ?1`, p.Status, nowStamp(), p.ID); err != nil {
 		return err
 	}
 	res, err := tx.Exec(`UPDATE participants SET given_name = ?, family_name = ?, printed_name = ?, gender = ?,
@@ -198,6 +208,28 @@ func saveParticipant(tx *sql.Tx, p *Participant) error {
 		return err
 	}
 	return mustAffect(res, "participant", p.ID)
+}
+
+// StatusChange is one step of a participant's selection: the status and
+// when it was set (zero for a status older than the history).
+type StatusChange struct {
+	Status Status
+	At     time.Time
+}
+
+// StatusHistory lists a participant's statuses, oldest first.
+func (s *Store) StatusHistory(participantID int64) ([]StatusChange, error) {
+	return queryAll(s.r, func(r scanner) (StatusChange, error) {
+		var c StatusChange
+		var at string
+		if err := r.Scan(&c.Status, &at); err != nil {
+			return c, err
+		}
+		if at != "" {
+			c.At, _ = time.Parse(time.RFC3339, at)
+		}
+		return c, nil
+	}, `SELECT status, changed_at FROM participant_status_changes WHERE participant_id = ? ORDER BY id`, participantID)
 }
 
 // DeleteParticipant removes a participant who has no attendance marks and

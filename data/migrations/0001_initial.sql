@@ -144,7 +144,7 @@ CREATE INDEX attendance_by_session ON attendance(session_id);
 CREATE INDEX attendance_by_participant ON attendance(participant_id);
 
 CREATE TABLE certificates (
-    id                INTEGER PRIMARY KEY,
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
     workshop_id       INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
     participant_id    INTEGER REFERENCES participants(id) ON DELETE RESTRICT,
     trainer_id        INTEGER REFERENCES trainers(id) ON DELETE RESTRICT,
