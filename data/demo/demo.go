@@ -48,6 +48,15 @@ func Write(st *data.Store) (res Result, err error) {
 	if res.Lagos, err = w.workshop(lagos()); err != nil {
 		return Result{}, fmt.Errorf("demo workshop in Lagos: %w", err)
 	}
+	// The people who sign the Lagos certificates (fictional, like everyone
+	// in the demo).
+	if err = st.SetSignatories(res.Lagos, []data.Signatory{
+		{Name: "Margaux Delacroix-Bensaïd", Title: "Head of Training, ICOM Secretariat"},
+		{Name: "Dr Ọlábísí Adérìnọ̀kun", Title: "Director, Yemisi Shyllon Museum of Art"},
+		{Name: "Chinedu Okonkwo-Eze", Title: "President, ICOM Nigeria"},
+	}); err != nil {
+		return Result{}, fmt.Errorf("demo signatories: %w", err)
+	}
 	if res.Planned, err = w.workshop(dakar()); err != nil {
 		return Result{}, fmt.Errorf("demo workshop in Dakar: %w", err)
 	}
