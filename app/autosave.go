@@ -1,6 +1,11 @@
 package app
 
-import "time"
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
 
 // saveDelay is how long typing must pause before a form writes to the
 // database: long enough not to commit every keystroke (each commit waits
@@ -35,4 +40,21 @@ func (t *saveTimer) stop() {
 		t.timer = nil
 	}
 	t.gen++
+}
+
+// showSaveState says under a form that saves as you type whether all is
+// saved: fields in red wait for a correction; otherwise, when it last saved.
+func showSaveState(l *widget.Label, problems bool, lastSave time.Time) {
+	switch {
+	case problems:
+		l.Importance = widget.WarningImportance
+		l.SetText(lang.X("status.problems", "Fields marked in red are not saved until they are corrected."))
+	case !lastSave.IsZero():
+		l.Importance = widget.MediumImportance
+		l.SetText(lang.X("status.saved", "All changes saved at {{.Time}}.",
+			map[string]any{"Time": lastSave.Format("15:04")}))
+	default:
+		l.Importance = widget.MediumImportance
+		l.SetText(lang.X("status.autosave", "Changes are saved as you type."))
+	}
 }

@@ -9,17 +9,12 @@ import (
 	"time"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/data/demo"
 	"github.com/atelier-workshops/atelier/reports"
 )
 
 func TestFileMenuExportsTheSelectedWorkshop(t *testing.T) {
 	useLanguage(t, "en")
-	st := tempStore(t)
-	res, err := demo.Write(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, res := demoStore(t)
 	c, q := openWindow(t, st)
 	file := c.win.MainMenu().Items[0]
 	var labels []string
@@ -54,11 +49,7 @@ func TestFileMenuExportsTheSelectedWorkshop(t *testing.T) {
 
 func TestExportIntoAMissingFolderSaysSoAndWritesNothing(t *testing.T) {
 	useLanguage(t, "fr")
-	st := tempStore(t)
-	res, err := demo.Write(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, res := demoStore(t)
 	c, q := openWindow(t, st)
 	path := filepath.Join(t.TempDir(), "absent", "programme.pdf")
 	var got error
@@ -77,11 +68,7 @@ func TestExportIntoAMissingFolderSaysSoAndWritesNothing(t *testing.T) {
 
 func TestSignInChoicesOfferDaysAndSessions(t *testing.T) {
 	useLanguage(t, "en")
-	st := tempStore(t)
-	res, err := demo.Write(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, res := demoStore(t)
 	c, _ := openWindow(t, st)
 	w, _ := st.Workshop(res.Lagos)
 	choices, err := c.signInChoices(w)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // useLanguage makes the interface speak one language for this test,
@@ -33,6 +34,17 @@ func useLanguage(t *testing.T, code string) {
 	if got := string(uiLanguage()); got != code {
 		t.Fatalf("interface language is %q, want %q", got, code)
 	}
+}
+
+// demoStore is a new database file holding the demo workshops.
+func demoStore(t *testing.T) (*data.Store, demo.Result) {
+	t.Helper()
+	st := tempStore(t)
+	res, err := demo.Write(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, res
 }
 
 // tempStore opens a new database file in the test's temporary folder.

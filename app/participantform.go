@@ -401,20 +401,7 @@ func (f *participantForm) check() {
 	f.showStatus()
 }
 
-func (f *participantForm) showStatus() {
-	switch {
-	case len(f.problems) > 0:
-		f.general.Importance = widget.WarningImportance
-		f.general.SetText(lang.X("status.problems", "Fields marked in red are not saved until they are corrected."))
-	case !f.lastSave.IsZero():
-		f.general.Importance = widget.MediumImportance
-		f.general.SetText(lang.X("status.saved", "All changes saved at {{.Time}}.",
-			map[string]any{"Time": f.lastSave.Format("15:04")}))
-	default:
-		f.general.Importance = widget.MediumImportance
-		f.general.SetText(lang.X("status.autosave", "Changes are saved as you type."))
-	}
-}
+func (f *participantForm) showStatus() { showSaveState(f.general, len(f.problems) > 0, f.lastSave) }
 
 // schedule saves after a pause in typing.
 func (f *participantForm) schedule() { f.saves.schedule(f.v.c.do, f.flush) }

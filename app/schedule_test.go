@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // scheduleOf opens the window on a workshop and returns its Schedule tab.
@@ -371,11 +370,7 @@ func TestOverlappingSessionsShareTheColumn(t *testing.T) {
 // long warnings once widened it past the screen.
 func TestDemoScheduleFitsTheWindow(t *testing.T) {
 	useLanguage(t, "fr")
-	st := tempStore(t)
-	res, err := demo.Write(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, res := demoStore(t)
 	lagos := reread(t, st, res.Lagos)
 	sessions := sessionsOf(t, st, lagos)
 	clash := sessions[len(sessions)-1]

@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // File › Export workbook…: the user picks the anonymous variant, keeps the
@@ -19,11 +17,7 @@ import (
 // workbook in the workshop's language without personal columns.
 func TestFileMenuExportsTheWorkbook(t *testing.T) {
 	useLanguage(t, "fr")
-	st := tempStore(t)
-	res, err := demo.Write(st)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, res := demoStore(t)
 	c, q := openWindow(t, st)
 	var item *fyne.MenuItem
 	for _, it := range c.win.MainMenu().Items[0].Items {

@@ -702,21 +702,12 @@ func (f *workshopForm) showStatus() {
 		}
 	}
 	slices.Sort(elsewhere)
-	switch {
-	case len(elsewhere) > 0:
+	if len(elsewhere) > 0 {
 		f.status.Importance = widget.DangerImportance
 		f.status.SetText(strings.Join(elsewhere, "\n"))
-	case len(f.problems) > 0:
-		f.status.Importance = widget.WarningImportance
-		f.status.SetText(lang.X("status.problems", "Fields marked in red are not saved until they are corrected."))
-	case !f.lastSave.IsZero():
-		f.status.Importance = widget.MediumImportance
-		f.status.SetText(lang.X("status.saved", "All changes saved at {{.Time}}.",
-			map[string]any{"Time": f.lastSave.Format("15:04")}))
-	default:
-		f.status.Importance = widget.MediumImportance
-		f.status.SetText(lang.X("status.autosave", "Changes are saved as you type."))
+		return
 	}
+	showSaveState(f.status, len(f.problems) > 0, f.lastSave)
 }
 
 // schedule saves after a pause in typing.
