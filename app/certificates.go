@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -72,7 +73,8 @@ func newCertificatesView(c *controller) *certificatesView {
 	intro := widget.NewLabel(lang.X("certificates.intro", "Everyone the certificate rule or an organiser’s decision makes eligible receives a certificate in their language. Printing again keeps each serial number and verification code."))
 	intro.Wrapping = fyne.TextWrapWord
 	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
-	top := container.NewVBox(intro, container.NewHBox(v.issue, wording),
+	preview := widget.NewButtonWithIcon(lang.X("certificates.preview", "Preview"), theme.VisibilityIcon(), func() { v.preview() })
+	top := container.NewVBox(intro, container.NewHBox(v.issue, preview, wording),
 		container.NewHBox(v.trainers, v.each), v.working, v.summary)
 	verify := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
@@ -239,10 +241,12 @@ func (v *certificatesView) issueTo(path string) {
 			case err != nil:
 				v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
 			case each:
+				v.c.openFile(folder)
 				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
 					map[string]any{"Count": written, "File": filepath.Base(path)}),
 					lang.X("certificates.done_each", "One file each is in the folder “{{.Folder}}”.", map[string]any{"Folder": filepath.Base(folder)})}, folder)
 			default:
+				v.c.openFile(filepath.Dir(path))
 				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
 					map[string]any{"Count": written, "File": filepath.Base(path)})}, path)
 			}
@@ -254,6 +258,41 @@ func (v *certificatesView) issueTo(path string) {
 }
 
 var errNobodyEligible = errors.New("nobody is eligible")
+
+// preview writes the first certificate that printing would produce to a
+// file of its own, without entering anything in the register, and opens it
+// in the system's PDF viewer. It returns the file, for tests.
+func (v *certificatesView) preview() string {
+	title := lang.X("certificates.preview", "Preview")
+	certs, err := v.c.st.PreviewCertificates(v.w.ID, data.IssueOptions{Trainers: v.trainers.Checked})
+	if err == nil && len(certs) == 0 {
+		err = errNobodyEligible
+	}
+	var path string
+	if err == nil {
+		c := certs[0]
+		if c.Serial == "" { // not issued yet: the register gives it one when printed
+			c.Serial, c.Code = lang.X("certificates.preview_serial", "(given when printed)"), "PREVIEW"
+		}
+		path = filepath.Join(os.TempDir(), reports.SafeFileName("atelier-preview-"+c.HolderName, ".pdf"))
+		err = reports.WriteFile(path, func(w io.Writer) error {
+			d, err := reports.LoadCertificates(v.c.st, v.w.ID, []data.Certificate{c})
+			if err != nil {
+				return err
+			}
+			return reports.WriteCertificates(d, w, nil)
+		})
+	}
+	switch {
+	case errors.Is(err, errNobodyEligible):
+		v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")})
+	case err != nil:
+		v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+	default:
+		v.c.openFile(path)
+	}
+	return path
+}
 
 // verify says whether the typed code is that of a genuine certificate.
 func (v *certificatesView) verify() {

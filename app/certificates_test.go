@@ -168,3 +168,26 @@ func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
 		t.Errorf("French back: %q", g.title.Text)
 	}
 }
+
+// Preview prints one certificate to a file of its own and opens it, and
+// enters nothing in the register.
+func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
+	useLanguage(t, "en")
+	st, res := demoStore(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	v := certificatesOf(t, c)
+	path := v.preview()
+	t.Cleanup(func() { os.Remove(path) })
+	pdf, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no preview PDF at %q: %v", path, err)
+	}
+	if certs, _ := st.Certificates(res.Lagos); len(certs) != 0 {
+		t.Fatalf("a preview entered %d certificates in the register", len(certs))
+	}
+	first, err := st.PreviewCertificates(res.Lagos, data.IssueOptions{Trainers: true})
+	if err != nil || len(first) == 0 || !strings.Contains(filepath.Base(path), strings.Fields(first[0].HolderName)[0]) {
+		t.Fatalf("the preview %q is not of %+v (%v)", path, first, err)
+	}
+}

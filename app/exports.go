@@ -2,6 +2,7 @@ package app
 
 import (
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -202,4 +203,16 @@ func (c *controller) exportWithProgress(title, path string, bar *widget.Progress
 			}
 		})
 	}()
+}
+
+// openFile shows a file or folder in the program the system uses for it:
+// a PDF viewer, a file manager.
+func (c *controller) openFile(path string) {
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // C:/… on Windows
+	}
+	if err := c.app.OpenURL(u); err != nil {
+		fyne.LogError("Opening "+path, err)
+	}
 }

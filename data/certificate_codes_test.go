@@ -210,3 +210,29 @@ func TestSignatoriesAndWording(t *testing.T) {
 		t.Errorf("wording: fr %+v en %+v", fr, en)
 	}
 }
+
+func TestPreviewMatchesWhatIssueWritesAndWritesNothing(t *testing.T) {
+	st, w, _, _ := issuedWorkshop(t)
+	before, err := st.PreviewCertificates(w.ID, IssueOptions{Trainers: true})
+	mustNoErr(t, err)
+	if list, _ := st.Certificates(w.ID); len(list) != 0 {
+		t.Fatalf("a preview wrote %d certificates", len(list))
+	}
+	for _, c := range before {
+		if c.Serial != "" || c.Code != "" {
+			t.Fatalf("a certificate not yet issued has a serial or code: %+v", c)
+		}
+	}
+	issued, err := st.IssueCertificates(w.ID, IssueOptions{Trainers: true})
+	mustNoErr(t, err)
+	after, err := st.PreviewCertificates(w.ID, IssueOptions{Trainers: true})
+	mustNoErr(t, err)
+	if len(after) != len(issued) || len(before) != len(issued) {
+		t.Fatalf("previewed %d then %d, issued %d", len(before), len(after), len(issued))
+	}
+	for i := range issued {
+		if after[i].HolderName != issued[i].HolderName || after[i].Serial != issued[i].Serial || after[i].Code != issued[i].Code {
+			t.Fatalf("preview %+v differs from the register %+v", after[i], issued[i])
+		}
+	}
+}

@@ -20,13 +20,54 @@ type IssueOptions struct {
 // certificate says changed (a corrected name, say); the figures update.
 // Everything is written in one transaction.
 func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certificate, error) {
-	m, err := s.AttendanceMatrix(workshopID)
+	out, w, err := s.planCertificates(workshopID, opt)
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	secret, err := s.certificateSecret()
 	if err != nil {
 		return nil, err
 	}
-	overrides, err := s.EligibilityOverrides(workshopID)
+	err = s.write(context.Background(), func(tx *sql.Tx) error {
+		return issueIn(tx, secret, w, out)
+	})
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// PreviewCertificates returns the certificates IssueCertificates would
+// write, without entering them in the register: those already there carry
+// their serial number and code, new ones have none yet.
+func (s *Store) PreviewCertificates(workshopID int64, opt IssueOptions) ([]Certificate, error) {
+	out, _, err := s.planCertificates(workshopID, opt)
+	if err != nil {
+		return nil, err
+	}
+	issued, err := s.Certificates(workshopID)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range out {
+		for _, old := range issued {
+			if c.ParticipantID != 0 && c.ParticipantID == old.ParticipantID || c.TrainerID != 0 && c.TrainerID == old.TrainerID {
+				out[i].Serial, out[i].Code = old.Serial, old.Code
+			}
+		}
+	}
+	return out, nil
+}
+
+// planCertificates works out who gets a certificate and what it says.
+func (s *Store) planCertificates(workshopID int64, opt IssueOptions) ([]Certificate, Workshop, error) {
+	m, err := s.AttendanceMatrix(workshopID)
+	if err != nil {
+		return nil, Workshop{}, err
+	}
+	overrides, err := s.EligibilityOverrides(workshopID)
+	if err != nil {
+		return nil, Workshop{}, err
 	}
 	w := m.Workshop
 	if opt.IssuedOn.IsZero() {
@@ -53,12 +94,12 @@ func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certifi
 	if opt.Trainers {
 		trainers, err := s.Trainers(workshopID)
 		if err != nil {
-			return nil, err
+			return nil, Workshop{}, err
 		}
 		for _, t := range trainers {
 			sessions, err := s.TrainerSessions(t.ID)
 			if err != nil {
-				return nil, err
+				return nil, Workshop{}, err
 			}
 			c := content(Certificate{TrainerID: t.ID, HolderName: t.Name})
 			for _, ss := range sessions {
@@ -73,20 +114,7 @@ func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certifi
 			}
 		}
 	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	secret, err := s.certificateSecret()
-	if err != nil {
-		return nil, err
-	}
-	err = s.write(context.Background(), func(tx *sql.Tx) error {
-		return issueIn(tx, secret, w, out)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return out, w, nil
 }
 
 // held tells whether a session took place: somebody attended it. A
