@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
 )
 
@@ -189,5 +190,44 @@ func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
 	first, err := st.PreviewCertificates(res.Lagos, data.IssueOptions{Trainers: true})
 	if err != nil || len(first) == 0 || !strings.Contains(filepath.Base(path), strings.Fields(first[0].HolderName)[0]) {
 		t.Fatalf("the preview %q is not of %+v (%v)", path, first, err)
+	}
+}
+
+// A signature image chosen from disk is kept with its signatory; a file that
+// is not an image is refused and changes nothing.
+func TestSignatureImages(t *testing.T) {
+	useLanguage(t, "en")
+	st, res := demoStore(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	v := certificatesOf(t, c)
+	findButton(v.item.Content, "Wording and signatories…").OnTapped()
+	g := v.lastWording
+	dir := t.TempDir()
+	notImage := filepath.Join(dir, "signature.png")
+	if err := os.WriteFile(notImage, []byte("not an image"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g.useSignatureFile(1, notImage)
+	if !strings.Contains(g.status.Text, "PNG or JPEG") {
+		t.Fatalf("no message for a file that is not an image: %q", g.status.Text)
+	}
+	signers, _ := st.Signatories(res.Lagos)
+	if len(signers[1].Signature) != 0 {
+		t.Fatal("a refused file was stored")
+	}
+	png := filepath.Join(dir, "real.png")
+	if err := os.WriteFile(png, assets.Icon, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g.useSignatureFile(1, png)
+	signers, _ = st.Signatories(res.Lagos)
+	if !bytes.Equal(signers[1].Signature, assets.Icon) || signers[1].Name != "Dr Ọlábísí Adérìnọ̀kun" {
+		t.Fatalf("signatory 2 after choosing a signature: %+v", signers[1].Name)
+	}
+	typeOver(c, g.roles[1], "Director")
+	signers, _ = st.Signatories(res.Lagos)
+	if !bytes.Equal(signers[1].Signature, assets.Icon) {
+		t.Fatal("editing the title lost the signature")
 	}
 }

@@ -25,6 +25,8 @@ type wordingDialog struct {
 	current              data.Language
 	title, body, trainer *widget.Entry
 	names, roles         [data.MaxSignatories]*widget.Entry
+	images               [data.MaxSignatories][]byte // signature images, nil for none
+	thumbs               [data.MaxSignatories]*fyne.Container
 	status               *widget.Label
 	loading              bool
 }
@@ -64,11 +66,23 @@ func (v *certificatesView) showWording() {
 		if i < len(list) {
 			g.names[i].SetText(list[i].Name)
 			g.roles[i].SetText(list[i].Title)
+			g.images[i] = list[i].Signature
 		}
-		g.names[i].OnChanged = func(string) { g.saveSignatories(list) }
-		g.roles[i].OnChanged = func(string) { g.saveSignatories(list) }
+		g.names[i].OnChanged = func(string) { g.saveSignatories() }
+		g.roles[i].OnChanged = func(string) { g.saveSignatories() }
+		g.thumbs[i] = container.NewStack()
+		g.showSignature(i)
+		choose := widget.NewButtonWithIcon(lang.X("certificates.signature", "Signature…"), theme.FileImageIcon(), func() {
+			chooseImage(v.c.win, g.problem, func(path string) { g.useSignatureFile(i, path) })
+		})
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			g.images[i] = nil
+			g.showSignature(i)
+			g.saveSignatories()
+		})
 		signers.Append(lang.X("certificates.signatory", "Signatory {{.N}}", map[string]any{"N": i + 1}),
-			container.NewGridWithColumns(2, g.names[i], g.roles[i]))
+			container.NewBorder(nil, nil, nil, container.NewHBox(g.thumbs[i], choose, remove),
+				container.NewGridWithColumns(2, g.names[i], g.roles[i])))
 	}
 	g.loading = false
 	intro := widget.NewLabel(lang.X("certificates.wording.intro", "The certificates of this workshop say this in each language. An empty field prints the default wording shown in grey. Changes are saved at once."))
@@ -123,23 +137,42 @@ func (g *wordingDialog) saveWording() {
 	g.show(err)
 }
 
-// saveSignatories saves the rows with a name, in order; a signature image
-// already stored for a name stays with it.
-func (g *wordingDialog) saveSignatories(before []data.Signatory) {
+// saveSignatories saves the rows with a name, in order, each with its
+// signature image.
+func (g *wordingDialog) saveSignatories() {
 	if g.loading {
 		return
-	}
-	images := map[string][]byte{}
-	for _, s := range before {
-		images[s.Name] = s.Signature
 	}
 	var list []data.Signatory
 	for i := range data.MaxSignatories {
 		if g.names[i].Text != "" {
-			list = append(list, data.Signatory{Name: g.names[i].Text, Title: g.roles[i].Text, Signature: images[g.names[i].Text]})
+			list = append(list, data.Signatory{Name: g.names[i].Text, Title: g.roles[i].Text, Signature: g.images[i]})
 		}
 	}
 	g.show(g.v.c.st.SetSignatories(g.v.w.ID, list))
+}
+
+func (g *wordingDialog) showSignature(i int) {
+	g.thumbs[i].Objects = []fyne.CanvasObject{logoImage(g.images[i], 72, 32)}
+	g.thumbs[i].Refresh()
+}
+
+// useSignatureFile takes the image at path as signatory i's signature, or
+// says why it cannot, keeping the one there was.
+func (g *wordingDialog) useSignatureFile(i int, path string) {
+	b, problem := readImage(path, lang.X("certificates.signature_label", "Signature"))
+	if problem != "" {
+		g.problem(problem)
+		return
+	}
+	g.images[i] = b
+	g.showSignature(i)
+	g.saveSignatories()
+}
+
+func (g *wordingDialog) problem(msg string) {
+	g.status.Importance = widget.DangerImportance
+	g.status.SetText(msg)
 }
 
 // show says whether the last change was saved.
@@ -150,8 +183,7 @@ func (g *wordingDialog) show(err error) {
 		if errors.As(err, &ve) && len(ve.Fields) > 0 {
 			msg = fieldMessage(ve.Fields[0], lang.X("certificates.signatory.name", "Name"))
 		}
-		g.status.Importance = widget.DangerImportance
-		g.status.SetText(msg)
+		g.problem(msg)
 		return
 	}
 	g.status.Importance = widget.MediumImportance

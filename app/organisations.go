@@ -52,11 +52,10 @@ func logoImage(logo []byte, w, h float32) fyne.CanvasObject {
 	return img
 }
 
-// readLogo reads an image file for a logo, or says why it cannot be one.
-// The size is checked before reading, so that choosing a 50 MB scan by
-// mistake does not load it into memory.
-func readLogo(path string) ([]byte, string) {
-	label := organisationFieldLabel("logo")
+// readImage reads an image file for a logo or a signature (label names
+// which), or says why it cannot be one. The size is checked before reading,
+// so that choosing a 50 MB scan by mistake does not load it into memory.
+func readImage(path, label string) ([]byte, string) {
 	tooBig := func(size int64) string {
 		return fieldMessage(data.FieldError{Key: "error.logo_too_big",
 			Args:    map[string]any{"Size": size / 1024, "Max": data.MaxLogoBytes / 1024},
@@ -339,9 +338,15 @@ func (f *organisationDialog) showLogo() {
 }
 
 func (f *organisationDialog) openLogo() {
+	chooseImage(f.p.c.win, f.rows["logo"].setProblem, f.useLogoFile)
+}
+
+// chooseImage asks for a PNG or JPEG file and hands its path to use; what
+// goes wrong with the dialog itself goes to problem.
+func chooseImage(win fyne.Window, problem func(string), use func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			f.rows["logo"].setProblem(err.Error())
+			problem(err.Error())
 			return
 		}
 		if r == nil {
@@ -349,8 +354,8 @@ func (f *organisationDialog) openLogo() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		f.useLogoFile(path)
-	}, f.p.c.win)
+		use(path)
+	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
 	d.Resize(fyne.NewSize(860, 560))
 	d.Show()
@@ -359,7 +364,7 @@ func (f *organisationDialog) openLogo() {
 // useLogoFile takes the image at path as the logo, or says beside the
 // field why it cannot, keeping the logo there was.
 func (f *organisationDialog) useLogoFile(path string) {
-	b, problem := readLogo(path)
+	b, problem := readImage(path, organisationFieldLabel("logo"))
 	f.rows["logo"].setProblem(problem)
 	if problem == "" {
 		f.logo = b
