@@ -192,11 +192,19 @@ func TestEveryKeyIsTranslatedInEveryLanguage(t *testing.T) {
 			t.Errorf("%q: the English in the code (%q) differs from en.json (%q)", key, fallback, en[0])
 		}
 	}
+	used := appKeys(t)
 	for _, key := range dataErrorKeys(t) {
+		used[key] = ""
 		for _, code := range uiLanguages {
 			if _, ok := files[code][key]; !ok {
 				t.Errorf("data reports %q, missing from %s.json", key, code)
 			}
+		}
+	}
+	used["meta.language"] = "" // read by uiLanguage through a constant key
+	for key := range files["en"] {
+		if _, ok := used[key]; !ok {
+			t.Errorf("%q is translated but no code uses it", key)
 		}
 	}
 }
