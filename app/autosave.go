@@ -20,13 +20,17 @@ type saveTimer struct {
 	gen   int
 }
 
-func (t *saveTimer) schedule(do func(func()), save func()) {
+func (t *saveTimer) schedule(do func(func()), save func()) { t.after(saveDelay, do, save) }
+
+// after runs fn on the UI goroutine once delay has passed, unless stop or
+// another call comes first.
+func (t *saveTimer) after(delay time.Duration, do func(func()), fn func()) {
 	t.stop()
 	gen := t.gen
-	t.timer = time.AfterFunc(saveDelay, func() {
+	t.timer = time.AfterFunc(delay, func() {
 		do(func() {
 			if t.gen == gen {
-				save()
+				fn()
 			}
 		})
 	})

@@ -95,7 +95,7 @@ func (c *controller) relabel(code string) {
 	open := c.screen.form.id()
 	applyLanguage(code)
 	c.screen = newWorkshopsScreen(c)
-	c.win.SetContent(c.screen.content)
+	c.win.SetContent(c.frame())
 	c.win.SetMainMenu(c.mainMenu())
 	c.showTitle()
 	c.screen.reload()

@@ -56,6 +56,7 @@ type controller struct {
 	st     *data.Store
 	screen *workshopsScreen
 	closed bool
+	notice *undoNotice
 	// dataDir is the app's data folder; backups go there. Empty in tests
 	// that do not look at backups.
 	dataDir string
@@ -77,7 +78,8 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	c.win = a.NewWindow("Atelier")
 	c.win.SetMaster()
 	c.screen = newWorkshopsScreen(c)
-	c.win.SetContent(c.screen.content)
+	c.watchDeletes()
+	c.win.SetContent(c.frame())
 	c.win.SetMainMenu(c.mainMenu())
 	c.win.SetOnClosed(c.shutdown)
 	c.win.Resize(fyne.NewSize(1100, 720))
@@ -192,6 +194,7 @@ func (c *controller) openPath(path string, mode data.OpenMode) bool {
 // useStore makes st the open store, the previous one being closed already.
 func (c *controller) useStore(st *data.Store) {
 	c.st = st
+	c.watchDeletes()
 	c.showTitle()
 	c.screen.reset()
 	c.sayFileState()

@@ -524,8 +524,41 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 		widget.NewCard("", lang.X("section.details", "Details"), container.NewVBox(form, f.status)),
 		widget.NewCard("", lang.X("section.figures", "In this workshop"), countsForm),
 		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.organisations.box),
+		container.NewHBox(layout.NewSpacer(), widget.NewButtonWithIcon(lang.X("workshop.delete", "Delete this workshop…"),
+			theme.DeleteIcon(), func() { f.askDelete() })),
 	)))
 	return f
+}
+
+// askDelete deletes the workshop after a confirmation that says what goes
+// with it; the notice that follows, and Edit › Undo, bring it all back.
+func (f *workshopForm) askDelete() dialog.Dialog {
+	f.flush()
+	w := f.saved
+	n, err := f.s.c.st.CountsOf(w.ID)
+	if err != nil {
+		f.s.c.showError(err)
+		return nil
+	}
+	msg := widget.NewLabel(lang.X("workshop.delete_ask",
+		"Delete “{{.Title}}” with its {{.Sessions}} sessions, {{.Trainers}} trainers, {{.Participants}} participants, {{.Marks}} attendance marks and {{.Certificates}} certificates? Edit › Undo last delete brings it back while Atelier stays open.",
+		map[string]any{"Title": w.Title, "Sessions": n.Sessions, "Trainers": n.Trainers, "Participants": n.Participants,
+			"Marks": n.Marks, "Certificates": n.Certificates}))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(lang.X("workshop.delete_title", "Delete workshop"), lang.X("workshop.delete_confirm", "Delete"),
+		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := f.s.c.st.DeleteWorkshop(w.ID); err != nil {
+				f.s.c.showError(err)
+				return
+			}
+			f.s.reset()
+		}, f.s.c.win)
+	fitDialog(d, 520)
+	d.Show()
+	return d
 }
 
 // textEntry makes a one-line entry that edits the draft through set.

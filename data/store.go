@@ -86,6 +86,10 @@ type Store struct {
 
 	undoMu sync.Mutex
 	undo   []*Deletion // the deletes of this session, last one last
+
+	// OnDelete, when set, hears of every delete that Undo can reverse,
+	// once it is committed, so that the interface can offer to undo it.
+	OnDelete func(*Deletion)
 }
 
 // Option changes how Open opens a file.

@@ -73,11 +73,14 @@ func (s *Store) Undo() (*Deletion, error) {
 	return d, nil
 }
 
-// remember keeps a committed deletion for Undo.
+// remember keeps a committed deletion for Undo and tells OnDelete.
 func (s *Store) remember(d *Deletion) {
 	s.undoMu.Lock()
-	defer s.undoMu.Unlock()
 	s.undo = append(s.undo, d)
+	s.undoMu.Unlock()
+	if s.OnDelete != nil {
+		s.OnDelete(d)
+	}
 }
 
 // capture copies the row of table with the given id and, level by level,
