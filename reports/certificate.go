@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/skip2/go-qrcode"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -310,14 +309,7 @@ func CertificatePayload(c data.Certificate) string {
 // qrModules encodes payload as a QR code's dark modules, without the
 // quiet zone; nil for a payload too long for a QR code (the code is
 // printed anyway).
-func qrModules(payload string) [][]bool {
-	code, err := qrcode.New(payload, qrcode.Medium)
-	if err != nil {
-		return nil
-	}
-	code.DisableBorder = true
-	return code.Bitmap()
-}
+func qrModules(payload string) [][]bool { return qrEncode([]byte(payload)) }
 
 // qrAhead encodes the certificates' QR codes on every core, ahead of the
 // pages that draw them: encoding is most of the cost of a page. The
