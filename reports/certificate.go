@@ -312,7 +312,7 @@ func CertificatePayload(c data.Certificate) string {
 func qrModules(payload string) [][]bool { return qrEncode([]byte(payload)) }
 
 // qrAhead encodes the certificates' QR codes on every core, ahead of the
-// pages that draw them: encoding is most of the cost of a page. The
+// pages that draw them: encoding is a good part of the cost of a page. The
 // codes arrive in order through the returned channels; stop ends the work
 // early.
 func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
