@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/skip2/go-qrcode"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -53,10 +52,14 @@ var ErrCancelled = errors.New("cancelled")
 // single PDF. progress, when not nil, is called after each page with how
 // many are done; returning false stops the work with ErrCancelled.
 func WriteCertificates(d CertificateData, w io.Writer, progress func(done int) bool) error {
+	return writeCertificatesWith(d, w, progress, fullFonts)
+}
+
+func writeCertificatesWith(d CertificateData, w io.Writer, progress func(done int) bool, fonts fontFiles) error {
 	if len(d.Certificates) == 0 {
 		return errors.New("no certificate to print")
 	}
-	doc := newDocument("L", d.Workshop.Language, d.Workshop.Title)
+	doc := newDocumentIn("L", d.Workshop.Language, d.Workshop.Title, fonts)
 	doc.SetAutoPageBreak(false, 0)
 	codes, stop := qrAhead(d.Certificates)
 	defer stop()
@@ -306,17 +309,10 @@ func CertificatePayload(c data.Certificate) string {
 // qrModules encodes payload as a QR code's dark modules, without the
 // quiet zone; nil for a payload too long for a QR code (the code is
 // printed anyway).
-func qrModules(payload string) [][]bool {
-	code, err := qrcode.New(payload, qrcode.Medium)
-	if err != nil {
-		return nil
-	}
-	code.DisableBorder = true
-	return code.Bitmap()
-}
+func qrModules(payload string) [][]bool { return qrEncode([]byte(payload)) }
 
 // qrAhead encodes the certificates' QR codes on every core, ahead of the
-// pages that draw them: encoding is most of the cost of a page. The
+// pages that draw them: encoding is a good part of the cost of a page. The
 // codes arrive in order through the returned channels; stop ends the work
 // early.
 func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
@@ -340,33 +336,37 @@ func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
 	return codes, func() { stopped.Store(true) }
 }
 
-// qr draws a QR code's modules as a square of side size at (x, y). The
-// modules are filled rectangles, one per horizontal run, drawn in a
-// coordinate system of one unit per module so that each takes a few bytes:
-// sharp at any zoom, and much smaller than an image per page.
+// qr draws a QR code's modules as a square of side size at (x, y): an
+// inline stencil mask of one bit per module, filled in black and never
+// smoothed, so its edges stay sharp at any zoom and in print. A module
+// takes one bit where rectangles took several bytes: this is most of what
+// keeps a thousand certificates within a few megabytes.
 func (d *document) qr(bits [][]bool, x, y, size float64) {
 	if len(bits) == 0 {
 		return
 	}
+	n := len(bits)
 	k := d.GetConversionRatio()
 	_, pageH := d.GetPageSize()
-	cell := size / float64(len(bits)) * k
 	var b strings.Builder
-	fmt.Fprintf(&b, "q 0 g %.4f 0 0 %.4f %.3f %.3f cm\n", cell, -cell, x*k, (pageH-y)*k)
-	for r, row := range bits {
-		for c := 0; c < len(row); {
-			if !row[c] {
-				c++
-				continue
+	b.Grow(n*((n+7)/8*2+1) + 128)
+	fmt.Fprintf(&b, "q 0 g %.3f 0 0 %.3f %.3f %.3f cm\n", size*k, size*k, x*k, (pageH-y-size)*k)
+	// /D [1 0] paints the 1 bits; hex keeps the content stream text.
+	fmt.Fprintf(&b, "BI /W %d /H %d /IM true /BPC 1 /D [1 0] /F /AHx ID\n", n, n)
+	const hex = "0123456789ABCDEF"
+	for _, row := range bits {
+		for c := 0; c < n; c += 8 {
+			var v byte
+			for i := range 8 {
+				if c+i < n && row[c+i] {
+					v |= 0x80 >> i
+				}
 			}
-			start := c
-			for c < len(row) && row[c] {
-				c++
-			}
-			fmt.Fprintf(&b, "%d %d %d 1 re ", start, r, c-start)
+			b.WriteByte(hex[v>>4])
+			b.WriteByte(hex[v&15])
 		}
 		b.WriteByte('\n')
 	}
-	b.WriteString("f Q")
+	b.WriteString(">\nEI Q")
 	d.RawWriteStr(b.String())
 }

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -33,6 +34,7 @@ func WriteCertificateFiles(d CertificateData, dir string, progress func(done int
 		used[strings.ToLower(name)] = true
 		paths[i] = filepath.Join(dir, name)
 	}
+	fonts := certificateFonts(d)
 	var next, done atomic.Int64
 	var stopped atomic.Bool
 	var mu sync.Mutex
@@ -47,7 +49,7 @@ func WriteCertificateFiles(d CertificateData, dir string, progress func(done int
 				}
 				one := d
 				one.Certificates = d.Certificates[i : i+1]
-				err := WriteFile(paths[i], func(w io.Writer) error { return WriteCertificates(one, w, nil) })
+				err := WriteFile(paths[i], func(w io.Writer) error { return writeCertificatesWith(one, w, nil, fonts) })
 				mu.Lock()
 				if err == nil && progress != nil && !progress(int(done.Add(1))) {
 					err = ErrCancelled
@@ -65,6 +67,53 @@ func WriteCertificateFiles(d CertificateData, dir string, progress func(done int
 		return nil, firstErr
 	}
 	return paths, nil
+}
+
+// latinRanges hold every letter, mark and punctuation mark the wording,
+// dates and country names of English, French and Spanish use.
+var latinRanges = [][2]rune{{0x20, 0x7E}, {0xA0, 0x24F}, {0x300, 0x36F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F}, {0x20AC, 0x20AC}}
+
+// certificateFonts are the embedded fonts cut down to what d's
+// certificates can print: the Latin letters and punctuation of the wording
+// and every character of the workshop's and the holders' own text. Each
+// separate file must parse its fonts anew (fpdf cannot share a parsed font
+// between documents), and a font of a few hundred glyphs parses many times
+// faster than the full DejaVu; the glyphs are copied unchanged, and each
+// file embeds only the subset it uses, as before.
+func certificateFonts(d CertificateData) fontFiles {
+	var b strings.Builder
+	for _, r := range latinRanges {
+		for c := r[0]; c <= r[1]; c++ {
+			b.WriteRune(c)
+		}
+	}
+	add := func(ss ...string) {
+		for _, s := range ss {
+			b.WriteString(norm.NFC.String(s))
+		}
+	}
+	w := d.Workshop
+	add(w.Title, w.City, w.Country, pageAlias)
+	for _, o := range d.Organisations {
+		add(o.Name, o.ShortName)
+	}
+	for _, g := range d.Signatories {
+		add(g.Name, g.Title)
+	}
+	for _, own := range d.Wording {
+		add(own.Title, own.Body, own.TrainerBody)
+	}
+	for _, c := range d.Certificates {
+		add(c.HolderName, c.WorkshopTitle, c.Serial, c.Code)
+	}
+	cutset := strings.Map(func(r rune) rune {
+		if drawable(r) {
+			return r
+		}
+		return -1
+	}, b.String())
+	return fontFiles{fpdf.UTF8CutFont(fullFonts.regular, cutset), fpdf.UTF8CutFont(fullFonts.bold, cutset),
+		fpdf.UTF8CutFont(fullFonts.italic, cutset)}
 }
 
 // maxFileNameRunes keeps names well under every file system's limit of

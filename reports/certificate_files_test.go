@@ -1,11 +1,16 @@
 package reports
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/atelier-workshops/atelier/data"
 )
 
 func TestSafeFileNameFromHostileNames(t *testing.T) {
@@ -70,5 +75,55 @@ func TestCertificateFilesStopWhenCancelled(t *testing.T) {
 	_, err := WriteCertificateFiles(d, t.TempDir(), func(done int) bool { return done < 2 })
 	if err != ErrCancelled {
 		t.Errorf("err %v, want cancelled", err)
+	}
+}
+
+// Separate files embed fonts cut down to the batch's letters: a name in
+// another script, and wording the workshop wrote itself, must still print.
+func TestCertificateFilesPrintLettersBeyondTheWording(t *testing.T) {
+	_, d := lagosCertificates(t)
+	d.Certificates = d.Certificates[:2]
+	d.Certificates[0].HolderName = "Пётр Ильич Чайковский"
+	d.Certificates[1].HolderName = "Nguyễn Thị Ánh Tuyết"
+	d.Wording[data.English] = data.CertificateWording{Title: "Ευχαριστήριο Certificate"}
+	paths, err := WriteCertificateFiles(d, t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range paths {
+		pdf, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertHolds(t, pdf, []string{d.Certificates[i].HolderName, "Ευχαριστήριο Certificate", "21–25 November 2022"})
+	}
+	// Text extraction reads the text even where a glyph is missing: only
+	// a rendering tells, so the files must look exactly like the pages of
+	// the single PDF, which embeds the full fonts.
+	pdftoppm, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Skip("pdftoppm not installed")
+	}
+	dir := t.TempDir()
+	one := filepath.Join(dir, "one.pdf")
+	if err := os.WriteFile(one, writeCertificates(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	render := func(pdf string, page int) []byte {
+		out := filepath.Join(dir, "page")
+		p := strconv.Itoa(page)
+		if msg, err := exec.Command(pdftoppm, "-r", "60", "-f", p, "-l", p, "-singlefile", "-png", pdf, out).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, msg)
+		}
+		png, err := os.ReadFile(out + ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return png
+	}
+	for i, p := range paths {
+		if !bytes.Equal(render(p, 1), render(one, i+1)) {
+			t.Errorf("%s does not look like page %d of the single PDF", filepath.Base(p), i+1)
+		}
 	}
 }
