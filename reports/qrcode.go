@@ -341,52 +341,50 @@ func (q *qrSymbol) applyMask(mask int) {
 
 // penalty scores how hard the symbol is to scan: long runs, 2×2 blocks,
 // look-alikes of the finder pattern and an imbalance of dark and light.
+// It runs eight times per code, so it works on flat copies of the rows
+// and the columns, one byte (0 or 1) per module.
 func (q *qrSymbol) penalty() int {
 	n := q.size
-	p := 0
-	// The rows, then the columns, each as one line to scan.
-	lines := make([][]bool, 0, 2*n)
-	lines = append(lines, q.dark...)
-	cols := make([]bool, n*n)
-	for x := range n {
-		col := cols[x*n : (x+1)*n]
-		for y := range n {
-			col[y] = q.dark[y][x]
-		}
-		lines = append(lines, col)
-	}
-	for _, line := range lines {
-		run := 1
-		for x := 1; x < n; x++ {
-			if line[x] != line[x-1] {
-				run = 1
-				continue
-			}
-			run++
-			if run == 5 {
-				p += 3
-			} else if run > 5 {
-				p++
-			}
-		}
-		for x := 0; x+7 <= n; x++ {
-			if line[x] && !line[x+1] && line[x+2] && line[x+3] && line[x+4] && !line[x+5] && line[x+6] &&
-				(allLight(line, x-4, x) || allLight(line, x+7, x+11)) {
-				p += 40
-			}
-		}
-	}
+	rows, cols := make([]byte, n*n), make([]byte, n*n)
 	dark := 0
-	for y := range n {
-		for x := range n {
-			if q.dark[y][x] {
+	for y, row := range q.dark {
+		for x, d := range row {
+			if d {
+				rows[y*n+x], cols[x*n+y] = 1, 1
 				dark++
 			}
-			if x+1 < n && y+1 < n {
-				c := q.dark[y][x]
-				if q.dark[y][x+1] == c && q.dark[y+1][x] == c && q.dark[y+1][x+1] == c {
-					p += 3
+		}
+	}
+	p := 0
+	for _, grid := range [][]byte{rows, cols} {
+		for start := 0; start < n*n; start += n {
+			line := grid[start : start+n]
+			run := 1
+			for x := 1; x < n; x++ {
+				if line[x] != line[x-1] {
+					run = 1
+					continue
 				}
+				run++
+				if run == 5 {
+					p += 3
+				} else if run > 5 {
+					p++
+				}
+			}
+			for x := 0; x+7 <= n; x++ {
+				w := line[x : x+7 : x+7]
+				if w[0]&^w[1]&w[2]&w[3]&w[4]&^w[5]&w[6] == 1 && (allLight(line, x-4, x) || allLight(line, x+7, x+11)) {
+					p += 40
+				}
+			}
+		}
+	}
+	for y := 0; y+1 < n; y++ {
+		a, b := rows[y*n:(y+1)*n], rows[(y+1)*n:(y+2)*n]
+		for x := 0; x+1 < n; x++ {
+			if c := a[x]; a[x+1] == c && b[x] == c && b[x+1] == c {
+				p += 3
 			}
 		}
 	}
@@ -397,9 +395,9 @@ func (q *qrSymbol) penalty() int {
 
 // allLight reports whether modules from..to-1 of a line are all light,
 // counting those beyond the edge as light.
-func allLight(line []bool, from, to int) bool {
+func allLight(line []byte, from, to int) bool {
 	for i := max(from, 0); i < min(to, len(line)); i++ {
-		if line[i] {
+		if line[i] != 0 {
 			return false
 		}
 	}
