@@ -1,5 +1,10 @@
 package reports
 
+import (
+	"math/bits"
+	"sync"
+)
+
 // A QR code encoder for certificates: byte mode at error correction level
 // M (ISO/IEC 18004), the smallest version that holds the payload. It does
 // what github.com/skip2/go-qrcode did for us in a tenth of the time and
@@ -49,15 +54,7 @@ func qrEncode(payload []byte) [][]bool {
 	}
 	q := newQRSymbol(v)
 	q.placeCodewords(qrCodewords(v, payload))
-	best, bestPenalty := 0, -1
-	for mask := range 8 {
-		q.applyMask(mask)
-		q.drawFormat(mask)
-		if p := q.penalty(); bestPenalty < 0 || p < bestPenalty {
-			best, bestPenalty = mask, p
-		}
-		q.applyMask(mask) // masking twice undoes it
-	}
+	best := qrBestMask(q)
 	q.applyMask(best)
 	q.drawFormat(best)
 	return q.dark
@@ -160,14 +157,34 @@ func rsDivisor(n int) []byte {
 	return d
 }
 
+// gfExp and gfLog turn products in GF(2⁸) into sums of logarithms; gfExp
+// is doubled so that a sum of two logarithms needs no reduction.
+var gfExp, gfLog = func() (exp [510]byte, log [256]int) {
+	x := byte(1)
+	for i := range 255 {
+		exp[i], exp[i+255] = x, x
+		log[x] = i
+		x = gfMul(x, 2)
+	}
+	return exp, log
+}()
+
 func rsRemainder(data, divisor []byte) []byte {
+	logs := make([]int, len(divisor))
+	for i, c := range divisor {
+		logs[i] = gfLog[c] // the generator has no zero coefficient
+	}
 	r := make([]byte, len(divisor))
 	for _, b := range data {
 		factor := b ^ r[0]
 		copy(r, r[1:])
 		r[len(r)-1] = 0
-		for i, c := range divisor {
-			r[i] ^= gfMul(c, factor)
+		if factor == 0 {
+			continue
+		}
+		lf := gfLog[factor]
+		for i, lc := range logs {
+			r[i] ^= gfExp[lc+lf]
 		}
 	}
 	return r
@@ -339,67 +356,158 @@ func (q *qrSymbol) applyMask(mask int) {
 	}
 }
 
-// penalty scores how hard the symbol is to scan: long runs, 2×2 blocks,
-// look-alikes of the finder pattern and an imbalance of dark and light.
-// It runs eight times per code, so it works on flat copies of the rows
-// and the columns, one byte (0 or 1) per module.
-func (q *qrSymbol) penalty() int {
+// qrMasks hold, for one version, the modules each of the eight masks
+// changes: the data modules it inverts and the format modules that name
+// it, as bit lines (rows, then columns) so that trying a mask is a XOR.
+type qrMasks struct {
+	words      int // uint64 words per line
+	rows, cols [8][]uint64
+}
+
+var qrMaskCache struct {
+	sync.Mutex
+	byVersion [41]*qrMasks
+}
+
+func qrMasksFor(v int) *qrMasks {
+	qrMaskCache.Lock()
+	defer qrMaskCache.Unlock()
+	if m := qrMaskCache.byVersion[v]; m != nil {
+		return m
+	}
+	blank := newQRSymbol(v)
+	baseRows, baseCols, words := blank.bitLines()
+	m := &qrMasks{words: words}
+	for mask := range 8 {
+		q := newQRSymbol(v)
+		q.applyMask(mask)
+		q.drawFormat(mask)
+		m.rows[mask], m.cols[mask], _ = q.bitLines()
+		xorLines(m.rows[mask], m.rows[mask], baseRows)
+		xorLines(m.cols[mask], m.cols[mask], baseCols)
+	}
+	qrMaskCache.byVersion[v] = m
+	return m
+}
+
+// bitLines returns the dark modules as bit lines: rows then columns, words
+// uint64 to a line, module x of a line at bit x%64 of word x/64.
+func (q *qrSymbol) bitLines() (rows, cols []uint64, words int) {
 	n := q.size
-	rows, cols := make([]byte, n*n), make([]byte, n*n)
-	dark := 0
+	words = (n + 63) / 64
+	rows, cols = make([]uint64, n*words), make([]uint64, n*words)
 	for y, row := range q.dark {
 		for x, d := range row {
 			if d {
-				rows[y*n+x], cols[x*n+y] = 1, 1
-				dark++
+				rows[y*words+x/64] |= 1 << (x % 64)
+				cols[x*words+y/64] |= 1 << (y % 64)
 			}
 		}
 	}
+	return rows, cols, words
+}
+
+func xorLines(dst, a, b []uint64) {
+	for i := range dst {
+		dst[i] = a[i] ^ b[i]
+	}
+}
+
+// qrBestMask is the mask that gives q (its data placed, drawn with mask 0's
+// format) the lowest penalty, the first of equals as the standard asks.
+func qrBestMask(q *qrSymbol) int {
+	masks := qrMasksFor((q.size - 17) / 4)
+	rows, cols, words := q.bitLines()
+	// The format is drawn for mask 0 already; the masks' lines change it.
+	masked := make([]uint64, 2*len(rows))
+	tryRows, tryCols := masked[:len(rows)], masked[len(rows):]
+	best, bestPenalty := 0, -1
+	for mask := range 8 {
+		xorLines(tryRows, rows, masks.rows[mask])
+		xorLines(tryCols, cols, masks.cols[mask])
+		if p := qrPenalty(tryRows, tryCols, q.size, words); bestPenalty < 0 || p < bestPenalty {
+			best, bestPenalty = mask, p
+		}
+	}
+	return best
+}
+
+// qrPenalty scores how hard a symbol is to scan (ISO/IEC 18004 7.8.3):
+// long runs, 2×2 blocks, look-alikes of the finder pattern and an
+// imbalance of dark and light. It runs eight times per code, so it works
+// on 64 modules at a time.
+func qrPenalty(rows, cols []uint64, n, words int) int {
 	p := 0
-	for _, grid := range [][]byte{rows, cols} {
-		for start := 0; start < n*n; start += n {
-			line := grid[start : start+n]
-			run := 1
-			for x := 1; x < n; x++ {
-				if line[x] != line[x-1] {
-					run = 1
-					continue
-				}
-				run++
-				if run == 5 {
-					p += 3
-				} else if run > 5 {
-					p++
-				}
-			}
-			for x := 0; x+7 <= n; x++ {
-				w := line[x : x+7 : x+7]
-				if w[0]&^w[1]&w[2]&w[3]&w[4]&^w[5]&w[6] == 1 && (allLight(line, x-4, x) || allLight(line, x+7, x+11)) {
-					p += 40
-				}
-			}
+	for _, lines := range [2][]uint64{rows, cols} {
+		for start := 0; start < len(lines); start += words {
+			p += qrLinePenalty(lines[start:start+words], n)
 		}
 	}
 	for y := 0; y+1 < n; y++ {
-		a, b := rows[y*n:(y+1)*n], rows[(y+1)*n:(y+2)*n]
-		for x := 0; x+1 < n; x++ {
-			if c := a[x]; a[x+1] == c && b[x] == c && b[x+1] == c {
-				p += 3
-			}
+		a, b := rows[y*words:(y+1)*words], rows[(y+1)*words:(y+2)*words]
+		for i := range words {
+			block := ^(a[i] ^ b[i]) &^ (a[i] ^ shifted(a, i, 1)) &^ (b[i] ^ shifted(b, i, 1)) & upTo(i, n-2)
+			p += 3 * bits.OnesCount64(block)
 		}
+	}
+	dark := 0
+	for _, w := range rows {
+		dark += bits.OnesCount64(w)
 	}
 	total := n * n
 	k := (abs(dark*20-total*10)+total-1)/total - 1
 	return p + 10*k
 }
 
-// allLight reports whether modules from..to-1 of a line are all light,
-// counting those beyond the edge as light.
-func allLight(line []byte, from, to int) bool {
-	for i := max(from, 0); i < min(to, len(line)); i++ {
-		if line[i] != 0 {
-			return false
+// qrLinePenalty scores one row or column for runs and finder look-alikes.
+func qrLinePenalty(line []uint64, n int) int {
+	p := 0
+	for i := range line {
+		at := func(k int) uint64 { return shifted(line, i, k) }
+		same := func(k int) uint64 { return ^(at(k) ^ at(k+1)) } // modules x+k and x+k+1 alike
+		// A run of L ≥ 5 alike scores L−2: one for each of its L−4
+		// windows of five, and two more where it starts.
+		run5 := same(0) & same(1) & same(2) & same(3) & upTo(i, n-5)
+		continues := same(-1)
+		if i == 0 {
+			continues &^= 1 // nothing comes before the first module
 		}
+		p += bits.OnesCount64(run5) + 2*bits.OnesCount64(run5&^continues)
+		// Dark-light-dark×3-light-dark with four light modules on either
+		// side; beyond the edge counts as light.
+		finder := at(0) &^ at(1) & at(2) & at(3) & at(4) &^ at(5) & at(6) & upTo(i, n-7)
+		darkBefore := at(-1) | at(-2) | at(-3) | at(-4)
+		darkAfter := at(7) | at(8) | at(9) | at(10)
+		p += 40 * bits.OnesCount64(finder&^(darkBefore&darkAfter))
 	}
-	return true
+	return p
+}
+
+// shifted is word i of a bit line moved by k modules: its bit j is module
+// 64i+j+k (k may be negative), light beyond either end.
+func shifted(line []uint64, i, k int) uint64 {
+	if k >= 0 {
+		w := line[i] >> k
+		if i+1 < len(line) {
+			w |= line[i+1] << (64 - k)
+		}
+		return w
+	}
+	w := line[i] << -k
+	if i > 0 {
+		w |= line[i-1] >> (64 + k)
+	}
+	return w
+}
+
+// upTo keeps, in word i, the bits of modules 0..last.
+func upTo(i, last int) uint64 {
+	switch first := 64 * i; {
+	case last < first:
+		return 0
+	case last >= first+63:
+		return ^uint64(0)
+	default:
+		return 1<<(last-first+1) - 1
+	}
 }

@@ -55,9 +55,105 @@ func TestQREncodeMatchesGoQRCode(t *testing.T) {
 	}
 }
 
+// The bit-parallel penalty must score every mask of random symbols of
+// every version exactly as the module-by-module reading of the standard.
+func TestQRPenaltyMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for v := 1; v <= 40; v++ {
+		payload := make([]byte, rng.IntN(qrDataCodewords(v)-3)+1)
+		for i := range payload {
+			payload[i] = byte(rng.IntN(256))
+		}
+		q := newQRSymbol(v)
+		q.placeCodewords(qrCodewords(v, payload))
+		masks := qrMasksFor(v)
+		rows, cols, words := q.bitLines()
+		for mask := range 8 {
+			xorLines(rows, rows, masks.rows[mask])
+			xorLines(cols, cols, masks.cols[mask])
+			q.applyMask(mask)
+			q.drawFormat(mask)
+			if got, want := qrPenalty(rows, cols, q.size, words), referencePenalty(q); got != want {
+				t.Errorf("version %d mask %d: penalty %d, the standard's reading gives %d", v, mask, got, want)
+			}
+			gotRows, gotCols, _ := q.bitLines()
+			if !slices.Equal(gotRows, rows) || !slices.Equal(gotCols, cols) {
+				t.Fatalf("version %d mask %d: the mask's lines do not give the masked symbol", v, mask)
+			}
+			xorLines(rows, rows, masks.rows[mask])
+			xorLines(cols, cols, masks.cols[mask])
+			q.applyMask(mask)
+			q.drawFormat(0)
+		}
+	}
+}
+
 func BenchmarkQREncode(b *testing.B) {
 	payload := []byte(CertificatePayload(manyCertificates(b, 1).Certificates[0]))
 	for b.Loop() {
 		qrEncode(payload)
 	}
+}
+
+// referencePenalty is the penalty of ISO/IEC 18004 7.8.3 written module
+// by module, the yardstick for the bit-parallel qrPenalty.
+func referencePenalty(q *qrSymbol) int {
+	n := q.size
+	rows, cols := make([]byte, n*n), make([]byte, n*n)
+	dark := 0
+	for y, row := range q.dark {
+		for x, d := range row {
+			if d {
+				rows[y*n+x], cols[x*n+y] = 1, 1
+				dark++
+			}
+		}
+	}
+	p := 0
+	for _, grid := range [][]byte{rows, cols} {
+		for start := 0; start < n*n; start += n {
+			line := grid[start : start+n]
+			run := 1
+			for x := 1; x < n; x++ {
+				if line[x] != line[x-1] {
+					run = 1
+					continue
+				}
+				run++
+				if run == 5 {
+					p += 3
+				} else if run > 5 {
+					p++
+				}
+			}
+			for x := 0; x+7 <= n; x++ {
+				w := line[x : x+7 : x+7]
+				if w[0]&^w[1]&w[2]&w[3]&w[4]&^w[5]&w[6] == 1 && (allLight(line, x-4, x) || allLight(line, x+7, x+11)) {
+					p += 40
+				}
+			}
+		}
+	}
+	for y := 0; y+1 < n; y++ {
+		a, b := rows[y*n:(y+1)*n], rows[(y+1)*n:(y+2)*n]
+		for x := 0; x+1 < n; x++ {
+			if c := a[x]; a[x+1] == c && b[x] == c && b[x+1] == c {
+				p += 3
+			}
+		}
+	}
+	total := n * n
+	k := (abs(dark*20-total*10)+total-1)/total - 1
+	return p + 10*k
+}
+
+// allLight reports whether modules from..to-1 of a line are all light,
+// counting those beyond the edge as light.
+func allLight(line []byte, from, to int) bool {
+	for i := max(from, 0); i < min(to, len(line)); i++ {
+		if line[i] != 0 {
+			return false
+		}
+	}
+	return true
 }
