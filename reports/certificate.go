@@ -166,8 +166,8 @@ func (d *document) certificatePage(cd CertificateData, c data.Certificate, qr []
 // a longer title keeps two lines and fitText shrinks them.
 func (d *document) titleLines(title string, w, size, minSize float64) []string {
 	saved, _ := d.GetFontSize()
-	defer d.SetFontSize(saved)
-	d.SetFontSize(size)
+	defer d.setSize(saved)
+	d.setSize(size)
 	lines := d.lines(title, w)
 	if len(lines) <= 2 {
 		return lines

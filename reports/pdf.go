@@ -142,7 +142,13 @@ func (d *document) rule(y float64, c [3]int, width float64) {
 }
 
 // setFont selects the embedded typeface in a style ("", "B" or "I").
-func (d *document) setFont(style string, size float64) { d.SetFont(fontFamily, style, size) }
+func (d *document) setFont(style string, size float64) {
+	if d.GetFontStyle() != style || d.GetFontFamily() != strings.ToLower(fontFamily) {
+		d.SetFont(fontFamily, style, size)
+		return
+	}
+	d.setSize(size)
+}
 
 // width is how wide text is in the current font, once normalised.
 func (d *document) width(s string) float64 { return d.GetStringWidth(printable(s)) }
@@ -191,8 +197,10 @@ func drawable(r rune) bool {
 // a name typed with combining marks prints with the font's precomposed
 // letters; marks NFC cannot compose (Ọ̀ is Ọ plus a grave) are placed by
 // hand, see markedText.
-func (d *document) text(x, y float64, s string) {
-	s = printable(s)
+func (d *document) text(x, y float64, s string) { d.printableText(x, y, printable(s)) }
+
+// printableText is text for s already made printable.
+func (d *document) printableText(x, y float64, s string) {
 	if strings.IndexFunc(s, isMark) < 0 {
 		d.Text(x, y, s)
 		return
@@ -200,25 +208,37 @@ func (d *document) text(x, y float64, s string) {
 	d.markedText(x, y, s)
 }
 
-// fitText draws s on one line no wider than w, shrinking the font from
-// size down to minSize as needed; text is never cut or wrapped. align is
-// "L", "C" or "R". It returns the size used; the font size is left as it
-// was.
-func (d *document) fitText(x, y, w float64, s string, size, minSize float64, align string) float64 {
-	saved, _ := d.GetFontSize()
-	defer d.SetFontSize(saved)
-	d.SetFontSize(size)
-	for size > minSize && d.width(s) > w {
-		size = max(minSize, size-0.5)
+// setSize changes the font size only when it differs: fpdf writes the
+// font into the page at every change, wanted or not, and a thousand
+// certificates would carry thousands of them.
+func (d *document) setSize(size float64) {
+	if current, _ := d.GetFontSize(); current != size {
 		d.SetFontSize(size)
 	}
+}
+
+// fitText draws s on one line no wider than w, shrinking the font from
+// size down to minSize in half points as needed; text is never cut or
+// wrapped. align is "L", "C" or "R". It returns the size used; the font
+// size is left as it was.
+func (d *document) fitText(x, y, w float64, s string, size, minSize float64, align string) float64 {
+	s = printable(s)
+	saved, _ := d.GetFontSize()
+	d.setSize(size)
+	// Width grows in step with the size, so one measure serves every size.
+	perPoint := d.GetStringWidth(s) / size
+	for size > minSize && perPoint*size > w {
+		size = max(minSize, size-0.5)
+	}
+	d.setSize(size)
 	switch align {
 	case "C":
-		x += (w - d.width(s)) / 2
+		x += (w - perPoint*size) / 2
 	case "R":
-		x += w - d.width(s)
+		x += w - perPoint*size
 	}
-	d.text(x, y, s)
+	d.printableText(x, y, s)
+	d.setSize(saved)
 	return size
 }
 

@@ -241,7 +241,7 @@ func institutionCell(d *document, x, base, w float64, text string, size float64)
 	lines := d.lines(text, w)
 	for len(lines) > 2 && size > 6 {
 		size -= 0.5
-		d.SetFontSize(size)
+		d.setSize(size)
 		lines = d.lines(text, w)
 	}
 	if len(lines) <= 1 {
