@@ -61,11 +61,12 @@ package: $(FYNE)
 bench: deps
 	go test -run='^$$' -bench=. -benchmem $(PKGS)
 
-## fuzz: the fuzz tests of the import, validation and search folding, each for a short fixed time
+## fuzz: the fuzz tests of the import, validation, search folding and PDF cutting, each for a short fixed time
 fuzz:
 	go test -run='^$$' -fuzz=FuzzReadCSV -fuzztime=20s ./data/importer
 	go test -run='^$$' -fuzz=FuzzParticipantValidation -fuzztime=10s ./data
 	go test -run='^$$' -fuzz=FuzzFold -fuzztime=10s ./data
+	go test -run='^$$' -fuzz=FuzzSplitPDF -fuzztime=10s ./reports
 
 ## lint: gofmt, go vet and staticcheck
 lint: fmt-check vet staticcheck

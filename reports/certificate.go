@@ -52,14 +52,10 @@ var ErrCancelled = errors.New("cancelled")
 // single PDF. progress, when not nil, is called after each page with how
 // many are done; returning false stops the work with ErrCancelled.
 func WriteCertificates(d CertificateData, w io.Writer, progress func(done int) bool) error {
-	return writeCertificatesWith(d, w, progress, fullFonts)
-}
-
-func writeCertificatesWith(d CertificateData, w io.Writer, progress func(done int) bool, fonts fontFiles) error {
 	if len(d.Certificates) == 0 {
 		return errors.New("no certificate to print")
 	}
-	doc := newDocumentIn("L", d.Workshop.Language, d.Workshop.Title, fonts)
+	doc := newDocument("L", d.Workshop.Language, d.Workshop.Title)
 	doc.SetAutoPageBreak(false, 0)
 	codes, stop := qrAhead(d.Certificates)
 	defer stop()

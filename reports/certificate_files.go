@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -11,15 +12,16 @@ import (
 	"sync/atomic"
 	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/text/unicode/norm"
 )
 
 // WriteCertificateFiles writes each certificate of d as its own PDF in
 // dir, named by SafeFileName, and returns the paths written, in the order
-// of d.Certificates. The files are written on every core; progress is as
-// for WriteCertificates, called with how many files are done. The fonts
-// are embedded in every file, since each must print on its own.
+// of d.Certificates. progress is as for WriteCertificates, called with how
+// many files are done (and with 0 while the pages are laid out). The
+// certificates are laid out as one document, then cut into one file per
+// page, each with the fonts and logos it uses: every file prints on its
+// own and looks exactly like its page of the single PDF.
 func WriteCertificateFiles(d CertificateData, dir string, progress func(done int) bool) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -34,22 +36,31 @@ func WriteCertificateFiles(d CertificateData, dir string, progress func(done int
 		used[strings.ToLower(name)] = true
 		paths[i] = filepath.Join(dir, name)
 	}
-	fonts := certificateFonts(d)
-	var next, done atomic.Int64
+	var all bytes.Buffer
+	if err := WriteCertificates(d, &all, func(done int) bool {
+		return progress == nil || done%50 != 0 || progress(0)
+	}); err != nil {
+		return nil, err
+	}
+
+	type file struct {
+		path string
+		pdf  []byte
+	}
+	files := make(chan file)
+	var done atomic.Int64
 	var stopped atomic.Bool
 	var mu sync.Mutex
 	var firstErr error
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+	// Writing is mostly waiting for the disk, so more writers than cores.
+	for range min(2*runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
-			for !stopped.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(paths) {
-					return
+			for f := range files {
+				if stopped.Load() {
+					continue
 				}
-				one := d
-				one.Certificates = d.Certificates[i : i+1]
-				err := WriteFile(paths[i], func(w io.Writer) error { return writeCertificatesWith(one, w, nil, fonts) })
+				err := WriteFile(f.path, func(w io.Writer) error { _, err := w.Write(f.pdf); return err })
 				mu.Lock()
 				if err == nil && progress != nil && !progress(int(done.Add(1))) {
 					err = ErrCancelled
@@ -62,58 +73,23 @@ func WriteCertificateFiles(d CertificateData, dir string, progress func(done int
 			}
 		})
 	}
+	err := splitPDF(all.Bytes(), func(page int) string { return string(known(d.Certificates[page].Language)) },
+		func(page int, pdf []byte) error {
+			if stopped.Load() {
+				return ErrCancelled
+			}
+			files <- file{paths[page], pdf}
+			return nil
+		})
+	close(files)
 	wg.Wait()
 	if firstErr != nil {
 		return nil, firstErr
 	}
+	if err != nil {
+		return nil, err
+	}
 	return paths, nil
-}
-
-// latinRanges hold every letter, mark and punctuation mark the wording,
-// dates and country names of English, French and Spanish use.
-var latinRanges = [][2]rune{{0x20, 0x7E}, {0xA0, 0x24F}, {0x300, 0x36F}, {0x1E00, 0x1EFF}, {0x2000, 0x206F}, {0x20AC, 0x20AC}}
-
-// certificateFonts are the embedded fonts cut down to what d's
-// certificates can print: the Latin letters and punctuation of the wording
-// and every character of the workshop's and the holders' own text. Each
-// separate file must parse its fonts anew (fpdf cannot share a parsed font
-// between documents), and a font of a few hundred glyphs parses many times
-// faster than the full DejaVu; the glyphs are copied unchanged, and each
-// file embeds only the subset it uses, as before.
-func certificateFonts(d CertificateData) fontFiles {
-	var b strings.Builder
-	for _, r := range latinRanges {
-		for c := r[0]; c <= r[1]; c++ {
-			b.WriteRune(c)
-		}
-	}
-	add := func(ss ...string) {
-		for _, s := range ss {
-			b.WriteString(norm.NFC.String(s))
-		}
-	}
-	w := d.Workshop
-	add(w.Title, w.City, w.Country, pageAlias)
-	for _, o := range d.Organisations {
-		add(o.Name, o.ShortName)
-	}
-	for _, g := range d.Signatories {
-		add(g.Name, g.Title)
-	}
-	for _, own := range d.Wording {
-		add(own.Title, own.Body, own.TrainerBody)
-	}
-	for _, c := range d.Certificates {
-		add(c.HolderName, c.WorkshopTitle, c.Serial, c.Code)
-	}
-	cutset := strings.Map(func(r rune) rune {
-		if drawable(r) {
-			return r
-		}
-		return -1
-	}, b.String())
-	return fontFiles{fpdf.UTF8CutFont(fullFonts.regular, cutset), fpdf.UTF8CutFont(fullFonts.bold, cutset),
-		fpdf.UTF8CutFont(fullFonts.italic, cutset)}
 }
 
 // maxFileNameRunes keeps names well under every file system's limit of

@@ -78,8 +78,9 @@ func TestCertificateFilesStopWhenCancelled(t *testing.T) {
 	}
 }
 
-// Separate files embed fonts cut down to the batch's letters: a name in
-// another script, and wording the workshop wrote itself, must still print.
+// Separate files are cut from the single PDF with the fonts and images
+// their page uses: a name in another script, and wording the workshop
+// wrote itself, must print in them as on the page they were cut from.
 func TestCertificateFilesPrintLettersBeyondTheWording(t *testing.T) {
 	_, d := lagosCertificates(t)
 	d.Certificates = d.Certificates[:2]
@@ -99,7 +100,7 @@ func TestCertificateFilesPrintLettersBeyondTheWording(t *testing.T) {
 	}
 	// Text extraction reads the text even where a glyph is missing: only
 	// a rendering tells, so the files must look exactly like the pages of
-	// the single PDF, which embeds the full fonts.
+	// the single PDF.
 	pdftoppm, err := exec.LookPath("pdftoppm")
 	if err != nil {
 		t.Skip("pdftoppm not installed")

@@ -43,24 +43,13 @@ type document struct {
 // newDocument starts a document in the given language; orientation is "P"
 // or "L".
 func newDocument(orientation string, lang data.Language, title string) *document {
-	return newDocumentIn(orientation, lang, title, fullFonts)
-}
-
-// fontFiles are the TrueType files of the regular, bold and italic styles.
-type fontFiles struct{ regular, bold, italic []byte }
-
-var fullFonts = fontFiles{assets.FontRegular, assets.FontBold, assets.FontItalic}
-
-// newDocumentIn is newDocument with the given font files, such as fonts
-// cut down to the letters a batch of documents uses.
-func newDocumentIn(orientation string, lang data.Language, title string, fonts fontFiles) *document {
 	pdf := fpdf.New(orientation, "mm", "A4", "")
 	// The alias must be known before fonts are added, so that the digits
 	// replacing it are part of each font's subset.
 	pdf.AliasNbPages(pageAlias)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", fonts.regular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", fonts.bold)
-	pdf.AddUTF8FontFromBytes(fontFamily, "I", fonts.italic)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
 	pdf.SetTitle(printable(title), true)
 	pdf.SetCreator("Atelier", true)
 	pdf.SetLang(string(lang))
