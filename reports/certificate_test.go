@@ -13,29 +13,52 @@ import (
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // lagosCertificates issues the demo Lagos workshop's certificates, with
 // trainers, and loads what printing them needs.
 func lagosCertificates(t testing.TB) (*data.Store, CertificateData) {
 	t.Helper()
-	st, res := demoStore(t)
-	certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
+	st, d, err := lagosCertificatesIn(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetSignatories(res.Lagos, []data.Signatory{
-		{Name: "Adébáyọ̀ Okafor", Title: "Director, Yemisi Shyllon Museum of Art"},
-		{Name: "Claire Dubois", Title: "Programme officer"},
-		{Name: "José María Ñúñez", Title: "Lead trainer"},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	d, err := LoadCertificates(st, res.Lagos, certs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Cleanup(func() { st.Close() })
 	return st, d
+}
+
+// lagosCertificatesIn issues the demo Lagos workshop's certificates, its
+// trainers' included, in a demo database made in dir, with three
+// signatories; the caller closes the store.
+func lagosCertificatesIn(dir string) (*data.Store, CertificateData, error) {
+	st, err := data.Open(filepath.Join(dir, "demo.db"), data.OpenOrCreate)
+	if err != nil {
+		return nil, CertificateData{}, err
+	}
+	d, err := func() (CertificateData, error) {
+		res, err := demo.Write(st)
+		if err != nil {
+			return CertificateData{}, err
+		}
+		certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
+		if err != nil {
+			return CertificateData{}, err
+		}
+		if err := st.SetSignatories(res.Lagos, []data.Signatory{
+			{Name: "Adébáyọ̀ Okafor", Title: "Director, Yemisi Shyllon Museum of Art"},
+			{Name: "Claire Dubois", Title: "Programme officer"},
+			{Name: "José María Ñúñez", Title: "Lead trainer"},
+		}); err != nil {
+			return CertificateData{}, err
+		}
+		return LoadCertificates(st, res.Lagos, certs)
+	}()
+	if err != nil {
+		st.Close()
+		return nil, d, err
+	}
+	return st, d, nil
 }
 
 func writeCertificates(t testing.TB, d CertificateData) []byte {
@@ -192,6 +215,10 @@ func TestHoursText(t *testing.T) {
 // serials, as a large workshop would have.
 func manyCertificates(b *testing.B, n int) CertificateData {
 	_, d := lagosCertificates(b)
+	return repeatCertificates(d, n)
+}
+
+func repeatCertificates(d CertificateData, n int) CertificateData {
 	all := make([]data.Certificate, n)
 	for i := range all {
 		all[i] = d.Certificates[i%len(d.Certificates)]
