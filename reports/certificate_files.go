@@ -2,8 +2,10 @@ package reports
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,83 +15,118 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/atelier-workshops/atelier/data"
 )
 
 // WriteCertificateFiles writes each certificate of d as its own PDF in
 // dir, named by SafeFileName, and returns the paths written, in the order
 // of d.Certificates. progress is as for WriteCertificates, called with how
 // many files are done (and with 0 while the pages are laid out). The
-// certificates are laid out as one document, then cut into one file per
-// page, each with the fonts and logos it uses: every file prints on its
-// own and looks exactly like its page of the single PDF.
+// certificates are laid out as one document, then cut apart as
+// CutCertificateFiles does.
 func WriteCertificateFiles(d CertificateData, dir string, progress func(done int) bool) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	used := map[string]bool{}
-	paths := make([]string, len(d.Certificates))
-	for i, c := range d.Certificates {
-		name := SafeFileName(c.Serial+" "+c.HolderName, ".pdf")
-		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = SafeFileName(fmt.Sprintf("%s %s (%d)", c.Serial, c.HolderName, n), ".pdf")
-		}
-		used[strings.ToLower(name)] = true
-		paths[i] = filepath.Join(dir, name)
-	}
 	var all bytes.Buffer
 	if err := WriteCertificates(d, &all, func(done int) bool {
 		return progress == nil || done%50 != 0 || progress(0)
 	}); err != nil {
 		return nil, err
 	}
+	return CutCertificateFiles(d, all.Bytes(), dir, progress)
+}
 
-	type file struct {
-		path string
-		pdf  []byte
+// CutCertificateFiles cuts printed, the single PDF WriteCertificates made
+// of d, into one file per certificate in dir, each with the fonts and
+// logos its page uses and its holder's language: every file prints on its
+// own and looks exactly like its page of the single PDF. Cutting rather
+// than laying out again is what makes a thousand files take a second
+// rather than twenty (see pdfsplit.go). progress is called with how many
+// files are done. The files are written into a hidden folder inside dir
+// and moved into place only once all are written, so a cancelled or
+// failed run leaves dir as it was, older files of the same names included.
+func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress func(done int) bool) (paths []string, err error) {
+	cutter, err := newPageCutter(printed)
+	if err != nil {
+		return nil, err
 	}
-	files := make(chan file)
-	var done atomic.Int64
-	var stopped atomic.Bool
+	if cutter.pageCount() != len(d.Certificates) {
+		return nil, fmt.Errorf("the printed document has %d pages for %d certificates", cutter.pageCount(), len(d.Certificates))
+	}
+	names := certificateFileNames(d.Certificates)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		// A folder made for files that were never written goes again.
+		defer func() {
+			if err != nil {
+				os.Remove(dir)
+			}
+		}()
+	}
+	stage, err := os.MkdirTemp(dir, ".atelier-certificates-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(stage)
+
+	var next, done atomic.Int64
 	var mu sync.Mutex
 	var firstErr error
 	var wg sync.WaitGroup
 	// Writing is mostly waiting for the disk, so more writers than cores.
-	for range min(2*runtime.GOMAXPROCS(0), len(paths)) {
+	for range min(2*runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
-			for f := range files {
-				if stopped.Load() {
-					continue
+			for {
+				i := int(next.Add(1)) - 1
+				mu.Lock()
+				stop := i >= len(names) || firstErr != nil
+				mu.Unlock()
+				if stop {
+					return
 				}
-				err := WriteFile(f.path, func(w io.Writer) error { _, err := w.Write(f.pdf); return err })
+				pdf := cutter.cut(i, string(known(d.Certificates[i].Language)))
+				err := WriteFile(filepath.Join(stage, names[i]), func(w io.Writer) error { _, err := w.Write(pdf); return err })
 				mu.Lock()
 				if err == nil && progress != nil && !progress(int(done.Add(1))) {
 					err = ErrCancelled
 				}
 				if err != nil && firstErr == nil {
 					firstErr = err
-					stopped.Store(true)
 				}
 				mu.Unlock()
 			}
 		})
 	}
-	err := splitPDF(all.Bytes(), func(page int) string { return string(known(d.Certificates[page].Language)) },
-		func(page int, pdf []byte) error {
-			if stopped.Load() {
-				return ErrCancelled
-			}
-			files <- file{paths[page], pdf}
-			return nil
-		})
-	close(files)
 	wg.Wait()
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	if err != nil {
-		return nil, err
+	paths = make([]string, len(names))
+	for i, name := range names {
+		paths[i] = filepath.Join(dir, name)
+		if err := os.Rename(filepath.Join(stage, name), paths[i]); err != nil {
+			return nil, fmt.Errorf("cannot move %s into %s: %w", name, dir, errors.Unwrap(err))
+		}
 	}
 	return paths, nil
+}
+
+// certificateFileNames names each certificate's file by its serial and
+// holder, made safe by SafeFileName and unique even on file systems that
+// do not tell capitals from small letters.
+func certificateFileNames(certs []data.Certificate) []string {
+	used := map[string]bool{}
+	names := make([]string, len(certs))
+	for i, c := range certs {
+		name := SafeFileName(c.Serial+" "+c.HolderName, ".pdf")
+		for n := 2; used[strings.ToLower(name)]; n++ {
+			name = SafeFileName(fmt.Sprintf("%s %s (%d)", c.Serial, c.HolderName, n), ".pdf")
+		}
+		used[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
 }
 
 // maxFileNameRunes keeps names well under every file system's limit of

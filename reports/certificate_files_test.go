@@ -70,11 +70,51 @@ func TestCertificateFilesOneEachInsideTheFolder(t *testing.T) {
 	}
 }
 
+// A cancelled run leaves the folder as it was: the older files of the
+// same names untouched, nothing new, no temporary file behind; a folder
+// it made itself is gone again.
 func TestCertificateFilesStopWhenCancelled(t *testing.T) {
 	_, d := lagosCertificates(t)
-	_, err := WriteCertificateFiles(d, t.TempDir(), func(done int) bool { return done < 2 })
+	dir := t.TempDir()
+	older := filepath.Join(dir, certificateFileNames(d.Certificates)[0])
+	if err := os.WriteFile(older, []byte("the certificate printed yesterday"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := WriteCertificateFiles(d, dir, func(done int) bool { return done < 2 })
 	if err != ErrCancelled {
 		t.Errorf("err %v, want cancelled", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d entries after a cancel, want the 1 it had", len(entries))
+	}
+	if got, _ := os.ReadFile(older); string(got) != "the certificate printed yesterday" {
+		t.Errorf("the older file now holds %.40q", got)
+	}
+
+	made := filepath.Join(dir, "new folder")
+	if _, err := WriteCertificateFiles(d, made, func(done int) bool { return done < 2 }); err != ErrCancelled {
+		t.Errorf("err %v, want cancelled", err)
+	}
+	if _, err := os.Stat(made); err == nil {
+		t.Error("the folder made for a cancelled run is still there")
+	}
+}
+
+// A document that is not the certificates' own (a page more or less) is
+// refused before any file is written.
+func TestCutCertificateFilesRefusesAnotherDocument(t *testing.T) {
+	_, d := lagosCertificates(t)
+	d.Certificates = d.Certificates[:3]
+	printed := writeCertificates(t, d)
+	d.Certificates = d.Certificates[:2]
+	dir := filepath.Join(t.TempDir(), "out")
+	_, err := CutCertificateFiles(d, printed, dir, nil)
+	if err == nil || !strings.Contains(err.Error(), "3 pages for 2 certificates") {
+		t.Errorf("err %v, want the page count named", err)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Error("a folder was made for a refused document")
 	}
 }
 

@@ -410,97 +410,112 @@ func (f *pdfFile) deref(v any) any {
 // inheritable are the page attributes a page may take from the page tree.
 var inheritable = []pdfName{"/Resources", "/MediaBox", "/CropBox", "/Rotate"}
 
-// splitPDF cuts src into one PDF per page and hands each to each, in page
-// order; lang, when not empty for a page, becomes that file's language.
-// Each file keeps the document information (title, creator) and the
-// document's catalog, less what points at other pages.
-func splitPDF(src []byte, lang func(page int) string, each func(page int, pdf []byte) error) error {
+// pageCutter cuts single pages out of a parsed PDF.
+type pageCutter struct {
+	f       *pdfFile
+	pages   []int // object numbers, in page order
+	isPage  map[int]bool
+	tree    *pdfDict
+	catalog *pdfDict // the document's, less what points at other pages
+}
+
+// New numbers in every file cut: catalog 1, page tree 2, the page 3, then
+// what they use. The catalog and tree are made anew, so they take numbers
+// no object of the source has.
+const cutCatalogNum, cutTreeNum = -1, -2
+
+// newPageCutter parses src, a PDF as fpdf writes it, and finds its pages;
+// nothing is cut yet, so a caller can check the page count first.
+func newPageCutter(src []byte) (*pageCutter, error) {
 	f, err := parsePDF(src)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tree, pages, err := f.pages()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	isPage := map[int]bool{}
+	c := &pageCutter{f: f, pages: pages, isPage: map[int]bool{}, tree: tree}
 	for _, p := range pages {
-		isPage[p] = true
+		c.isPage[p] = true
 	}
-	// New numbers: catalog 1, page tree 2, the page 3, then what they use.
-	const catalogNum, treeNum = -1, -2
-	catalog := f.deref(f.trailer.get("/Root")).(*pdfDict).clone()
+	c.catalog = f.deref(f.trailer.get("/Root")).(*pdfDict).clone()
 	for _, k := range []pdfName{"/OpenAction", "/Outlines", "/Dests", "/Names", "/StructTreeRoot"} {
-		catalog.del(k)
+		c.catalog.del(k)
 	}
-	catalog.set("/Pages", pdfRef{treeNum, 0})
-	for i, pageNum := range pages {
-		page := f.objects[pageNum].value.(*pdfDict).clone()
-		for _, k := range inheritable {
-			if page.get(k) == nil && tree.get(k) != nil {
-				page.set(k, tree.get(k))
-			}
-		}
-		page.set("/Parent", pdfRef{treeNum, 0})
-		cat := catalog
-		if l := lang(i); l != "" {
-			cat = catalog.clone()
-			cat.set("/Lang", pdfToken("("+escapePDFString(l)+")"))
-		}
-		w := &pdfWriter{number: map[int]int{catalogNum: 1, treeNum: 2, pageNum: 3}}
-		order := []int{}
-		var visit func(v any)
-		visit = func(v any) {
-			switch v := v.(type) {
-			case pdfRef:
-				if _, seen := w.number[v.num]; seen || isPage[v.num] || f.objects[v.num] == nil {
-					return
-				}
-				w.number[v.num] = len(w.number) + 1
-				order = append(order, v.num)
-				visit(f.objects[v.num].value)
-			case pdfArray:
-				for _, item := range v {
-					visit(item)
-				}
-			case *pdfDict:
-				for _, k := range v.keys {
-					visit(v.vals[k])
-				}
-			}
-		}
-		visit(page)
-		visit(cat)
-		info, hasInfo := f.trailer.get("/Info").(pdfRef)
-		if hasInfo {
-			visit(info)
-		}
-		w.buf.Write(f.header)
-		w.object(&pdfObject{value: cat})
-		w.object(&pdfObject{value: &pdfDict{keys: []pdfName{"/Type", "/Kids", "/Count"},
-			vals: map[pdfName]any{"/Type": pdfName("/Pages"), "/Kids": pdfArray{pdfRef{pageNum, 0}}, "/Count": pdfToken("1")}}})
-		w.object(&pdfObject{value: page})
-		for _, num := range order {
-			w.object(f.objects[num])
-		}
-		xref := w.buf.Len()
-		fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets)+1)
-		for _, off := range w.offsets {
-			fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
-		}
-		trailer := &pdfDict{keys: []pdfName{"/Size", "/Root"},
-			vals: map[pdfName]any{"/Size": pdfToken(strconv.Itoa(len(w.offsets) + 1)), "/Root": pdfRef{catalogNum, 0}}}
-		if hasInfo {
-			trailer.set("/Info", info)
-		}
-		w.buf.WriteString("trailer\n")
-		w.value(trailer)
-		fmt.Fprintf(&w.buf, "\nstartxref\n%d\n%%%%EOF\n", xref)
-		if err := each(i, w.buf.Bytes()); err != nil {
-			return err
+	c.catalog.set("/Pages", pdfRef{cutTreeNum, 0})
+	return c, nil
+}
+
+func (c *pageCutter) pageCount() int { return len(c.pages) }
+
+// cut makes a PDF of page i (from 0) alone, with what it uses and the
+// document information (title, creator); lang, when not empty, becomes
+// the file's language.
+func (c *pageCutter) cut(i int, lang string) []byte {
+	f, pageNum := c.f, c.pages[i]
+	page := f.objects[pageNum].value.(*pdfDict).clone()
+	for _, k := range inheritable {
+		if page.get(k) == nil && c.tree.get(k) != nil {
+			page.set(k, c.tree.get(k))
 		}
 	}
-	return nil
+	page.set("/Parent", pdfRef{cutTreeNum, 0})
+	cat := c.catalog
+	if lang != "" {
+		cat = c.catalog.clone()
+		cat.set("/Lang", pdfToken("("+escapePDFString(lang)+")"))
+	}
+	w := &pdfWriter{number: map[int]int{cutCatalogNum: 1, cutTreeNum: 2, pageNum: 3}}
+	order := []int{}
+	var visit func(v any)
+	visit = func(v any) {
+		switch v := v.(type) {
+		case pdfRef:
+			if _, seen := w.number[v.num]; seen || c.isPage[v.num] || f.objects[v.num] == nil {
+				return
+			}
+			w.number[v.num] = len(w.number) + 1
+			order = append(order, v.num)
+			visit(f.objects[v.num].value)
+		case pdfArray:
+			for _, item := range v {
+				visit(item)
+			}
+		case *pdfDict:
+			for _, k := range v.keys {
+				visit(v.vals[k])
+			}
+		}
+	}
+	visit(page)
+	visit(cat)
+	info, hasInfo := f.trailer.get("/Info").(pdfRef)
+	if hasInfo {
+		visit(info)
+	}
+	w.buf.Write(f.header)
+	w.object(&pdfObject{value: cat})
+	w.object(&pdfObject{value: &pdfDict{keys: []pdfName{"/Type", "/Kids", "/Count"},
+		vals: map[pdfName]any{"/Type": pdfName("/Pages"), "/Kids": pdfArray{pdfRef{pageNum, 0}}, "/Count": pdfToken("1")}}})
+	w.object(&pdfObject{value: page})
+	for _, num := range order {
+		w.object(f.objects[num])
+	}
+	xref := w.buf.Len()
+	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets)+1)
+	for _, off := range w.offsets {
+		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+	}
+	trailer := &pdfDict{keys: []pdfName{"/Size", "/Root"},
+		vals: map[pdfName]any{"/Size": pdfToken(strconv.Itoa(len(w.offsets) + 1)), "/Root": pdfRef{cutCatalogNum, 0}}}
+	if hasInfo {
+		trailer.set("/Info", info)
+	}
+	w.buf.WriteString("trailer\n")
+	w.value(trailer)
+	fmt.Fprintf(&w.buf, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	return w.buf.Bytes()
 }
 
 // escapePDFString escapes what a literal string cannot hold as it is.

@@ -15,18 +15,16 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
+// splitAll cuts every page of pdf, in the language lang gives it.
 func splitAll(t *testing.T, pdf []byte, lang func(int) string) [][]byte {
 	t.Helper()
-	var files [][]byte
-	err := splitPDF(pdf, lang, func(page int, one []byte) error {
-		if page != len(files) {
-			t.Fatalf("page %d handed over after %d pages", page, len(files))
-		}
-		files = append(files, bytes.Clone(one))
-		return nil
-	})
+	cutter, err := newPageCutter(pdf)
 	if err != nil {
 		t.Fatal(err)
+	}
+	files := make([][]byte, cutter.pageCount())
+	for i := range files {
+		files[i] = cutter.cut(i, lang(i))
 	}
 	return files
 }
@@ -149,7 +147,7 @@ func TestSplitPDFRefusesWhatIsNotAPDF(t *testing.T) {
 		"no trailer":  bytes.Replace(whole, []byte("trailer"), []byte("xxxxxxx"), 1),
 		"bad offsets": badOffsets,
 	} {
-		err := splitPDF(src, func(int) string { return "" }, func(int, []byte) error { return nil })
+		_, err := newPageCutter(src)
 		if !errors.Is(err, errPDFSyntax) {
 			t.Errorf("%s: err %v, want a refusal", name, err)
 		}
@@ -173,6 +171,12 @@ func FuzzSplitPDF(f *testing.F) {
 	f.Add(buf.Bytes())
 	f.Add(buf.Bytes()[:buf.Len()-40])
 	f.Fuzz(func(t *testing.T, src []byte) {
-		_ = splitPDF(src, func(int) string { return "fr" }, func(int, []byte) error { return nil })
+		cutter, err := newPageCutter(src)
+		if err != nil {
+			return
+		}
+		for i := range cutter.pageCount() {
+			cutter.cut(i, "fr")
+		}
 	})
 }
