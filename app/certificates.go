@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -208,23 +209,32 @@ func (v *certificatesView) issueTo(path string) {
 			if err != nil {
 				return err
 			}
-			total := float64(len(certs))
-			return reports.WriteCertificates(d, w, func(done int) bool {
+			// With one file each, laying out is the first half of the work
+			// and cutting the printed document into files the second.
+			total, share := float64(len(certs)), 1.0
+			out, printed := w, &bytes.Buffer{}
+			if each {
+				out, share = io.MultiWriter(w, printed), 0.5
+			}
+			if err := reports.WriteCertificates(d, out, func(done int) bool {
 				written = done
 				if done%10 == 0 || done == len(certs) {
-					v.c.do(func() { v.progress.SetValue(float64(done) / total) })
+					v.c.do(func() { v.progress.SetValue(share * float64(done) / total) })
+				}
+				return !v.cancelled.Load()
+			}); err != nil || !each {
+				return err
+			}
+			// Cut before the single PDF takes its name: a cancel here
+			// leaves neither the files nor the PDF.
+			_, err = reports.CutCertificateFiles(d, printed.Bytes(), folder, func(done int) bool {
+				if done%10 == 0 || done == len(certs) {
+					v.c.do(func() { v.progress.SetValue(share + share*float64(done)/total) })
 				}
 				return !v.cancelled.Load()
 			})
+			return err
 		})
-		if err == nil && each {
-			v.c.do(func() { v.progress.SetValue(0) })
-			total := float64(len(d.Certificates))
-			_, err = reports.WriteCertificateFiles(d, folder, func(done int) bool {
-				v.c.do(func() { v.progress.SetValue(float64(done) / total) })
-				return !v.cancelled.Load()
-			})
-		}
 		v.c.do(func() {
 			v.working.Hide()
 			v.issue.Enable()
