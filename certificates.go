@@ -13,9 +13,10 @@ import (
 
 // runCertificates issues the certificates of a workshop (entering them in
 // the register, or reissuing them with their serials and codes) and prints
-// them into one PDF, or one PDF each into a folder with --each.
+// them into one PDF and, with --each, one PDF each into the folder named
+// like it.
 func runCertificates(args []string, stdout, stderr io.Writer) int {
-	const usageLine = "atelier certificates --db FILE --workshop ID --out PATH [--each] [--trainers]"
+	const usageLine = "atelier certificates --db FILE --workshop ID --out FILE.pdf [--each] [--trainers]"
 	f := newDocumentFlags("certificates")
 	each := f.fs.Bool("each", false, "")
 	trainers := f.fs.Bool("trainers", false, "")
@@ -28,7 +29,16 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	name := f.fs.Name()
-	certs, err := st.IssueCertificates(f.workshop, data.IssueOptions{Trainers: *trainers})
+	// The folder's name is checked before anything enters the register.
+	var folder string
+	var err error
+	if *each {
+		folder, err = reports.FilesFolder(f.out)
+	}
+	var certs []data.Certificate
+	if err == nil {
+		certs, err = st.IssueCertificates(f.workshop, data.IssueOptions{Trainers: *trainers})
+	}
 	if err == nil && len(certs) == 0 {
 		err = fmt.Errorf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop)
 	}
@@ -36,16 +46,17 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		d, err = reports.LoadCertificates(st, f.workshop, certs)
 	}
-	if err == nil && *each {
-		_, err = reports.WriteCertificateFiles(d, f.out, nil)
-	} else if err == nil {
-		err = reports.WriteFile(f.out, func(w io.Writer) error { return reports.WriteCertificates(d, w, nil) })
+	if err == nil {
+		_, err = reports.PrintCertificates(d, f.out, folder, nil)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote %d certificates to %s\n", len(certs), f.out)
+	if folder != "" {
+		fmt.Fprintf(stdout, "and one file each into %s\n", folder)
+	}
 	return 0
 }
 

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/atelier-workshops/atelier/data"
 )
 
 func TestCertificatesThenVerify(t *testing.T) {
@@ -60,19 +62,39 @@ func TestCertificatesThenVerify(t *testing.T) {
 	}
 }
 
+// With --each the certificates are printed into the PDF named and, one
+// file each, into the folder beside it named like it; a name the folder
+// cannot take after is refused before anything enters the register.
 func TestCertificatesEachIntoAFolder(t *testing.T) {
 	db := demoFile(t)
-	dir := filepath.Join(t.TempDir(), "certificates")
-	code, stdout, stderr := runCLI("certificates", "--db", db, "--workshop", "1", "--out", dir, "--each")
-	entries, _ := os.ReadDir(dir)
+	dir := t.TempDir()
+	code, stdout, stderr := runCLI("certificates", "--db", db, "--workshop", "1", "--out", filepath.Join(dir, "lagos.pdf"), "--each")
+	entries, _ := os.ReadDir(filepath.Join(dir, "lagos"))
 	n := regexp.MustCompile(`Wrote (\d+) certificates`).FindStringSubmatch(stdout)
 	if code != 0 || n == nil || len(entries) == 0 || n[1] != strconv.Itoa(len(entries)) {
 		t.Fatalf("code %d, stdout %q, stderr %q, %d files", code, stdout, stderr, len(entries))
+	}
+	if pdf, err := os.ReadFile(filepath.Join(dir, "lagos.pdf")); err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Errorf("no PDF for printing beside the folder: %v", err)
 	}
 	for _, e := range entries {
 		if !regexp.MustCompile(`^LAG-2022-\d{3} .+\.pdf$`).MatchString(e.Name()) {
 			t.Errorf("file name %q", e.Name())
 		}
+	}
+
+	fresh := demoFile(t)
+	code, _, stderr = runCLI("certificates", "--db", fresh, "--workshop", "1", "--out", filepath.Join(dir, "folder"), "--each")
+	if code != 1 || !strings.Contains(stderr, "ending in .pdf") {
+		t.Errorf("code %d, stderr %q, want the name refused", code, stderr)
+	}
+	st, err := data.Open(fresh, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if register, err := st.Certificates(1); err != nil || len(register) != 0 {
+		t.Errorf("the refused run entered %d certificates in the register (%v)", len(register), err)
 	}
 }
 

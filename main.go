@@ -52,10 +52,10 @@ Usage:
   atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
                                read participants from LIST (.xlsx or .csv): print what would be
                                imported and every row refused, and import only with --yes
-  atelier certificates --db FILE --workshop ID --out PATH [--each] [--trainers]
+  atelier certificates --db FILE --workshop ID --out FILE.pdf [--each] [--trainers]
                                issue the certificates of everyone eligible (and of the trainers)
-                               and print them into one PDF, or one PDF each into the folder PATH;
-                               reissuing keeps serial numbers and codes
+                               and print them into FILE.pdf and, with --each, one PDF each into
+                               the folder FILE beside it; reissuing keeps serial numbers and codes
   atelier verify --db FILE CODE
                                say whether a certificate's code is genuine, and what it certifies
   atelier help                 show this help

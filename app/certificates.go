@@ -1,12 +1,10 @@
 package app
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -184,11 +182,11 @@ func (v *certificatesView) askIssue() {
 }
 
 // issueTo enters the certificates in the register and writes them to
-// path on another goroutine, showing progress; Cancel stops before the
-// file is written, leaving any older file as it was.
+// path (and, when asked, one file each into the folder beside it) on
+// another goroutine, showing progress; Cancel stops before anything is
+// written, leaving any older PDF and files as they were.
 func (v *certificatesView) issueTo(path string) {
 	st, id, trainers, each := v.c.st, v.w.ID, v.trainers.Checked, v.each.Checked
-	folder := strings.TrimSuffix(path, filepath.Ext(path))
 	v.cancelled.Store(false)
 	v.issue.Disable()
 	v.progress.SetValue(0)
@@ -196,8 +194,13 @@ func (v *certificatesView) issueTo(path string) {
 	title := lang.X("certificates.tab", "Certificates")
 	go func() {
 		var written int
-		var d reports.CertificateData
-		err := reports.WriteFile(path, func(w io.Writer) error {
+		var folder string
+		err := func() (err error) {
+			if each {
+				if folder, err = reports.FilesFolder(path); err != nil {
+					return err
+				}
+			}
 			certs, err := st.IssueCertificates(id, data.IssueOptions{Trainers: trainers})
 			if err != nil {
 				return err
@@ -205,36 +208,19 @@ func (v *certificatesView) issueTo(path string) {
 			if len(certs) == 0 {
 				return errNobodyEligible
 			}
-			d, err = reports.LoadCertificates(st, id, certs)
+			d, err := reports.LoadCertificates(st, id, certs)
 			if err != nil {
 				return err
 			}
-			// With one file each, laying out is the first half of the work
-			// and cutting the printed document into files the second.
-			total, share := float64(len(certs)), 1.0
-			out, printed := w, &bytes.Buffer{}
-			if each {
-				out, share = io.MultiWriter(w, printed), 0.5
-			}
-			if err := reports.WriteCertificates(d, out, func(done int) bool {
-				written = done
-				if done%10 == 0 || done == len(certs) {
-					v.c.do(func() { v.progress.SetValue(share * float64(done) / total) })
-				}
-				return !v.cancelled.Load()
-			}); err != nil || !each {
-				return err
-			}
-			// Cut before the single PDF takes its name: a cancel here
-			// leaves neither the files nor the PDF.
-			_, err = reports.CutCertificateFiles(d, printed.Bytes(), folder, func(done int) bool {
-				if done%10 == 0 || done == len(certs) {
-					v.c.do(func() { v.progress.SetValue(share + share*float64(done)/total) })
+			written = len(certs)
+			_, err = reports.PrintCertificates(d, path, folder, func(done, total int) bool {
+				if done%10 == 0 || done == total {
+					v.c.do(func() { v.progress.SetValue(float64(done) / float64(total)) })
 				}
 				return !v.cancelled.Load()
 			})
 			return err
-		})
+		}()
 		v.c.do(func() {
 			v.working.Hide()
 			v.issue.Enable()

@@ -19,20 +19,51 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// WriteCertificateFiles writes each certificate of d as its own PDF in
-// dir, named by SafeFileName, and returns the paths written, in the order
-// of d.Certificates. progress is as for WriteCertificates, called with how
-// many files are done (and with 0 while the pages are laid out). The
-// certificates are laid out as one document, then cut apart as
-// CutCertificateFiles does.
-func WriteCertificateFiles(d CertificateData, dir string, progress func(done int) bool) ([]string, error) {
-	var all bytes.Buffer
-	if err := WriteCertificates(d, &all, func(done int) bool {
-		return progress == nil || done%50 != 0 || progress(0)
-	}); err != nil {
+// PrintCertificates writes the certificates of d into one PDF at path,
+// for printing, and, when folder is not empty, one file each into folder,
+// cut from that same PDF (see CutCertificateFiles); it returns the files'
+// paths. progress, when not nil, is called with the steps done out of
+// total (a page laid out, then a file written); returning false stops the
+// work with ErrCancelled and leaves neither the PDF nor the files: both
+// keep what they held before. The files are moved in just before the PDF
+// takes its name.
+func PrintCertificates(d CertificateData, path, folder string, progress func(done, total int) bool) (files []string, err error) {
+	total := len(d.Certificates)
+	if folder != "" {
+		total *= 2
+	}
+	from := func(offset int) func(done int) bool {
+		if progress == nil {
+			return nil
+		}
+		return func(done int) bool { return progress(offset+done, total) }
+	}
+	err = WriteFile(path, func(w io.Writer) error {
+		if folder == "" {
+			return WriteCertificates(d, w, from(0))
+		}
+		var printed bytes.Buffer
+		if err := WriteCertificates(d, io.MultiWriter(w, &printed), from(0)); err != nil {
+			return err
+		}
+		var err error
+		files, err = CutCertificateFiles(d, printed.Bytes(), folder, from(len(d.Certificates)))
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
-	return CutCertificateFiles(d, all.Bytes(), dir, progress)
+	return files, nil
+}
+
+// FilesFolder is where the one-file-each certificates printed into
+// pdfPath go: beside it, named like it without ".pdf".
+func FilesFolder(pdfPath string) (string, error) {
+	ext := filepath.Ext(pdfPath)
+	if !strings.EqualFold(ext, ".pdf") {
+		return "", fmt.Errorf("%s: the certificates' PDF must have a name ending in .pdf, so that the folder of one file each can take the name without it", pdfPath)
+	}
+	return strings.TrimSuffix(pdfPath, ext), nil
 }
 
 // CutCertificateFiles cuts printed, the single PDF WriteCertificates made

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,7 +48,7 @@ func TestCertificateFilesOneEachInsideTheFolder(t *testing.T) {
 	d.Certificates[1].HolderName = "CON"
 	d.Certificates[2].HolderName = "a/b"
 	dir := filepath.Join(t.TempDir(), "certificates")
-	paths, err := WriteCertificateFiles(d, dir, nil)
+	paths, err := PrintCertificates(d, dir+".pdf", dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,9 +71,10 @@ func TestCertificateFilesOneEachInsideTheFolder(t *testing.T) {
 	}
 }
 
-// A cancelled run leaves the folder as it was: the older files of the
-// same names untouched, nothing new, no temporary file behind; a folder
-// it made itself is gone again.
+// A run cancelled while the files are written leaves the PDF and the
+// folder as they were: the older files of the same names untouched,
+// nothing new, no temporary file behind; a folder it made itself is gone
+// again.
 func TestCertificateFilesStopWhenCancelled(t *testing.T) {
 	_, d := lagosCertificates(t)
 	dir := t.TempDir()
@@ -80,20 +82,31 @@ func TestCertificateFilesStopWhenCancelled(t *testing.T) {
 	if err := os.WriteFile(older, []byte("the certificate printed yesterday"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := WriteCertificateFiles(d, dir, func(done int) bool { return done < 2 })
-	if err != ErrCancelled {
+	pdf := filepath.Join(t.TempDir(), "certificates.pdf")
+	if err := os.WriteFile(pdf, []byte("the PDF printed yesterday"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Past the pages, after the first file or two.
+	cancelAfterAFile := func(done, total int) bool { return done < total/2+2 }
+	_, err := PrintCertificates(d, pdf, dir, cancelAfterAFile)
+	if !errors.Is(err, ErrCancelled) {
 		t.Errorf("err %v, want cancelled", err)
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("the folder holds %d entries after a cancel, want the 1 it had", len(entries))
 	}
-	if got, _ := os.ReadFile(older); string(got) != "the certificate printed yesterday" {
-		t.Errorf("the older file now holds %.40q", got)
+	for path, want := range map[string]string{older: "the certificate printed yesterday", pdf: "the PDF printed yesterday"} {
+		if got, _ := os.ReadFile(path); string(got) != want {
+			t.Errorf("%s now holds %.40q", filepath.Base(path), got)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(pdf)); len(entries) != 1 {
+		t.Errorf("%d entries beside the PDF, want it alone", len(entries))
 	}
 
 	made := filepath.Join(dir, "new folder")
-	if _, err := WriteCertificateFiles(d, made, func(done int) bool { return done < 2 }); err != ErrCancelled {
+	if _, err := PrintCertificates(d, made+".pdf", made, cancelAfterAFile); !errors.Is(err, ErrCancelled) {
 		t.Errorf("err %v, want cancelled", err)
 	}
 	if _, err := os.Stat(made); err == nil {
@@ -127,7 +140,9 @@ func TestCertificateFilesPrintLettersBeyondTheWording(t *testing.T) {
 	d.Certificates[0].HolderName = "Пётр Ильич Чайковский"
 	d.Certificates[1].HolderName = "Nguyễn Thị Ánh Tuyết"
 	d.Wording[data.English] = data.CertificateWording{Title: "Ευχαριστήριο Certificate"}
-	paths, err := WriteCertificateFiles(d, t.TempDir(), nil)
+	dir := t.TempDir()
+	one := filepath.Join(dir, "one.pdf")
+	paths, err := PrintCertificates(d, one, filepath.Join(dir, "one"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,15 +155,10 @@ func TestCertificateFilesPrintLettersBeyondTheWording(t *testing.T) {
 	}
 	// Text extraction reads the text even where a glyph is missing: only
 	// a rendering tells, so the files must look exactly like the pages of
-	// the single PDF.
+	// the single PDF they were cut from.
 	pdftoppm, err := exec.LookPath("pdftoppm")
 	if err != nil {
 		t.Skip("pdftoppm not installed")
-	}
-	dir := t.TempDir()
-	one := filepath.Join(dir, "one.pdf")
-	if err := os.WriteFile(one, writeCertificates(t, d), 0o644); err != nil {
-		t.Fatal(err)
 	}
 	render := func(pdf string, page int) []byte {
 		out := filepath.Join(dir, "page")
