@@ -78,7 +78,7 @@ func newCertificatesView(c *controller) *certificatesView {
 	verify := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
 		v.verdict)
-	v.item = container.NewTabItem(lang.X("certificates.tab", "Certificates"), container.NewBorder(top, verify, nil, nil, v.list))
+	v.item = container.NewTabItemWithIcon(lang.X("certificates.tab", "Certificates"), theme.DocumentPrintIcon(), container.NewBorder(top, verify, nil, nil, v.list))
 	return v
 }
 
