@@ -15,7 +15,6 @@ import (
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 // lagosCertificates issues the demo Lagos workshop's certificates, with
@@ -34,28 +33,22 @@ func lagosCertificates(t testing.TB) (*data.Store, CertificateData) {
 // trainers' included, in a demo database made in dir, with three
 // signatories; the caller closes the store.
 func lagosCertificatesIn(dir string) (*data.Store, CertificateData, error) {
-	st, err := data.Open(filepath.Join(dir, "demo.db"), data.OpenOrCreate)
+	st, res, err := demoStoreIn(dir)
 	if err != nil {
 		return nil, CertificateData{}, err
 	}
-	d, err := func() (CertificateData, error) {
-		res, err := demo.Write(st)
-		if err != nil {
-			return CertificateData{}, err
-		}
-		certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
-		if err != nil {
-			return CertificateData{}, err
-		}
-		if err := st.SetSignatories(res.Lagos, []data.Signatory{
+	certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
+	if err == nil {
+		err = st.SetSignatories(res.Lagos, []data.Signatory{
 			{Name: "Adébáyọ̀ Okafor", Title: "Director, Yemisi Shyllon Museum of Art"},
 			{Name: "Claire Dubois", Title: "Programme officer"},
 			{Name: "José María Ñúñez", Title: "Lead trainer"},
-		}); err != nil {
-			return CertificateData{}, err
-		}
-		return LoadCertificates(st, res.Lagos, certs)
-	}()
+		})
+	}
+	var d CertificateData
+	if err == nil {
+		d, err = LoadCertificates(st, res.Lagos, certs)
+	}
 	if err != nil {
 		st.Close()
 		return nil, d, err
