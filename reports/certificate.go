@@ -173,7 +173,7 @@ func (d *document) titleLines(title string, w, size, minSize float64) []string {
 	best, bestW := 1, -1.0
 	for i := 1; i < len(words); i++ {
 		a, b := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
-		if wide := max(d.GetStringWidth(a), d.GetStringWidth(b)); bestW < 0 || wide < bestW {
+		if wide := max(d.measure(a), d.measure(b)); bestW < 0 || wide < bestW {
 			best, bestW = i, wide
 		}
 	}

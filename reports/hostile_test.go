@@ -51,7 +51,8 @@ func TestHostileTextStillMakesValidDocuments(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		text := joined(pdfText(t, buf.Bytes()))
-		if name == "signin.pdf" && (!strings.Contains(text, "Adaeze") || !strings.Contains(text, "العلوي")) {
+		// Right-to-left names are drawn shaped, in the order they are seen.
+		if name == "signin.pdf" && (!strings.Contains(text, "Adaeze") || !strings.Contains(text, visual("العلوي"))) {
 			t.Errorf("%s lost the printable part of the names", name)
 		}
 		path := filepath.Join(dir, name)

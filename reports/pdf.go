@@ -80,12 +80,12 @@ func (d *document) footer(label string) {
 // in the body are never cut.
 func (d *document) shorten(s string, w float64) string {
 	s = printable(s)
-	if d.GetStringWidth(s) <= w {
+	if d.measure(s) <= w {
 		return s
 	}
 	words := breakable(s)
 	for n := len(words) - 1; n > 0; n-- {
-		if cut := strings.Join(words[:n], " ") + "…"; d.GetStringWidth(cut) <= w {
+		if cut := strings.Join(words[:n], " ") + "…"; d.measure(cut) <= w {
 			return cut
 		}
 	}
@@ -140,7 +140,11 @@ func (d *document) setFont(style string, size float64) {
 }
 
 // width is how wide text is in the current font, once normalised.
-func (d *document) width(s string) float64 { return d.GetStringWidth(printable(s)) }
+func (d *document) width(s string) float64 { return d.measure(printable(s)) }
+
+// measure is how wide printable text is drawn: right-to-left text is
+// measured as shaped, since joined letters are narrower than standing alone.
+func (d *document) measure(s string) float64 { return d.GetStringWidth(visual(s)) }
 
 // printable puts s in NFC and leaves out what the embedded font cannot draw:
 // emoji, and the joiners and direction marks that go with them. fpdf fails
@@ -188,13 +192,54 @@ func drawable(r rune) bool {
 // hand, see markedText.
 func (d *document) text(x, y float64, s string) { d.printableText(x, y, printable(s)) }
 
-// printableText is text for s already made printable.
+// printableText is text for s already made printable. Right-to-left
+// letters are drawn shaped and in visual order, see visual.
 func (d *document) printableText(x, y float64, s string) {
-	if strings.IndexFunc(s, isMark) < 0 {
-		d.Text(x, y, s)
+	defer d.uprightWhereSlantedLacks(s)()
+	shown := visual(s)
+	if strings.IndexFunc(shown, isMark) < 0 {
+		d.Text(x, y, shown)
 		return
 	}
-	d.markedText(x, y, s)
+	actual := s
+	if shown != s {
+		// Readers put right-to-left glyphs back in reading order
+		// themselves, as for any word processor's PDF; poppler would turn
+		// an /ActualText already in that order backwards.
+		actual = ""
+	}
+	d.markedText(x, y, shown, actual)
+}
+
+// uprightWhereSlantedLacks switches from the italic to the regular face
+// while s is drawn when the italic face has no glyph for some of s (the
+// embedded italic has no Arabic), so that a supporter's name in Arabic
+// prints upright rather than as empty boxes. It returns what switches back.
+func (d *document) uprightWhereSlantedLacks(s string) func() {
+	style := d.GetFontStyle()
+	if !strings.Contains(strings.ToUpper(style), "I") {
+		return func() {}
+	}
+	slanted := faceFor(d.GetFontFamily(), style)
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && !slanted.has(r) }) < 0 {
+		return func() {}
+	}
+	points, _ := d.GetFontSize()
+	d.SetFont(fontFamily, "", points)
+	return func() { d.SetFont(fontFamily, style, points) }
+}
+
+// actualText wraps what draw draws in a marked-content span that carries
+// the real text, so that copying or extracting gives back s rather than
+// the glyphs as drawn; with s empty it only draws.
+func (d *document) actualText(s string, draw func()) {
+	if s == "" {
+		draw()
+		return
+	}
+	d.RawWriteStr("/Span <</ActualText " + pdfHexString(s) + ">> BDC")
+	draw()
+	d.RawWriteStr("EMC")
 }
 
 // setSize changes the font size only when it differs: fpdf writes the
@@ -215,7 +260,7 @@ func (d *document) fitText(x, y, w float64, s string, size, minSize float64, ali
 	saved, _ := d.GetFontSize()
 	d.setSize(size)
 	// Width grows in step with the size, so one measure serves every size.
-	perPoint := d.GetStringWidth(s) / size
+	perPoint := d.measure(s) / size
 	for size > minSize && perPoint*size > w {
 		size = max(minSize, size-0.5)
 	}
@@ -252,7 +297,7 @@ func (d *document) lines(s string, w float64) []string {
 		switch {
 		case line == "":
 			line = word
-		case d.GetStringWidth(line+" "+word) <= w:
+		case d.measure(line+" "+word) <= w:
 			line += " " + word
 		default:
 			out = append(out, line)
@@ -322,8 +367,9 @@ func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) }
 // capital it lands inside the letter. Here the letters are drawn without
 // their marks, then each mark is centred on its letter and raised by as
 // much as the letter is taller than an x-height letter. A marked-content
-// span carries the real text, so copying or extracting gives back s.
-func (d *document) markedText(x, y float64, s string) {
+// span carries the real text, so copying or extracting gives back actual
+// (when it is not empty).
+func (d *document) markedText(x, y float64, s, actual string) {
 	face := faceFor(d.GetFontFamily(), d.GetFontStyle())
 	_, size := d.GetFontSize()
 	type placed struct {
@@ -349,26 +395,26 @@ func (d *document) markedText(x, y float64, s string) {
 			above++
 		}
 	}
-	d.RawWriteStr("/Span <</ActualText " + pdfHexString(s) + ">> BDC")
-	d.Text(x, y, bases.String())
-	for _, m := range marks {
-		base, mark := face.bounds(m.base), face.bounds(m.mark)
-		centre := m.baseX + (base.xMin+base.xMax)/2*size
-		mx := centre - (mark.xMin+mark.xMax)/2*size
-		my := y
-		if face.isAbove(m.mark) {
-			lift := base.yMax - face.xHeight
-			if lift < 0.05 {
-				lift = 0 // round letters overshoot the x-height a little
+	d.actualText(actual, func() {
+		d.Text(x, y, bases.String())
+		for _, m := range marks {
+			base, mark := face.bounds(m.base), face.bounds(m.mark)
+			centre := m.baseX + (base.xMin+base.xMax)/2*size
+			mx := centre - (mark.xMin+mark.xMax)/2*size
+			my := y
+			if face.isAbove(m.mark) {
+				lift := base.yMax - face.xHeight
+				if lift < 0.05 {
+					lift = 0 // round letters overshoot the x-height a little
+				}
+				lift += float64(m.aboveIndex) * (mark.yMax - mark.yMin + 0.05)
+				my -= lift * size
+			} else if base.yMin < 0 {
+				my -= base.yMin * size
 			}
-			lift += float64(m.aboveIndex) * (mark.yMax - mark.yMin + 0.05)
-			my -= lift * size
-		} else if base.yMin < 0 {
-			my -= base.yMin * size
+			d.Text(mx, my, string(m.mark))
 		}
-		d.Text(mx, my, string(m.mark))
-	}
-	d.RawWriteStr("EMC")
+	})
 }
 
 // pdfHexString writes s as a PDF text string: UTF-16BE with a byte order

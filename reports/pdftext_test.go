@@ -20,7 +20,13 @@ import (
 // fonts. A marked-content span with /ActualText stands for the strings
 // inside it. Each run (one Tj) is one element; fpdf draws each line of
 // text as one run.
-func pdfText(t testing.TB, pdf []byte) []string {
+func pdfText(t testing.TB, pdf []byte) []string { return pdfRuns(t, pdf, true) }
+
+// drawnText is pdfText without /ActualText: the characters as drawn, in
+// the order they are drawn in.
+func drawnText(t testing.TB, pdf []byte) []string { return pdfRuns(t, pdf, false) }
+
+func pdfRuns(t testing.TB, pdf []byte, actualText bool) []string {
 	t.Helper()
 	var runs []string
 	streams := regexp.MustCompile(`(?s)<<([^>]*(?:>>[^>]*)*?)>>\s*stream\r?\n`)
@@ -47,18 +53,18 @@ func pdfText(t testing.TB, pdf []byte) []string {
 		if !bytes.Contains(body, []byte("BT")) {
 			continue
 		}
-		runs = append(runs, contentText(body)...)
+		runs = append(runs, contentText(body, actualText)...)
 	}
 	return runs
 }
 
-func contentText(c []byte) []string {
+func contentText(c []byte, actualText bool) []string {
 	var runs []string
 	actual := ""
 	inSpan := false
 	for i := 0; i < len(c); i++ {
 		switch {
-		case bytes.HasPrefix(c[i:], []byte("/ActualText <")):
+		case actualText && bytes.HasPrefix(c[i:], []byte("/ActualText <")):
 			j := i + len("/ActualText <")
 			k := bytes.IndexByte(c[j:], '>')
 			actual = decodeUTF16(mustHex(string(c[j : j+k])))
