@@ -16,6 +16,7 @@ func certificatesOf(t *testing.T, c *controller) *certificatesView {
 	t.Helper()
 	for _, v := range c.screen.views {
 		if cv, ok := v.(*certificatesView); ok {
+			c.screen.tabs.Select(cv.tab()) // as the organiser clicks it
 			return cv
 		}
 	}

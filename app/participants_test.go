@@ -15,9 +15,12 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
+// participantsOf brings the Participants tab to the front, as the
+// organiser clicks it, and returns it.
 func participantsOf(c *controller) *participantsView {
 	for _, v := range c.screen.views {
 		if p, ok := v.(*participantsView); ok {
+			c.screen.tabs.Select(p.tab())
 			return p
 		}
 	}

@@ -1,13 +1,17 @@
 package app
 
 import (
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
 )
 
 func TestEditingTitleSavesToTheFile(t *testing.T) {
@@ -302,5 +306,68 @@ func TestTheWindowOpensOnTheWorkshopEditedLast(t *testing.T) {
 	c, _ := openWindow(t, st)
 	if c.screen.form.id() != lagos.ID || c.screen.list.Length() != 2 {
 		t.Errorf("opened on %d, want Lagos (%d), edited last", c.screen.form.id(), lagos.ID)
+	}
+}
+
+// Opening a workshop reads only the tab at the front; each tab behind it
+// reads the workshop when it comes to the front, so none shows the
+// workshop opened before.
+func TestTabsBehindReadTheWorkshopWhenTheyComeToTheFront(t *testing.T) {
+	useLanguage(t, "en")
+	st, res := demoStore(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	p := participantsOf(c)
+	lagosRows := len(p.shown)
+	if lagosRows == 0 {
+		t.Fatal("the Participants tab shows nobody for Lagos")
+	}
+
+	c.screen.tabs.SelectIndex(0) // back to Details, then another workshop
+	c.screen.selectID(res.Planned)
+	if c.screen.form.id() != res.Planned {
+		t.Fatalf("the form shows workshop %d, not %d", c.screen.form.id(), res.Planned)
+	}
+	if len(p.shown) != lagosRows {
+		t.Errorf("the Participants tab, behind Details, was read again: %d rows, had %d", len(p.shown), lagosRows)
+	}
+
+	participantsOf(c)
+	planned, err := st.Participants(res.Planned, data.ParticipantFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, pp := range planned {
+		want = append(want, pp.FamilyName)
+	}
+	got := shownNames(p)
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("at the front, the Participants tab shows %q, want the planned workshop's %q", got, want)
+	}
+}
+
+// BenchmarkOpenWorkshop switches between the two demo workshops with the
+// Details tab at the front, as at start and on every click in the list.
+func BenchmarkOpenWorkshop(b *testing.B) {
+	st, err := data.Open(filepath.Join(b.TempDir(), "demo.db"), data.OpenOrCreate)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	res, err := demo.Write(st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	test.NewTempApp(b)
+	c := newController(fyne.CurrentApp(), st, newUIQueue().do)
+	c.win.Show()
+	defer c.win.Close()
+	ids := []int64{res.Lagos, res.Planned}
+	b.ResetTimer()
+	for i := range b.N {
+		c.screen.selectID(ids[i%2])
 	}
 }
