@@ -143,8 +143,12 @@ func (d *document) setFont(style string, size float64) {
 func (d *document) width(s string) float64 { return d.measure(printable(s)) }
 
 // measure is how wide printable text is drawn: right-to-left text is
-// measured as shaped, since joined letters are narrower than standing alone.
-func (d *document) measure(s string) float64 { return d.GetStringWidth(visual(s)) }
+// measured as shaped, since joined letters are narrower than standing alone,
+// and in the face it is drawn in (see uprightWhereSlantedLacks).
+func (d *document) measure(s string) float64 {
+	defer d.uprightWhereSlantedLacks(s)()
+	return d.GetStringWidth(visual(s))
+}
 
 // printable puts s in NFC and leaves out what the embedded font cannot draw:
 // emoji, and the joiners and direction marks that go with them. fpdf fails

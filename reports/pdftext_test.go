@@ -142,18 +142,12 @@ func assertHolds(t *testing.T, pdf []byte, want []string) {
 			t.Errorf("the PDF does not hold %q", w)
 		}
 	}
-	path, err := exec.LookPath("pdftotext")
-	if err != nil {
+	out, ok := popplerText(t, pdf)
+	if !ok {
 		t.Log("pdftotext not installed: only the Go reader checked the text")
 		return
 	}
-	cmd := exec.Command(path, "-enc", "UTF-8", "-", "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	poppler := strings.Join(strings.Fields(norm.NFC.String(string(out))), " ")
+	poppler := strings.Join(strings.Fields(norm.NFC.String(out)), " ")
 	for _, w := range want {
 		if !strings.Contains(poppler, strings.Join(strings.Fields(norm.NFC.String(w)), " ")) {
 			t.Errorf("pdftotext does not find %q", w)
@@ -162,3 +156,20 @@ func assertHolds(t *testing.T, pdf []byte, want []string) {
 }
 
 func nfc(s string) string { return norm.NFC.String(s) }
+
+// popplerText is the PDF's text as poppler's pdftotext reads it, and false
+// when pdftotext is not installed.
+func popplerText(t *testing.T, pdf []byte) (string, bool) {
+	t.Helper()
+	path, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", false
+	}
+	cmd := exec.Command(path, "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out), true
+}
