@@ -3,12 +3,15 @@ package reports
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -213,4 +216,40 @@ func utf16Run(s string) string {
 		b.WriteByte(byte(u))
 	}
 	return b.String()
+}
+
+// FuzzVisual: whatever is typed, shaping and ordering neither panic nor
+// lose, add or change letters. Only the order and the forms change (and
+// brackets face the other way): read letter by letter as compatibility
+// characters, the drawn text holds what was typed, less the invisible
+// direction controls.
+func FuzzVisual(f *testing.F) {
+	for _, seed := range []string{"يوسف العمراني", "Dr יוסף 12 Ali", "(لا) [x]", "\u202eabc\u202c", "مَرْيَم", "ـلـا", "\u0644\u064e\u0627"} {
+		f.Add(seed)
+	}
+	letters := func(s string) map[rune]int {
+		n := map[rune]int{}
+		for _, r := range s {
+			if props, _ := bidi.LookupRune(r); explicitFormatting(props.Class()) {
+				continue
+			}
+			for _, c := range norm.NFKC.String(string(r)) {
+				if m := mirrored(c); m < c {
+					c = m
+				}
+				n[c]++
+			}
+		}
+		return n
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		s = printable(s)
+		got := visual(s)
+		if !maps.Equal(letters(got), letters(s)) {
+			t.Fatalf("visual(%q) = %q: the letters differ", s, got)
+		}
+	})
 }
