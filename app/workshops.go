@@ -797,10 +797,9 @@ func (f *workshopForm) flush() {
 	f.showHeading()
 	if listed {
 		f.s.reload()
-		// The schedule shows the workshop's days, which may have moved.
-		for _, v := range f.s.views {
-			v.show(next)
-		}
+		// The schedule shows the workshop's days, which may have moved;
+		// the tabs behind read them when they come to the front.
+		f.s.showFront(next)
 	}
 }
 

@@ -371,3 +371,25 @@ func BenchmarkOpenWorkshop(b *testing.B) {
 		c.screen.selectID(ids[i%2])
 	}
 }
+
+// A date changed on the Details tab moves the Schedule's days, which it
+// reads when it comes to the front.
+func TestScheduleShowsTheDaysSetOnDetails(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos, _ := twoWorkshops(t)
+	c, sched := scheduleOf(t, st, lagos)
+	if len(sched.days) != 5 {
+		t.Fatalf("the schedule shows %d days for 21–25 November", len(sched.days))
+	}
+	c.screen.tabs.SelectIndex(0)
+	newEnd := time.Date(2022, 11, 27, 0, 0, 0, 0, time.UTC)
+	c.screen.form.end.SetDate(&newEnd)
+	pressEnter(c.screen.form.end)
+	if got := reread(t, st, lagos.ID).EndDate; got != data.NewDate(2022, 11, 27) {
+		t.Fatalf("end date saved as %v", got)
+	}
+	c.screen.tabs.Select(sched.tab())
+	if len(sched.days) != 7 {
+		t.Errorf("at the front, the schedule shows %d days for 21–27 November, want 7", len(sched.days))
+	}
+}
