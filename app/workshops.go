@@ -384,8 +384,9 @@ func (s *workshopsScreen) showFront(w data.Workshop) {
 	}
 }
 
-// programmeChanged shows every side of the selected workshop again after
-// one of them changed its sessions, trainers or organisations.
+// programmeChanged shows the selected workshop again after one of its tabs
+// changed its sessions, trainers or organisations: the summary on Details
+// and the tab at the front; the others read it when they come to the front.
 func (s *workshopsScreen) programmeChanged() {
 	if s.form.id() == 0 {
 		return
