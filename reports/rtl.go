@@ -15,8 +15,9 @@ import (
 // text is drawn its Arabic letters take the form their neighbours call for
 // (the font's presentation forms, as a word processor would choose), and
 // the text is put in the order it is seen in, by the Unicode bidirectional
-// algorithm. What is copied or extracted from the PDF stays the name as
-// typed: the drawing carries it as /ActualText.
+// algorithm. PDF readers put such glyphs back in reading order when text
+// is copied or searched, as they do for a word processor's PDF; poppler's
+// pdftotext reads the name back as typed, in presentation forms.
 
 // inRightToLeftBlock is a quick test for the blocks of right-to-left
 // scripts, so that Latin text pays nearly nothing.
