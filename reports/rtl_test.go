@@ -48,7 +48,7 @@ func TestVisualOrderFollowsTheBidirectionalAlgorithm(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"Hebrew words read from the right", "דוד כהן", "ןהכ דוד"},
 		{"Latin alone is untouched", "José María Ñúñez", "José María Ñúñez"},
-		{"Hebrew inside a Latin line stays in place", "Dr דוד Cohen", "Dr דוד Cohen"},
+		{"Hebrew inside a Latin line is reversed in place", "Dr כהן Cohen", "Dr ןהכ Cohen"},
 		// the number belongs to the Hebrew before it (level 2 in a level-1 stretch)
 		{"a number after Hebrew in a Latin line", "Dr דוד 12 Cohen", "Dr 12 דוד Cohen"},
 		{"brackets are mirrored", "דוד (כהן)", "(ןהכ) דוד"},
