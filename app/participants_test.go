@@ -60,7 +60,6 @@ func TestSearchAndFiltersNarrowTheTable(t *testing.T) {
 	c, _ := openWindow(t, st)
 	c.screen.selectID(lagos.ID)
 	v := participantsOf(c)
-	c.screen.tabs.Select(v.tab())
 	if got := shownNames(v); !slices.Equal(got, []string{"Àdìgún", "Bello", "Diallo", "Ñúñez"}) {
 		t.Fatalf("table shows %v", got)
 	}
@@ -111,7 +110,6 @@ func TestEditingAParticipantSavesEachFieldAtOnce(t *testing.T) {
 	c, q := openWindow(t, st)
 	c.screen.selectID(lagos.ID)
 	v := participantsOf(c)
-	c.screen.tabs.Select(v.tab())
 	diallo := v.index.People[v.shown[2]]
 	f := v.showForm(diallo)
 	if findButton(topDialog(c), "Save") != nil {
@@ -200,7 +198,6 @@ func TestAddingAParticipantThroughTheForm(t *testing.T) {
 	c, _ := openWindow(t, st)
 	c.screen.selectID(lagos.ID)
 	v := participantsOf(c)
-	c.screen.tabs.Select(v.tab())
 	test.Tap(findButton(v.item.Content, "Add participant"))
 	f := v.lastForm
 	typeOver(c, f.family, "Ògúnṣọlá")
@@ -422,7 +419,6 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	defer c.win.Close()
 	c.screen.selectID(w.ID)
 	v := participantsOf(c)
-	c.screen.tabs.Select(v.tab())
 	typed := "olanrewaju 4321"
 	b.ResetTimer()
 	for i := range b.N {
