@@ -173,21 +173,11 @@ func printable(s string) string {
 	return strings.TrimSpace(s)
 }
 
-var drawableRunes sync.Map // rune → bool, filled as text is drawn
-
 func drawable(r rune) bool {
 	if r < 0x80 {
 		return r >= ' ' || r == '\n'
 	}
-	if r > 0xFFFF {
-		return false
-	}
-	if known, ok := drawableRunes.Load(r); ok {
-		return known.(bool)
-	}
-	has := faces()[""].has(r)
-	drawableRunes.Store(r, has)
-	return has
+	return r <= 0xFFFF && faces()[""].has(r)
 }
 
 // text draws s with its baseline at y. Text is normalised to NFC, so that
@@ -441,6 +431,7 @@ type face struct {
 	xHeight float64
 	mu      sync.Mutex
 	buf     sfnt.Buffer
+	known   sync.Map // rune → bool: has, filled as text is drawn
 }
 
 type glyphBox struct{ xMin, xMax, yMin, yMax float64 }
@@ -485,10 +476,15 @@ func (fc *face) bounds(r rune) glyphBox {
 
 // has reports whether the font has a glyph for r.
 func (fc *face) has(r rune) bool {
+	if known, ok := fc.known.Load(r); ok {
+		return known.(bool)
+	}
 	fc.mu.Lock()
-	defer fc.mu.Unlock()
 	gi, err := fc.font.GlyphIndex(&fc.buf, r)
-	return err == nil && gi != 0
+	fc.mu.Unlock()
+	has := err == nil && gi != 0
+	fc.known.Store(r, has)
+	return has
 }
 
 // isAbove tells marks drawn above the letter from those drawn below it.

@@ -127,13 +127,11 @@ func joinsToNext(r rune) bool {
 	return ok && f.joinsBoth()
 }
 
-// joinsToPrevious reports whether r connects to the letter before it.
+// joinsToPrevious reports whether r connects to the letter before it:
+// every letter with forms does.
 func joinsToPrevious(r rune) bool {
-	if r == tatweel || r == zwj {
-		return true
-	}
-	f, ok := arabicLetterForms()[r]
-	return ok && f.final != 0
+	_, ok := arabicLetterForms()[r]
+	return ok || r == tatweel || r == zwj
 }
 
 // shapeArabic gives each Arabic letter of s, in logical order, the form its
@@ -151,7 +149,7 @@ func shapeArabic(s string) string {
 		return 0
 	}
 	choose := func(r rune) rune {
-		if r != 0 && drawable(r) {
+		if drawable(r) {
 			return r
 		}
 		return 0
@@ -164,8 +162,7 @@ func shapeArabic(s string) string {
 			b.WriteRune(r)
 			continue
 		}
-		before := neighbour(i, -1)
-		joinedBefore := forms.final != 0 && joinsToNext(before)
+		joinedBefore := joinsToNext(neighbour(i, -1))
 		if r == lam {
 			if next := i + 1; next < len(runes) {
 				if ligature, ok := lamAlef[runes[next]]; ok {
