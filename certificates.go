@@ -29,25 +29,9 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	name := f.fs.Name()
-	// The folder's name is checked before anything enters the register.
-	var folder string
-	var err error
-	if *each {
-		folder, err = reports.FilesFolder(f.out)
-	}
-	var certs []data.Certificate
-	if err == nil {
-		certs, err = st.IssueCertificates(f.workshop, data.IssueOptions{Trainers: *trainers})
-	}
-	if err == nil && len(certs) == 0 {
+	certs, folder, err := reports.IssueAndPrintCertificates(st, f.workshop, data.IssueOptions{Trainers: *trainers}, f.out, *each, nil)
+	if errors.Is(err, reports.ErrNobodyEligible) {
 		err = fmt.Errorf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop)
-	}
-	var d reports.CertificateData
-	if err == nil {
-		d, err = reports.LoadCertificates(st, f.workshop, certs)
-	}
-	if err == nil {
-		_, err = reports.PrintCertificates(d, f.out, folder, nil)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)

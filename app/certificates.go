@@ -193,34 +193,14 @@ func (v *certificatesView) issueTo(path string) {
 	v.working.Show()
 	title := lang.X("certificates.tab", "Certificates")
 	go func() {
-		var written int
-		var folder string
-		err := func() (err error) {
-			if each {
-				if folder, err = reports.FilesFolder(path); err != nil {
-					return err
-				}
-			}
-			certs, err := st.IssueCertificates(id, data.IssueOptions{Trainers: trainers})
-			if err != nil {
-				return err
-			}
-			if len(certs) == 0 {
-				return errNobodyEligible
-			}
-			d, err := reports.LoadCertificates(st, id, certs)
-			if err != nil {
-				return err
-			}
-			written = len(certs)
-			_, err = reports.PrintCertificates(d, path, folder, func(done, total int) bool {
+		certs, folder, err := reports.IssueAndPrintCertificates(st, id, data.IssueOptions{Trainers: trainers}, path, each,
+			func(done, total int) bool {
 				if done%10 == 0 || done == total {
 					v.c.do(func() { v.progress.SetValue(float64(done) / float64(total)) })
 				}
 				return !v.cancelled.Load()
 			})
-			return err
-		}()
+		written := len(certs)
 		v.c.do(func() {
 			v.working.Hide()
 			v.issue.Enable()
@@ -232,7 +212,7 @@ func (v *certificatesView) issueTo(path string) {
 			switch {
 			case errors.Is(err, reports.ErrCancelled):
 				v.c.showMessage(title, []string{lang.X("certificates.cancelled", "Printing was cancelled; no file was written. The certificates stay in the register.")}, "")
-			case errors.Is(err, errNobodyEligible):
+			case errors.Is(err, reports.ErrNobodyEligible):
 				v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")}, "")
 			case err != nil:
 				v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
@@ -253,8 +233,6 @@ func (v *certificatesView) issueTo(path string) {
 	}()
 }
 
-var errNobodyEligible = errors.New("nobody is eligible")
-
 // preview writes the first certificate that printing would produce to a
 // file of its own, without entering anything in the register, and opens it
 // in the system's PDF viewer. It returns the file, for tests.
@@ -262,7 +240,7 @@ func (v *certificatesView) preview() string {
 	title := lang.X("certificates.preview", "Preview")
 	certs, err := v.c.st.PreviewCertificates(v.w.ID, data.IssueOptions{Trainers: v.trainers.Checked})
 	if err == nil && len(certs) == 0 {
-		err = errNobodyEligible
+		err = reports.ErrNobodyEligible
 	}
 	var path string
 	if err == nil {
@@ -280,7 +258,7 @@ func (v *certificatesView) preview() string {
 		})
 	}
 	switch {
-	case errors.Is(err, errNobodyEligible):
+	case errors.Is(err, reports.ErrNobodyEligible):
 		v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")})
 	case err != nil:
 		v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())

@@ -19,6 +19,37 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
+// ErrNobodyEligible is IssueAndPrintCertificates' answer when nobody in
+// the workshop is eligible for a certificate, so nothing was printed.
+var ErrNobodyEligible = errors.New("nobody is eligible for a certificate yet")
+
+// IssueAndPrintCertificates is what the Certificates screen and `atelier
+// certificates` do: it enters in the register the certificates of everyone
+// eligible in the workshop (and of its trainers, as opts says), then prints
+// them with PrintCertificates into path and, when each is set, one file
+// each into the folder named like path. The folder's name is checked before
+// anything enters the register. It returns the certificates and the folder
+// ("" without each).
+func IssueAndPrintCertificates(st *data.Store, workshopID int64, opts data.IssueOptions, path string, each bool,
+	progress func(done, total int) bool) (certs []data.Certificate, folder string, err error) {
+	if each {
+		if folder, err = FilesFolder(path); err != nil {
+			return nil, "", err
+		}
+	}
+	if certs, err = st.IssueCertificates(workshopID, opts); err != nil {
+		return nil, "", err
+	}
+	if len(certs) == 0 {
+		return nil, "", ErrNobodyEligible
+	}
+	d, err := LoadCertificates(st, workshopID, certs)
+	if err == nil {
+		_, err = PrintCertificates(d, path, folder, progress)
+	}
+	return certs, folder, err
+}
+
 // PrintCertificates writes the certificates of d into one PDF at path,
 // for printing, and, when folder is not empty, one file each into folder,
 // cut from that same PDF (see CutCertificateFiles); it returns the files'

@@ -178,3 +178,45 @@ func TestCertificateFilesPrintLettersBeyondTheWording(t *testing.T) {
 		}
 	}
 }
+
+func TestIssueAndPrintCertificates(t *testing.T) {
+	st, res := demoStore(t)
+	dir := t.TempDir()
+
+	// The planned workshop has no attendance yet: nobody is eligible, and
+	// no file is made.
+	pdf := filepath.Join(dir, "planned.pdf")
+	if _, _, err := IssueAndPrintCertificates(st, res.Planned, data.IssueOptions{}, pdf, true, nil); !errors.Is(err, ErrNobodyEligible) {
+		t.Fatalf("planned workshop: %v, want ErrNobodyEligible", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files left for nobody: %v", entries)
+	}
+
+	// A folder cannot be named after a path that is not a PDF; nothing
+	// enters the register.
+	if _, _, err := IssueAndPrintCertificates(st, res.Lagos, data.IssueOptions{}, filepath.Join(dir, "lagos"), true, nil); err == nil {
+		t.Fatal("--each into a path without .pdf was accepted")
+	}
+	if issued, err := st.Certificates(res.Lagos); err != nil || len(issued) != 0 {
+		t.Fatalf("after a refused path the register holds %d certificates (%v)", len(issued), err)
+	}
+
+	pdf = filepath.Join(dir, "lagos.pdf")
+	certs, folder, err := IssueAndPrintCertificates(st, res.Lagos, data.IssueOptions{}, pdf, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := os.ReadDir(folder)
+	if folder != filepath.Join(dir, "lagos") || len(certs) == 0 || len(files) != len(certs) {
+		t.Errorf("%d certificates, %d files in %q", len(certs), len(files), folder)
+	}
+	if issued, _ := st.Certificates(res.Lagos); len(issued) != len(certs) {
+		t.Errorf("the register holds %d certificates, %d were printed", len(issued), len(certs))
+	}
+	printed, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertHolds(t, printed, []string{certs[0].HolderName, certs[len(certs)-1].Code})
+}
