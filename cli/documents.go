@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -84,52 +84,6 @@ func (f *documentFlags) checkWorkshop(st *data.Store) error {
 		return fmt.Errorf("there is no workshop %d in %s", f.workshop, f.db)
 	}
 	return err
-}
-
-func runProgramme(args []string, stdout, stderr io.Writer) int {
-	f := newDocumentFlags("programme")
-	if code := f.parse(args, "atelier programme --db FILE --workshop ID --out FILE.pdf", stdout, stderr); code >= 0 {
-		return code
-	}
-	return f.write(stdout, stderr, func(st *data.Store, w io.Writer) error {
-		return reports.Programme(st, f.workshop, w)
-	})
-}
-
-func runSignIn(args []string, stdout, stderr io.Writer) int {
-	const usageLine = "atelier signin --db FILE --workshop ID [--session ID | --day YYYY-MM-DD] --out FILE.pdf"
-	f := newDocumentFlags("signin")
-	session := f.fs.Int64("session", 0, "")
-	day := f.fs.String("day", "", "")
-	if code := f.parse(args, usageLine, stdout, stderr); code >= 0 {
-		return code
-	}
-	sel := reports.SignInSelection{SessionID: *session}
-	if *day != "" {
-		d, err := data.ParseDate(*day)
-		if err != nil {
-			fmt.Fprintf(stderr, "atelier signin: --day %q is not a date like 2022-11-21\n", *day)
-			return 2
-		}
-		sel.Day = d
-	}
-	if sel.SessionID != 0 && !sel.Day.IsZero() {
-		fmt.Fprintf(stderr, "atelier signin: give --session or --day, not both\n")
-		return 2
-	}
-	return f.write(stdout, stderr, func(st *data.Store, w io.Writer) error {
-		err := reports.SignIn(st, f.workshop, sel, w)
-		if errors.Is(err, reports.ErrNoSessions) {
-			switch {
-			case sel.SessionID != 0:
-				return fmt.Errorf("workshop %d has no session %d", f.workshop, sel.SessionID)
-			case !sel.Day.IsZero():
-				return fmt.Errorf("workshop %d has no session on %s", f.workshop, sel.Day)
-			}
-			return fmt.Errorf("workshop %d has no sessions yet", f.workshop)
-		}
-		return err
-	})
 }
 
 // open opens the database and checks the workshop; on failure it says why

@@ -1,0 +1,134 @@
+// Package cli is Atelier's command line: one file per sub-command, this
+// one reading the first word and sending the rest to it. Without a
+// sub-command it opens the store and hands it to the window that main.go
+// wires in, so that this package builds and tests without a display.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// Program is what main.go tells the command line about the binary: its
+// version, and how to open the window on a store.
+type Program struct {
+	Version string
+	Build   int
+	// Window shows the GUI on st until it is closed; dataDir holds the
+	// default database and the backups. Nil in tests that never open it.
+	Window func(st *data.Store, dataDir string)
+}
+
+const usage = `Atelier: plan, run and report training workshops for museum professionals.
+
+Usage:
+  atelier [--db FILE]          open the window (default database: %s)
+  atelier demo --db FILE       add the demo workshops to FILE (a new file or an Atelier database)
+  atelier programme --db FILE --workshop ID --out FILE.pdf
+                               write the printed programme of a workshop
+  atelier signin --db FILE --workshop ID [--session ID | --day YYYY-MM-DD] --out FILE.pdf
+                               write sign-in sheets: one session, one day, or every session
+  atelier export --db FILE --workshop ID [--anonymous] --out FILE.xlsx
+                               write the secretariat's Excel workbook of a workshop; with
+                               --anonymous, without names, emails, phones or notes
+  atelier export --db FILE --all [--language en|fr|es] --out FILE.xlsx
+                               write one overview across every workshop of FILE
+  atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
+                               read participants from LIST (.xlsx or .csv): print what would be
+                               imported and every row refused, and import only with --yes
+  atelier certificates --db FILE --workshop ID --out FILE.pdf [--each] [--trainers]
+                               issue the certificates of everyone eligible (and of the trainers)
+                               and print them into FILE.pdf and, with --each, one PDF each into
+                               the folder FILE beside it; reissuing keeps serial numbers and codes
+  atelier verify --db FILE CODE
+                               say whether a certificate's code is genuine, and what it certifies
+  atelier help                 show this help
+  atelier --version            print the version
+
+Options:
+  --db FILE    the database file to use
+`
+
+// Run runs the command line and returns the exit code: 0 when done, 1 when
+// the work failed, 2 when the command line itself was wrong.
+func Run(args []string, stdout, stderr io.Writer, p Program) int {
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "atelier: "+format+"\n", a...)
+		return 2
+	}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "demo":
+			return runDemo(args[1:], stdout, stderr)
+		case "programme":
+			return runProgramme(args[1:], stdout, stderr)
+		case "signin":
+			return runSignIn(args[1:], stdout, stderr)
+		case "export":
+			return runExport(args[1:], stdout, stderr)
+		case "import":
+			return runImport(args[1:], stdout, stderr)
+		case "certificates":
+			return runCertificates(args[1:], stdout, stderr)
+		case "verify":
+			return runVerify(args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprintf(stdout, usage, DefaultDBPath())
+			return 0
+		default:
+			return fail("unknown command %q (see atelier --help)", args[0])
+		}
+	}
+	fs := newFlagSet("atelier")
+	dbPath := fs.String("db", "", "")
+	showVersion := fs.Bool("version", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintf(stdout, usage, DefaultDBPath())
+			return 0
+		}
+		return fail("%v (see atelier --help)", err)
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "Atelier %s (build %d)\n", p.Version, p.Build)
+		return 0
+	}
+	if fs.NArg() > 0 {
+		return fail("unexpected argument %q (see atelier --help)", fs.Arg(0))
+	}
+	mode := data.OpenExisting
+	dataDir := filepath.Dir(DefaultDBPath())
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return fail("cannot create the data folder %s: %v", dataDir, err)
+	}
+	if *dbPath == "" {
+		*dbPath = DefaultDBPath()
+		mode = data.OpenOrCreate
+	}
+	st, err := data.Open(*dbPath, mode, data.WithBackups(data.BackupFolder(dataDir, *dbPath)))
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier: %s\n", describeOpenError(err))
+		return 1
+	}
+	if p.Window == nil {
+		st.Close()
+		return fail("this build has no window; use a sub-command (see atelier --help)")
+	}
+	p.Window(st, dataDir)
+	return 0
+}
+
+// newFlagSet reports a bad flag as an error instead of printing the
+// defaults, so that the user gets one line that says what was wrong.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}

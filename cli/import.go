@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/importer"
+)
+
+const importUsage = "Usage: atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST.xlsx|LIST.csv\n"
+
+// runImport previews an import and, with --yes, makes it. Flags may come
+// before or after the file.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("atelier import")
+	dbPath := fs.String("db", "", "")
+	workshopID := fs.Int64("workshop", 0, "")
+	sheet := fs.String("sheet", "", "")
+	yes := fs.Bool("yes", false, "")
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "atelier import: "+format+"\n", a...)
+		return 2
+	}
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, importUsage)
+				return 0
+			}
+			return fail("%v (see atelier --help)", err)
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	switch {
+	case *dbPath == "":
+		return fail("give the database file with --db FILE (see atelier --help)")
+	case *workshopID == 0:
+		return fail("give the workshop with --workshop ID (see atelier --help)")
+	case len(files) != 1:
+		return fail("give one .xlsx or .csv file to import (see atelier --help)")
+	}
+	st, err := data.Open(*dbPath, data.OpenExisting)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier import: %s\n", describeOpenError(err))
+		return 1
+	}
+	defer st.Close()
+	w, err := st.Workshop(*workshopID)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier import: %v\n", err)
+		return 1
+	}
+	wb, err := importer.Open(files[0])
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier import: %v\n", err)
+		return 1
+	}
+	defer wb.Close()
+	if *sheet == "" {
+		*sheet = wb.Sheets[0]
+	}
+	rows, err := wb.Rows(*sheet)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier import: sheet %q: %v (sheets: %s)\n", *sheet, err, strings.Join(wb.Sheets, ", "))
+		return 1
+	}
+	p, err := importer.Prepare(st, w.ID, rows, importer.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier import: %s, sheet %q: %v\n", wb.Name, *sheet, err)
+		return 1
+	}
+	printPreview(stdout, wb.Name, *sheet, w, p)
+	if !*yes {
+		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %d rows above.\n", len(p.Ready))
+		return 0
+	}
+	if err := p.Import(st); err != nil {
+		fmt.Fprintf(stderr, "atelier import: nothing imported: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", len(p.Ready), w.ID, w.Title)
+	return 0
+}
+
+func printPreview(out io.Writer, file, sheet string, w data.Workshop, p *importer.Preview) {
+	fmt.Fprintf(out, "%s, sheet %q, into workshop %d (%s)\n", file, sheet, w.ID, w.Title)
+	fmt.Fprintf(out, "Column titles on row %d:\n", p.HeaderRow)
+	for i, f := range p.Mapping {
+		field := string(f)
+		if f == importer.Ignore {
+			field = "(not imported)"
+		}
+		fmt.Fprintf(out, "  %-28s → %s\n", p.Headers[i], field)
+	}
+	fmt.Fprintf(out, "%d rows to import, %d rows refused, %d blank rows skipped.\n", len(p.Ready), len(p.Rejected), p.Blank)
+	for _, r := range p.Rejected {
+		name := r.Name
+		if name == "" {
+			name = "(no name)"
+		}
+		fmt.Fprintf(out, "  row %d, %s:\n", r.Row, name)
+		for _, fe := range r.Reasons {
+			fmt.Fprintf(out, "    %s\n", fe.Message)
+		}
+	}
+}
