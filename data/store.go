@@ -435,8 +435,29 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// querier is what a read needs. The read pool, a read transaction (one
+// moment of the file, see read) and the write transaction (a decision made
+// where it is acted on) all have it, so one query function serves all three.
+type querier interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// read runs fn in one read transaction: every query fn makes sees the file
+// as it was at the first of them, whatever other connections or processes
+// commit meanwhile (WAL keeps that snapshot for as long as the transaction
+// lasts). A read made of several queries that must agree goes through here.
+func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() // a read transaction has nothing to commit
+	return fn(tx)
+}
+
 // queryAll runs a read and scans every row with scan.
-func queryAll[T any](db *sql.DB, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+func queryAll[T any](db querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err
