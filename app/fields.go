@@ -1,0 +1,123 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// problemsLabelled is problemsByField for any form: label names a field as
+// that form shows it.
+func problemsLabelled(err error, label func(string) string) map[string]string {
+	out := map[string]string{}
+	v, ok := data.AsValidation(err)
+	if !ok {
+		return out
+	}
+	for _, fe := range v.Fields {
+		msg := fieldMessage(fe, label(fe.Field))
+		if prev, ok := out[fe.Field]; ok {
+			msg = prev + "\n" + msg
+		}
+		out[fe.Field] = msg
+	}
+	return out
+}
+
+// fieldRow is an input with the line under it that says what is wrong.
+type fieldRow struct {
+	label   string
+	problem *widget.Label
+	box     *fyne.Container
+}
+
+// showProblems puts each message beside its field, and the messages for
+// fields the form does not show in general, under the form; it reports
+// whether there was any.
+func showProblems(problems map[string]string, rows map[string]*fieldRow, general *widget.Label) bool {
+	var elsewhere []string
+	for field, msg := range problems {
+		if _, ok := rows[field]; !ok {
+			elsewhere = append(elsewhere, msg)
+		}
+	}
+	for field, row := range rows {
+		row.setProblem(problems[field])
+	}
+	slices.Sort(elsewhere)
+	general.SetText(strings.Join(elsewhere, "\n"))
+	general.Hidden = len(elsewhere) == 0
+	general.Refresh()
+	return len(problems) > 0
+}
+
+func newFieldRow(label string, input fyne.CanvasObject) *fieldRow {
+	p := widget.NewLabel("")
+	p.Importance = widget.DangerImportance
+	p.Wrapping = fyne.TextWrapWord
+	p.Hide()
+	// No padding between the input and its message: the message belongs to
+	// the field above it, not to the next row.
+	return &fieldRow{label: label, problem: p, box: container.New(layout.NewCustomPaddedVBoxLayout(0), input, p)}
+}
+
+func (r *fieldRow) item() *widget.FormItem { return widget.NewFormItem(r.label, r.box) }
+
+func (r *fieldRow) setProblem(msg string) {
+	if msg == r.problem.Text && (msg != "") == r.problem.Visible() {
+		return
+	}
+	r.problem.SetText(msg)
+	if msg == "" {
+		r.problem.Hide()
+	} else {
+		r.problem.Show()
+	}
+	r.box.Refresh()
+}
+
+// leaveEntry is an entry that says when the user leaves it, so that what was
+// typed last is saved then rather than after the pause.
+type leaveEntry struct {
+	widget.Entry
+	onLeave func()
+}
+
+func newLeaveEntry() *leaveEntry {
+	e := &leaveEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *leaveEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
+
+// leaveDateEntry is Fyne's date entry that says when the user leaves it.
+type leaveDateEntry struct {
+	widget.DateEntry
+	onLeave func()
+}
+
+func newLeaveDateEntry() *leaveDateEntry {
+	e := &leaveDateEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewDateEntry sets it
+	return e
+}
+
+func (e *leaveDateEntry) FocusLost() {
+	e.DateEntry.FocusLost()
+	if e.onLeave != nil {
+		e.onLeave()
+	}
+}
