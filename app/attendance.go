@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // attendanceView is the Attendance tab: taking attendance session by
@@ -129,7 +130,7 @@ func (v *attendanceView) show(w data.Workshop) {
 func (v *attendanceView) reload() {
 	sessions, err := v.c.st.Sessions(v.w.ID)
 	if err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Reading)
 		return
 	}
 	v.sessions = sessions
@@ -238,7 +239,7 @@ func (v *attendanceView) loadPeople(keep int64) {
 	if v.w.ID != 0 {
 		people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{Statuses: []data.Status{data.StatusConfirmed}})
 		if err != nil {
-			v.c.showError(err)
+			v.c.showError(err, say.Reading)
 			return
 		}
 		v.people = people
@@ -249,7 +250,7 @@ func (v *attendanceView) loadPeople(keep int64) {
 	if v.sid != 0 {
 		marks, err := v.c.st.SessionMarks(v.sid)
 		if err != nil {
-			v.c.showError(err)
+			v.c.showError(err, say.Reading)
 			return
 		}
 		v.marks = marks
@@ -327,7 +328,7 @@ func (v *attendanceView) setMark(row int, mark data.Mark) {
 		v.marks[pid] = a
 	}
 	if err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Saving)
 		return
 	}
 	v.list.RefreshItem(row)
@@ -379,7 +380,7 @@ func (v *attendanceView) confirmRest(mark data.Mark) {
 
 func (v *attendanceView) markRest(mark data.Mark) {
 	if _, err := v.c.st.MarkEveryone(v.sid, mark); err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Saving)
 		return
 	}
 	v.loadPeople(v.people[v.cur].ID)
@@ -457,7 +458,7 @@ func (v *attendanceView) saveNote() {
 			v.noteLabel.SetText(fieldMessage(ve.Fields[0], lang.X("attendance.note", "Note")))
 			return
 		}
-		v.c.showError(err)
+		v.c.showError(err, say.Saving)
 		return
 	}
 	v.marks[pid] = a

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // sheetDialog keys in a paper sign-in sheet: the organiser types the codes
@@ -53,7 +54,7 @@ func readCodes(text string) []string {
 func (v *attendanceView) showSheetDialog() *sheetDialog {
 	all, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{})
 	if err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Reading)
 		return nil
 	}
 	s := &sheetDialog{v: v, byCode: map[string]data.Participant{}, others: map[string]bool{}}
@@ -205,7 +206,7 @@ func (s *sheetDialog) submit() {
 		return
 	}
 	if err := v.c.st.SetMarks(marks); err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Saving)
 		return
 	}
 	s.d.Hide()

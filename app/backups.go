@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // openOptions are how every file is opened: with a backup first, when the
@@ -37,9 +38,9 @@ func (c *controller) sayFileState() {
 			lang.X("backup.readonly", "“{{.File}}” is open read-only: the file or its folder cannot be written to. You can look at everything; changes will not be saved. To work on it, save a copy (File › Save a copy…) and open that.", file)},
 			c.st.Path())
 	case c.st.BackupProblem != nil:
-		c.showMessage(lang.X("backup.failed.title", "No backup"), []string{
-			lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file)},
-			c.st.BackupProblem.Error())
+		c.showFailure(lang.X("backup.failed.title", "No backup"),
+			lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file),
+			c.st.BackupProblem, say.Writing, "")
 	}
 }
 
@@ -61,8 +62,8 @@ func (c *controller) saveCopy(path string) {
 		err := st.SaveCopy(path)
 		c.do(func() {
 			if err != nil {
-				c.showMessage(lang.X("copy.title", "Save a copy"),
-					[]string{lang.X("copy.failed", "The copy could not be written; nothing was left half-written.")}, err.Error())
+				c.showFailure(lang.X("copy.title", "Save a copy"),
+					lang.X("copy.failed", "The copy could not be written; nothing was left half-written."), err, say.Writing, path)
 				return
 			}
 			c.showMessage(lang.X("copy.title", "Save a copy"),
@@ -76,7 +77,7 @@ func (c *controller) saveCopy(path string) {
 func (c *controller) showRestore() dialog.Dialog {
 	backups, err := data.Backups(c.backupFolder(c.st.Path()))
 	if err != nil {
-		c.showError(err)
+		c.showError(err, say.Reading)
 		return nil
 	}
 	title := lang.X("restore.title", "Restore from backup")
@@ -129,8 +130,8 @@ func (c *controller) restore(backupPath string) {
 	c.screen.form.flush()
 	path := c.st.Path()
 	if _, err := c.st.RotateBackup(c.backupFolder(path), time.Now()); err != nil {
-		c.showMessage(lang.X("restore.title", "Restore from backup"),
-			[]string{lang.X("restore.no_safety", "The file as it is now could not be backed up, so nothing was restored.")}, err.Error())
+		c.showFailure(lang.X("restore.title", "Restore from backup"),
+			lang.X("restore.no_safety", "The file as it is now could not be backed up, so nothing was restored."), err, say.Writing, "")
 		return
 	}
 	if err := c.st.Close(); err != nil {
@@ -144,7 +145,7 @@ func (c *controller) restore(backupPath string) {
 	}
 	c.useStore(st)
 	if restoreErr != nil {
-		c.showMessage(lang.X("restore.title", "Restore from backup"),
-			[]string{lang.X("restore.failed", "The backup could not be restored; the file is as it was.")}, restoreErr.Error())
+		c.showFailure(lang.X("restore.title", "Restore from backup"),
+			lang.X("restore.failed", "The backup could not be restored; the file is as it was."), restoreErr, say.Writing, "")
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // certificatesView lists who is eligible for a certificate and why, with
@@ -96,7 +97,7 @@ func (v *certificatesView) show(w data.Workshop) {
 	v.w = w
 	v.issue.Enable()
 	if err := v.load(); err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Reading)
 	}
 }
 
@@ -215,7 +216,7 @@ func (v *certificatesView) issueTo(path string) {
 			case errors.Is(err, reports.ErrNobodyEligible):
 				v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")}, "")
 			case err != nil:
-				v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+				v.c.showWriteFailure(title, path, err)
 			case each:
 				v.c.openFile(folder)
 				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
@@ -261,7 +262,7 @@ func (v *certificatesView) preview() string {
 	case errors.Is(err, reports.ErrNobodyEligible):
 		v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")})
 	case err != nil:
-		v.c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+		v.c.showWriteFailure(title, path, err)
 	default:
 		v.c.openFile(path)
 	}
@@ -280,7 +281,7 @@ func (v *certificatesView) verify() {
 	case errors.Is(err, data.ErrUnknownCode):
 		v.verdict.SetText(lang.X("certificates.unknown", "Not genuine: no certificate in this file has this code."))
 	case err != nil:
-		v.c.showError(err)
+		v.c.showError(err, say.Reading)
 	case !res.Genuine:
 		v.verdict.SetText(lang.X("certificates.tampered", "Not genuine: the register entry {{.Serial}} ({{.Name}}) was changed after it was issued.",
 			map[string]any{"Serial": res.Certificate.Serial, "Name": res.Certificate.HolderName}))

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // minPercents are the minimums offered; a workshop saved with another
@@ -187,7 +188,7 @@ func (p *rulePane) save() {
 	}
 	w, err := p.v.c.st.Workshop(p.v.w.ID)
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.showError(err, say.Reading)
 		return
 	}
 	if i := p.min.SelectedIndex(); i >= 0 && i < len(p.percents) {
@@ -204,7 +205,7 @@ func (p *rulePane) save() {
 	}
 	if err := p.v.c.st.SaveWorkshop(&w); err != nil {
 		p.status.Importance = widget.DangerImportance
-		p.status.SetText(lang.X("attendance.rule.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()}))
+		p.status.SetText(explain(err, say.Saving))
 		return
 	}
 	p.v.w = w
@@ -228,7 +229,7 @@ func (p *rulePane) saveMandatory() {
 		want := chosen[p.mandatory.Options[i]]
 		s, err := p.v.c.st.Session(id)
 		if err != nil {
-			p.v.c.showError(err)
+			p.v.c.showError(err, say.Reading)
 			return
 		}
 		if s.Mandatory == want {
@@ -236,7 +237,7 @@ func (p *rulePane) saveMandatory() {
 		}
 		s.Mandatory = want
 		if err := p.v.c.st.SaveSession(&s); err != nil {
-			p.v.c.showError(err)
+			p.v.c.showError(err, say.Saving)
 			return
 		}
 		changed = true
@@ -367,7 +368,7 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	st := p.v.c.st
 	e, err := st.ParticipantEligibility(who.ID)
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.showError(err, say.Reading)
 		return nil
 	}
 	grant, refuse := lang.X("attendance.override.grant", "Give a certificate"), lang.X("attendance.override.refuse", "No certificate")
@@ -422,7 +423,7 @@ func (o *overrideDialog) submit() {
 			o.row.setProblem(fieldMessage(v.Fields[0], o.row.label))
 			return
 		}
-		o.p.v.c.showError(err)
+		o.p.v.c.showError(err, say.Saving)
 		return
 	}
 	o.d.Hide()
@@ -431,7 +432,7 @@ func (o *overrideDialog) submit() {
 
 func (o *overrideDialog) clear() {
 	if err := o.p.v.c.st.ClearEligibilityOverride(o.who.ID); err != nil {
-		o.p.v.c.showError(err)
+		o.p.v.c.showError(err, say.Saving)
 		return
 	}
 	o.d.Hide()

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // wordingDialog edits a workshop's own certificate wording, language by
@@ -55,7 +54,7 @@ func (v *certificatesView) showWording() {
 	signers := widget.NewForm()
 	list, err := v.c.st.Signatories(v.w.ID)
 	if err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Reading)
 		return
 	}
 	g.loading = true
@@ -113,7 +112,7 @@ func (g *wordingDialog) loadWording() {
 	g.current = g.langs[g.language.SelectedIndex()]
 	own, err := g.v.c.st.CertificateWording(g.v.w.ID, g.current)
 	if err != nil {
-		g.v.c.showError(err)
+		g.v.c.showError(err, say.Reading)
 		return
 	}
 	defaults := reports.CertificateWords(g.current, data.CertificateWording{})
@@ -178,12 +177,11 @@ func (g *wordingDialog) problem(msg string) {
 // show says whether the last change was saved.
 func (g *wordingDialog) show(err error) {
 	if err != nil {
-		msg := err.Error()
-		var ve *data.ValidationError
-		if errors.As(err, &ve) && len(ve.Fields) > 0 {
-			msg = fieldMessage(ve.Fields[0], lang.X("certificates.signatory.name", "Name"))
+		if ve, ok := data.AsValidation(err); ok && len(ve.Fields) > 0 {
+			g.problem(fieldMessage(ve.Fields[0], lang.X("certificates.signatory.name", "Name")))
+			return
 		}
-		g.problem(msg)
+		g.problem(explain(err, say.Saving))
 		return
 	}
 	g.status.Importance = widget.MediumImportance

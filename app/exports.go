@@ -14,6 +14,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // The File menu's exports write documents of the selected workshop: the
@@ -40,7 +41,7 @@ func (c *controller) selectedWorkshop() (data.Workshop, bool) {
 	c.screen.form.flush()
 	w, err := c.st.Workshop(id)
 	if err != nil {
-		c.showError(err)
+		c.showError(err, say.Reading)
 		return w, false
 	}
 	return w, true
@@ -69,7 +70,7 @@ func (c *controller) askSignIn() {
 	}
 	choices, err := c.signInChoices(w)
 	if err != nil {
-		c.showError(err)
+		c.showError(err, say.Reading)
 		return
 	}
 	if len(choices) == 1 {
@@ -194,7 +195,7 @@ func (c *controller) exportWithProgress(title, path string, bar *widget.Progress
 		c.do(func() {
 			wait.Hide()
 			if err != nil {
-				c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+				c.showWriteFailure(title, path, err)
 			} else {
 				c.showMessage(title, []string{lang.X("exports.done", "Saved “{{.File}}”.", map[string]any{"File": filepath.Base(path)})}, path)
 			}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/importer"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // importWizard takes a registration list into the workshop: the file, its
@@ -28,7 +29,8 @@ type importWizard struct {
 	wb       *importer.Workbook
 	rows     [][]string
 	preview  *importer.Preview
-	gen      int // tells the latest check from one superseded by a new choice
+	gen      int    // tells the latest check from one superseded by a new choice
+	file     string // the list's name, as errors about it say it
 
 	d        *dialog.CustomDialog
 	sheet    *widget.Select
@@ -60,7 +62,7 @@ func fieldName(f importer.Field) string {
 func (v *participantsView) chooseImportFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			v.c.showError(err)
+			v.c.showError(err, say.Reading)
 			return
 		}
 		if r == nil {
@@ -80,7 +82,7 @@ func (v *participantsView) chooseImportFile() {
 
 // startImport opens the wizard on a file.
 func (v *participantsView) startImport(path string) *importWizard {
-	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID}
+	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path)}
 	v.lastImport = z
 	z.summary = widget.NewLabel(lang.X("import.reading", "Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	z.summary.Wrapping = fyne.TextWrapWord
@@ -113,7 +115,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 		wb, err := importer.Open(path)
 		do(func() {
 			if err != nil {
-				z.fail(err)
+				z.fail(err, say.Reading)
 				return
 			}
 			z.wb = wb
@@ -139,9 +141,12 @@ func (z *importWizard) close() {
 	z.d.Hide()
 }
 
-func (z *importWizard) fail(err error) {
+// fail says why the file cannot be imported: reading or checking it
+// failed, or, while doing is say.Saving, writing its rows.
+func (z *importWizard) fail(err error, doing say.Doing) {
 	z.summary.Importance = widget.DangerImportance
-	z.summary.SetText(lang.X("import.failed", "This file cannot be imported: {{.Error}}", map[string]any{"Error": err.Error()}))
+	why := logged(say.Of(err, doing).With("File", z.file), err)
+	z.summary.SetText(lang.X("import.failed", "This file cannot be imported: {{.Error}}", map[string]any{"Error": why}))
 	z.progress.Hide()
 	z.run.Disable()
 }
@@ -183,7 +188,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 				return
 			}
 			if err != nil {
-				z.fail(err)
+				z.fail(err, say.Reading)
 				return
 			}
 			z.rows, z.preview = rows, p
@@ -286,7 +291,7 @@ func (z *importWizard) importRows() {
 		err := p.Import(st)
 		do(func() {
 			if err != nil {
-				z.fail(err)
+				z.fail(err, say.Saving)
 				return
 			}
 			z.close()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // The matrix's fixed columns, before one column per session.
@@ -86,12 +87,12 @@ func (p *matrixPane) clear() {
 func (p *matrixPane) load() {
 	m, err := p.v.c.st.AttendanceMatrix(p.v.w.ID)
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.showError(err, say.Reading)
 		return
 	}
 	overrides, err := p.v.c.st.EligibilityOverrides(p.v.w.ID)
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.showError(err, say.Reading)
 		return
 	}
 	p.m, p.overrides = m, overrides
@@ -347,7 +348,7 @@ func (p *matrixPane) tapped(id widget.TableCellID) {
 		}
 	}
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.showError(err, say.Saving)
 		return
 	}
 	p.marked(pid, sid, mark)

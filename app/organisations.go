@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 const organisationDialogWidth = 600
@@ -38,6 +39,12 @@ func organisationFieldLabel(field string) string {
 		return lang.X("organisations.field.role", "Role")
 	}
 	return field
+}
+
+// unreadable says that an image file could not be read, and logs why.
+func unreadable(path string, err error) string {
+	fyne.LogError("Reading "+path, err)
+	return lang.X("organisations.logo_unreadable", "{{.File}} could not be read.", map[string]any{"File": filepath.Base(path)})
 }
 
 // logoImage shows logo bytes as a thumbnail of at most w×h.
@@ -63,16 +70,14 @@ func readImage(path, label string) ([]byte, string) {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, lang.X("organisations.logo_unreadable", "{{.File}} could not be read: {{.Error}}",
-			map[string]any{"File": filepath.Base(path), "Error": err.Error()})
+		return nil, unreadable(path, err)
 	}
 	if info.Size() > data.MaxLogoBytes {
 		return nil, tooBig(info.Size())
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, lang.X("organisations.logo_unreadable", "{{.File}} could not be read: {{.Error}}",
-			map[string]any{"File": filepath.Base(path), "Error": err.Error()})
+		return nil, unreadable(path, err)
 	}
 	if len(b) > data.MaxLogoBytes { // the file grew between the two looks
 		return nil, tooBig(int64(len(b)))
@@ -104,7 +109,7 @@ func (p *organisationsPanel) show(workshopID int64) {
 	p.box.RemoveAll()
 	orgs, err := p.c.st.WorkshopOrganisations(workshopID)
 	if err != nil {
-		p.c.showError(err)
+		p.c.showError(err, say.Reading)
 		return
 	}
 	add := widget.NewButtonWithIcon(lang.X("organisations.add", "Add organisation…"), theme.ContentAddIcon(), func() {
@@ -144,7 +149,7 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 	for _, r := range held {
 		remove := widget.NewButtonWithIcon(roleName(r), theme.CancelIcon(), func() {
 			if err := p.c.st.RemoveOrganisationRole(p.workshopID, o.ID, r); err != nil {
-				p.c.showError(err)
+				p.c.showError(err, say.Saving)
 			}
 			p.show(p.workshopID)
 		})
@@ -170,7 +175,7 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 				return
 			}
 			if err := p.c.st.AddOrganisationRole(p.workshopID, o.ID, missingRoles[i]); err != nil {
-				p.c.showError(err)
+				p.c.showError(err, say.Saving)
 			}
 			p.show(p.workshopID)
 		}
@@ -250,7 +255,7 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 	if adding {
 		all, err := p.c.st.Organisations()
 		if err != nil {
-			p.c.showError(err)
+			p.c.showError(err, say.Reading)
 		}
 		f.existing = all
 		names := []string{lang.X("organisations.new", "A new organisation")}
@@ -346,7 +351,7 @@ func (f *organisationDialog) openLogo() {
 func chooseImage(win fyne.Window, problem func(string), use func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			problem(err.Error())
+			problem(explain(err, say.Reading))
 			return
 		}
 		if r == nil {
@@ -382,14 +387,14 @@ func (f *organisationDialog) submit() {
 	problems := map[string]string{}
 	if err := st.SaveOrganisation(&o); err != nil {
 		if _, ok := data.AsValidation(err); !ok {
-			problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+			problems[""] = explain(err, say.Saving)
 		}
 		for field, msg := range problemsLabelled(err, organisationFieldLabel) {
 			problems[field] = msg
 		}
 	} else if f.org = o; f.adding {
 		if err := st.AddOrganisationRole(f.p.workshopID, o.ID, data.Roles[max(f.role.SelectedIndex(), 0)]); err != nil {
-			problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+			problems[""] = explain(err, say.Saving)
 		}
 	}
 	for field, r := range f.rows {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // participantFieldLabel names a participant field, by data's name for it.
@@ -235,7 +236,7 @@ func (f *participantForm) attendance() fyne.CanvasObject {
 	text := ""
 	switch {
 	case err != nil:
-		text = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+		text = explain(err, say.Reading)
 	case sum.Counted == 0:
 		text = lang.X("participants.sheet.no_sessions", "Attendance: no session counts towards the certificate yet.")
 	default:
@@ -343,7 +344,7 @@ func (f *participantForm) submit() {
 		problems["grant_amount"] = amountProblem()
 	}
 	if _, ok := data.AsValidation(err); !ok && err != nil {
-		problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+		problems[""] = explain(err, say.Saving)
 	}
 	f.general.Importance = widget.DangerImportance
 	if showProblems(byRow(problems), f.rows, f.general) {
@@ -469,7 +470,7 @@ func (f *participantForm) flush() {
 		}
 		f.dirty = true
 		f.general.Importance = widget.DangerImportance
-		f.general.SetText(lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()}))
+		f.general.SetText(explain(err, say.Saving))
 		return
 	}
 	f.saved = next

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // The table's columns; the first holds the tick boxes for changing many
@@ -198,7 +199,7 @@ func (v *participantsView) reload() {
 	}
 	people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{})
 	if err != nil {
-		v.c.showError(err)
+		v.c.showError(err, say.Reading)
 		return
 	}
 	v.index = data.NewParticipantIndex(people)
@@ -485,7 +486,7 @@ func (v *participantsView) changeChecked(change func(ids []int64) error) {
 				bulkProblem(ve))
 			return
 		}
-		v.c.showError(err)
+		v.c.showError(err, say.Saving)
 		return
 	}
 	v.reload()
@@ -571,7 +572,7 @@ func (v *participantsView) deleted(err error, done func()) {
 				inUse.Count, map[string]any{"Name": inUse.Name, "Count": inUse.Count})})
 		return
 	case err != nil:
-		v.c.showError(err)
+		v.c.showError(err, say.Saving)
 		return
 	}
 	done()

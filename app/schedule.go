@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // scheduleScreen shows the programme as a timetable: a column per day,
@@ -103,7 +104,7 @@ func (s *scheduleScreen) reload() {
 		s.conflicts, err = st.Conflicts(s.w.ID)
 	}
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	if w, err := st.Workshop(s.w.ID); err == nil {
@@ -308,7 +309,7 @@ func (s *scheduleScreen) moveTo(ss data.Session, day data.Date) {
 	shift := day.Time().Sub(ss.Day().Time())
 	ss.Start, ss.End = ss.Start.Add(shift), ss.End.Add(shift)
 	if err := s.c.st.SaveSession(&ss); err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Saving)
 	}
 	s.changed()
 }
@@ -317,7 +318,7 @@ func (s *scheduleScreen) moveTo(ss data.Session, day data.Date) {
 func (s *scheduleScreen) askDelete(ss data.Session) {
 	n, err := s.c.st.SessionMarkCount(ss.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	text := lang.X("schedule.delete_unmarked", "Delete “{{.Title}}”? No attendance has been marked for it.",
@@ -334,7 +335,7 @@ func (s *scheduleScreen) askDelete(ss data.Session) {
 				return
 			}
 			if err := s.c.st.DeleteSession(ss.ID); err != nil {
-				s.c.showError(err)
+				s.c.showError(err, say.Saving)
 			}
 			if s.lastForm != nil && s.lastForm.session.ID == ss.ID {
 				s.lastForm.d.Hide()

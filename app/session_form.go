@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 const sessionDialogWidth = 860
@@ -308,7 +309,7 @@ func (f *sessionForm) submit() {
 	if len(problems) == 0 {
 		if err := f.s.c.st.SaveSession(&ss); err != nil {
 			if _, ok := data.AsValidation(err); !ok {
-				problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+				problems[""] = explain(err, say.Saving)
 			}
 			for field, msg := range problemsLabelled(err, sessionFieldLabel) {
 				problems[field] = msg

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 func trainerFieldLabel(field string) string {
@@ -224,7 +225,7 @@ func (s *trainersScreen) clear() {
 func (s *trainersScreen) reload() {
 	all, err := s.c.st.Trainers(s.w.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	s.all = all
@@ -277,7 +278,7 @@ func (s *trainersScreen) showSessions() {
 	s.sessions.RemoveAll()
 	list, err := s.c.st.TrainerSessions(s.current.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	if len(list) == 0 {
@@ -329,7 +330,7 @@ func (s *trainersScreen) flush() {
 			s.status.SetText(lang.X("status.problems", "Fields marked in red are not saved until they are corrected."))
 			return
 		}
-		s.c.showError(err)
+		s.c.showError(err, say.Saving)
 		return
 	}
 	renamed := t.Name != s.current.Name
@@ -353,7 +354,7 @@ func (s *trainersScreen) showAdd() *dialog.CustomDialog {
 		t := f.read(data.Trainer{WorkshopID: s.w.ID})
 		if err := s.c.st.SaveTrainer(&t); err != nil {
 			if _, ok := data.AsValidation(err); !ok {
-				s.c.showError(err)
+				s.c.showError(err, say.Saving)
 				return
 			}
 			f.show(problemsLabelled(err, trainerFieldLabel))
@@ -389,7 +390,7 @@ func (s *trainersScreen) askDelete() {
 	t := s.current
 	list, err := s.c.st.TrainerSessions(t.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	text := lang.X("trainers.delete_free", "Delete {{.Name}}? They lead no session.", map[string]any{"Name": t.Name})
@@ -424,7 +425,7 @@ func (s *trainersScreen) delete(t data.Trainer) {
 		return
 	}
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Saving)
 		return
 	}
 	s.current = data.Trainer{}

@@ -75,8 +75,8 @@ var dataKey = regexp.MustCompile(`"(error\.[a-z_]+)"`)
 
 // appKeys finds, in the package's source, every key it translates, with the
 // English fallback each lang.X call carries. Every call must have a literal
-// key, or the test could not see it; the one exception passes on data's
-// keys, which are checked on their own.
+// key, or the test could not see it; the exceptions pass on the keys of
+// data and of package say, which are checked on their own.
 func appKeys(t *testing.T) map[string]string {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
@@ -112,7 +112,7 @@ func appKeys(t *testing.T) map[string]string {
 			}
 			key, ok := call.Args[0].(*ast.BasicLit)
 			if !ok || key.Kind != token.STRING {
-				if sel.Sel.Name == "X" && types.ExprString(call.Args[0]) == "fe.Key" {
+				if expr := types.ExprString(call.Args[0]); (sel.Sel.Name == "X" || sel.Sel.Name == "XN") && (expr == "fe.Key" || expr == "w.Key") {
 					return true
 				}
 				t.Errorf("%s: lang.%s with a key the test cannot read: %s", fset.Position(call.Pos()), sel.Sel.Name, types.ExprString(call.Args[0]))
@@ -138,27 +138,32 @@ func appKeys(t *testing.T) map[string]string {
 	return keys
 }
 
+// sayKey is a message package say words an error with.
+var sayKey = regexp.MustCompile(`"((?:error|open|import\.error)\.[a-z_]+)"`)
+
 // dataErrorKeys lists the error keys data and its sub-packages hand to the
-// interface.
+// interface, and those package say words errors with.
 func dataErrorKeys(t *testing.T) []string {
 	t.Helper()
 	var keys []string
-	err := filepath.WalkDir("../data", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		for _, m := range dataKey.FindAllStringSubmatch(string(b), -1) {
-			if !slices.Contains(keys, m[1]) {
-				keys = append(keys, m[1])
+	for dir, pattern := range map[string]*regexp.Regexp{"../data": dataKey, "../say": sayKey} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
 			}
+			b, err := os.ReadFile(path)
+			for _, m := range pattern.FindAllStringSubmatch(string(b), -1) {
+				if !slices.Contains(keys, m[1]) {
+					keys = append(keys, m[1])
+				}
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if !slices.Contains(keys, "error.required") || !slices.Contains(keys, "error.end_before_start") {
+	if !slices.Contains(keys, "error.required") || !slices.Contains(keys, "error.end_before_start") || !slices.Contains(keys, "open.not_atelier") {
 		t.Fatalf("data keys %v lack the obvious ones: is the scan broken?", keys)
 	}
 	return keys

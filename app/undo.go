@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // noticeTime is how long the notice that follows a delete stays; Edit ›
@@ -66,7 +67,7 @@ func (c *controller) undoDelete() {
 		return
 	}
 	if err != nil {
-		c.showMessage(title, []string{lang.X("undo.failed", "The delete could not be undone; nothing was changed.")}, err.Error())
+		c.showFailure(title, lang.X("undo.failed", "The delete could not be undone; nothing was changed."), err, say.Saving, "")
 		return
 	}
 	if c.notice != nil {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/demo"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // Start builds the main window on st and shows it; the caller runs a.Run().
@@ -165,11 +165,6 @@ func (c *controller) showMessage(title string, paragraphs []string, details ...s
 	return d
 }
 
-func (c *controller) showError(err error) {
-	c.showMessage(lang.X("error.title", "Something went wrong"),
-		[]string{lang.X("error.unexpected", "Atelier could not finish what it was doing.")}, err.Error())
-}
-
 // openPath makes the file at path the open store. When data refuses it, the
 // file that was open stays open and a dialog says why.
 func (c *controller) openPath(path string, mode data.OpenMode) bool {
@@ -201,29 +196,15 @@ func (c *controller) useStore(st *data.Store) {
 }
 
 func (c *controller) showOpenError(path string, err error) dialog.Dialog {
-	args := map[string]any{"File": filepath.Base(path)}
-	var why string
-	switch {
-	case errors.Is(err, data.ErrNotAtelier):
-		why = lang.X("open.not_atelier", "“{{.File}}” is not an Atelier database, so it was left untouched.", args)
-	case errors.Is(err, data.ErrCorrupt):
-		why = lang.X("open.corrupt", "“{{.File}}” is damaged (cut short or corrupt), so it was left untouched. Its backups are in {{.Folder}}: open the newest with File › Open…",
-			map[string]any{"File": filepath.Base(path), "Folder": c.backupFolder(path)})
-	case errors.Is(err, data.ErrNewerSchema):
-		why = lang.X("open.newer", "“{{.File}}” was written by a newer version of Atelier. Install that version to open it.", args)
-	case errors.Is(err, data.ErrFileNotFound):
-		why = lang.X("open.not_found", "“{{.File}}” cannot be found: the file or its folder does not exist.", args)
-	default:
-		why = lang.X("open.failed", "“{{.File}}” could not be opened.", args)
-	}
+	why := logged(say.Of(err, say.Opening).With("File", filepath.Base(path)).With("Folder", c.backupFolder(path)), err)
 	kept := lang.X("open.kept", "“{{.File}}” stays open.", map[string]any{"File": filepath.Base(c.st.Path())})
-	return c.showMessage(lang.X("open.title", "Cannot open this file"), []string{why, kept}, err.Error())
+	return c.showMessage(lang.X("open.title", "Cannot open this file"), []string{why, kept}, path)
 }
 
 func (c *controller) showOpenDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			c.showError(err)
+			c.showError(err, say.Reading)
 			return
 		}
 		if r == nil {
@@ -417,8 +398,8 @@ func (c *controller) loadDemo() {
 				return // another file was opened meanwhile
 			}
 			if err != nil {
-				c.showMessage(lang.X("demo.title", "Demo workshops"),
-					[]string{lang.X("demo.failed", "The demo workshops could not be loaded. The file is as it was.")}, err.Error())
+				c.showFailure(lang.X("demo.title", "Demo workshops"),
+					lang.X("demo.failed", "The demo workshops could not be loaded. The file is as it was."), err, say.Saving, "")
 				return
 			}
 			c.screen.reload()

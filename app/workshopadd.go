@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 const addDialogWidth = 560
@@ -112,7 +113,7 @@ func (a *addWorkshopDialog) submit() {
 	if len(problems) == 0 {
 		if err := a.s.c.st.SaveWorkshop(&w); err != nil {
 			if _, ok := data.AsValidation(err); !ok {
-				problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+				problems[""] = explain(err, say.Saving)
 			}
 			for field, msg := range problemsByField(err) {
 				problems[field] = msg

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // workshopFieldLabel names a workshop field, by data's name for it, as the
@@ -247,7 +248,7 @@ func (f *workshopForm) askDelete() dialog.Dialog {
 	w := f.saved
 	n, err := f.s.c.st.CountsOf(w.ID)
 	if err != nil {
-		f.s.c.showError(err)
+		f.s.c.showError(err, say.Reading)
 		return nil
 	}
 	msg := widget.NewLabel(lang.X("workshop.delete_ask",
@@ -261,7 +262,7 @@ func (f *workshopForm) askDelete() dialog.Dialog {
 				return
 			}
 			if err := f.s.c.st.DeleteWorkshop(w.ID); err != nil {
-				f.s.c.showError(err)
+				f.s.c.showError(err, say.Saving)
 				return
 			}
 			f.s.reset()
@@ -401,7 +402,7 @@ func (f *workshopForm) loadSummary() {
 	st := f.s.c.st
 	counts, err := st.CountsOf(f.saved.ID)
 	if err != nil {
-		f.s.c.showError(err)
+		f.s.c.showError(err, say.Reading)
 	}
 	for key, n := range map[string]int{
 		"sessions": counts.Sessions, "trainers": counts.Trainers, "participants": counts.Participants,
@@ -485,7 +486,7 @@ func (f *workshopForm) flush() {
 		}
 		f.dirty = true
 		f.status.Importance = widget.DangerImportance
-		f.status.SetText(lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()}))
+		f.status.SetText(explain(err, say.Saving))
 		return
 	}
 	listed := next.Title != f.saved.Title || next.City != f.saved.City ||

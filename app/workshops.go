@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // workshopsScreen lists the file's workshops on the left and edits the
@@ -92,7 +93,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 func (s *workshopsScreen) reload() {
 	items, err := s.c.st.Workshops()
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	s.items = items
@@ -152,7 +153,7 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	s.form.flush()
 	w, err := s.c.st.Workshop(id)
 	if err != nil {
-		s.c.showError(err)
+		s.c.showError(err, say.Reading)
 		return
 	}
 	s.form.load(w)
