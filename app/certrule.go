@@ -327,26 +327,7 @@ func reasonsText(e data.Eligibility) string {
 }
 
 // reasonText words one of data's reasons in the interface language.
-func reasonText(r data.Reason) string {
-	switch r.Key {
-	case data.ReasonMeetsMinimum:
-		return lang.X("attendance.eligibility.meets_minimum", "attended {{.Attended}} of {{.Counted}} counted sessions, {{.Percent}}% ≥ {{.Min}}%", r.Args)
-	case data.ReasonBelowMinimum:
-		return lang.X("attendance.eligibility.below_minimum", "attended {{.Attended}} of {{.Counted}} counted sessions, {{.Percent}}% < {{.Min}}%", r.Args)
-	case data.ReasonNothingCounted:
-		return lang.X("attendance.eligibility.nothing_counted", "no session counts towards the certificate")
-	case data.ReasonMissedMandatory:
-		return lang.X("attendance.eligibility.missed_mandatory", "missed mandatory session: {{.Title}}", r.Args)
-	case data.ReasonUnmarked:
-		n, _ := r.Args["Count"].(int)
-		return lang.XN("attendance.eligibility.unmarked", "{{.Count}} sessions not marked yet", n, r.Args)
-	case data.ReasonGranted:
-		return lang.X("attendance.eligibility.granted", "granted by the organiser: {{.Reason}}", r.Args)
-	case data.ReasonRefused:
-		return lang.X("attendance.eligibility.refused", "refused by the organiser: {{.Reason}}", r.Args)
-	}
-	return r.Message
-}
+func reasonText(r data.Reason) string { return words(say.Reason(r)) }
 
 // overrideDialog grants or refuses one participant's certificate whatever
 // the rule says, with a written reason, or gives the decision back to the

@@ -71,7 +71,7 @@ func translationFile(t *testing.T, code string) map[string][]string {
 	return out
 }
 
-var dataKey = regexp.MustCompile(`"(error\.[a-z_]+)"`)
+var dataKey = regexp.MustCompile(`"((?:error|eligibility)\.[a-z_]+)"`)
 
 // appKeys finds, in the package's source, every key it translates, with the
 // English fallback each lang.X call carries. Every call must have a literal

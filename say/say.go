@@ -37,6 +37,10 @@ func (w Words) With(name string, value any) Words {
 	return Words{Key: w.Key, Args: args}
 }
 
+// Reason words one of data's reasons for a verdict on a certificate: its
+// key is the message's.
+func Reason(r data.Reason) Words { return Words{Key: r.Key, Args: r.Args} }
+
 // Doing is what was under way when an error came: what failed, when the
 // error itself says nothing a user can act on.
 type Doing int

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -122,5 +123,46 @@ func TestEnglishPlurals(t *testing.T) {
 	}
 	if got := (Words{Key: "no.such.key"}).English(); got != "no.such.key" {
 		t.Errorf("an unknown key reads %q", got)
+	}
+}
+
+// The reasons of a verdict read in English as data wrote them itself
+// before their words moved to the translation file.
+func TestReasonsInEnglish(t *testing.T) {
+	rule := data.DefaultCertificateRule
+	visit := data.Session{ID: 5, Title: "Risk management field visit", CountsForCertificate: true, Mandatory: true}
+	sessions := []data.Session{{ID: 1, CountsForCertificate: true}, {ID: 2, CountsForCertificate: true},
+		{ID: 3, CountsForCertificate: true}, {ID: 4, CountsForCertificate: true}, visit}
+	english := func(e data.Eligibility) []string {
+		var out []string
+		for _, r := range e.Reasons {
+			out = append(out, Reason(r).English())
+		}
+		return out
+	}
+	granted := &data.EligibilityOverride{Eligible: true, Reason: "Visa appointment at the embassy", DecidedBy: "organiser"}
+	for _, c := range []struct {
+		marks    []data.Mark
+		override *data.EligibilityOverride
+		want     []string
+	}{
+		{[]data.Mark{data.Present, data.Present, data.Present, data.Absent, data.Present}, nil,
+			[]string{"attended 4 of 5 counted sessions, 80% ≥ 80%"}},
+		{[]data.Mark{data.Present, data.Present, data.Present, data.Present, data.Absent}, nil,
+			[]string{"attended 4 of 5 counted sessions, 80% ≥ 80%", "missed mandatory session: Risk management field visit"}},
+		{[]data.Mark{data.Unmarked, data.Unmarked, data.Unmarked, data.Unmarked, data.Unmarked}, granted,
+			[]string{"granted by the organiser: Visa appointment at the embassy", "attended 0 of 5 counted sessions, 0% < 80%",
+				"missed mandatory session: Risk management field visit", "5 sessions not marked yet"}},
+		{[]data.Mark{data.Excused, data.Excused, data.Excused, data.Excused, data.Present}, nil,
+			[]string{"attended 1 of 1 counted sessions, 100% ≥ 80%"}},
+	} {
+		e := data.Evaluate(rule, data.Summarize(rule, sessions, c.marks), c.override)
+		if got := english(e); !slices.Equal(got, c.want) {
+			t.Errorf("%v:\n got %q\nwant %q", c.marks, got, c.want)
+		}
+	}
+	nothing := data.Evaluate(rule, data.Summarize(rule, sessions[:1], []data.Mark{data.Excused}), nil)
+	if got := english(nothing); !slices.Equal(got, []string{"no session counts towards the certificate"}) {
+		t.Errorf("nothing counted: %q", got)
 	}
 }
