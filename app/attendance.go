@@ -58,8 +58,6 @@ type attendanceView struct {
 
 	matrix *matrixPane
 	rule   *rulePane
-
-	lastSheet *sheetDialog // for tests
 }
 
 func newAttendanceView(c *controller) *attendanceView {

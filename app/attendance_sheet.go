@@ -112,7 +112,7 @@ func (v *attendanceView) showSheetDialog() *sheetDialog {
 	s.resolve()
 	s.d.Show()
 	v.c.win.Canvas().Focus(s.codes)
-	v.lastSheet = s
+	v.c.opened(s)
 	return s
 }
 

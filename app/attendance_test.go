@@ -399,7 +399,7 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 
 	// An override needs a reason, is recorded, shows, and can be removed.
 	r.list.Select(2) // Eze, nothing marked
-	o := r.lastOverride
+	o := lastOf[*overrideDialog](c)
 	if o == nil || o.choice.Selected != "Give a certificate" {
 		t.Fatal("no override dialog, or it does not propose to grant")
 	}
@@ -417,7 +417,7 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 		t.Errorf("verdict %s", reasonsText(e))
 	}
 	r.list.Select(2)
-	test.Tap(r.lastOverride.remove)
+	test.Tap(lastOf[*overrideDialog](c).remove)
 	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || v.matrix.verdicts[2].Eligible {
 		t.Error("override not removed")
 	}

@@ -58,9 +58,11 @@ func (c *controller) showSaveCopy() *newDatabaseDialog {
 func (c *controller) saveCopy(path string) {
 	c.screen.form.flush()
 	st := c.st
+	end := c.startWork(lang.X("copy.title", "Save a copy"))
 	go func() {
 		err := st.SaveCopy(path)
 		c.do(func() {
+			defer end(err)
 			if err != nil {
 				c.showFailure(lang.X("copy.title", "Save a copy"),
 					lang.X("copy.failed", "The copy could not be written; nothing was left half-written."), err, say.Writing, path)
@@ -127,6 +129,10 @@ func (c *controller) confirmRestore(b data.Backup, when string, done func()) dia
 // the store closed, the backup copied into place and the file opened again.
 // When anything fails, the file as it was is opened again.
 func (c *controller) restore(backupPath string) {
+	c.afterWork(func() { c.restoreNow(backupPath) })
+}
+
+func (c *controller) restoreNow(backupPath string) {
 	c.screen.form.flush()
 	path := c.st.Path()
 	if _, err := c.st.RotateBackup(c.backupFolder(path), time.Now()); err != nil {

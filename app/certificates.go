@@ -37,9 +37,7 @@ type certificatesView struct {
 	verdict  *widget.Label
 	item     *container.TabItem
 
-	cancelled   atomic.Bool
-	lastDone    chan error // for tests: receives when an issue finishes
-	lastWording *wordingDialog
+	cancelled atomic.Bool
 }
 
 // certificateRow is one participant with the rule's verdict and, when in
@@ -193,6 +191,7 @@ func (v *certificatesView) issueTo(path string) {
 	v.progress.SetValue(0)
 	v.working.Show()
 	title := lang.X("certificates.tab", "Certificates")
+	end := v.c.startWork(title)
 	go func() {
 		certs, folder, err := reports.IssueAndPrintCertificates(st, id, data.IssueOptions{Trainers: trainers}, path, each,
 			func(done, total int) bool {
@@ -203,6 +202,7 @@ func (v *certificatesView) issueTo(path string) {
 			})
 		written := len(certs)
 		v.c.do(func() {
+			defer end(err)
 			v.working.Hide()
 			v.issue.Enable()
 			if v.w.ID == id {
@@ -226,9 +226,6 @@ func (v *certificatesView) issueTo(path string) {
 				v.c.openFile(filepath.Dir(path))
 				v.c.showMessage(title, []string{lang.XN("certificates.done", "{{.Count}} certificates saved in “{{.File}}”.", written,
 					map[string]any{"Count": written, "File": filepath.Base(path)})}, path)
-			}
-			if v.lastDone != nil {
-				v.lastDone <- err
 			}
 		})
 	}()

@@ -38,7 +38,7 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	}
 
 	// Issue and print goes through the file name dialog into a folder.
-	v.lastDone = make(chan error, 1)
+	ended := countOf[workEnded](c)
 	v.each.SetChecked(true)
 	test := findButton(v.item.Content, "Issue and print…")
 	if test == nil {
@@ -46,7 +46,7 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	}
 	test.OnTapped()
 	dir := t.TempDir()
-	n := c.lastNewDB
+	n := lastOf[*newDatabaseDialog](c)
 	if n == nil {
 		t.Fatal("no dialog asked where to save")
 	}
@@ -56,17 +56,10 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	if v.working.Hidden || !v.issue.Disabled() {
 		t.Error("no progress while printing, or the button can be tapped twice")
 	}
-	var done error
-	if !q.runUntil(20*time.Second, func() bool {
-		select {
-		case done = <-v.lastDone:
-			return true
-		default:
-			return false
-		}
-	}) {
+	if !q.runUntil(20*time.Second, func() bool { return countOf[workEnded](c) > ended }) {
 		t.Fatal("printing did not finish")
 	}
+	done := lastOf[workEnded](c).err
 	pdf, err := os.ReadFile(filepath.Join(dir, "lagos.pdf"))
 	if done != nil || err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("error %v, file %v", done, err)
@@ -115,9 +108,9 @@ func TestCertificatesVerifyInFrenchAndNobodyEligible(t *testing.T) {
 	c, q := openWindow(t, st)
 	c.screen.selectID(res.Planned)
 	v := certificatesOf(t, c)
-	v.lastDone = make(chan error, 1)
+	ended := countOf[workEnded](c)
 	v.issueTo(filepath.Join(t.TempDir(), "dakar.pdf"))
-	if !q.runUntil(20*time.Second, func() bool { return len(v.lastDone) > 0 }) {
+	if !q.runUntil(20*time.Second, func() bool { return countOf[workEnded](c) > ended }) {
 		t.Fatal("did not finish")
 	}
 	if top := topDialog(c); top == nil || !hasText(top, "Personne n’a encore droit à une attestation") {
@@ -140,7 +133,7 @@ func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
 	c.screen.selectID(res.Lagos)
 	v := certificatesOf(t, c)
 	findButton(v.item.Content, "Wording and signatories…").OnTapped()
-	g := v.lastWording
+	g := lastOf[*wordingDialog](c)
 	if g == nil || g.current != data.English || g.title.PlaceHolder != "Certificate of attendance" {
 		t.Fatalf("dialog %+v", g)
 	}
@@ -203,7 +196,7 @@ func TestSignatureImages(t *testing.T) {
 	c.screen.selectID(res.Lagos)
 	v := certificatesOf(t, c)
 	findButton(v.item.Content, "Wording and signatories…").OnTapped()
-	g := v.lastWording
+	g := lastOf[*wordingDialog](c)
 	dir := t.TempDir()
 	notImage := filepath.Join(dir, "signature.png")
 	if err := os.WriteFile(notImage, []byte("not an image"), 0o644); err != nil {

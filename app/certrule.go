@@ -38,8 +38,6 @@ type rulePane struct {
 	summary   *widget.Label
 	list      *widget.List
 	content   fyne.CanvasObject
-
-	lastOverride *overrideDialog // for tests
 }
 
 func newRulePane(v *attendanceView) *rulePane {
@@ -393,7 +391,7 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	fitDialog(o.d, 560)
 	o.d.Show()
 	p.v.c.win.Canvas().Focus(o.reason)
-	p.lastOverride = o
+	p.v.c.opened(o)
 	return o
 }
 

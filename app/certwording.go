@@ -95,7 +95,7 @@ func (v *certificatesView) showWording() {
 	g.language.SetSelectedIndex(max(0, indexOf(g.langs, v.w.Language)))
 	fitDialog(g.d, 720)
 	g.d.Show()
-	v.lastWording = g
+	v.c.opened(g)
 }
 
 func indexOf(list []data.Language, l data.Language) int {

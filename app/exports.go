@@ -190,9 +190,11 @@ func (c *controller) exportWithProgress(title, path string, bar *widget.Progress
 		shown,
 	), c.win)
 	wait.Show()
+	end := c.startWork(title)
 	go func() {
 		err := reports.WriteFile(path, func(w io.Writer) error { return write(w, progress) })
 		c.do(func() {
+			defer end(err)
 			wait.Hide()
 			if err != nil {
 				c.showWriteFailure(title, path, err)

@@ -3,6 +3,7 @@ package app
 import (
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,6 +106,41 @@ func (q *uiQueue) runUntil(timeout time.Duration, cond func() bool) bool {
 	return true
 }
 
+// watched keeps, for each window a test opened, what the window told it
+// of (controller.opened): the dialogs and forms it opened and the
+// background work that ended, oldest first.
+var watched sync.Map // *controller → *[]any
+
+// lastOf is the newest thing of type T the window told its test of, or
+// T's zero value when there was none.
+func lastOf[T any](c *controller) T {
+	var zero T
+	seen, ok := watched.Load(c)
+	if !ok {
+		return zero
+	}
+	all := *seen.(*[]any)
+	for i := len(all) - 1; i >= 0; i-- {
+		if x, ok := all[i].(T); ok {
+			return x
+		}
+	}
+	return zero
+}
+
+// countOf is how many things of type T the window told its test of.
+func countOf[T any](c *controller) int {
+	n := 0
+	if seen, ok := watched.Load(c); ok {
+		for _, x := range *seen.(*[]any) {
+			if _, ok := x.(T); ok {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // openWindow builds the main window on st in a test app. Closing it at the
 // end closes the store.
 func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
@@ -112,6 +148,10 @@ func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
 	test.NewTempApp(t)
 	q := newUIQueue()
 	c := newController(fyne.CurrentApp(), st, q.do)
+	seen := &[]any{}
+	watched.Store(c, seen)
+	t.Cleanup(func() { watched.Delete(c) })
+	c.tell = func(x any) { *seen = append(*seen, x) } // on the UI goroutine, as the window runs
 	c.win.Show()
 	t.Cleanup(func() {
 		if !c.closed { // Fyne's test driver panics when a window is closed twice

@@ -31,6 +31,7 @@ type importWizard struct {
 	preview  *importer.Preview
 	gen      int    // tells the latest check from one superseded by a new choice
 	file     string // the list's name, as errors about it say it
+	title    string
 
 	d        *dialog.CustomDialog
 	sheet    *widget.Select
@@ -83,7 +84,7 @@ func (v *participantsView) chooseImportFile() {
 // startImport opens the wizard on a file.
 func (v *participantsView) startImport(path string) *importWizard {
 	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path)}
-	v.lastImport = z
+	v.c.opened(z)
 	z.summary = widget.NewLabel(lang.X("import.reading", "Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	z.summary.Wrapping = fyne.TextWrapWord
 	z.progress = widget.NewProgressBar()
@@ -104,8 +105,8 @@ func (v *participantsView) startImport(path string) *importWizard {
 		nil, nil, nil, container.NewVScroll(z.rejected))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
-	z.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Import participants from {{.File}}",
-		map[string]any{"File": filepath.Base(path)}), split, v.c.win)
+	z.title = lang.X("import.title", "Import participants from {{.File}}", map[string]any{"File": filepath.Base(path)})
+	z.d = dialog.NewCustomWithoutButtons(z.title, split, v.c.win)
 	z.d.SetButtons([]fyne.CanvasObject{cancel, z.run})
 	z.d.Resize(fyne.NewSize(min(v.c.win.Canvas().Size().Width-40, 1040), min(v.c.win.Canvas().Size().Height-40, 680)))
 	z.d.Show()
@@ -167,6 +168,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 	if mapping != nil && z.preview != nil {
 		header = z.preview.HeaderRow
 	}
+	end := z.v.c.startWork(z.title)
 	go func() {
 		var err error
 		if mapping == nil {
@@ -184,6 +186,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 				}})
 		}
 		do(func() {
+			defer end(err)
 			if gen != z.gen {
 				return
 			}
@@ -287,9 +290,11 @@ func (z *importWizard) importRows() {
 	z.progress.Show()
 	z.progress.SetValue(1)
 	z.summary.SetText(lang.X("import.saving", "Importing…"))
+	end := z.v.c.startWork(z.title)
 	go func() {
 		err := p.Import(st)
 		do(func() {
+			defer end(err)
 			if err != nil {
 				z.fail(err, say.Saving)
 				return

@@ -95,8 +95,6 @@ type organisationsPanel struct {
 	c          *controller
 	workshopID int64
 	box        *fyne.Container
-
-	lastDialog *organisationDialog // for tests
 }
 
 func newOrganisationsPanel(c *controller) *organisationsPanel {
@@ -311,7 +309,7 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 	fitDialog(f.d, organisationDialogWidth)
 	f.d.Show()
 	p.c.win.Canvas().Focus(f.name)
-	p.lastDialog = f
+	p.c.opened(f)
 	return f
 }
 

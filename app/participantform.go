@@ -225,7 +225,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 	f.d.Resize(fyne.NewSize(participantFormWidth, min(v.c.win.Canvas().Size().Height-40, 760)))
 	f.d.Show()
 	v.c.win.Canvas().Focus(f.family)
-	v.lastForm = f
+	v.c.opened(f)
 	return f
 }
 

@@ -59,10 +59,6 @@ type participantsView struct {
 	bulkStatus             *widget.Select
 	empty                  *widget.Label
 	item                   *container.TabItem
-
-	lastForm   *participantForm // for tests
-	lastImport *importWizard    // for tests
-	lastAsk    dialog.Dialog    // the last confirmation asked, for tests
 }
 
 func newParticipantsView(c *controller) *participantsView {
@@ -538,7 +534,7 @@ func (v *participantsView) showCounts() {
 // attendance marks is deleted with them only after a second question that
 // says how many.
 func (v *participantsView) askDelete(p data.Participant, done func()) {
-	v.lastAsk = dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
+	ask := dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
 		lang.X("participants.delete.ask", "Delete {{.Name}} from this workshop?", map[string]any{"Name": p.FullName()}),
 		func(ok bool) {
 			if !ok {
@@ -547,7 +543,7 @@ func (v *participantsView) askDelete(p data.Participant, done func()) {
 			err := v.c.st.DeleteParticipant(p.ID)
 			var inUse *data.InUseError
 			if errors.As(err, &inUse) && inUse.What == "attendance marks" {
-				v.lastAsk = dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
+				again := dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
 					lang.XN("participants.delete.marks", "{{.Name}} has {{.Count}} attendance mark. Delete them together?",
 						inUse.Count, map[string]any{"Name": p.FullName(), "Count": inUse.Count}),
 					func(ok bool) {
@@ -555,12 +551,12 @@ func (v *participantsView) askDelete(p data.Participant, done func()) {
 							v.deleted(v.c.st.DeleteParticipantWithAttendance(p.ID), done)
 						}
 					}, v.c.win)
-				v.lastAsk.Show()
+				again.Show()
 				return
 			}
 			v.deleted(err, done)
 		}, v.c.win)
-	v.lastAsk.Show()
+	ask.Show()
 }
 
 func (v *participantsView) deleted(err error, done func()) {

@@ -199,7 +199,7 @@ func TestAddingAParticipantThroughTheForm(t *testing.T) {
 	c.screen.selectID(lagos.ID)
 	v := participantsOf(c)
 	test.Tap(findButton(v.item.Content, "Add participant"))
-	f := v.lastForm
+	f := lastOf[*participantForm](c)
 	typeOver(c, f.family, "Ògúnṣọlá")
 	typeOver(c, f.email, "bad@")
 	test.Tap(f.save)

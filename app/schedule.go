@@ -38,7 +38,7 @@ type scheduleScreen struct {
 	body         *fyne.Container
 	item         *container.TabItem
 
-	lastForm *sessionForm // the form last opened, for tests
+	form *sessionForm // the form open last, closed when its session is deleted
 }
 
 func newScheduleScreen(c *controller) *scheduleScreen {
@@ -337,8 +337,8 @@ func (s *scheduleScreen) askDelete(ss data.Session) {
 			if err := s.c.st.DeleteSession(ss.ID); err != nil {
 				s.c.showError(err, say.Saving)
 			}
-			if s.lastForm != nil && s.lastForm.session.ID == ss.ID {
-				s.lastForm.d.Hide()
+			if s.form != nil && s.form.session.ID == ss.ID {
+				s.form.d.Hide()
 			}
 			s.changed()
 		}, s.c.win)

@@ -262,7 +262,8 @@ func (s *scheduleScreen) showForm(ss data.Session, asNew bool) *sessionForm {
 	fitDialog(f.d, sessionDialogWidth)
 	f.d.Show()
 	canvas.Focus(f.title)
-	s.lastForm = f
+	s.form = f
+	s.c.opened(f)
 	return f
 }
 

@@ -123,9 +123,6 @@ type trainersScreen struct {
 	panel    fyne.CanvasObject
 	hint     fyne.CanvasObject
 	item     *container.TabItem
-
-	lastAdd  *dialog.CustomDialog // for tests
-	lastText string               // what the last confirmation or refusal said, for tests
 }
 
 func newTrainersScreen(c *controller) *trainersScreen {
@@ -379,7 +376,7 @@ func (s *trainersScreen) showAdd() *dialog.CustomDialog {
 	fitDialog(d, 560)
 	d.Show()
 	s.c.win.Canvas().Focus(f.name)
-	s.lastAdd = d
+	s.c.opened(d)
 	return d
 }
 
@@ -404,7 +401,7 @@ func (s *trainersScreen) askDelete() {
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	s.lastText = text
+	s.c.opened(asked(text))
 	d := dialog.NewCustomConfirm(lang.X("trainers.delete_title", "Delete trainer"), lang.X("trainers.delete_button", "Delete"),
 		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
 			if ok {
@@ -419,9 +416,8 @@ func (s *trainersScreen) delete(t data.Trainer) {
 	err := s.c.st.DeleteTrainer(t.ID)
 	var inUse *data.InUseError
 	if errors.As(err, &inUse) {
-		s.lastText = lang.X("trainers.delete_refused", "{{.Name}} holds a certificate of this workshop, so they cannot be deleted: the certificate register must keep who it was issued to.",
-			map[string]any{"Name": t.Name})
-		s.c.showMessage(lang.X("trainers.delete_title", "Delete trainer"), []string{s.lastText})
+		s.c.showMessage(lang.X("trainers.delete_title", "Delete trainer"), []string{lang.X("trainers.delete_refused", "{{.Name}} holds a certificate of this workshop, so they cannot be deleted: the certificate register must keep who it was issued to.",
+			map[string]any{"Name": t.Name})})
 		return
 	}
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -75,7 +76,7 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 
 	typeOver(c, s.search, "")
 	test.Tap(s.add)
-	if s.lastAdd == nil || topDialog(c) == nil {
+	if lastOf[*dialog.CustomDialog](c) == nil || topDialog(c) == nil {
 		t.Fatal("Add trainer opened nothing")
 	}
 	test.Tap(findButton(topDialog(c), "Add trainer"))
@@ -121,8 +122,8 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	test.Tap(s.del)
 	want := "Delete Adéwálé Ògúnṣọlá? These 2 sessions will no longer have them as trainer:\n" +
 		"• Mon 21 Nov 2022, 09:00–10:00: Opening lecture\n• Wed 23 Nov 2022, 14:00–15:00: Field visit"
-	if s.lastText != want || !hasText(topDialog(c), want) {
-		t.Fatalf("confirmation:\n%s\nwant\n%s", s.lastText, want)
+	if string(lastOf[asked](c)) != want || !hasText(topDialog(c), want) {
+		t.Fatalf("confirmation:\n%s\nwant\n%s", string(lastOf[asked](c)), want)
 	}
 	test.Tap(findButton(topDialog(c), "Delete"))
 	if _, err := st.Trainer(ade.ID); err == nil {
@@ -144,8 +145,8 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	}
 	s.list.Select(0)
 	test.Tap(s.del)
-	if !strings.HasPrefix(s.lastText, "Delete Claire Dumoulin-Bérard? This session (1)") {
-		t.Errorf("confirmation %q", s.lastText)
+	if !strings.HasPrefix(string(lastOf[asked](c)), "Delete Claire Dumoulin-Bérard? This session (1)") {
+		t.Errorf("confirmation %q", string(lastOf[asked](c)))
 	}
 	test.Tap(findButton(topDialog(c), "Delete"))
 	if _, err := st.Trainer(claire.ID); err != nil {

@@ -57,6 +57,7 @@ type controller struct {
 	screen *workshopsScreen
 	closed bool
 	notice *undoNotice
+	work   backgroundWork
 	// dataDir is the app's data folder; backups go there. Empty in tests
 	// that do not look at backups.
 	dataDir string
@@ -66,7 +67,18 @@ type controller struct {
 	// would touch widgets from a timer's or a loader's goroutine.
 	do func(fn func())
 
-	lastNewDB *newDatabaseDialog // for tests
+	// tell, when set, hears of every dialog and form the window opens and
+	// of each piece of background work that ends: the one way tests reach
+	// what the window shows beyond its widgets. Nil outside tests.
+	tell func(any)
+}
+
+// opened tells the test watching, if any, of x: a dialog or form just
+// shown, or background work just ended.
+func (c *controller) opened(x any) {
+	if c.tell != nil {
+		c.tell(x)
+	}
 }
 
 func newController(a fyne.App, st *data.Store, do func(func())) *controller {
@@ -165,9 +177,17 @@ func (c *controller) showMessage(title string, paragraphs []string, details ...s
 	return d
 }
 
-// openPath makes the file at path the open store. When data refuses it, the
-// file that was open stays open and a dialog says why.
+// openPath makes the file at path the open store, once the work running on
+// the open one has ended (see afterWork); it reports whether it did so at
+// once. When data refuses the file, the file that was open stays open and
+// a dialog says why.
 func (c *controller) openPath(path string, mode data.OpenMode) bool {
+	opened := false
+	c.afterWork(func() { opened = c.openNow(path, mode) })
+	return opened
+}
+
+func (c *controller) openNow(path string, mode data.OpenMode) bool {
 	if abs, err := filepath.Abs(path); err == nil && abs == c.st.Path() {
 		return true
 	}
@@ -281,7 +301,7 @@ func (c *controller) showFileNameDialog(title, introText, action, defaultName st
 	fitDialog(n.d, 600)
 	n.d.Show()
 	c.win.Canvas().Focus(n.name)
-	c.lastNewDB = n
+	c.opened(n)
 	return n
 }
 
@@ -385,14 +405,17 @@ func (c *controller) offerDemo() dialog.Dialog {
 // each committed to disk.
 func (c *controller) loadDemo() {
 	st := c.st
-	wait := dialog.NewCustomWithoutButtons(lang.X("demo.title", "Demo workshops"), container.NewVBox(
+	title := lang.X("demo.title", "Demo workshops")
+	wait := dialog.NewCustomWithoutButtons(title, container.NewVBox(
 		widget.NewLabel(lang.X("demo.loading", "Loading the demo workshops…")),
 		widget.NewProgressBarInfinite(),
 	), c.win)
 	wait.Show()
+	end := c.startWork(title)
 	go func() {
 		res, err := demo.Write(st)
 		c.do(func() {
+			defer end(err)
 			wait.Hide()
 			if st != c.st {
 				return // another file was opened meanwhile

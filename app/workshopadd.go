@@ -77,7 +77,7 @@ func (s *workshopsScreen) showAddDialog() *addWorkshopDialog {
 	// The proposed title is selected, so that typing replaces it.
 	s.c.win.Canvas().Focus(a.title)
 	a.title.TypedShortcut(&fyne.ShortcutSelectAll{})
-	s.lastAdd = a
+	s.c.opened(a)
 	return a
 }
 

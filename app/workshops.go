@@ -26,8 +26,6 @@ type workshopsScreen struct {
 	tabs    *container.AppTabs
 	views   []workshopView
 	content fyne.CanvasObject
-
-	lastAdd *addWorkshopDialog // the dialog last opened, for tests
 }
 
 // workshopView is a tab that shows one side of the selected workshop (its

@@ -252,7 +252,7 @@ func TestAddWorkshopAsksForWhatIsRequired(t *testing.T) {
 	s := c.screen
 
 	test.Tap(s.add)
-	a := s.lastAdd
+	a := lastOf[*addWorkshopDialog](c)
 	if a == nil || topDialog(c) == nil {
 		t.Fatal("no dialog after tapping Add workshop")
 	}
