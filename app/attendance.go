@@ -111,6 +111,10 @@ func newAttendanceView(c *controller) *attendanceView {
 
 func (v *attendanceView) tab() *container.TabItem { return v.item }
 
+func (v *attendanceView) shows() change {
+	return detailsChanged | verdictInputs
+}
+
 func (v *attendanceView) show(w data.Workshop) {
 	if w.ID != v.w.ID {
 		v.sid = 0
@@ -178,8 +182,10 @@ func (v *attendanceView) paneShown() {
 	case 0:
 		v.reload()
 	case 1:
+		v.c.verdicts.forget() // another window may have changed them
 		v.matrix.load()
 	case 2:
+		v.c.verdicts.forget()
 		v.rule.load()
 	}
 }
@@ -334,24 +340,47 @@ func (v *attendanceView) setMark(row int, mark data.Mark) {
 	if row == v.cur {
 		v.showNote()
 	}
-	v.matrix.marked(pid, v.sid, mark)
+	v.verdictsMarked(pid, v.sid, mark)
 }
 
 // marked is told of a mark changed in the matrix.
 func (v *attendanceView) marked(pid, sid int64, mark data.Mark) {
-	if sid != v.sid {
-		return
+	if sid == v.sid {
+		if mark == data.Unmarked {
+			delete(v.marks, pid)
+		} else {
+			a := v.marks[pid]
+			a.ParticipantID, a.SessionID, a.Mark = pid, sid, mark
+			v.marks[pid] = a
+		}
+		v.list.Refresh()
+		v.showCounts()
+		v.showNote()
 	}
-	if mark == data.Unmarked {
-		delete(v.marks, pid)
-	} else {
-		a := v.marks[pid]
-		a.ParticipantID, a.SessionID, a.Mark = pid, sid, mark
-		v.marks[pid] = a
-	}
-	v.list.Refresh()
-	v.showCounts()
-	v.showNote()
+	v.verdictsMarked(pid, sid, mark)
+}
+
+// verdictsMarked takes one mark saved into the verdicts, shows them again
+// in the matrix and the rule pane, and tells the other tabs.
+func (v *attendanceView) verdictsMarked(pid, sid int64, mark data.Mark) {
+	v.c.verdicts.marked(pid, sid, mark)
+	v.showVerdicts()
+	v.c.screen.changed(marksChanged, v)
+}
+
+// changedVerdicts follows a change that may change many verdicts (marks
+// saved at once, the rule, a decision): they are read again, shown, and
+// the other tabs told.
+func (v *attendanceView) changedVerdicts(what change) {
+	v.c.screen.changed(what, v)
+	v.c.verdicts.forget()
+	v.showVerdicts()
+}
+
+// showVerdicts shows the verdicts again in the panes that have shown them.
+func (v *attendanceView) showVerdicts() {
+	v.matrix.refresh()
+	v.rule.refresh()
 }
 
 func (v *attendanceView) confirmRest(mark data.Mark) {
@@ -382,7 +411,7 @@ func (v *attendanceView) markRest(mark data.Mark) {
 		return
 	}
 	v.loadPeople(v.people[v.cur].ID)
-	v.matrix.reload()
+	v.changedVerdicts(marksChanged)
 }
 
 func (v *attendanceView) moveTo(row int) {

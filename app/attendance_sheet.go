@@ -215,7 +215,7 @@ func (s *sheetDialog) submit() {
 		keep = v.people[v.cur].ID
 	}
 	v.loadPeople(keep)
-	v.matrix.reload()
+	v.changedVerdicts(marksChanged)
 }
 
 func (s *sheetDialog) markNames() []string {

@@ -282,18 +282,18 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 	v := attendanceOf(t, c)
 	v.tabs.SelectIndex(1)
 	mp := v.matrix
-	if mp.m == nil || len(mp.m.Participants) != 5 || len(mp.cols) != 3 {
+	if !mp.loaded || len(mp.vd.matrix.Participants) != 5 || len(mp.cols) != 3 {
 		t.Fatalf("matrix not loaded when shown")
 	}
-	j, _ := mp.m.ColumnOf(ss[0].ID)
+	j, _ := mp.vd.matrix.ColumnOf(ss[0].ID)
 
 	// A key in the session list shows in the matrix, verdict included.
 	v.session.SetSelectedIndex(0)
 	c.win.Canvas().Focus(v.list)
 	v.list.TypedRune('p')
-	i, _ := mp.m.RowOf(ps[0].ID)
-	if mp.m.At(i, j) != data.Present || mp.verdicts[i].Summary.Attended != 1 {
-		t.Fatalf("matrix has %q, attended %d", mp.m.At(i, j), mp.verdicts[i].Summary.Attended)
+	i, _ := mp.vd.matrix.RowOf(ps[0].ID)
+	if mp.vd.matrix.At(i, j) != data.Present || mp.vd.list[i].Summary.Attended != 1 {
+		t.Fatalf("matrix has %q, attended %d", mp.vd.matrix.At(i, j), mp.vd.list[i].Summary.Attended)
 	}
 	cell := mp.table.CreateCell()
 	mp.updateCell(widget.TableCellID{Row: i, Col: matrixFixedCols + j}, cell)
@@ -334,7 +334,7 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 		t.Fatalf("whole workshop: %d sessions, day options %q", len(mp.cols), mp.day.Options)
 	}
 	mp.day.SetSelectedIndex(2)
-	if len(mp.cols) != 1 || mp.m.Sessions[mp.cols[0]].ID != later.ID {
+	if len(mp.cols) != 1 || mp.vd.matrix.Sessions[mp.cols[0]].ID != later.ID {
 		t.Errorf("the last day shows %v", mp.cols)
 	}
 	mp.day.SetSelectedIndex(1)
@@ -368,7 +368,7 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 	if !hasText(r.content, "1 of 5 participants eligible for a certificate") {
 		t.Fatalf("summary %q", r.summary.Text)
 	}
-	if got := reasonsText(v.matrix.verdicts[1]); got != "attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit" {
+	if got := reasonsText(c.verdicts.list[1]); got != "attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit" {
 		t.Errorf("Diallo's reasons: %q", got)
 	}
 
@@ -377,24 +377,24 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 	if got := reread(t, st, w.ID).Rule; got.LateCounts || got.MinPercent != 80 {
 		t.Fatalf("rule in the file: %+v", got)
 	}
-	if c.screen.form.saved.Rule.LateCounts {
+	if c.screen.form.workshop().Rule.LateCounts {
 		t.Error("the Details form keeps the old rule and would save it back")
 	}
-	if v.matrix.verdicts[0].Eligible || !hasText(r.content, "0 of 5 participants eligible") {
+	if c.verdicts.list[0].Eligible || !hasText(r.content, "0 of 5 participants eligible") {
 		t.Errorf("verdicts not worked out again: %q", r.summary.Text)
 	}
 	// The minimum down to 66%: Àdìgún qualifies again.
 	r.min.SetSelected("66 %")
-	if got := reread(t, st, w.ID).Rule.MinPercent; got != 66 || !v.matrix.verdicts[0].Eligible {
-		t.Errorf("minimum %d, eligible %v", got, v.matrix.verdicts[0].Eligible)
+	if got := reread(t, st, w.ID).Rule.MinPercent; got != 66 || !c.verdicts.list[0].Eligible {
+		t.Errorf("minimum %d, eligible %v", got, c.verdicts.list[0].Eligible)
 	}
 	// The visit not mandatory any more: Diallo qualifies.
 	r.mandatory.SetSelected(nil)
 	if s, _ := st.Session(ss[2].ID); s.Mandatory || s.Title != ss[2].Title {
 		t.Errorf("session after unticking: %+v", s)
 	}
-	if !v.matrix.verdicts[1].Eligible {
-		t.Errorf("Diallo: %s", reasonsText(v.matrix.verdicts[1]))
+	if !c.verdicts.list[1].Eligible {
+		t.Errorf("Diallo: %s", reasonsText(c.verdicts.list[1]))
 	}
 
 	// An override needs a reason, is recorded, shows, and can be removed.
@@ -413,12 +413,12 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 	if err != nil || !ok || !ov.Eligible || ov.DecidedBy != "organiser" {
 		t.Fatalf("override in the file: %+v %v %v", ov, ok, err)
 	}
-	if e := v.matrix.verdicts[2]; !e.Eligible || reasonsText(e)[:len("granted by the organiser: Followed")] != "granted by the organiser: Followed" {
+	if e := c.verdicts.list[2]; !e.Eligible || reasonsText(e)[:len("granted by the organiser: Followed")] != "granted by the organiser: Followed" {
 		t.Errorf("verdict %s", reasonsText(e))
 	}
 	r.list.Select(2)
 	test.Tap(lastOf[*overrideDialog](c).remove)
-	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || v.matrix.verdicts[2].Eligible {
+	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || c.verdicts.list[2].Eligible {
 		t.Error("override not removed")
 	}
 }
@@ -552,7 +552,7 @@ func TestAttendanceTabReadsAgainWhenSelected(t *testing.T) {
 	c, _ := openWindow(t, st)
 	v := attendanceOf(t, c)
 	v.tabs.SelectIndex(1)
-	if n := len(v.matrix.m.Participants); n != 5 {
+	if n := len(c.verdicts.matrix.Participants); n != 5 {
 		t.Fatalf("matrix of %d participants", n)
 	}
 
@@ -564,7 +564,7 @@ func TestAttendanceTabReadsAgainWhenSelected(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.screen.tabs.Select(v.tab())
-	if n := len(v.matrix.m.Participants); n != 6 {
+	if n := len(c.verdicts.matrix.Participants); n != 6 {
 		t.Errorf("the matrix shows %d participants after coming back, want 6", n)
 	}
 	v.tabs.SelectIndex(0)

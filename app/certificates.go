@@ -83,6 +83,10 @@ func newCertificatesView(c *controller) *certificatesView {
 
 func (v *certificatesView) tab() *container.TabItem { return v.item }
 
+func (v *certificatesView) shows() change {
+	return detailsChanged | verdictInputs | certificatesChanged
+}
+
 func (v *certificatesView) clear() {
 	v.w, v.rows = data.Workshop{}, nil
 	v.summary.SetText("")
@@ -94,6 +98,7 @@ func (v *certificatesView) clear() {
 func (v *certificatesView) show(w data.Workshop) {
 	v.w = w
 	v.issue.Enable()
+	v.c.verdicts.forget() // another window may have changed them
 	if err := v.load(); err != nil {
 		v.c.showError(err, say.Reading)
 	}
@@ -101,12 +106,8 @@ func (v *certificatesView) show(w data.Workshop) {
 
 // load reads the verdicts and the register of the workshop.
 func (v *certificatesView) load() error {
-	m, err := v.c.st.AttendanceMatrix(v.w.ID)
-	if err != nil {
-		return err
-	}
-	overrides, err := v.c.st.EligibilityOverrides(v.w.ID)
-	if err != nil {
+	vd := &v.c.verdicts
+	if err := vd.of(v.w.ID); err != nil {
 		return err
 	}
 	register, err := v.c.st.Certificates(v.w.ID)
@@ -120,16 +121,11 @@ func (v *certificatesView) load() error {
 		}
 	}
 	v.rows = v.rows[:0]
-	eligible := 0
-	for i, p := range m.Participants {
-		e := m.Eligibility(i, overrides)
-		if e.Eligible {
-			eligible++
-		}
-		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: e, cert: byParticipant[p.ID]})
+	for i, p := range vd.matrix.Participants {
+		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: vd.list[i], cert: byParticipant[p.ID]})
 	}
 	v.summary.SetText(lang.X("certificates.summary", "{{.Eligible}} of {{.Total}} participants eligible · {{.Issued}} certificates in the register",
-		map[string]any{"Eligible": eligible, "Total": len(m.Participants), "Issued": len(register)}))
+		map[string]any{"Eligible": vd.eligible(), "Total": len(vd.list), "Issued": len(register)}))
 	v.list.Refresh()
 	return nil
 }
@@ -157,10 +153,7 @@ func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	top[0].(*widget.Label).SetText(r.name)
 	right := top[1].(*fyne.Container).Objects
 	verdict := right[0].(*widget.Label)
-	verdict.Importance = widget.DangerImportance
-	if r.eligibility.Eligible {
-		verdict.Importance = widget.SuccessImportance
-	}
+	verdict.Importance = verdictImportance(r.eligibility)
 	verdict.SetText(verdictText(r.eligibility))
 	serial := ""
 	if r.cert != nil {
@@ -209,6 +202,7 @@ func (v *certificatesView) issueTo(path string) {
 				if lerr := v.load(); lerr != nil && err == nil {
 					err = lerr
 				}
+				v.c.screen.changed(certificatesChanged, v)
 			}
 			switch {
 			case errors.Is(err, reports.ErrCancelled):

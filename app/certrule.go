@@ -2,7 +2,6 @@ package app
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +25,8 @@ var minPercents = []int{50, 60, 66, 70, 75, 80, 85, 90, 95, 100}
 // organiser can override it.
 type rulePane struct {
 	v         *attendanceView
+	vd        *verdicts
+	shown     bool // the verdicts have been shown for the workshop
 	loading   bool
 	percents  []int
 	min       *widget.Select
@@ -41,7 +42,7 @@ type rulePane struct {
 }
 
 func newRulePane(v *attendanceView) *rulePane {
-	p := &rulePane{v: v, policies: data.ExcusedPolicies}
+	p := &rulePane{v: v, vd: &v.c.verdicts, policies: data.ExcusedPolicies}
 	p.min = widget.NewSelect(nil, func(string) { p.save() })
 	p.late = widget.NewCheck(lang.X("attendance.rule.late_counts", "Late arrival counts as attended"), func(bool) { p.save() })
 	p.excused = widget.NewRadioGroup(nil, func(string) { p.save() })
@@ -57,8 +58,8 @@ func newRulePane(v *attendanceView) *rulePane {
 	p.list = widget.NewList(p.length, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
-		if m := p.v.matrix.m; m != nil && id < len(m.Participants) {
-			p.showOverride(m.Participants[id])
+		if p.shown && id < len(p.vd.list) {
+			p.showOverride(p.vd.matrix.Participants[id])
 		}
 	}
 
@@ -97,6 +98,7 @@ func policyName(pol data.ExcusedPolicy) string {
 }
 
 func (p *rulePane) clear() {
+	p.shown = false
 	p.list.Refresh()
 }
 
@@ -126,7 +128,7 @@ func (p *rulePane) load() {
 	}
 	p.loadMandatory()
 	p.loading = false
-	p.v.matrix.load() // calls loaded
+	p.showVerdicts()
 }
 
 func (p *rulePane) loadMandatory() {
@@ -207,9 +209,8 @@ func (p *rulePane) save() {
 		return
 	}
 	p.v.w = w
-	p.v.c.screen.form.ruleSaved(w.Rule)
 	p.saved()
-	p.v.matrix.load()
+	p.v.changedVerdicts(ruleChanged)
 }
 
 // saveMandatory saves the sessions whose box changed, each read again so
@@ -245,7 +246,7 @@ func (p *rulePane) saveMandatory() {
 			p.v.sessions = ss
 		}
 		p.saved()
-		p.v.matrix.load()
+		p.v.changedVerdicts(sessionsChanged)
 	}
 }
 
@@ -254,34 +255,31 @@ func (p *rulePane) saved() {
 	p.status.SetText(lang.X("attendance.rule.saved", "Saved at {{.Time}}.", map[string]any{"Time": time.Now().Format("15:04")}))
 }
 
-// ruleSaved tells the Details form of a rule saved from the Attendance
-// tab: the form saves whole workshops, rule included.
-func (f *workshopForm) ruleSaved(r data.CertificateRule) {
-	f.saved.Rule, f.draft.Rule = r, r
-}
-
-// loaded shows the verdicts the matrix pane has just worked out.
-func (p *rulePane) loaded() {
-	m := p.v.matrix
-	if m.m == nil {
+// showVerdicts shows every participant's verdict, read again if need be.
+func (p *rulePane) showVerdicts() {
+	if err := p.vd.of(p.v.w.ID); err != nil {
+		p.v.c.showError(err, say.Reading)
 		return
 	}
-	n := 0
-	for _, e := range m.verdicts {
-		if e.Eligible {
-			n++
-		}
-	}
+	p.shown = true
+	n := p.vd.eligible()
 	p.summary.SetText(lang.XN("attendance.rule.summary", "{{.Count}} of {{.Total}} participants eligible for a certificate", n,
-		map[string]any{"Count": n, "Total": len(m.verdicts)}))
+		map[string]any{"Count": n, "Total": len(p.vd.list)}))
 	p.list.Refresh()
 }
 
+// refresh shows the verdicts again after a change, if they have been shown.
+func (p *rulePane) refresh() {
+	if p.shown {
+		p.showVerdicts()
+	}
+}
+
 func (p *rulePane) length() int {
-	if p.v.matrix.m == nil {
+	if !p.shown {
 		return 0
 	}
-	return len(p.v.matrix.verdicts)
+	return len(p.vd.list)
 }
 
 func (p *rulePane) createRow() fyne.CanvasObject {
@@ -298,34 +296,19 @@ func (p *rulePane) createRow() fyne.CanvasObject {
 }
 
 func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	m := p.v.matrix
-	if m.m == nil || id >= len(m.verdicts) {
+	if !p.shown || id >= len(p.vd.list) {
 		return
 	}
 	box := o.(*fyne.Container)
 	head := box.Objects[0].(*fyne.Container)
 	name, verdict := head.Objects[0].(*widget.Label), head.Objects[1].(*widget.Label)
 	why := box.Objects[1].(*widget.Label)
-	e := m.verdicts[id]
-	name.SetText(m.m.Participants[id].FullName())
-	verdict.Importance = widget.DangerImportance
-	if e.Eligible {
-		verdict.Importance = widget.SuccessImportance
-	}
+	e := p.vd.list[id]
+	name.SetText(p.vd.matrix.Participants[id].FullName())
+	verdict.Importance = verdictImportance(e)
 	verdict.SetText(verdictText(e))
 	why.SetText(reasonsText(e))
 }
-
-func reasonsText(e data.Eligibility) string {
-	parts := make([]string, len(e.Reasons))
-	for i, r := range e.Reasons {
-		parts[i] = reasonText(r)
-	}
-	return strings.Join(parts, lang.X("attendance.eligibility.separator", "; "))
-}
-
-// reasonText words one of data's reasons in the interface language.
-func reasonText(r data.Reason) string { return words(say.Reason(r)) }
 
 // overrideDialog grants or refuses one participant's certificate whatever
 // the rule says, with a written reason, or gives the decision back to the
@@ -344,8 +327,7 @@ type overrideDialog struct {
 
 func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	o := &overrideDialog{p: p, who: who}
-	st := p.v.c.st
-	e, err := st.ParticipantEligibility(who.ID)
+	e, err := p.vd.participant(who.ID)
 	if err != nil {
 		p.v.c.showError(err, say.Reading)
 		return nil
@@ -367,7 +349,7 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 		o.choice.SetSelected(map[bool]string{true: refuse, false: grant}[e.ByRule])
 	}
 	rule := widget.NewLabel(lang.X("attendance.override.by_rule", "By the rule: {{.Verdict}} — {{.Why}}", map[string]any{
-		"Verdict": verdictText(data.Evaluate(p.v.w.Rule, e.Summary, nil)), "Why": reasonsText(data.Evaluate(p.v.w.Rule, e.Summary, nil))}))
+		"Verdict": verdictText(byRule(e)), "Why": reasonsText(byRule(e))}))
 	rule.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(rule)
 	if e.Override != nil {
@@ -406,7 +388,7 @@ func (o *overrideDialog) submit() {
 		return
 	}
 	o.d.Hide()
-	o.p.v.matrix.load()
+	o.p.v.changedVerdicts(overridesChanged)
 }
 
 func (o *overrideDialog) clear() {
@@ -415,5 +397,5 @@ func (o *overrideDialog) clear() {
 		return
 	}
 	o.d.Hide()
-	o.p.v.matrix.load()
+	o.p.v.changedVerdicts(overridesChanged)
 }

@@ -30,6 +30,24 @@ func problemsLabelled(err error, label func(string) string) map[string]string {
 	return out
 }
 
+// formField is one input of a form, by data's name for its field.
+type formField struct {
+	name  string
+	input fyne.CanvasObject
+}
+
+// fieldForm lays out fields, each in a row that can say what is wrong with
+// it, kept in rows by field; label names a field as the form shows it.
+func fieldForm(rows map[string]*fieldRow, label func(string) string, fields ...formField) *widget.Form {
+	form := widget.NewForm()
+	for _, f := range fields {
+		row := newFieldRow(label(f.name), f.input)
+		rows[f.name] = row
+		form.AppendItem(row.item())
+	}
+	return form
+}
+
 // fieldRow is an input with the line under it that says what is wrong.
 type fieldRow struct {
 	label   string

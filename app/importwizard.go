@@ -300,7 +300,7 @@ func (z *importWizard) importRows() {
 				return
 			}
 			z.close()
-			z.v.reload()
+			z.v.peopleChanged()
 			z.v.c.showMessage(lang.X("import.done_title", "Import finished"),
 				[]string{lang.XN("import.done", "{{.Count}} participant imported.", len(p.Ready),
 					map[string]any{"Count": strconv.Itoa(len(p.Ready))})})

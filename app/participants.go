@@ -171,6 +171,8 @@ func newParticipantsView(c *controller) *participantsView {
 
 func (v *participantsView) tab() *container.TabItem { return v.item }
 
+func (v *participantsView) shows() change { return detailsChanged | participantsChanged }
+
 func (v *participantsView) show(w data.Workshop) {
 	if w.ID != v.w.ID {
 		clear(v.checked)
@@ -186,6 +188,12 @@ func (v *participantsView) clear() {
 	v.shown = nil
 	clear(v.checked)
 	v.table.Refresh()
+}
+
+// peopleChanged shows participants this tab changed, and tells the others.
+func (v *participantsView) peopleChanged() {
+	v.reload()
+	v.c.screen.changed(participantsChanged, v)
 }
 
 // reload reads the workshop's participants again, keeping the filters.
@@ -485,7 +493,7 @@ func (v *participantsView) changeChecked(change func(ids []int64) error) {
 		v.c.showError(err, say.Saving)
 		return
 	}
-	v.reload()
+	v.peopleChanged()
 }
 
 // bulkProblem names the participant a change was refused for and why.
@@ -572,7 +580,7 @@ func (v *participantsView) deleted(err error, done func()) {
 		return
 	}
 	done()
-	v.reload()
+	v.peopleChanged()
 }
 
 func statusName(s data.Status) string {

@@ -63,6 +63,8 @@ func newScheduleScreen(c *controller) *scheduleScreen {
 
 func (s *scheduleScreen) tab() *container.TabItem { return s.item }
 
+func (s *scheduleScreen) shows() change { return detailsChanged | sessionsChanged | trainersChanged }
+
 func (s *scheduleScreen) show(w data.Workshop) {
 	s.w = w
 	s.reload()
@@ -217,7 +219,7 @@ func (s *scheduleScreen) drawConflicts() {
 		case c.Kind == data.ConflictIdleTrainer:
 			icon = theme.InfoIcon()
 			id := c.TrainerID
-			open = func() { s.showTrainer(id) }
+			open = func() { s.c.screen.showTrainer(id) }
 		default: // a day with no session: propose one
 			icon = theme.InfoIcon()
 			day := c.Day
@@ -231,19 +233,6 @@ func (s *scheduleScreen) drawConflicts() {
 			line.text.Importance = widget.WarningImportance
 		}
 		s.conflictsBox.Add(line)
-	}
-}
-
-// showTrainer opens a trainer on the Trainers tab.
-func (s *scheduleScreen) showTrainer(id int64) {
-	for _, v := range s.c.screen.views {
-		if ts, ok := v.(*trainersScreen); ok {
-			s.c.screen.tabs.Select(ts.tab())
-			ts.search.SetText("")
-			if i := slices.IndexFunc(ts.shown, func(t data.Trainer) bool { return t.ID == id }); i >= 0 {
-				ts.list.Select(i)
-			}
-		}
 	}
 }
 
@@ -346,10 +335,11 @@ func (s *scheduleScreen) askDelete(ss data.Session) {
 	d.Show()
 }
 
-// changed redraws every view of the workshop after the programme changed:
-// the trainers screen lists sessions, Details counts them.
+// changed redraws the timetable after the programme changed, and tells
+// the other tabs: the trainers screen lists sessions, Details counts them.
 func (s *scheduleScreen) changed() {
-	s.c.screen.programmeChanged()
+	s.reload()
+	s.c.screen.changed(sessionsChanged, s)
 }
 
 // conflictsOf lists the conflicts that involve a session.

@@ -461,8 +461,8 @@ func TestWarningsAboutTrainersAndDaysLeadToThem(t *testing.T) {
 			ts = x
 		}
 	}
-	if c.screen.tabs.Selected() != ts.tab() || ts.current.ID != idle.ID {
-		t.Errorf("the warning opened trainer %d", ts.current.ID)
+	if c.screen.tabs.Selected() != ts.tab() || ts.sheet.saved.ID != idle.ID {
+		t.Errorf("the warning opened trainer %d", ts.sheet.saved.ID)
 	}
 	test.Tap(line("23 Nov 2022 has no session."))
 	if f := lastOf[*sessionForm](c); f == nil || f.session.ID != 0 || f.day.SelectedIndex() != 2 {

@@ -51,8 +51,8 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 		t.Fatalf("searching without accents found %+v", s.shown)
 	}
 	s.list.Select(0)
-	if s.current.ID != ade.ID || s.fields.name.Text != ade.Name {
-		t.Fatalf("selecting shows %+v", s.current)
+	if s.sheet.saved.ID != ade.ID || s.fields.name.Text != ade.Name {
+		t.Fatalf("selecting shows %+v", s.sheet.saved)
 	}
 	if !hasText(s.sessions, "Tue 22 Nov 2022, 09:00–10:00: Collections care") {
 		t.Errorf("the trainer's sessions: %q", visibleTexts(s.sessions))
@@ -97,8 +97,8 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 	if ts, _ := st.Trainers(lagos.ID); len(ts) != 3 || topDialog(c) != nil {
 		t.Fatalf("%d trainers after adding one", len(ts))
 	}
-	if s.current.Name != "Wanjiru Kamau-Otieno" || len(s.shown) != 3 {
-		t.Errorf("the new trainer is not shown: %+v", s.current)
+	if s.sheet.saved.Name != "Wanjiru Kamau-Otieno" || len(s.shown) != 3 {
+		t.Errorf("the new trainer is not shown: %+v", s.sheet.saved)
 	}
 }
 
@@ -133,7 +133,7 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	if len(got.TrainerIDs) != 1 || got.TrainerIDs[0] != claire.ID {
 		t.Errorf("the session kept trainers %v", got.TrainerIDs)
 	}
-	if len(s.shown) != 1 || s.current.ID != 0 {
+	if len(s.shown) != 1 || s.sheet.saved.ID != 0 {
 		t.Errorf("the list after deleting: %+v", s.shown)
 	}
 

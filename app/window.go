@@ -58,6 +58,9 @@ type controller struct {
 	closed bool
 	notice *undoNotice
 	work   backgroundWork
+	// verdicts are who qualifies for a certificate in the selected
+	// workshop, for every screen that shows it.
+	verdicts verdicts
 	// dataDir is the app's data folder; backups go there. Empty in tests
 	// that do not look at backups.
 	dataDir string
@@ -87,6 +90,7 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	}
 	loadTranslations()
 	c := &controller{app: a, st: st, do: do}
+	c.verdicts.c = c
 	c.win = a.NewWindow("Atelier")
 	c.win.SetMaster()
 	c.screen = newWorkshopsScreen(c)
@@ -209,6 +213,7 @@ func (c *controller) openNow(path string, mode data.OpenMode) bool {
 // useStore makes st the open store, the previous one being closed already.
 func (c *controller) useStore(st *data.Store) {
 	c.st = st
+	c.verdicts.forget()
 	c.watchDeletes()
 	c.showTitle()
 	c.screen.reset()
@@ -353,6 +358,22 @@ func filePath(folder, name string, kind fileKind) (path, problem string) {
 			map[string]any{"Name": name})
 	}
 	return path, ""
+}
+
+// ask asks a question that takes an action or not, with the action's
+// button (confirm) and Cancel; then runs when the action is chosen.
+func (c *controller) ask(title, question, confirm string, width float32, then func()) dialog.Dialog {
+	msg := widget.NewLabel(question)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, confirm, lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
+		if ok {
+			then()
+		}
+	}, c.win)
+	fitDialog(d, width)
+	d.Show()
+	c.opened(asked(question))
+	return d
 }
 
 func (c *controller) showAbout() {

@@ -34,6 +34,7 @@ type workshopView interface {
 	tab() *container.TabItem
 	show(w data.Workshop) // another workshop was selected, or this one changed
 	clear()               // no workshop is selected, or the file was closed
+	shows() change        // the sides of the workshop it shows, which changed calls for
 }
 
 func newWorkshopsScreen(c *controller) *workshopsScreen {
@@ -176,7 +177,7 @@ func (s *workshopsScreen) tabSelected(t *container.TabItem) {
 	}
 	for _, v := range s.views {
 		if v.tab() == t {
-			v.show(s.form.saved)
+			v.show(s.form.workshop())
 		}
 	}
 }
@@ -192,13 +193,12 @@ func (s *workshopsScreen) showFront(w data.Workshop) {
 	}
 }
 
-// programmeChanged shows the selected workshop again after one of its tabs
-// changed its sessions, trainers or organisations: the summary on Details
-// and the tab at the front; the others read it when they come to the front.
-func (s *workshopsScreen) programmeChanged() {
-	if s.form.id() == 0 {
-		return
+// showTrainer brings the Trainers tab to the front on one trainer.
+func (s *workshopsScreen) showTrainer(id int64) {
+	for _, v := range s.views {
+		if ts, ok := v.(*trainersScreen); ok {
+			s.tabs.Select(ts.tab())
+			ts.reveal(id)
+		}
 	}
-	s.form.loadSummary()
-	s.showFront(s.form.saved)
 }
