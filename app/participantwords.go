@@ -1,0 +1,94 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// A participant's status, gender and grant in words, and grant amounts as
+// typed and shown.
+
+func statusName(s data.Status) string {
+	switch s {
+	case data.StatusApplicant:
+		return lang.X("participants.status.applicant", "Applicant")
+	case data.StatusSelected:
+		return lang.X("participants.status.selected", "Selected")
+	case data.StatusWaitlisted:
+		return lang.X("participants.status.waitlisted", "Waitlisted")
+	case data.StatusConfirmed:
+		return lang.X("participants.status.confirmed", "Confirmed")
+	case data.StatusWithdrawn:
+		return lang.X("participants.status.withdrawn", "Withdrawn")
+	}
+	return string(s)
+}
+
+func grantFilterName(g data.GrantFilter) string {
+	switch g {
+	case data.GrantAwarded:
+		return lang.X("participants.grants.awarded", "Grant awarded")
+	case data.GrantNotAwarded:
+		return lang.X("participants.grants.not_awarded", "No grant")
+	case data.GrantPaid:
+		return lang.X("participants.grants.paid", "Grant paid")
+	case data.GrantUnpaid:
+		return lang.X("participants.grants.unpaid", "Grant not paid yet")
+	}
+	return lang.X("participants.grants.any", "All grants")
+}
+
+func genderName(g data.Gender) string {
+	switch g {
+	case data.GenderFemale:
+		return lang.X("participants.gender.female", "Woman")
+	case data.GenderMale:
+		return lang.X("participants.gender.male", "Man")
+	case data.GenderOther:
+		return lang.X("participants.gender.other", "Other")
+	}
+	return lang.X("participants.gender.unspecified", "Not given")
+}
+
+// parseAmount reads "850", "850.50" or "850,50" into minor units.
+func parseAmount(s string) (int64, bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	if s == "" {
+		return 0, true
+	}
+	s = strings.Replace(s, ",", ".", 1)
+	whole, frac, _ := strings.Cut(s, ".")
+	if len(frac) > 2 || whole == "" && frac == "" {
+		return 0, false
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	w, err1 := strconv.ParseInt(whole+frac, 10, 64)
+	if err1 != nil || w < 0 {
+		return 0, false
+	}
+	return w, true
+}
+
+// formatAmount writes an amount in minor units with the decimal separator
+// of the interface language (850.50 in English, 850,50 in French and
+// Spanish). It leaves out thousands separators, whose signs differ between
+// the languages, so that whatever it writes parseAmount reads back.
+func formatAmount(minor int64) string {
+	if minor == 0 {
+		return ""
+	}
+	if minor%100 == 0 {
+		return strconv.FormatInt(minor/100, 10)
+	}
+	sep := "."
+	if uiLanguage() != data.English {
+		sep = ","
+	}
+	return strconv.FormatInt(minor/100, 10) + sep + strconv.FormatInt(100+minor%100, 10)[1:]
+}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// The kinds of session: their names, their colours, and the legend of the
+// timetable.
+
+// kindColour tells the kinds of session apart; the colours differ in hue
+// and stay readable with dark text on a light tint or light text on a dark
+// one.
+func kindColour(k data.SessionKind) color.NRGBA {
+	switch k {
+	case data.KindLecture:
+		return color.NRGBA{0x2f, 0x6f, 0xc0, 0xff} // blue
+	case data.KindSeminar:
+		return color.NRGBA{0x1c, 0x9a, 0x8c, 0xff} // teal
+	case data.KindHandsOn:
+		return color.NRGBA{0xe0, 0x7b, 0x1a, 0xff} // orange
+	case data.KindFieldVisit:
+		return color.NRGBA{0x3f, 0x9a, 0x3a, 0xff} // green
+	case data.KindPanel:
+		return color.NRGBA{0x8a, 0x4f, 0xc0, 0xff} // purple
+	case data.KindCeremony:
+		return color.NRGBA{0xc0, 0x3a, 0x5a, 0xff} // crimson
+	}
+	return color.NRGBA{0x88, 0x88, 0x88, 0xff} // breaks and anything unknown: grey
+}
+
+// kindName names a kind of session in the interface language.
+func kindName(k data.SessionKind) string {
+	switch k {
+	case data.KindLecture:
+		return lang.X("schedule.kind.lecture", "Lecture")
+	case data.KindSeminar:
+		return lang.X("schedule.kind.seminar", "Seminar")
+	case data.KindHandsOn:
+		return lang.X("schedule.kind.hands_on", "Hands-on workshop")
+	case data.KindFieldVisit:
+		return lang.X("schedule.kind.field_visit", "Field visit")
+	case data.KindPanel:
+		return lang.X("schedule.kind.panel", "Panel")
+	case data.KindCeremony:
+		return lang.X("schedule.kind.ceremony", "Ceremony")
+	case data.KindBreak:
+		return lang.X("schedule.kind.break", "Break")
+	}
+	return string(k)
+}
+
+// legend shows which colour is which kind, on two short lines so that it
+// fits beside the Add button in every language.
+func legend() fyne.CanvasObject {
+	rows := [2]*fyne.Container{container.NewHBox(), container.NewHBox()}
+	for i, k := range data.SessionKinds {
+		sw := canvas.NewRectangle(blend(kindColour(k), 0.4))
+		sw.StrokeColor = kindColour(k)
+		sw.StrokeWidth = 2
+		sw.CornerRadius = 3
+		sw.SetMinSize(fyne.NewSize(12, 12))
+		rows[i*2/len(data.SessionKinds)].Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
+	}
+	return container.NewThemeOverride(container.NewVBox(rows[0], rows[1]), legendTheme{theme.Current()})
+}
+
+// joinNames lists trainers by name in the session's order.
