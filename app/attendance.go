@@ -6,13 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // attendanceView is the Attendance tab: taking attendance session by
@@ -130,7 +128,7 @@ func (v *attendanceView) show(w data.Workshop) {
 func (v *attendanceView) reload() {
 	sessions, err := v.c.st.Sessions(v.w.ID)
 	if err != nil {
-		v.c.showError(err, say.Reading)
+		v.c.readFailed(err)
 		return
 	}
 	v.sessions = sessions
@@ -241,7 +239,7 @@ func (v *attendanceView) loadPeople(keep int64) {
 	if v.w.ID != 0 {
 		people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{Statuses: []data.Status{data.StatusConfirmed}})
 		if err != nil {
-			v.c.showError(err, say.Reading)
+			v.c.readFailed(err)
 			return
 		}
 		v.people = people
@@ -252,7 +250,7 @@ func (v *attendanceView) loadPeople(keep int64) {
 	if v.sid != 0 {
 		marks, err := v.c.st.SessionMarks(v.sid)
 		if err != nil {
-			v.c.showError(err, say.Reading)
+			v.c.readFailed(err)
 			return
 		}
 		v.marks = marks
@@ -330,7 +328,7 @@ func (v *attendanceView) setMark(row int, mark data.Mark) {
 		v.marks[pid] = a
 	}
 	if err != nil {
-		v.c.showError(err, say.Saving)
+		v.c.saveFailed(err)
 		return
 	}
 	v.list.RefreshItem(row)
@@ -393,19 +391,12 @@ func (v *attendanceView) confirmRest(mark data.Mark) {
 	if mark == data.Present {
 		msg = lang.XN("attendance.confirm_present", "Mark the {{.Count}} participants not yet marked as present?", unmarked, args)
 	}
-	d := dialog.NewConfirm(lang.X("attendance.confirm_title", "Mark the rest"), msg, func(ok bool) {
-		if ok {
-			v.markRest(mark)
-		}
-	}, v.c.win)
-	d.SetConfirmText(markName(mark))
-	d.SetDismissText(lang.X("dialog.cancel", "Cancel"))
-	d.Show()
+	v.c.confirm(lang.X("attendance.confirm_title", "Mark the rest"), msg, markName(mark), func() { v.markRest(mark) })
 }
 
 func (v *attendanceView) markRest(mark data.Mark) {
 	if _, err := v.c.st.MarkEveryone(v.sid, mark); err != nil {
-		v.c.showError(err, say.Saving)
+		v.c.saveFailed(err)
 		return
 	}
 	v.loadPeople(v.people[v.cur].ID)
@@ -483,7 +474,7 @@ func (v *attendanceView) saveNote() {
 			v.noteLabel.SetText(fieldMessage(ve.Fields[0], lang.X("attendance.note", "Note")))
 			return
 		}
-		v.c.showError(err, say.Saving)
+		v.c.saveFailed(err)
 		return
 	}
 	v.marks[pid] = a

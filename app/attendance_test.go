@@ -60,17 +60,18 @@ func compareFold(a, b string) int {
 	return 0
 }
 
-func attendanceOf(t *testing.T, c *controller) *attendanceView {
+// classroomAttendance opens the window, in English, on the classroom at
+// its Attendance tab.
+func classroomAttendance(t *testing.T) (*data.Store, data.Workshop, []data.Session, []data.Participant, *controller, *attendanceView) {
 	t.Helper()
-	for _, v := range c.screen.views {
-		if a, ok := v.(*attendanceView); ok {
-			c.screen.tabs.Select(a.item)
-			return a
-		}
-	}
-	t.Fatal("no Attendance tab")
-	return nil
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	c, _ := openWindow(t, st)
+	return st, w, ss, ps, c, attendanceOf(t, c)
 }
+
+func attendanceOf(t *testing.T, c *controller) *attendanceView { return tabOf[*attendanceView](t, c) }
 
 func marksOf(t testing.TB, st *data.Store, sid int64) map[int64]data.Attendance {
 	t.Helper()
@@ -82,11 +83,7 @@ func marksOf(t testing.TB, st *data.Store, sid int64) map[int64]data.Attendance 
 }
 
 func TestKeyboardMarksAWholeSession(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	_, ss, ps := classroom(t, st)
-	c, _ := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, _, ss, ps, c, v := classroomAttendance(t)
 	// The workshop is over: the last session is chosen for a start.
 	if v.sid != ss[2].ID {
 		t.Errorf("session %d chosen, want the last one %d", v.sid, ss[2].ID)
@@ -218,11 +215,7 @@ func TestKeyboardMarksAWholeSession(t *testing.T) {
 }
 
 func TestMarkingTheRestAbsent(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	_, ss, ps := classroom(t, st)
-	c, _ := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, _, ss, ps, c, v := classroomAttendance(t)
 	v.session.SetSelectedIndex(0)
 	v.setMark(0, data.Present)
 	v.setMark(1, data.Excused)
@@ -357,11 +350,7 @@ func BenchmarkMarkKeyToSaved(b *testing.B) {
 }
 
 func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	w, ss, ps := classroom(t, st)
-	c, _ := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, w, ss, ps, _, v := classroomAttendance(t)
 	v.session.SetSelectedIndex(1)
 	v.moveTo(2)
 
@@ -386,11 +375,7 @@ func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
 }
 
 func TestAttendanceTabReadsAgainWhenSelected(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	w, _, _ := classroom(t, st)
-	c, _ := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, w, _, _, c, v := classroomAttendance(t)
 	v.tabs.SelectIndex(1)
 	if n := len(c.verdicts.matrix.Participants); n != 5 {
 		t.Fatalf("matrix of %d participants", n)

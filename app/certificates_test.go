@@ -13,22 +13,12 @@ import (
 )
 
 func certificatesOf(t *testing.T, c *controller) *certificatesView {
-	t.Helper()
-	for _, v := range c.screen.views {
-		if cv, ok := v.(*certificatesView); ok {
-			c.screen.tabs.Select(cv.tab()) // as the organiser clicks it
-			return cv
-		}
-	}
-	t.Fatal("no Certificates tab")
-	return nil
+	return tabOf[*certificatesView](t, c)
 }
 
 func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, q := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	if len(v.rows) == 0 || !strings.Contains(v.summary.Text, "participants eligible · 0 certificates in the register") {
 		t.Fatalf("%d rows, summary %q", len(v.rows), v.summary.Text)
@@ -103,10 +93,8 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 }
 
 func TestCertificatesVerifyInFrenchAndNobodyEligible(t *testing.T) {
-	useLanguage(t, "fr")
 	st, res := demoStore(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(res.Planned)
+	c, q := openAt(t, "fr", st, res.Planned)
 	v := certificatesOf(t, c)
 	ended := countOf[workEnded](c)
 	v.issueTo(filepath.Join(t.TempDir(), "dakar.pdf"))
@@ -167,10 +155,8 @@ func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
 // Preview prints one certificate to a file of its own and opens it, and
 // enters nothing in the register.
 func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, _ := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	path := v.preview()
 	t.Cleanup(func() { os.Remove(path) })
@@ -190,10 +176,8 @@ func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
 // A signature image chosen from disk is kept with its signatory; a file that
 // is not an image is refused and changes nothing.
 func TestSignatureImages(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, _ := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	findButton(v.item.Content, "Wording and signatories…").OnTapped()
 	g := lastOf[*wordingDialog](c)

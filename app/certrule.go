@@ -6,14 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // minPercents are the minimums offered; a workshop saved with another
@@ -85,17 +82,7 @@ func newRulePane(v *attendanceView) *rulePane {
 }
 
 // policyName words an excused-absence policy as an option.
-func policyName(pol data.ExcusedPolicy) string {
-	switch pol {
-	case data.ExcusedExcluded:
-		return lang.X("attendance.rule.excused_excluded", "Left out of the count")
-	case data.ExcusedAttended:
-		return lang.X("attendance.rule.excused_attended", "Count as attended")
-	case data.ExcusedAbsent:
-		return lang.X("attendance.rule.excused_absent", "Count as missed")
-	}
-	return string(pol)
-}
+func policyName(pol data.ExcusedPolicy) string { return named("attendance.rule.excused_", pol, "") }
 
 func (p *rulePane) clear() {
 	p.shown = false
@@ -188,7 +175,7 @@ func (p *rulePane) save() {
 	}
 	w, err := p.v.c.st.Workshop(p.v.w.ID)
 	if err != nil {
-		p.v.c.showError(err, say.Reading)
+		p.v.c.readFailed(err)
 		return
 	}
 	if i := p.min.SelectedIndex(); i >= 0 && i < len(p.percents) {
@@ -205,7 +192,7 @@ func (p *rulePane) save() {
 	}
 	if err := p.v.c.st.SaveWorkshop(&w); err != nil {
 		p.status.Importance = widget.DangerImportance
-		p.status.SetText(explain(err, say.Saving))
+		p.status.SetText(saveProblem(err))
 		return
 	}
 	p.v.w = w
@@ -228,7 +215,7 @@ func (p *rulePane) saveMandatory() {
 		want := chosen[p.mandatory.Options[i]]
 		s, err := p.v.c.st.Session(id)
 		if err != nil {
-			p.v.c.showError(err, say.Reading)
+			p.v.c.readFailed(err)
 			return
 		}
 		if s.Mandatory == want {
@@ -236,7 +223,7 @@ func (p *rulePane) saveMandatory() {
 		}
 		s.Mandatory = want
 		if err := p.v.c.st.SaveSession(&s); err != nil {
-			p.v.c.showError(err, say.Saving)
+			p.v.c.saveFailed(err)
 			return
 		}
 		changed = true
@@ -258,7 +245,7 @@ func (p *rulePane) saved() {
 // showVerdicts shows every participant's verdict, read again if need be.
 func (p *rulePane) showVerdicts() {
 	if err := p.vd.of(p.v.w.ID); err != nil {
-		p.v.c.showError(err, say.Reading)
+		p.v.c.readFailed(err)
 		return
 	}
 	p.shown = true
@@ -292,7 +279,7 @@ func (p *rulePane) createRow() fyne.CanvasObject {
 	why.SizeName = theme.SizeNameCaptionText
 	why.Truncation = fyne.TextTruncateEllipsis
 	head := container.NewBorder(nil, nil, nil, verdict, name)
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), head, why)
+	return tightLines(head, why)
 }
 
 func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -316,7 +303,7 @@ func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 type overrideDialog struct {
 	p       *rulePane
 	who     data.Participant
-	d       *dialog.CustomDialog
+	d       *modal
 	choice  *widget.RadioGroup
 	reason  *widget.Entry
 	row     *fieldRow
@@ -329,7 +316,7 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	o := &overrideDialog{p: p, who: who}
 	e, err := p.vd.participant(who.ID)
 	if err != nil {
-		p.v.c.showError(err, say.Reading)
+		p.v.c.readFailed(err)
 		return nil
 	}
 	grant, refuse := lang.X("attendance.override.grant", "Give a certificate"), lang.X("attendance.override.refuse", "No certificate")
@@ -360,16 +347,14 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	}
 	content.Add(widget.NewForm(widget.NewFormItem(lang.X("attendance.override.decision", "Decision"), o.choice), o.row.item()))
 
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { o.d.Hide() })
+	cancel := cancelButton(func() { o.d.Hide() })
 	o.remove = widget.NewButtonWithIcon(lang.X("attendance.override.remove", "Let the rule decide"), theme.DeleteIcon(), o.clear)
 	if !o.current {
 		o.remove.Disable()
 	}
-	o.save = widget.NewButtonWithIcon(lang.X("attendance.override.save", "Record decision"), theme.ConfirmIcon(), o.submit)
-	o.save.Importance = widget.HighImportance
-	o.d = dialog.NewCustomWithoutButtons(lang.X("attendance.override.title", "Certificate for {{.Name}}", map[string]any{"Name": who.FullName()}),
-		content, p.v.c.win)
-	o.d.SetButtons([]fyne.CanvasObject{cancel, o.remove, o.save})
+	o.save = mainButton(lang.X("attendance.override.save", "Record decision"), o.submit)
+	o.d = p.v.c.newModal(lang.X("attendance.override.title", "Certificate for {{.Name}}", map[string]any{"Name": who.FullName()}),
+		content, cancel, o.remove, o.save)
 	fitDialog(o.d, 560)
 	o.d.Show()
 	p.v.c.win.Canvas().Focus(o.reason)
@@ -384,7 +369,7 @@ func (o *overrideDialog) submit() {
 			o.row.setProblem(fieldMessage(v.Fields[0], o.row.label))
 			return
 		}
-		o.p.v.c.showError(err, say.Saving)
+		o.p.v.c.saveFailed(err)
 		return
 	}
 	o.d.Hide()
@@ -393,7 +378,7 @@ func (o *overrideDialog) submit() {
 
 func (o *overrideDialog) clear() {
 	if err := o.p.v.c.st.ClearEligibilityOverride(o.who.ID); err != nil {
-		o.p.v.c.showError(err, say.Saving)
+		o.p.v.c.saveFailed(err)
 		return
 	}
 	o.d.Hide()

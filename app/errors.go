@@ -4,9 +4,9 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/say"
 )
 
@@ -34,14 +34,14 @@ func logged(w say.Words, err error) string {
 }
 
 // showError says in a dialog what went wrong while doing.
-func (c *controller) showError(err error, doing say.Doing) dialog.Dialog {
+func (c *controller) showError(err error, doing say.Doing) *modal {
 	return c.showMessage(lang.X("error.title", "Something went wrong"), []string{explain(err, doing)})
 }
 
 // showFailure says under title what failed, in a sentence of the screen's
 // own, then why, when say knows it. file is the file written or read, when
 // there is one, and is shown under them.
-func (c *controller) showFailure(title, failed string, err error, doing say.Doing, file string) dialog.Dialog {
+func (c *controller) showFailure(title, failed string, err error, doing say.Doing, file string) *modal {
 	paragraphs := []string{failed}
 	w, known := say.Cause(err, doing)
 	if !known {
@@ -61,6 +61,20 @@ func (c *controller) showFailure(title, failed string, err error, doing say.Doin
 
 // showWriteFailure says that the document at path could not be written,
 // and why when say knows it.
-func (c *controller) showWriteFailure(title, path string, err error) dialog.Dialog {
+func (c *controller) showWriteFailure(title, path string, err error) *modal {
 	return c.showFailure(title, words(say.Failed(say.Writing)), err, say.Writing, path)
 }
+
+// readFailed and saveFailed say in a dialog that reading from the file, or
+// saving to it, went wrong, and why when say knows it.
+func (c *controller) readFailed(err error) { c.showError(err, say.Reading) }
+
+func (c *controller) saveFailed(err error) { c.showError(err, say.Saving) }
+
+// readProblem and saveProblem are the same words, for a line of a form.
+func readProblem(err error) string { return explain(err, say.Reading) }
+
+func saveProblem(err error) string { return explain(err, say.Saving) }
+
+// reasonText words one of data's reasons for a verdict.
+func reasonText(r data.Reason) string { return words(say.Reason(r)) }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -138,4 +139,40 @@ func (e *leaveDateEntry) FocusLost() {
 	if e.onLeave != nil {
 		e.onLeave()
 	}
+}
+
+// tightLines stacks lines of text closer than labels stand by themselves,
+// so that they read as one item: a name and what is known of them.
+func tightLines(lines ...fyne.CanvasObject) *fyne.Container {
+	return container.New(tightLinesLayout(), lines...)
+}
+
+func tightLinesLayout() fyne.Layout { return layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2) }
+
+// atRight puts a button at the right of its line, such as the delete
+// button at the foot of a page.
+func atRight(o fyne.CanvasObject) *fyne.Container { return container.NewHBox(layout.NewSpacer(), o) }
+
+// twoLineList lists items as a bold line with a small one under it: a
+// workshop's title and where and when, a trainer's name and affiliation.
+func twoLineList(length func() int, lines func(i int) (title, sub string)) *widget.List {
+	return widget.NewList(length,
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.SizeName = theme.SizeNameCaptionText
+			return tightLines(title, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < 0 || i >= length() {
+				return
+			}
+			title, sub := lines(i)
+			labels := o.(*fyne.Container).Objects
+			labels[0].(*widget.Label).SetText(title)
+			labels[1].(*widget.Label).SetText(sub)
+		})
 }

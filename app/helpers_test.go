@@ -161,6 +161,39 @@ func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
 	return c, q
 }
 
+// openAt opens the window on st, speaking lang, with workshop id selected.
+func openAt(t *testing.T, lang string, st *data.Store, id int64) (*controller, *uiQueue) {
+	t.Helper()
+	useLanguage(t, lang)
+	c, q := openWindow(t, st)
+	c.screen.selectID(id)
+	return c, q
+}
+
+// windowOn opens the window on st with workshop w selected.
+func windowOn(t *testing.T, st *data.Store, w data.Workshop) *controller {
+	t.Helper()
+	c, _ := openWindow(t, st)
+	c.screen.selectID(w.ID)
+	return c
+}
+
+// tabOf brings the selected workshop's tab of type T to the front, as the
+// organiser clicks it, and returns it.
+func tabOf[T workshopView](t *testing.T, c *controller) T {
+	for _, v := range c.screen.views {
+		if x, ok := v.(T); ok {
+			c.screen.tabs.Select(x.tab())
+			return x
+		}
+	}
+	if t != nil {
+		t.Fatalf("no tab of %T", *new(T))
+	}
+	var zero T
+	return zero
+}
+
 // walk visits o and everything drawn inside it.
 func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	if o == nil {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -33,7 +32,7 @@ type importWizard struct {
 	file     string // the list's name, as errors about it say it
 	title    string
 
-	d        *dialog.CustomDialog
+	d        *modal
 	sheet    *widget.Select
 	columns  *widget.Form
 	selects  []*widget.Select
@@ -63,7 +62,7 @@ func fieldName(f importer.Field) string {
 func (v *participantsView) chooseImportFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			v.c.showError(err, say.Reading)
+			v.c.readFailed(err)
 			return
 		}
 		if r == nil {
@@ -92,9 +91,8 @@ func (v *participantsView) startImport(path string) *importWizard {
 	z.sheet.Hide()
 	z.columns = widget.NewForm()
 	z.rejected = container.NewVBox()
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), z.close)
-	z.run = widget.NewButtonWithIcon(lang.X("import.run", "Import"), theme.ConfirmIcon(), z.importRows)
-	z.run.Importance = widget.HighImportance
+	cancel := cancelButton(z.close)
+	z.run = mainButton(lang.X("import.run", "Import"), z.importRows)
 	z.run.Disable()
 
 	left := container.NewBorder(container.NewVBox(z.sheet,
@@ -106,8 +104,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	z.title = lang.X("import.title", "Import participants from {{.File}}", map[string]any{"File": filepath.Base(path)})
-	z.d = dialog.NewCustomWithoutButtons(z.title, split, v.c.win)
-	z.d.SetButtons([]fyne.CanvasObject{cancel, z.run})
+	z.d = v.c.newModal(z.title, split, cancel, z.run)
 	z.d.Resize(fyne.NewSize(min(v.c.win.Canvas().Size().Width-40, 1040), min(v.c.win.Canvas().Size().Height-40, 680)))
 	z.d.Show()
 
@@ -186,7 +183,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 				}})
 		}
 		do(func() {
-			defer end(err)
+			end(err)
 			if gen != z.gen {
 				return
 			}
@@ -294,7 +291,7 @@ func (z *importWizard) importRows() {
 	go func() {
 		err := p.Import(st)
 		do(func() {
-			defer end(err)
+			end(err)
 			if err != nil {
 				z.fail(err, say.Saving)
 				return

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,7 +66,7 @@ func (l *markList) createRow() fyne.CanvasObject {
 		buttons.Add(container.NewGridWrap(fyne.NewSquareSize(38), r.buttons[k]))
 	}
 	right := container.NewHBox(container.NewCenter(r.status), container.NewCenter(buttons))
-	names := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), r.name, r.detail)
+	names := tightLines(r.name, r.detail)
 	r.box = container.NewBorder(nil, nil, nil, right, names)
 	r.ExtendBaseWidget(r)
 	return r

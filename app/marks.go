@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -12,35 +11,11 @@ import (
 // The attendance marks in words, letters and colours, as every screen shows them.
 
 // markName is a mark's word in the interface language.
-func markName(m data.Mark) string {
-	switch m {
-	case data.Present:
-		return lang.X("attendance.mark.present", "Present")
-	case data.Late:
-		return lang.X("attendance.mark.late", "Late")
-	case data.Excused:
-		return lang.X("attendance.mark.excused", "Excused")
-	case data.Absent:
-		return lang.X("attendance.mark.absent", "Absent")
-	}
-	return lang.X("attendance.mark.unmarked", "Not yet marked")
-}
+func markName(m data.Mark) string { return named("attendance.mark.", m, "unmarked") }
 
 // markLetter is the one-letter form of a mark used on buttons, in the
 // matrix and as its key.
-func markLetter(m data.Mark) string {
-	switch m {
-	case data.Present:
-		return lang.X("attendance.mark.letter.present", "P")
-	case data.Late:
-		return lang.X("attendance.mark.letter.late", "L")
-	case data.Excused:
-		return lang.X("attendance.mark.letter.excused", "E")
-	case data.Absent:
-		return lang.X("attendance.mark.letter.absent", "A")
-	}
-	return ""
-}
+func markLetter(m data.Mark) string { return named("attendance.mark.letter.", m, "") }
 
 // markForKey reads a typed letter as a mark: the interface language's
 // letter or the English one, which stays valid for hands used to it. The

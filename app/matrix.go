@@ -8,12 +8,10 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // The matrix's fixed columns, before one column per session.
@@ -87,7 +85,7 @@ func (p *matrixPane) clear() {
 // keeping the day shown.
 func (p *matrixPane) load() {
 	if err := p.vd.of(p.v.w.ID); err != nil {
-		p.v.c.showError(err, say.Reading)
+		p.v.c.readFailed(err)
 		return
 	}
 	p.loaded = true
@@ -235,7 +233,7 @@ func (p *matrixPane) createHeader() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	count := widget.NewLabel("")
 	count.SizeName = theme.SizeNameCaptionText
-	return container.New(headerLines{layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)}, when, title, count)
+	return container.New(headerLines{tightLinesLayout()}, when, title, count)
 }
 
 // headerHeight is what the three lines of a header need.
@@ -325,7 +323,7 @@ func (p *matrixPane) tapped(id widget.TableCellID) {
 		}
 	}
 	if err != nil {
-		p.v.c.showError(err, say.Saving)
+		p.v.c.saveFailed(err)
 		return
 	}
 	p.v.marked(pid, sid, mark)

@@ -10,11 +10,7 @@ import (
 )
 
 func TestMatrixFollowsMarksBothWays(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	_, ss, ps := classroom(t, st)
-	c, _ := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, _, ss, ps, c, v := classroomAttendance(t)
 	v.tabs.SelectIndex(1)
 	mp := v.matrix
 	if !mp.loaded || len(mp.vd.matrix.Participants) != 5 || len(mp.cols) != 3 {

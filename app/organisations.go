@@ -18,28 +18,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 const organisationDialogWidth = 600
 
-func organisationFieldLabel(field string) string {
-	switch field {
-	case "name":
-		return lang.X("organisations.field.name", "Name")
-	case "short_name":
-		return lang.X("organisations.field.short_name", "Short name")
-	case "country":
-		return lang.X("field.country", "Country")
-	case "website":
-		return lang.X("organisations.field.website", "Website")
-	case "logo":
-		return lang.X("organisations.field.logo", "Logo")
-	case "role":
-		return lang.X("organisations.field.role", "Role")
-	}
-	return field
-}
+func organisationFieldLabel(field string) string { return fieldLabel("organisations.field.", field) }
 
 // unreadable says that an image file could not be read, and logs why.
 func unreadable(path string, err error) string {
@@ -107,7 +90,7 @@ func (p *organisationsPanel) show(workshopID int64) {
 	p.box.RemoveAll()
 	orgs, err := p.c.st.WorkshopOrganisations(workshopID)
 	if err != nil {
-		p.c.showError(err, say.Reading)
+		p.c.readFailed(err)
 		return
 	}
 	add := widget.NewButtonWithIcon(lang.X("organisations.add", "Add organisation…"), theme.ContentAddIcon(), func() {
@@ -147,7 +130,7 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 	for _, r := range held {
 		remove := widget.NewButtonWithIcon(roleName(r), theme.CancelIcon(), func() {
 			if err := p.c.st.RemoveOrganisationRole(p.workshopID, o.ID, r); err != nil {
-				p.c.showError(err, say.Saving)
+				p.c.saveFailed(err)
 			}
 			p.show(p.workshopID)
 		})
@@ -173,7 +156,7 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 				return
 			}
 			if err := p.c.st.AddOrganisationRole(p.workshopID, o.ID, missingRoles[i]); err != nil {
-				p.c.showError(err, say.Saving)
+				p.c.saveFailed(err)
 			}
 			p.show(p.workshopID)
 		}
@@ -213,7 +196,7 @@ func organisationTitle(o data.Organisation) string {
 // the file from another workshop), or edits one.
 type organisationDialog struct {
 	p        *organisationsPanel
-	d        *dialog.CustomDialog
+	d        *modal
 	adding   bool
 	org      data.Organisation // the organisation edited; ID 0 for a new one
 	logo     []byte            // the logo as it will be saved
@@ -253,7 +236,7 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 	if adding {
 		all, err := p.c.st.Organisations()
 		if err != nil {
-			p.c.showError(err, say.Reading)
+			p.c.readFailed(err)
 		}
 		f.existing = all
 		names := []string{lang.X("organisations.new", "A new organisation")}
@@ -290,10 +273,7 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 		f.rows["role"] = r
 		form.AppendItem(r.item())
 	}
-	f.general = widget.NewLabel("")
-	f.general.Importance = widget.DangerImportance
-	f.general.Wrapping = fyne.TextWrapWord
-	f.general.Hide()
+	f.general = problemLabel()
 
 	title := lang.X("organisations.add_title", "Add an organisation")
 	saveText := lang.X("organisations.add_button", "Add")
@@ -301,11 +281,9 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 		title = lang.X("organisations.edit_title", "Edit organisation")
 		saveText = lang.X("organisations.save", "Save")
 	}
-	f.save = widget.NewButtonWithIcon(saveText, theme.ConfirmIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.general), p.c.win)
-	f.d.SetButtons([]fyne.CanvasObject{cancel, f.save})
+	f.save = mainButton(saveText, f.submit)
+	cancel := cancelButton(func() { f.d.Hide() })
+	f.d = p.c.newModal(title, container.NewVBox(form, f.general), cancel, f.save)
 	fitDialog(f.d, organisationDialogWidth)
 	f.d.Show()
 	p.c.win.Canvas().Focus(f.name)
@@ -349,7 +327,7 @@ func (f *organisationDialog) openLogo() {
 func chooseImage(win fyne.Window, problem func(string), use func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			problem(explain(err, say.Reading))
+			problem(readProblem(err))
 			return
 		}
 		if r == nil {
@@ -385,14 +363,14 @@ func (f *organisationDialog) submit() {
 	problems := map[string]string{}
 	if err := st.SaveOrganisation(&o); err != nil {
 		if _, ok := data.AsValidation(err); !ok {
-			problems[""] = explain(err, say.Saving)
+			problems[""] = saveProblem(err)
 		}
 		for field, msg := range problemsLabelled(err, organisationFieldLabel) {
 			problems[field] = msg
 		}
 	} else if f.org = o; f.adding {
 		if err := st.AddOrganisationRole(f.p.workshopID, o.ID, data.Roles[max(f.role.SelectedIndex(), 0)]); err != nil {
-			problems[""] = explain(err, say.Saving)
+			problems[""] = saveProblem(err)
 		}
 	}
 	for field, r := range f.rows {

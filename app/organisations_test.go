@@ -48,10 +48,8 @@ func hasLogo(o fyne.CanvasObject, logo []byte) bool {
 }
 
 func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	p := c.screen.form.organisations
 	if !hasText(p.box, "No organisations yet.") {
 		t.Fatalf("empty list says %q", visibleTexts(p.box))

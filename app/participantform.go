@@ -6,52 +6,22 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // participantFieldLabel names a participant field, by data's name for it.
 func participantFieldLabel(field string) string {
-	switch field {
-	case "given_name":
-		return lang.X("participants.field.given_name", "Given name")
-	case "family_name":
-		return lang.X("participants.field.family_name", "Family name")
-	case "printed_name":
-		return lang.X("participants.field.printed_name", "Name on certificate")
-	case "gender":
-		return lang.X("participants.field.gender", "Gender")
-	case "country":
-		return lang.X("participants.field.country", "Country")
-	case "institution":
-		return lang.X("participants.field.institution", "Institution")
-	case "position":
-		return lang.X("participants.field.position", "Position")
-	case "email":
-		return lang.X("participants.field.email", "Email")
-	case "phone":
-		return lang.X("participants.field.phone", "Phone")
-	case "language":
-		return lang.X("participants.field.language", "Preferred language")
-	case "status":
-		return lang.X("participants.field.status", "Status")
+	switch field { // two messages of their own: the boxes' own words take the fields' names
 	case "grant_awarded":
-		return lang.X("participants.field.grant", "Grant")
-	case "grant_amount":
-		return lang.X("participants.field.grant_amount", "Amount")
-	case "grant_currency":
-		return lang.X("participants.field.grant_currency", "Currency")
+		field = "grant"
 	case "directory_consent":
-		return lang.X("participants.field.directory", "Directory")
-	case "notes":
-		return lang.X("participants.field.notes", "Notes")
+		field = "directory"
 	}
-	return field
+	return fieldLabel("participants.field.", field)
 }
 
 // participantForm adds or edits one participant in a dialog. A new
@@ -63,7 +33,7 @@ func participantFieldLabel(field string) string {
 type participantForm struct {
 	v     *participantsView
 	sheet *liveForm[data.Participant] // saves as typed once the participant exists
-	d     *dialog.CustomDialog
+	d     *modal
 	rows  map[string]*fieldRow
 	live  bool // editing an existing participant: changes save themselves
 
@@ -190,11 +160,10 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 				})
 			})
 		del.Importance = widget.DangerImportance
-		f.close = widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() {
+		f.close = mainButton(lang.X("dialog.close", "Close"), func() {
 			f.sheet.flush()
 			f.d.Hide()
 		})
-		f.close.Importance = widget.HighImportance
 		buttons = []fyne.CanvasObject{del, f.close}
 		// The status line goes above the form, where it is seen without scrolling.
 		body.Objects = []fyne.CanvasObject{f.attendance(), f.general, form}
@@ -202,14 +171,12 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 		f.sheet.load(p, func() {})
 		f.general.Show()
 	} else {
-		cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
-		f.save = widget.NewButtonWithIcon(lang.X("participants.field.save", "Save"), theme.ConfirmIcon(), f.submit)
-		f.save.Importance = widget.HighImportance
+		cancel := cancelButton(func() { f.d.Hide() })
+		f.save = mainButton(lang.X("participants.field.save", "Save"), f.submit)
 		buttons = []fyne.CanvasObject{cancel, f.save}
 	}
 
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), v.c.win)
-	f.d.SetButtons(buttons)
+	f.d = v.c.newModal(title, container.NewVScroll(body), buttons...)
 	f.d.Resize(fyne.NewSize(participantFormWidth, min(v.c.win.Canvas().Size().Height-40, 760)))
 	f.d.Show()
 	v.c.win.Canvas().Focus(f.family)
@@ -222,7 +189,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 func (f *participantForm) attendance() fyne.CanvasObject {
 	text := ""
 	if e, err := f.v.c.verdicts.participant(f.sheet.saved.ID); err != nil {
-		text = explain(err, say.Reading)
+		text = readProblem(err)
 	} else {
 		text = sheetText(e)
 	}
@@ -303,7 +270,7 @@ func (f *participantForm) submit() {
 		problems["grant_amount"] = amountProblem()
 	}
 	if _, ok := data.AsValidation(err); !ok && err != nil {
-		problems[""] = explain(err, say.Saving)
+		problems[""] = saveProblem(err)
 	}
 	f.general.Importance = widget.DangerImportance
 	if showProblems(byRow(problems, f.sheet.spec.rowOf), f.rows, f.general) {

@@ -12,7 +12,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // The table's columns; the first holds the tick boxes for changing many
@@ -199,7 +198,7 @@ func (v *participantsView) reload() {
 	}
 	people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{})
 	if err != nil {
-		v.c.showError(err, say.Reading)
+		v.c.readFailed(err)
 		return
 	}
 	v.index = data.NewParticipantIndex(people)

@@ -5,11 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // Changing many participants at once on the Participants tab (the ticks and
@@ -70,7 +68,7 @@ func (v *participantsView) changeChecked(change func(ids []int64) error) {
 				bulkProblem(ve))
 			return
 		}
-		v.c.showError(err, say.Saving)
+		v.c.saveFailed(err)
 		return
 	}
 	v.peopleChanged()
@@ -122,29 +120,19 @@ func (v *participantsView) showCounts() {
 // attendance marks is deleted with them only after a second question that
 // says how many.
 func (v *participantsView) askDelete(p data.Participant, done func()) {
-	ask := dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
-		lang.X("participants.delete.ask", "Delete {{.Name}} from this workshop?", map[string]any{"Name": p.FullName()}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
+	title := lang.X("participants.delete.title", "Delete participant")
+	v.c.confirm(title, lang.X("participants.delete.ask", "Delete {{.Name}} from this workshop?", map[string]any{"Name": p.FullName()}), "",
+		func() {
 			err := v.c.st.DeleteParticipant(p.ID)
 			var inUse *data.InUseError
 			if errors.As(err, &inUse) && inUse.What == "attendance marks" {
-				again := dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
-					lang.XN("participants.delete.marks", "{{.Name}} has {{.Count}} attendance mark. Delete them together?",
-						inUse.Count, map[string]any{"Name": p.FullName(), "Count": inUse.Count}),
-					func(ok bool) {
-						if ok {
-							v.deleted(v.c.st.DeleteParticipantWithAttendance(p.ID), done)
-						}
-					}, v.c.win)
-				again.Show()
+				v.c.confirm(title, lang.XN("participants.delete.marks", "{{.Name}} has {{.Count}} attendance mark. Delete them together?",
+					inUse.Count, map[string]any{"Name": p.FullName(), "Count": inUse.Count}), "",
+					func() { v.deleted(v.c.st.DeleteParticipantWithAttendance(p.ID), done) })
 				return
 			}
 			v.deleted(err, done)
-		}, v.c.win)
-	ask.Show()
+		})
 }
 
 func (v *participantsView) deleted(err error, done func()) {
@@ -156,7 +144,7 @@ func (v *participantsView) deleted(err error, done func()) {
 				inUse.Count, map[string]any{"Name": inUse.Name, "Count": inUse.Count})})
 		return
 	case err != nil:
-		v.c.showError(err, say.Saving)
+		v.c.saveFailed(err)
 		return
 	}
 	done()

@@ -4,55 +4,17 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
-
 	"github.com/atelier-workshops/atelier/data"
 )
 
 // A participant's status, gender and grant in words, and grant amounts as
 // typed and shown.
 
-func statusName(s data.Status) string {
-	switch s {
-	case data.StatusApplicant:
-		return lang.X("participants.status.applicant", "Applicant")
-	case data.StatusSelected:
-		return lang.X("participants.status.selected", "Selected")
-	case data.StatusWaitlisted:
-		return lang.X("participants.status.waitlisted", "Waitlisted")
-	case data.StatusConfirmed:
-		return lang.X("participants.status.confirmed", "Confirmed")
-	case data.StatusWithdrawn:
-		return lang.X("participants.status.withdrawn", "Withdrawn")
-	}
-	return string(s)
-}
+func statusName(s data.Status) string { return named("participants.status.", s, "") }
 
-func grantFilterName(g data.GrantFilter) string {
-	switch g {
-	case data.GrantAwarded:
-		return lang.X("participants.grants.awarded", "Grant awarded")
-	case data.GrantNotAwarded:
-		return lang.X("participants.grants.not_awarded", "No grant")
-	case data.GrantPaid:
-		return lang.X("participants.grants.paid", "Grant paid")
-	case data.GrantUnpaid:
-		return lang.X("participants.grants.unpaid", "Grant not paid yet")
-	}
-	return lang.X("participants.grants.any", "All grants")
-}
+func grantFilterName(g data.GrantFilter) string { return named("participants.grants.", g, "any") }
 
-func genderName(g data.Gender) string {
-	switch g {
-	case data.GenderFemale:
-		return lang.X("participants.gender.female", "Woman")
-	case data.GenderMale:
-		return lang.X("participants.gender.male", "Man")
-	case data.GenderOther:
-		return lang.X("participants.gender.other", "Other")
-	}
-	return lang.X("participants.gender.unspecified", "Not given")
-}
+func genderName(g data.Gender) string { return named("participants.gender.", g, "unspecified") }
 
 // parseAmount reads "850", "850.50" or "850,50" into minor units.
 func parseAmount(s string) (int64, bool) {

@@ -8,14 +8,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // scheduleScreen shows the programme as a timetable: a column per day,
@@ -106,7 +104,7 @@ func (s *scheduleScreen) reload() {
 		s.conflicts, err = st.Conflicts(s.w.ID)
 	}
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	if w, err := st.Workshop(s.w.ID); err == nil {
@@ -298,7 +296,7 @@ func (s *scheduleScreen) moveTo(ss data.Session, day data.Date) {
 	shift := day.Time().Sub(ss.Day().Time())
 	ss.Start, ss.End = ss.Start.Add(shift), ss.End.Add(shift)
 	if err := s.c.st.SaveSession(&ss); err != nil {
-		s.c.showError(err, say.Saving)
+		s.c.saveFailed(err)
 	}
 	s.changed()
 }
@@ -307,7 +305,7 @@ func (s *scheduleScreen) moveTo(ss data.Session, day data.Date) {
 func (s *scheduleScreen) askDelete(ss data.Session) {
 	n, err := s.c.st.SessionMarkCount(ss.ID)
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	text := lang.X("schedule.delete_unmarked", "Delete “{{.Title}}”? No attendance has been marked for it.",
@@ -316,23 +314,15 @@ func (s *scheduleScreen) askDelete(ss data.Session) {
 		text = lang.XN("schedule.delete_marked", "Delete “{{.Title}}” and its {{.Count}} attendance marks?", n,
 			map[string]any{"Title": ss.Title, "Count": n})
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.X("schedule.delete_title", "Delete session"), lang.X("schedule.delete_button", "Delete"),
-		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.c.st.DeleteSession(ss.ID); err != nil {
-				s.c.showError(err, say.Saving)
-			}
-			if s.form != nil && s.form.session.ID == ss.ID {
-				s.form.d.Hide()
-			}
-			s.changed()
-		}, s.c.win)
-	fitDialog(d, 480)
-	d.Show()
+	s.c.ask(lang.X("schedule.delete_title", "Delete session"), text, lang.X("schedule.delete_button", "Delete"), 480, func() {
+		if err := s.c.st.DeleteSession(ss.ID); err != nil {
+			s.c.saveFailed(err)
+		}
+		if s.form != nil && s.form.session.ID == ss.ID {
+			s.form.d.Hide()
+		}
+		s.changed()
+	})
 }
 
 // changed redraws the timetable after the programme changed, and tells

@@ -15,16 +15,8 @@ import (
 // scheduleOf opens the window on a workshop and returns its Schedule tab.
 func scheduleOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *scheduleScreen) {
 	t.Helper()
-	c, _ := openWindow(t, st)
-	c.screen.selectID(w.ID)
-	for _, v := range c.screen.views {
-		if s, ok := v.(*scheduleScreen); ok {
-			c.screen.tabs.Select(s.tab())
-			return c, s
-		}
-	}
-	t.Fatal("no Schedule tab")
-	return nil, nil
+	c := windowOn(t, st, w)
+	return c, tabOf[*scheduleScreen](t, c)
 }
 
 func addTrainer(t *testing.T, st *data.Store, w data.Workshop, name string) data.Trainer {

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,25 +37,7 @@ func kindColour(k data.SessionKind) color.NRGBA {
 }
 
 // kindName names a kind of session in the interface language.
-func kindName(k data.SessionKind) string {
-	switch k {
-	case data.KindLecture:
-		return lang.X("schedule.kind.lecture", "Lecture")
-	case data.KindSeminar:
-		return lang.X("schedule.kind.seminar", "Seminar")
-	case data.KindHandsOn:
-		return lang.X("schedule.kind.hands_on", "Hands-on workshop")
-	case data.KindFieldVisit:
-		return lang.X("schedule.kind.field_visit", "Field visit")
-	case data.KindPanel:
-		return lang.X("schedule.kind.panel", "Panel")
-	case data.KindCeremony:
-		return lang.X("schedule.kind.ceremony", "Ceremony")
-	case data.KindBreak:
-		return lang.X("schedule.kind.break", "Break")
-	}
-	return string(k)
-}
+func kindName(k data.SessionKind) string { return named("schedule.kind.", k, "") }
 
 // legend shows which colour is which kind, on two short lines so that it
 // fits beside the Add button in every language.

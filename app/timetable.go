@@ -425,21 +425,7 @@ func dayHeading(day data.Date, number int, outside bool) fyne.CanvasObject {
 }
 
 func weekdayAbbr(d data.Date) string {
-	switch d.Time().Weekday() {
-	case 1:
-		return lang.X("schedule.weekday.1", "Mon")
-	case 2:
-		return lang.X("schedule.weekday.2", "Tue")
-	case 3:
-		return lang.X("schedule.weekday.3", "Wed")
-	case 4:
-		return lang.X("schedule.weekday.4", "Thu")
-	case 5:
-		return lang.X("schedule.weekday.5", "Fri")
-	case 6:
-		return lang.X("schedule.weekday.6", "Sat")
-	}
-	return lang.X("schedule.weekday.0", "Sun")
+	return named("schedule.weekday.", strconv.Itoa(int(d.Time().Weekday())), "")
 }
 
 func joinNames(ids []int64, names map[int64]string) string {

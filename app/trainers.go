@@ -7,35 +7,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
-func trainerFieldLabel(field string) string {
-	switch field {
-	case "name":
-		return lang.X("trainers.field.name", "Name")
-	case "title":
-		return lang.X("trainers.field.title", "Title or position")
-	case "affiliation":
-		return lang.X("trainers.field.affiliation", "Affiliation")
-	case "country":
-		return lang.X("field.country", "Country")
-	case "email":
-		return lang.X("trainers.field.email", "Email")
-	case "languages":
-		return lang.X("trainers.field.languages", "Languages")
-	case "bio":
-		return lang.X("trainers.field.bio", "Short bio")
-	}
-	return field
-}
+func trainerFieldLabel(field string) string { return fieldLabel("trainers.field.", field) }
 
 // trainerFields are the inputs of a trainer, shared by the Add dialog and
 // the editing panel.
@@ -143,25 +122,9 @@ func newTrainersScreen(c *controller) *trainersScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.X("trainers.search", "Search by name, affiliation, country…"))
 	s.search.OnChanged = func(string) { s.filter() }
-	s.list = widget.NewList(func() int { return len(s.shown) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.SizeName = theme.SizeNameCaptionText
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, sub)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < 0 || i >= len(s.shown) {
-				return
-			}
-			t := s.shown[i]
-			labels := o.(*fyne.Container).Objects
-			labels[0].(*widget.Label).SetText(t.Name)
-			labels[1].(*widget.Label).SetText(trainerSubtitle(t))
-		})
+	s.list = twoLineList(func() int { return len(s.shown) }, func(i int) (string, string) {
+		return s.shown[i].Name, trainerSubtitle(s.shown[i])
+	})
 	s.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(s.shown) && s.shown[i].ID != s.sheet.saved.ID {
 			s.sheet.flush()
@@ -194,7 +157,7 @@ func newTrainersScreen(c *controller) *trainersScreen {
 	s.panel = container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("", lang.X("trainers.details", "Trainer"), container.NewVBox(s.fields.form, s.sheet.status)),
 		widget.NewCard("", lang.X("trainers.sessions", "Sessions"), s.sessions),
-		container.NewHBox(layout.NewSpacer(), s.del),
+		atRight(s.del),
 	)))
 	hint := widget.NewLabel(lang.X("trainers.none_selected", "Select a trainer, or add one."))
 	hint.Importance = widget.LowImportance
@@ -252,7 +215,7 @@ func (s *trainersScreen) clear() {
 func (s *trainersScreen) reload() {
 	all, err := s.c.st.Trainers(s.w.ID)
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	s.all = all
@@ -300,7 +263,7 @@ func (s *trainersScreen) showSessions() {
 	s.sessions.RemoveAll()
 	list, err := s.c.st.TrainerSessions(s.sheet.saved.ID)
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	if len(list) == 0 {
@@ -338,15 +301,15 @@ func (s *trainersScreen) saved(before, after data.Trainer) {
 }
 
 // showAdd asks for a new trainer in a dialog.
-func (s *trainersScreen) showAdd() *dialog.CustomDialog {
+func (s *trainersScreen) showAdd() *modal {
 	s.sheet.flush()
 	f := newTrainerFields()
-	var d *dialog.CustomDialog
+	var d *modal
 	submit := func() {
 		t := f.read(data.Trainer{WorkshopID: s.w.ID})
 		if err := s.c.st.SaveTrainer(&t); err != nil {
 			if _, ok := data.AsValidation(err); !ok {
-				s.c.showError(err, say.Saving)
+				s.c.saveFailed(err)
 				return
 			}
 			f.show(problemsLabelled(err, trainerFieldLabel))
@@ -363,11 +326,9 @@ func (s *trainersScreen) showAdd() *dialog.CustomDialog {
 			e.OnSubmitted = func(string) { submit() }
 		}
 	}
-	save := widget.NewButtonWithIcon(lang.X("trainers.add_button", "Add trainer"), theme.ConfirmIcon(), submit)
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.X("trainers.new_title", "New trainer"), f.form, s.c.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	save := mainButton(lang.X("trainers.add_button", "Add trainer"), submit)
+	cancel := cancelButton(func() { d.Hide() })
+	d = s.c.newModal(lang.X("trainers.new_title", "New trainer"), f.form, cancel, save)
 	fitDialog(d, 560)
 	d.Show()
 	s.c.win.Canvas().Focus(f.name)
@@ -382,7 +343,7 @@ func (s *trainersScreen) askDelete() {
 	t := s.sheet.saved
 	list, err := s.c.st.TrainerSessions(t.ID)
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	text := lang.X("trainers.delete_free", "Delete {{.Name}}? They lead no session.", map[string]any{"Name": t.Name})
@@ -407,7 +368,7 @@ func (s *trainersScreen) delete(t data.Trainer) {
 		return
 	}
 	if err != nil {
-		s.c.showError(err, say.Saving)
+		s.c.saveFailed(err)
 		return
 	}
 	s.sheet.clear()

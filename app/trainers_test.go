@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -13,16 +12,8 @@ import (
 
 func trainersOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *trainersScreen) {
 	t.Helper()
-	c, _ := openWindow(t, st)
-	c.screen.selectID(w.ID)
-	for _, v := range c.screen.views {
-		if s, ok := v.(*trainersScreen); ok {
-			c.screen.tabs.Select(s.tab())
-			return c, s
-		}
-	}
-	t.Fatal("no Trainers tab")
-	return nil, nil
+	c := windowOn(t, st, w)
+	return c, tabOf[*trainersScreen](t, c)
 }
 
 func session(t *testing.T, st *data.Store, w data.Workshop, day, hour int, title string, trainers ...int64) data.Session {
@@ -76,7 +67,7 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 
 	typeOver(c, s.search, "")
 	test.Tap(s.add)
-	if lastOf[*dialog.CustomDialog](c) == nil || topDialog(c) == nil {
+	if lastOf[*modal](c) == nil || topDialog(c) == nil {
 		t.Fatal("Add trainer opened nothing")
 	}
 	test.Tap(findButton(topDialog(c), "Add trainer"))

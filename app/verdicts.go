@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // verdicts is the window's one holder of who qualifies for a certificate
@@ -110,7 +109,7 @@ func verdictImportance(e data.Eligibility) widget.Importance {
 func reasonsText(e data.Eligibility) string {
 	parts := make([]string, len(e.Reasons))
 	for i, r := range e.Reasons {
-		parts[i] = words(say.Reason(r))
+		parts[i] = reasonText(r)
 	}
 	return strings.Join(parts, lang.X("attendance.eligibility.separator", "; "))
 }
@@ -155,10 +154,10 @@ func sheetText(e data.Eligibility) string {
 	switch {
 	case e.Override != nil && e.Eligible:
 		text += " " + lang.X("participants.sheet.qualifies_decided", "Qualifies for a certificate ({{.Why}}).",
-			map[string]any{"Why": words(say.Reason(e.Reasons[0]))})
+			map[string]any{"Why": reasonText(e.Reasons[0])})
 	case e.Override != nil:
 		text += " " + lang.X("participants.sheet.not_qualified_decided", "Does not qualify for a certificate ({{.Why}}).",
-			map[string]any{"Why": words(say.Reason(e.Reasons[0]))})
+			map[string]any{"Why": reasonText(e.Reasons[0])})
 	case e.Eligible:
 		text += " " + lang.X("participants.sheet.qualifies", "Qualifies for a certificate.")
 	default:

@@ -151,36 +151,6 @@ func (c *controller) quit() {
 	c.app.Quit()
 }
 
-// fitDialog gives a dialog a width and the height its content needs at
-// that width. Wrapped text only knows its height once it has a width, so
-// the dialog is laid out once at the width before its height is taken.
-func fitDialog(d dialog.Dialog, width float32) {
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-	d.Resize(fyne.NewSize(max(width, d.MinSize().Width), d.MinSize().Height))
-}
-
-// showMessage shows a dialog of wrapped paragraphs; detail lines are
-// smaller and selectable, for text the user may need to pass on.
-func (c *controller) showMessage(title string, paragraphs []string, details ...string) dialog.Dialog {
-	box := container.NewVBox()
-	for _, p := range paragraphs {
-		l := widget.NewLabel(p)
-		l.Wrapping = fyne.TextWrapWord
-		box.Add(l)
-	}
-	for _, d := range details {
-		l := widget.NewLabel(d)
-		l.Wrapping = fyne.TextWrapBreak // paths have no spaces to wrap at
-		l.SizeName = theme.SizeNameCaptionText
-		l.Selectable = true
-		box.Add(l)
-	}
-	d := dialog.NewCustom(title, lang.X("dialog.close", "Close"), box, c.win)
-	fitDialog(d, 520)
-	d.Show()
-	return d
-}
-
 // openPath makes the file at path the open store, once the work running on
 // the open one has ended (see afterWork); it reports whether it did so at
 // once. When data refuses the file, the file that was open stays open and
@@ -220,7 +190,7 @@ func (c *controller) useStore(st *data.Store) {
 	c.sayFileState()
 }
 
-func (c *controller) showOpenError(path string, err error) dialog.Dialog {
+func (c *controller) showOpenError(path string, err error) *modal {
 	why := logged(say.Of(err, say.Opening).With("File", filepath.Base(path)).With("Folder", c.backupFolder(path)), err)
 	kept := lang.X("open.kept", "“{{.File}}” stays open.", map[string]any{"File": filepath.Base(c.st.Path())})
 	return c.showMessage(lang.X("open.title", "Cannot open this file"), []string{why, kept}, path)
@@ -229,7 +199,7 @@ func (c *controller) showOpenError(path string, err error) dialog.Dialog {
 func (c *controller) showOpenDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			c.showError(err, say.Reading)
+			c.readFailed(err)
 			return
 		}
 		if r == nil {
@@ -253,7 +223,7 @@ func (c *controller) showOpenDialog() {
 // database that is open.
 type newDatabaseDialog struct {
 	c       *controller
-	d       *dialog.CustomDialog
+	d       *modal
 	name    *widget.Entry
 	nameRow *fieldRow
 	folder  string
@@ -298,11 +268,9 @@ func (c *controller) showFileNameDialog(title, introText, action, defaultName st
 	intro := widget.NewLabel(introText)
 	intro.Wrapping = fyne.TextWrapWord
 
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { n.d.Hide() })
-	create := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), n.create)
-	create.Importance = widget.HighImportance
-	n.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(intro, form), c.win)
-	n.d.SetButtons([]fyne.CanvasObject{cancel, create})
+	cancel := cancelButton(func() { n.d.Hide() })
+	create := mainButton(action, n.create)
+	n.d = c.newModal(title, container.NewVBox(intro, form), cancel, create)
 	fitDialog(n.d, 600)
 	n.d.Show()
 	c.win.Canvas().Focus(n.name)
@@ -360,22 +328,6 @@ func filePath(folder, name string, kind fileKind) (path, problem string) {
 	return path, ""
 }
 
-// ask asks a question that takes an action or not, with the action's
-// button (confirm) and Cancel; then runs when the action is chosen.
-func (c *controller) ask(title, question, confirm string, width float32, then func()) dialog.Dialog {
-	msg := widget.NewLabel(question)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(title, confirm, lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
-		if ok {
-			then()
-		}
-	}, c.win)
-	fitDialog(d, width)
-	d.Show()
-	c.opened(asked(question))
-	return d
-}
-
 func (c *controller) showAbout() {
 	name := widget.NewLabel(lang.X("app.name", "Atelier"))
 	name.SizeName = theme.SizeNameHeadingText
@@ -394,9 +346,7 @@ func (c *controller) showAbout() {
 		img.SetMinSize(fyne.NewSize(72, 72))
 		content = container.NewBorder(nil, nil, container.NewVBox(img), nil, text)
 	}
-	d := dialog.NewCustom(lang.X("menu.about", "About Atelier"), lang.X("dialog.close", "Close"), content, c.win)
-	fitDialog(d, 480)
-	d.Show()
+	c.showClosable(lang.X("menu.about", "About Atelier"), content, 480)
 }
 
 // offerDemoIfEmpty offers the demo workshops when the open file has none.
@@ -427,17 +377,11 @@ func (c *controller) offerDemo() dialog.Dialog {
 func (c *controller) loadDemo() {
 	st := c.st
 	title := lang.X("demo.title", "Demo workshops")
-	wait := dialog.NewCustomWithoutButtons(title, container.NewVBox(
-		widget.NewLabel(lang.X("demo.loading", "Loading the demo workshops…")),
-		widget.NewProgressBarInfinite(),
-	), c.win)
-	wait.Show()
-	end := c.startWork(title)
+	end := c.workNotice(title, lang.X("demo.loading", "Loading the demo workshops…"), nil)
 	go func() {
 		res, err := demo.Write(st)
 		c.do(func() {
-			defer end(err)
-			wait.Hide()
+			end(err)
 			if st != c.st {
 				return // another file was opened meanwhile
 			}

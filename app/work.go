@@ -5,9 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -22,7 +20,7 @@ import (
 type backgroundWork struct {
 	running []string // the titles of the work running, in the order it began
 	waiting func()   // what runs once nothing does; nil when nothing waits
-	notice  *dialog.CustomDialog
+	notice  *modal
 	text    *widget.Label
 }
 
@@ -34,7 +32,8 @@ type asked string
 
 // startWork notes that work called title begins on the open store. The
 // work calls the returned end on the UI goroutine once it no longer uses
-// the store, with its outcome.
+// the store, with its outcome, before it shows that outcome: what waited
+// for the work may run then.
 func (c *controller) startWork(title string) (end func(err error)) {
 	w := &c.work
 	w.running = append(w.running, title)
@@ -53,7 +52,11 @@ func (c *controller) startWork(title string) (end func(err error)) {
 		c.opened(workEnded{err})
 		if len(w.running) > 0 {
 			if w.waiting != nil {
+				// Hiding the work's own notice took every dialog shown
+				// after it, this one too: it goes back on top.
 				w.text.SetText(c.waitingText())
+				w.notice.Hide()
+				w.notice.Show()
 			}
 			return
 		}
@@ -62,6 +65,23 @@ func (c *controller) startWork(title string) (end func(err error)) {
 			w.notice.Hide()
 			then()
 		}
+	}
+}
+
+// workNotice shows a notice that work called title runs on the open file,
+// with text and bar (nil for a bar that only shows activity), and starts
+// the work (startWork); its end hides the notice too.
+func (c *controller) workNotice(title, text string, bar *widget.ProgressBar) (end func(err error)) {
+	var shown fyne.CanvasObject = widget.NewProgressBarInfinite()
+	if bar != nil {
+		shown = bar
+	}
+	notice := c.newModal(title, container.NewVBox(widget.NewLabel(text), shown))
+	notice.Show()
+	ended := c.startWork(title)
+	return func(err error) {
+		notice.Hide() // first: hiding a dialog hides those shown after it
+		ended(err)
 	}
 }
 
@@ -79,13 +99,12 @@ func (c *controller) afterWork(then func()) bool {
 	if w.notice == nil {
 		w.text = widget.NewLabel("")
 		w.text.Wrapping = fyne.TextWrapWord
-		cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() {
+		cancel := cancelButton(func() {
 			w.waiting = nil
 			w.notice.Hide()
 		})
-		w.notice = dialog.NewCustomWithoutButtons(lang.X("work.title", "Still at work on this file"),
-			container.NewVBox(w.text, widget.NewProgressBarInfinite()), c.win)
-		w.notice.SetButtons([]fyne.CanvasObject{cancel})
+		w.notice = c.newModal(lang.X("work.title", "Still at work on this file"),
+			container.NewVBox(w.text, widget.NewProgressBarInfinite()), cancel)
 	}
 	w.text.SetText(c.waitingText())
 	fitDialog(w.notice, 520)

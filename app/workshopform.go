@@ -8,47 +8,16 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // workshopFieldLabel names a workshop field, by data's name for it, as the
 // forms label it.
-func workshopFieldLabel(field string) string {
-	switch field {
-	case "title":
-		return lang.X("field.title", "Title")
-	case "theme":
-		return lang.X("field.theme", "Theme")
-	case "city":
-		return lang.X("field.city", "City")
-	case "country":
-		return lang.X("field.country", "Country")
-	case "region":
-		return lang.X("field.region", "Region")
-	case "venue":
-		return lang.X("field.venue", "Venue")
-	case "start_date":
-		return lang.X("field.start_date", "Start date")
-	case "end_date":
-		return lang.X("field.end_date", "End date")
-	case "language":
-		return lang.X("field.language", "Working language")
-	case "grant_target":
-		return lang.X("field.grant_target", "Grant target")
-	case "min_percent":
-		return lang.X("field.min_percent", "Minimum attendance")
-	case "excused_policy":
-		return lang.X("field.excused_policy", "Excused absences")
-	}
-	return field
-}
+func workshopFieldLabel(field string) string { return fieldLabel("field.", field) }
 
 // copyWorkshopField sets one field of dst to its value in src. The form
 // uses it to leave a field it cannot save at its last saved value while the
@@ -208,7 +177,7 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 		widget.NewCard("", lang.X("section.details", "Details"), container.NewVBox(form, f.status)),
 		widget.NewCard("", lang.X("section.figures", "In this workshop"), countsForm),
 		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.organisations.box),
-		container.NewHBox(layout.NewSpacer(), widget.NewButtonWithIcon(lang.X("workshop.delete", "Delete this workshop…"),
+		atRight(widget.NewButtonWithIcon(lang.X("workshop.delete", "Delete this workshop…"),
 			theme.DeleteIcon(), func() { f.askDelete() })),
 	)))
 	return f
@@ -216,21 +185,21 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 
 // askDelete deletes the workshop after a confirmation that says what goes
 // with it; the notice that follows, and Edit › Undo, bring it all back.
-func (f *workshopForm) askDelete() dialog.Dialog {
+func (f *workshopForm) askDelete() {
 	f.flush()
 	w := f.live.saved
 	n, err := f.s.c.st.CountsOf(w.ID)
 	if err != nil {
-		f.s.c.showError(err, say.Reading)
-		return nil
+		f.s.c.readFailed(err)
+		return
 	}
-	return f.s.c.ask(lang.X("workshop.delete_title", "Delete workshop"), lang.X("workshop.delete_ask",
+	f.s.c.ask(lang.X("workshop.delete_title", "Delete workshop"), lang.X("workshop.delete_ask",
 		"Delete “{{.Title}}” with its {{.Sessions}} sessions, {{.Trainers}} trainers, {{.Participants}} participants, {{.Marks}} attendance marks and {{.Certificates}} certificates? Edit › Undo last delete brings it back while Atelier stays open.",
 		map[string]any{"Title": w.Title, "Sessions": n.Sessions, "Trainers": n.Trainers, "Participants": n.Participants,
 			"Marks": n.Marks, "Certificates": n.Certificates}),
 		lang.X("workshop.delete_confirm", "Delete"), 520, func() {
 			if err := f.s.c.st.DeleteWorkshop(w.ID); err != nil {
-				f.s.c.showError(err, say.Saving)
+				f.s.c.saveFailed(err)
 				return
 			}
 			f.s.reset()
@@ -327,7 +296,7 @@ func (f *workshopForm) showHeading() {
 func (f *workshopForm) loadSummary() {
 	counts, err := f.s.c.st.CountsOf(f.id())
 	if err != nil {
-		f.s.c.showError(err, say.Reading)
+		f.s.c.readFailed(err)
 	}
 	for key, n := range map[string]int{
 		"sessions": counts.Sessions, "trainers": counts.Trainers, "participants": counts.Participants,

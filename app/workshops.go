@@ -2,16 +2,16 @@ package app
 
 import (
 	"slices"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // workshopsScreen lists the file's workshops on the left and edits the
@@ -42,27 +42,11 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s.form = newWorkshopForm(s)
 	// Each screen of a workshop adds itself here, in tab order.
 	s.views = []workshopView{newScheduleScreen(c), newTrainersScreen(c), newParticipantsView(c), newAttendanceView(c), newCertificatesView(c)}
-	s.list = widget.NewList(
-		func() int { return len(s.items) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.SizeName = theme.SizeNameCaptionText
-			return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, sub)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < 0 || i >= len(s.items) {
-				return
-			}
-			w := s.items[i]
-			labels := o.(*fyne.Container).Objects
-			labels[0].(*widget.Label).SetText(w.Title)
-			labels[1].(*widget.Label).SetText(lang.X("workshops.row", "{{.City}} · {{.Dates}}",
-				map[string]any{"City": w.City, "Dates": formatDateRange(w.StartDate, w.EndDate)}))
-		})
+	s.list = twoLineList(func() int { return len(s.items) }, func(i int) (string, string) {
+		w := s.items[i]
+		return w.Title, lang.X("workshops.row", "{{.City}} · {{.Dates}}",
+			map[string]any{"City": w.City, "Dates": formatDateRange(w.StartDate, w.EndDate)})
+	})
 	s.list.OnSelected = s.onSelected
 	s.add = widget.NewButtonWithIcon(lang.X("workshops.add", "Add workshop"), theme.ContentAddIcon(), func() { s.showAddDialog() })
 
@@ -92,7 +76,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 func (s *workshopsScreen) reload() {
 	items, err := s.c.st.Workshops()
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	s.items = items
@@ -152,7 +136,7 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	s.form.flush()
 	w, err := s.c.st.Workshop(id)
 	if err != nil {
-		s.c.showError(err, say.Reading)
+		s.c.readFailed(err)
 		return
 	}
 	s.form.load(w)
@@ -201,4 +185,113 @@ func (s *workshopsScreen) showTrainer(id int64) {
 			ts.reveal(id)
 		}
 	}
+}
+
+const addDialogWidth = 560
+
+// addWorkshopDialog asks for what a workshop cannot be saved without.
+type addWorkshopDialog struct {
+	s          *workshopsScreen
+	d          *modal
+	title      *widget.Entry
+	city       *widget.Entry
+	country    *widget.Select
+	start, end *widget.DateEntry
+	add        *widget.Button
+	rows       map[string]*fieldRow
+	general    *widget.Label
+	countries  *countryList
+}
+
+func (s *workshopsScreen) showAddDialog() *addWorkshopDialog {
+	s.form.flush()
+	a := &addWorkshopDialog{s: s, rows: map[string]*fieldRow{}, countries: countriesIn(uiLanguage())}
+	a.title = widget.NewEntry()
+	a.title.SetText(lang.X("workshop.new_title", "New workshop"))
+	a.city = widget.NewEntry()
+	a.country = widget.NewSelect(a.countries.names, nil)
+	a.country.PlaceHolder = lang.X("country.choose", "Choose a country")
+	today := data.DateOf(time.Now())
+	a.start = widget.NewDateEntry()
+	a.start.SetPlaceHolder(datePlaceholder())
+	a.start.SetDate(timeOf(today))
+	a.end = widget.NewDateEntry()
+	a.end.SetPlaceHolder(datePlaceholder())
+	a.end.SetDate(timeOf(today.AddDays(4)))
+	for _, e := range []*widget.Entry{a.title, a.city, &a.start.Entry, &a.end.Entry} {
+		e.OnSubmitted = func(string) { a.submit() }
+	}
+
+	form := widget.NewForm()
+	for _, field := range []struct {
+		name  string
+		input fyne.CanvasObject
+	}{{"title", a.title}, {"city", a.city}, {"country", a.country}, {"start_date", a.start}, {"end_date", a.end}} {
+		row := newFieldRow(workshopFieldLabel(field.name), field.input)
+		a.rows[field.name] = row
+		form.AppendItem(row.item())
+	}
+	a.general = problemLabel()
+	intro := widget.NewLabel(lang.X("workshop.new_intro", "Everything else can be filled in afterwards."))
+	intro.Wrapping = fyne.TextWrapWord
+
+	cancel := cancelButton(func() { a.d.Hide() })
+	a.add = mainButton(lang.X("workshop.add_button", "Add workshop"), a.submit)
+	a.d = s.c.newModal(lang.X("workshop.new_dialog_title", "New workshop"),
+		container.NewVBox(intro, form, a.general), cancel, a.add)
+	fitDialog(a.d, addDialogWidth)
+	a.d.Show()
+	// The proposed title is selected, so that typing replaces it.
+	s.c.win.Canvas().Focus(a.title)
+	a.title.TypedShortcut(&fyne.ShortcutSelectAll{})
+	s.c.opened(a)
+	return a
+}
+
+func (a *addWorkshopDialog) submit() {
+	w := data.Workshop{
+		Title:    a.title.Text,
+		City:     a.city.Text,
+		Country:  a.countries.byName[a.country.Selected],
+		Language: uiLanguage(),
+		Rule:     data.DefaultCertificateRule,
+	}
+	unread := map[string]string{}
+	for field, e := range map[string]*widget.DateEntry{"start_date": a.start, "end_date": a.end} {
+		var d data.Date
+		switch {
+		case strings.TrimSpace(e.Text) == "":
+		case e.Date == nil || e.Validate() != nil:
+			unread[field] = dateFormatProblem(field)
+		default:
+			d = data.DateOf(*e.Date)
+		}
+		if field == "start_date" {
+			w.StartDate = d
+		} else {
+			w.EndDate = d
+		}
+	}
+
+	problems := problemsByField(w.Validate())
+	for field, msg := range unread {
+		problems[field] = msg
+	}
+	if len(problems) == 0 {
+		if err := a.s.c.st.SaveWorkshop(&w); err != nil {
+			if _, ok := data.AsValidation(err); !ok {
+				problems[""] = saveProblem(err)
+			}
+			for field, msg := range problemsByField(err) {
+				problems[field] = msg
+			}
+		}
+	}
+	if showProblems(problems, a.rows, a.general) {
+		fitDialog(a.d, addDialogWidth) // messages make the form taller
+		return
+	}
+	a.d.Hide()
+	a.s.reload()
+	a.s.selectID(w.ID)
 }
