@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -280,16 +281,10 @@ func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 // nextMark is the mark a tap moves a cell to.
+// The marks go round in data's order, then back to not yet marked.
 func nextMark(m data.Mark) data.Mark {
-	switch m {
-	case data.Unmarked:
-		return data.Present
-	case data.Present:
-		return data.Late
-	case data.Late:
-		return data.Excused
-	case data.Excused:
-		return data.Absent
+	if i := slices.Index(data.Marks, m); i+1 < len(data.Marks) {
+		return data.Marks[i+1] // the first for Unmarked, which is not in the list
 	}
 	return data.Unmarked
 }

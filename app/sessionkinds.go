@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -19,21 +18,19 @@ import (
 // and stay readable with dark text on a light tint or light text on a dark
 // one.
 func kindColour(k data.SessionKind) color.NRGBA {
-	switch k {
-	case data.KindLecture:
-		return color.NRGBA{0x2f, 0x6f, 0xc0, 0xff} // blue
-	case data.KindSeminar:
-		return color.NRGBA{0x1c, 0x9a, 0x8c, 0xff} // teal
-	case data.KindHandsOn:
-		return color.NRGBA{0xe0, 0x7b, 0x1a, 0xff} // orange
-	case data.KindFieldVisit:
-		return color.NRGBA{0x3f, 0x9a, 0x3a, 0xff} // green
-	case data.KindPanel:
-		return color.NRGBA{0x8a, 0x4f, 0xc0, 0xff} // purple
-	case data.KindCeremony:
-		return color.NRGBA{0xc0, 0x3a, 0x5a, 0xff} // crimson
+	if c, ok := kindColours[k]; ok {
+		return c
 	}
 	return color.NRGBA{0x88, 0x88, 0x88, 0xff} // breaks and anything unknown: grey
+}
+
+var kindColours = map[data.SessionKind]color.NRGBA{
+	data.KindLecture:    {0x2f, 0x6f, 0xc0, 0xff}, // blue
+	data.KindSeminar:    {0x1c, 0x9a, 0x8c, 0xff}, // teal
+	data.KindHandsOn:    {0xe0, 0x7b, 0x1a, 0xff}, // orange
+	data.KindFieldVisit: {0x3f, 0x9a, 0x3a, 0xff}, // green
+	data.KindPanel:      {0x8a, 0x4f, 0xc0, 0xff}, // purple
+	data.KindCeremony:   {0xc0, 0x3a, 0x5a, 0xff}, // crimson
 }
 
 // kindName names a kind of session in the interface language.
@@ -51,7 +48,7 @@ func legend() fyne.CanvasObject {
 		sw.SetMinSize(fyne.NewSize(12, 12))
 		rows[i*2/len(data.SessionKinds)].Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
 	}
-	return container.NewThemeOverride(container.NewVBox(rows[0], rows[1]), legendTheme{theme.Current()})
+	return container.NewThemeOverride(container.NewVBox(rows[0], rows[1]), legendTheme())
 }
 
 // joinNames lists trainers by name in the session's order.

@@ -145,39 +145,30 @@ func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// compactTheme is the theme inside session blocks: smaller text and
-// padding, so that a one-hour block shows its time, title and room.
-type compactTheme struct{ fyne.Theme }
+// sizedTheme is the current theme with some sizes of its own.
+type sizedTheme struct {
+	fyne.Theme
+	sizes map[fyne.ThemeSizeName]float32
+}
 
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText:
-		return 12
-	case theme.SizeNameCaptionText:
-		return 11
-	case theme.SizeNameInnerPadding:
-		return 1
-	case theme.SizeNamePadding:
-		return 1
-	case theme.SizeNameLineSpacing:
-		return 1
+func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
+	if s, ok := t.sizes[n]; ok {
+		return s
 	}
 	return t.Theme.Size(n)
 }
 
-// legendTheme keeps the legend's two lines as tall as the Add button.
-type legendTheme struct{ fyne.Theme }
+// compactTheme is the theme inside session blocks: smaller text and
+// padding, so that a one-hour block shows its time, title and room.
+func compactTheme() fyne.Theme {
+	return sizedTheme{theme.Current(), map[fyne.ThemeSizeName]float32{theme.SizeNameText: 12, theme.SizeNameCaptionText: 11,
+		theme.SizeNameInnerPadding: 1, theme.SizeNamePadding: 1, theme.SizeNameLineSpacing: 1}}
+}
 
-func (t legendTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText:
-		return 12
-	case theme.SizeNamePadding:
-		return 4
-	case theme.SizeNameInnerPadding:
-		return 1
-	}
-	return t.Theme.Size(n)
+// legendTheme keeps the legend's two lines as tall as the Add button.
+func legendTheme() fyne.Theme {
+	return sizedTheme{theme.Current(), map[fyne.ThemeSizeName]float32{theme.SizeNameText: 12, theme.SizeNamePadding: 4,
+		theme.SizeNameInnerPadding: 1}}
 }
 
 // fitLines stacks lines from the top and hides those that do not fit, so
@@ -353,7 +344,7 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 			line(trainers, fyne.TextStyle{}, widget.MediumImportance, true)
 		}
 	}
-	text := container.NewThemeOverride(container.New(fit, lines...), compactTheme{theme.Current()})
+	text := container.NewThemeOverride(container.New(fit, lines...), compactTheme())
 	b.content = container.NewStack(bg, container.NewBorder(nil, nil, stripe, nil,
 		container.New(layout.NewCustomPaddedLayout(2, 2, 4, 3), text)))
 	return b
@@ -421,7 +412,7 @@ func dayHeading(day data.Date, number int, outside bool) fyne.CanvasObject {
 		map[string]any{"Weekday": weekdayAbbr(day), "Day": dayNumber(day.Day), "Month": monthAbbr(day.Month)}))
 	d.Alignment = fyne.TextAlignCenter
 	d.Truncation = fyne.TextTruncateEllipsis
-	return container.NewThemeOverride(container.NewVBox(t, d), compactTheme{theme.Current()})
+	return container.NewThemeOverride(container.NewVBox(t, d), compactTheme())
 }
 
 func weekdayAbbr(d data.Date) string {
