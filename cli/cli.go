@@ -107,7 +107,7 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 	mode := data.OpenExisting
 	dataDir := filepath.Dir(DefaultDBPath())
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return fail("cannot create the data folder %s: %v", dataDir, err)
+		return report(stderr, "atelier", err, say.Writing, dataDir)
 	}
 	if *dbPath == "" {
 		*dbPath = DefaultDBPath()
