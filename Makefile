@@ -71,7 +71,7 @@ fuzz:
 	$(FUZZ) -fuzz=FuzzReadCSV -fuzztime=60000x ./data/importer
 	$(FUZZ) -fuzz=FuzzParticipantValidation -fuzztime=60000x ./data
 	$(FUZZ) -fuzz=FuzzFold -fuzztime=100000x ./data
-	$(FUZZ) -fuzz=FuzzSplitPDF -fuzztime=40000x ./reports
+	$(FUZZ) -fuzz=FuzzSplitPDF -fuzztime=40000x ./reports/pdfsplit
 	$(FUZZ) -fuzz=FuzzVisual -fuzztime=30000x ./reports
 
 ## lint: gofmt, go vet and staticcheck

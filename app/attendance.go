@@ -6,10 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,8 +54,6 @@ type attendanceView struct {
 
 	matrix *matrixPane
 	rule   *rulePane
-
-	lastSheet *sheetDialog // for tests
 }
 
 func newAttendanceView(c *controller) *attendanceView {
@@ -112,6 +107,10 @@ func newAttendanceView(c *controller) *attendanceView {
 
 func (v *attendanceView) tab() *container.TabItem { return v.item }
 
+func (v *attendanceView) shows() change {
+	return detailsChanged | verdictInputs
+}
+
 func (v *attendanceView) show(w data.Workshop) {
 	if w.ID != v.w.ID {
 		v.sid = 0
@@ -129,7 +128,7 @@ func (v *attendanceView) show(w data.Workshop) {
 func (v *attendanceView) reload() {
 	sessions, err := v.c.st.Sessions(v.w.ID)
 	if err != nil {
-		v.c.showError(err)
+		v.c.readFailed(err)
 		return
 	}
 	v.sessions = sessions
@@ -179,8 +178,10 @@ func (v *attendanceView) paneShown() {
 	case 0:
 		v.reload()
 	case 1:
+		v.c.verdicts.forget() // another window may have changed them
 		v.matrix.load()
 	case 2:
+		v.c.verdicts.forget()
 		v.rule.load()
 	}
 }
@@ -238,7 +239,7 @@ func (v *attendanceView) loadPeople(keep int64) {
 	if v.w.ID != 0 {
 		people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{Statuses: []data.Status{data.StatusConfirmed}})
 		if err != nil {
-			v.c.showError(err)
+			v.c.readFailed(err)
 			return
 		}
 		v.people = people
@@ -249,7 +250,7 @@ func (v *attendanceView) loadPeople(keep int64) {
 	if v.sid != 0 {
 		marks, err := v.c.st.SessionMarks(v.sid)
 		if err != nil {
-			v.c.showError(err)
+			v.c.readFailed(err)
 			return
 		}
 		v.marks = marks
@@ -327,7 +328,7 @@ func (v *attendanceView) setMark(row int, mark data.Mark) {
 		v.marks[pid] = a
 	}
 	if err != nil {
-		v.c.showError(err)
+		v.c.saveFailed(err)
 		return
 	}
 	v.list.RefreshItem(row)
@@ -335,24 +336,47 @@ func (v *attendanceView) setMark(row int, mark data.Mark) {
 	if row == v.cur {
 		v.showNote()
 	}
-	v.matrix.marked(pid, v.sid, mark)
+	v.verdictsMarked(pid, v.sid, mark)
 }
 
 // marked is told of a mark changed in the matrix.
 func (v *attendanceView) marked(pid, sid int64, mark data.Mark) {
-	if sid != v.sid {
-		return
+	if sid == v.sid {
+		if mark == data.Unmarked {
+			delete(v.marks, pid)
+		} else {
+			a := v.marks[pid]
+			a.ParticipantID, a.SessionID, a.Mark = pid, sid, mark
+			v.marks[pid] = a
+		}
+		v.list.Refresh()
+		v.showCounts()
+		v.showNote()
 	}
-	if mark == data.Unmarked {
-		delete(v.marks, pid)
-	} else {
-		a := v.marks[pid]
-		a.ParticipantID, a.SessionID, a.Mark = pid, sid, mark
-		v.marks[pid] = a
-	}
-	v.list.Refresh()
-	v.showCounts()
-	v.showNote()
+	v.verdictsMarked(pid, sid, mark)
+}
+
+// verdictsMarked takes one mark saved into the verdicts, shows them again
+// in the matrix and the rule pane, and tells the other tabs.
+func (v *attendanceView) verdictsMarked(pid, sid int64, mark data.Mark) {
+	v.c.verdicts.marked(pid, sid, mark)
+	v.showVerdicts()
+	v.c.screen.changed(marksChanged, v)
+}
+
+// changedVerdicts follows a change that may change many verdicts (marks
+// saved at once, the rule, a decision): they are read again, shown, and
+// the other tabs told.
+func (v *attendanceView) changedVerdicts(what change) {
+	v.c.screen.changed(what, v)
+	v.c.verdicts.forget()
+	v.showVerdicts()
+}
+
+// showVerdicts shows the verdicts again in the panes that have shown them.
+func (v *attendanceView) showVerdicts() {
+	v.matrix.refresh()
+	v.rule.refresh()
 }
 
 func (v *attendanceView) confirmRest(mark data.Mark) {
@@ -367,23 +391,16 @@ func (v *attendanceView) confirmRest(mark data.Mark) {
 	if mark == data.Present {
 		msg = lang.XN("attendance.confirm_present", "Mark the {{.Count}} participants not yet marked as present?", unmarked, args)
 	}
-	d := dialog.NewConfirm(lang.X("attendance.confirm_title", "Mark the rest"), msg, func(ok bool) {
-		if ok {
-			v.markRest(mark)
-		}
-	}, v.c.win)
-	d.SetConfirmText(markName(mark))
-	d.SetDismissText(lang.X("dialog.cancel", "Cancel"))
-	d.Show()
+	v.c.confirm(lang.X("attendance.confirm_title", "Mark the rest"), msg, markName(mark), func() { v.markRest(mark) })
 }
 
 func (v *attendanceView) markRest(mark data.Mark) {
 	if _, err := v.c.st.MarkEveryone(v.sid, mark); err != nil {
-		v.c.showError(err)
+		v.c.saveFailed(err)
 		return
 	}
 	v.loadPeople(v.people[v.cur].ID)
-	v.matrix.reload()
+	v.changedVerdicts(marksChanged)
 }
 
 func (v *attendanceView) moveTo(row int) {
@@ -457,307 +474,9 @@ func (v *attendanceView) saveNote() {
 			v.noteLabel.SetText(fieldMessage(ve.Fields[0], lang.X("attendance.note", "Note")))
 			return
 		}
-		v.c.showError(err)
+		v.c.saveFailed(err)
 		return
 	}
 	v.marks[pid] = a
 	v.list.RefreshItem(v.cur)
-}
-
-// markName is a mark's word in the interface language.
-func markName(m data.Mark) string {
-	switch m {
-	case data.Present:
-		return lang.X("attendance.mark.present", "Present")
-	case data.Late:
-		return lang.X("attendance.mark.late", "Late")
-	case data.Excused:
-		return lang.X("attendance.mark.excused", "Excused")
-	case data.Absent:
-		return lang.X("attendance.mark.absent", "Absent")
-	}
-	return lang.X("attendance.mark.unmarked", "Not yet marked")
-}
-
-// markLetter is the one-letter form of a mark used on buttons, in the
-// matrix and as its key.
-func markLetter(m data.Mark) string {
-	switch m {
-	case data.Present:
-		return lang.X("attendance.mark.letter.present", "P")
-	case data.Late:
-		return lang.X("attendance.mark.letter.late", "L")
-	case data.Excused:
-		return lang.X("attendance.mark.letter.excused", "E")
-	case data.Absent:
-		return lang.X("attendance.mark.letter.absent", "A")
-	}
-	return ""
-}
-
-// markForKey reads a typed letter as a mark: the interface language's
-// letter or the English one, which stays valid for hands used to it. The
-// languages' letters never give one key two meanings.
-func markForKey(r rune) (data.Mark, bool) {
-	s := strings.ToUpper(string(r))
-	for _, m := range data.Marks {
-		if s == strings.ToUpper(markLetter(m)) {
-			return m, true
-		}
-	}
-	for _, m := range data.Marks {
-		if s == strings.ToUpper(string(m[0])) {
-			return m, true
-		}
-	}
-	return data.Unmarked, false
-}
-
-// markImportance colours a mark the same way everywhere.
-func markImportance(m data.Mark) widget.Importance {
-	switch m {
-	case data.Present:
-		return widget.SuccessImportance
-	case data.Late:
-		return widget.WarningImportance
-	case data.Excused:
-		return widget.HighImportance
-	case data.Absent:
-		return widget.DangerImportance
-	}
-	return widget.LowImportance
-}
-
-// markList is the session's participants, one row each, marked from the
-// keyboard. The selected row is the one keys act on; the list's own focus
-// ring is not drawn, as it would be a second, different cursor.
-type markList struct {
-	widget.List
-	v       *attendanceView
-	focused bool
-}
-
-func newMarkList(v *attendanceView) *markList {
-	l := &markList{v: v}
-	l.Length = func() int { return len(v.people) }
-	l.CreateItem = l.createRow
-	l.UpdateItem = l.updateRow
-	l.OnSelected = func(id widget.ListItemID) {
-		v.cur = id
-		v.showNote()
-	}
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-// markRow is one participant's row: name, what is known of them, the mark
-// in words and a button per mark.
-type markRow struct {
-	widget.BaseWidget
-	v       *attendanceView
-	id      widget.ListItemID
-	name    *widget.Label
-	detail  *widget.Label
-	status  *widget.Label
-	buttons [4]*widget.Button
-	box     *fyne.Container
-}
-
-func (l *markList) createRow() fyne.CanvasObject {
-	r := &markRow{v: l.v, name: widget.NewLabel(""), detail: widget.NewLabel(""), status: widget.NewLabel("")}
-	r.name.TextStyle.Bold = true
-	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.detail.SizeName = theme.SizeNameCaptionText
-	r.detail.Truncation = fyne.TextTruncateEllipsis
-	r.status.Alignment = fyne.TextAlignTrailing
-	r.status.TextStyle.Bold = true
-	// Square buttons, centred in the row's height, are easy to hit and
-	// read as a set of four.
-	buttons := container.NewHBox()
-	for k, m := range data.Marks {
-		r.buttons[k] = widget.NewButton(markLetter(m), nil)
-		buttons.Add(container.NewGridWrap(fyne.NewSquareSize(38), r.buttons[k]))
-	}
-	right := container.NewHBox(container.NewCenter(r.status), container.NewCenter(buttons))
-	names := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), r.name, r.detail)
-	r.box = container.NewBorder(nil, nil, nil, right, names)
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-func (r *markRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
-
-// Tapped selects the row and gives the list the keyboard. The List's own
-// tap handling cannot: it looks for its canvas through the embedded List,
-// which is not in the canvas tree, only the markList around it is.
-// The focus moves first, so that a note being typed is saved to the row it
-// was typed for.
-func (r *markRow) Tapped(*fyne.PointEvent) {
-	r.v.focusList()
-	r.v.moveTo(r.id)
-}
-
-func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	r := o.(*markRow)
-	v := l.v
-	if id < 0 || id >= len(v.people) {
-		return
-	}
-	r.id = id
-	p := v.people[id]
-	a := v.marks[p.ID]
-	r.name.SetText(p.FullName())
-	var detail []string
-	for _, s := range []string{p.Institution, countryName(p.Country)} {
-		if s != "" {
-			detail = append(detail, s)
-		}
-	}
-	if a.Note != "" {
-		detail = append(detail, "“"+a.Note+"”")
-	}
-	r.detail.SetText(strings.Join(detail, " · "))
-	r.status.SetText(markName(a.Mark))
-	r.status.Importance = markImportance(a.Mark)
-	// "Not yet marked" in italics rather than faint: it must stay
-	// readable on the highlighted row.
-	r.status.TextStyle.Italic = a.Mark == data.Unmarked
-	if a.Mark == data.Unmarked {
-		r.status.Importance = widget.MediumImportance
-	}
-	r.status.Refresh()
-	for k, m := range data.Marks {
-		b := r.buttons[k]
-		b.OnTapped = func() {
-			v.focusList()
-			v.moveTo(id)
-			v.setMark(id, m)
-		}
-		want := widget.MediumImportance
-		if a.Mark == m {
-			want = markImportance(m)
-		}
-		if b.Importance != want {
-			b.Importance = want
-			b.Refresh()
-		}
-	}
-}
-
-// FocusGained keeps the List's own focus ring off (see markList) and says
-// in the hint line that keys now mark.
-func (l *markList) FocusGained() {
-	l.focused = true
-	l.v.keysHint.Importance = widget.MediumImportance
-	l.v.keysHint.Refresh()
-}
-
-func (l *markList) FocusLost() {
-	l.focused = false
-	l.v.keysHint.Importance = widget.LowImportance
-	l.v.keysHint.Refresh()
-}
-
-// AcceptsTab makes Tab move to the next participant, and leave the list
-// from the last one as it leaves any other field.
-func (l *markList) AcceptsTab() bool { return l.v.cur < len(l.v.people)-1 }
-
-func (l *markList) TypedKey(e *fyne.KeyEvent) {
-	v := l.v
-	switch e.Name {
-	case fyne.KeyDown, fyne.KeyTab:
-		v.moveTo(v.cur + 1)
-	case fyne.KeyUp:
-		v.moveTo(v.cur - 1)
-	case fyne.KeyPageDown:
-		v.moveTo(v.cur + 10)
-	case fyne.KeyPageUp:
-		v.moveTo(v.cur - 10)
-	case fyne.KeyHome:
-		v.moveTo(0)
-	case fyne.KeyEnd:
-		v.moveTo(len(v.people) - 1)
-	case fyne.KeyDelete, fyne.KeyBackspace:
-		v.setMark(v.cur, data.Unmarked)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if !v.note.Disabled() {
-			v.c.win.Canvas().Focus(v.note)
-		}
-	}
-}
-
-func (l *markList) TypedRune(r rune) {
-	if r == '/' {
-		l.v.focusSearch()
-		return
-	}
-	if m, ok := markForKey(r); ok {
-		l.v.setMark(l.v.cur, m)
-	}
-}
-
-// TypedShortcut takes Ctrl+F (Cmd+F) to the search field.
-func (l *markList) TypedShortcut(s fyne.Shortcut) {
-	if isFind(s) {
-		l.v.focusSearch()
-	}
-}
-
-func isFind(s fyne.Shortcut) bool {
-	cs, ok := s.(*desktop.CustomShortcut)
-	return ok && cs.KeyName == fyne.KeyF && cs.Modifier == fyne.KeyModifierShortcutDefault
-}
-
-// searchEntry jumps through the list as a name is typed; Enter, Down or
-// Escape go back to the list.
-type searchEntry struct {
-	widget.Entry
-	v *attendanceView
-}
-
-func newSearchEntry(v *attendanceView) *searchEntry {
-	e := &searchEntry{v: v}
-	e.ExtendBaseWidget(e)
-	e.OnChanged = func(s string) { v.find(s) }
-	e.OnSubmitted = func(string) { v.focusList() }
-	return e
-}
-
-func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyDown, fyne.KeyEscape:
-		e.v.focusList()
-		return
-	}
-	e.Entry.TypedKey(k)
-}
-
-// noteEntry saves the note of the current mark on Enter and when left.
-type noteEntry struct {
-	widget.Entry
-	v *attendanceView
-}
-
-func newNoteEntry(v *attendanceView) *noteEntry {
-	e := &noteEntry{v: v}
-	e.ExtendBaseWidget(e)
-	e.OnSubmitted = func(string) {
-		v.saveNote()
-		v.focusList()
-	}
-	return e
-}
-
-func (e *noteEntry) FocusLost() {
-	e.Entry.FocusLost()
-	e.v.saveNote()
-}
-
-func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		e.v.showNote() // back to the saved note
-		e.v.focusList()
-		return
-	}
-	e.Entry.TypedKey(k)
 }

@@ -7,9 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -21,7 +19,7 @@ import (
 // stops the save, as it is a typing slip that would otherwise go unseen.
 type sheetDialog struct {
 	v       *attendanceView
-	d       *dialog.CustomDialog
+	d       *modal
 	byCode  map[string]data.Participant // confirmed participants, by upper-case code
 	codeOf  map[int64]string
 	others  map[string]bool // codes of participants who are not confirmed
@@ -53,7 +51,7 @@ func readCodes(text string) []string {
 func (v *attendanceView) showSheetDialog() *sheetDialog {
 	all, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{})
 	if err != nil {
-		v.c.showError(err)
+		v.c.readFailed(err)
 		return nil
 	}
 	s := &sheetDialog{v: v, byCode: map[string]data.Participant{}, others: map[string]bool{}}
@@ -75,10 +73,7 @@ func (v *attendanceView) showSheetDialog() *sheetDialog {
 	s.codes.OnChanged = func(string) { s.resolve() }
 	s.names = widget.NewLabel("")
 	s.names.Wrapping = fyne.TextWrapWord
-	s.problem = widget.NewLabel("")
-	s.problem.Importance = widget.DangerImportance
-	s.problem.Wrapping = fyne.TextWrapWord
-	s.problem.Hide()
+	s.problem = problemLabel()
 
 	s.mark = widget.NewRadioGroup(s.markNames(), func(string) { s.resolve() })
 	s.mark.Horizontal = true
@@ -102,16 +97,14 @@ func (v *attendanceView) showSheetDialog() *sheetDialog {
 	body := container.NewBorder(container.NewVBox(heading, form, s.problem), nil, nil, nil,
 		container.NewVScroll(s.names))
 
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { s.d.Hide() })
-	s.save = widget.NewButtonWithIcon(lang.X("attendance.sheet.save", "Save the sheet"), theme.ConfirmIcon(), s.submit)
-	s.save.Importance = widget.HighImportance
-	s.d = dialog.NewCustomWithoutButtons(lang.X("attendance.sheet.title", "Key in a sign-in sheet"), body, v.c.win)
-	s.d.SetButtons([]fyne.CanvasObject{cancel, s.save})
+	cancel := cancelButton(func() { s.d.Hide() })
+	s.save = mainButton(lang.X("attendance.sheet.save", "Save the sheet"), s.submit)
+	s.d = v.c.newModal(lang.X("attendance.sheet.title", "Key in a sign-in sheet"), body, cancel, s.save)
 	s.d.Resize(fyne.NewSize(sheetDialogWidth, min(v.c.win.Canvas().Size().Height-40, 640)))
 	s.resolve()
 	s.d.Show()
 	v.c.win.Canvas().Focus(s.codes)
-	v.lastSheet = s
+	v.c.opened(s)
 	return s
 }
 
@@ -205,7 +198,7 @@ func (s *sheetDialog) submit() {
 		return
 	}
 	if err := v.c.st.SetMarks(marks); err != nil {
-		v.c.showError(err)
+		v.c.saveFailed(err)
 		return
 	}
 	s.d.Hide()
@@ -214,7 +207,7 @@ func (s *sheetDialog) submit() {
 		keep = v.people[v.cur].ID
 	}
 	v.loadPeople(keep)
-	v.matrix.reload()
+	v.changedVerdicts(marksChanged)
 }
 
 func (s *sheetDialog) markNames() []string {

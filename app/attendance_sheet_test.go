@@ -29,7 +29,7 @@ func TestKeyingInAPaperSheet(t *testing.T) {
 	v := attendanceOf(t, c)
 	v.session.SetSelectedIndex(0)
 	test.Tap(v.keyIn)
-	s := v.lastSheet
+	s := lastOf[*sheetDialog](c)
 	if s == nil || topDialog(c) == nil {
 		t.Fatal("no dialog")
 	}
@@ -86,7 +86,7 @@ func TestKeyingInAPaperSheet(t *testing.T) {
 	// Another session, marked late, leaving the rest unmarked.
 	v.session.SetSelectedIndex(1)
 	test.Tap(v.keyIn)
-	s = v.lastSheet
+	s = lastOf[*sheetDialog](c)
 	s.mark.SetSelected(markName(data.Late))
 	typeOver(c, s.codes, "nm1")
 	pressEnter(s.codes) // Enter saves

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -8,12 +9,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // openOptions are how every file is opened: with a backup first, when the
@@ -37,9 +38,9 @@ func (c *controller) sayFileState() {
 			lang.X("backup.readonly", "“{{.File}}” is open read-only: the file or its folder cannot be written to. You can look at everything; changes will not be saved. To work on it, save a copy (File › Save a copy…) and open that.", file)},
 			c.st.Path())
 	case c.st.BackupProblem != nil:
-		c.showMessage(lang.X("backup.failed.title", "No backup"), []string{
-			lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file)},
-			c.st.BackupProblem.Error())
+		c.showFailure(lang.X("backup.failed.title", "No backup"),
+			lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file),
+			c.st.BackupProblem, say.Writing, "")
 	}
 }
 
@@ -57,12 +58,14 @@ func (c *controller) showSaveCopy() *newDatabaseDialog {
 func (c *controller) saveCopy(path string) {
 	c.screen.form.flush()
 	st := c.st
+	end := c.startWork(lang.X("copy.title", "Save a copy"))
 	go func() {
 		err := st.SaveCopy(path)
 		c.do(func() {
+			end(err)
 			if err != nil {
-				c.showMessage(lang.X("copy.title", "Save a copy"),
-					[]string{lang.X("copy.failed", "The copy could not be written; nothing was left half-written.")}, err.Error())
+				c.showFailure(lang.X("copy.title", "Save a copy"),
+					lang.X("copy.failed", "The copy could not be written; nothing was left half-written."), err, say.Writing, path)
 				return
 			}
 			c.showMessage(lang.X("copy.title", "Save a copy"),
@@ -73,17 +76,17 @@ func (c *controller) saveCopy(path string) {
 
 // showRestore lists the backups of the open file, newest first, each with
 // its date and workshops, and restores the one chosen.
-func (c *controller) showRestore() dialog.Dialog {
+func (c *controller) showRestore() *modal {
 	backups, err := data.Backups(c.backupFolder(c.st.Path()))
 	if err != nil {
-		c.showError(err)
+		c.readFailed(err)
 		return nil
 	}
 	title := lang.X("restore.title", "Restore from backup")
 	if c.dataDir == "" || len(backups) == 0 {
 		return c.showMessage(title, []string{lang.X("restore.none", "There is no backup of this file yet. Atelier takes one each time it opens the file.")})
 	}
-	var d dialog.Dialog
+	var d *modal
 	rows := container.NewVBox()
 	for _, b := range backups {
 		when := formatDate(data.DateOf(b.Taken)) + " " + b.Taken.Format("15:04")
@@ -100,37 +103,31 @@ func (c *controller) showRestore() dialog.Dialog {
 	intro.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(rows)
 	scroll.SetMinSize(fyne.NewSize(560, 320))
-	d = dialog.NewCustom(title, lang.X("dialog.close", "Close"), container.NewBorder(intro, nil, nil, nil, scroll), c.win)
-	fitDialog(d, 640)
-	d.Show()
+	d = c.showClosable(title, container.NewBorder(intro, nil, nil, nil, scroll), 640)
 	return d
 }
 
-func (c *controller) confirmRestore(b data.Backup, when string, done func()) dialog.Dialog {
-	msg := widget.NewLabel(lang.X("restore.confirm", "Replace everything in “{{.File}}” with the backup of {{.When}}?",
-		map[string]any{"File": filepath.Base(c.st.Path()), "When": when}))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.X("restore.title", "Restore from backup"), lang.X("restore.button", "Restore"),
-		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
-			if ok {
-				done()
-				c.restore(b.Path)
-			}
-		}, c.win)
-	fitDialog(d, 520)
-	d.Show()
-	return d
+func (c *controller) confirmRestore(b data.Backup, when string, done func()) {
+	c.ask(lang.X("restore.title", "Restore from backup"), lang.X("restore.confirm", "Replace everything in “{{.File}}” with the backup of {{.When}}?",
+		map[string]any{"File": filepath.Base(c.st.Path()), "When": when}), lang.X("restore.button", "Restore"), 520, func() {
+		done()
+		c.restore(b.Path)
+	})
 }
 
 // restore swaps the open file for a backup: the current state is backed up,
 // the store closed, the backup copied into place and the file opened again.
 // When anything fails, the file as it was is opened again.
 func (c *controller) restore(backupPath string) {
+	c.afterWork(func() { c.restoreNow(backupPath) })
+}
+
+func (c *controller) restoreNow(backupPath string) {
 	c.screen.form.flush()
 	path := c.st.Path()
 	if _, err := c.st.RotateBackup(c.backupFolder(path), time.Now()); err != nil {
-		c.showMessage(lang.X("restore.title", "Restore from backup"),
-			[]string{lang.X("restore.no_safety", "The file as it is now could not be backed up, so nothing was restored.")}, err.Error())
+		c.showFailure(lang.X("restore.title", "Restore from backup"),
+			lang.X("restore.no_safety", "The file as it is now could not be backed up, so nothing was restored."), err, say.Writing, "")
 		return
 	}
 	if err := c.st.Close(); err != nil {
@@ -144,7 +141,76 @@ func (c *controller) restore(backupPath string) {
 	}
 	c.useStore(st)
 	if restoreErr != nil {
-		c.showMessage(lang.X("restore.title", "Restore from backup"),
-			[]string{lang.X("restore.failed", "The backup could not be restored; the file is as it was.")}, restoreErr.Error())
+		c.showFailure(lang.X("restore.title", "Restore from backup"),
+			lang.X("restore.failed", "The backup could not be restored; the file is as it was."), restoreErr, say.Writing, "")
 	}
+}
+
+// noticeTime is how long the notice that follows a delete stays; Edit ›
+// Undo last delete works for the rest of the session.
+const noticeTime = 15 * time.Second
+
+// undoNotice is the line at the foot of the window after a delete: what
+// went, and a button that brings it back.
+type undoNotice struct {
+	bar  *fyne.Container
+	text *widget.Label
+	hide saveTimer
+}
+
+// frame is the window's content: the screens, and under them the notice
+// that follows a delete.
+func (c *controller) frame() fyne.CanvasObject {
+	if c.notice == nil {
+		n := &undoNotice{text: widget.NewLabel("")}
+		n.text.Truncation = fyne.TextTruncateEllipsis
+		undo := widget.NewButtonWithIcon(lang.X("undo.button", "Undo"), theme.ContentUndoIcon(), c.undoDelete)
+		n.bar = container.NewBorder(widget.NewSeparator(), nil, nil, undo, n.text)
+		n.bar.Hide()
+		c.notice = n
+	}
+	return container.NewBorder(nil, c.notice.bar, nil, nil, c.screen.content)
+}
+
+// watchDeletes makes every delete in the open file show the notice.
+func (c *controller) watchDeletes() {
+	c.st.OnDelete = func(d *data.Deletion) {
+		c.do(func() { c.showDeleted(d) })
+	}
+}
+
+func (c *controller) showDeleted(d *data.Deletion) {
+	if c.notice == nil {
+		return
+	}
+	c.notice.text.SetText(lang.X("undo.deleted", "Deleted “{{.Name}}”.", map[string]any{"Name": clip(d.Name, 80)}))
+	c.notice.bar.Show()
+	c.notice.hide.after(noticeTime, c.do, c.notice.bar.Hide)
+}
+
+// undoDelete brings back what the last delete of this session removed (a
+// workshop, session, trainer or participant, with everything that went with
+// it) and shows it again.
+func (c *controller) undoDelete() {
+	title := lang.X("undo.title", "Undo")
+	d, err := c.st.Undo()
+	if errors.Is(err, data.ErrNothingToUndo) {
+		c.showMessage(title, []string{lang.X("undo.nothing", "There is no delete to undo since Atelier opened this file.")})
+		return
+	}
+	if err != nil {
+		c.showFailure(title, lang.X("undo.failed", "The delete could not be undone; nothing was changed."), err, say.Saving, "")
+		return
+	}
+	if c.notice != nil {
+		c.notice.bar.Hide()
+	}
+	open := c.screen.form.id()
+	if d.Record == "workshop" {
+		open = d.ID
+	}
+	c.screen.form.clear() // so that selecting it again reloads it and its tabs
+	c.screen.list.UnselectAll()
+	c.screen.reload()
+	c.screen.selectID(open)
 }

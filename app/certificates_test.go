@@ -13,22 +13,12 @@ import (
 )
 
 func certificatesOf(t *testing.T, c *controller) *certificatesView {
-	t.Helper()
-	for _, v := range c.screen.views {
-		if cv, ok := v.(*certificatesView); ok {
-			c.screen.tabs.Select(cv.tab()) // as the organiser clicks it
-			return cv
-		}
-	}
-	t.Fatal("no Certificates tab")
-	return nil
+	return tabOf[*certificatesView](t, c)
 }
 
 func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, q := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	if len(v.rows) == 0 || !strings.Contains(v.summary.Text, "participants eligible · 0 certificates in the register") {
 		t.Fatalf("%d rows, summary %q", len(v.rows), v.summary.Text)
@@ -38,7 +28,7 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	}
 
 	// Issue and print goes through the file name dialog into a folder.
-	v.lastDone = make(chan error, 1)
+	ended := countOf[workEnded](c)
 	v.each.SetChecked(true)
 	test := findButton(v.item.Content, "Issue and print…")
 	if test == nil {
@@ -46,7 +36,7 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	}
 	test.OnTapped()
 	dir := t.TempDir()
-	n := c.lastNewDB
+	n := lastOf[*newDatabaseDialog](c)
 	if n == nil {
 		t.Fatal("no dialog asked where to save")
 	}
@@ -56,17 +46,10 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 	if v.working.Hidden || !v.issue.Disabled() {
 		t.Error("no progress while printing, or the button can be tapped twice")
 	}
-	var done error
-	if !q.runUntil(20*time.Second, func() bool {
-		select {
-		case done = <-v.lastDone:
-			return true
-		default:
-			return false
-		}
-	}) {
+	if !q.runUntil(20*time.Second, func() bool { return countOf[workEnded](c) > ended }) {
 		t.Fatal("printing did not finish")
 	}
+	done := lastOf[workEnded](c).err
 	pdf, err := os.ReadFile(filepath.Join(dir, "lagos.pdf"))
 	if done != nil || err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatalf("error %v, file %v", done, err)
@@ -110,14 +93,12 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 }
 
 func TestCertificatesVerifyInFrenchAndNobodyEligible(t *testing.T) {
-	useLanguage(t, "fr")
 	st, res := demoStore(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(res.Planned)
+	c, q := openAt(t, "fr", st, res.Planned)
 	v := certificatesOf(t, c)
-	v.lastDone = make(chan error, 1)
+	ended := countOf[workEnded](c)
 	v.issueTo(filepath.Join(t.TempDir(), "dakar.pdf"))
-	if !q.runUntil(20*time.Second, func() bool { return len(v.lastDone) > 0 }) {
+	if !q.runUntil(20*time.Second, func() bool { return countOf[workEnded](c) > ended }) {
 		t.Fatal("did not finish")
 	}
 	if top := topDialog(c); top == nil || !hasText(top, "Personne n’a encore droit à une attestation") {
@@ -140,7 +121,7 @@ func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
 	c.screen.selectID(res.Lagos)
 	v := certificatesOf(t, c)
 	findButton(v.item.Content, "Wording and signatories…").OnTapped()
-	g := v.lastWording
+	g := lastOf[*wordingDialog](c)
 	if g == nil || g.current != data.English || g.title.PlaceHolder != "Certificate of attendance" {
 		t.Fatalf("dialog %+v", g)
 	}
@@ -174,10 +155,8 @@ func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
 // Preview prints one certificate to a file of its own and opens it, and
 // enters nothing in the register.
 func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, _ := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	path := v.preview()
 	t.Cleanup(func() { os.Remove(path) })
@@ -197,13 +176,11 @@ func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
 // A signature image chosen from disk is kept with its signatory; a file that
 // is not an image is refused and changes nothing.
 func TestSignatureImages(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, _ := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	findButton(v.item.Content, "Wording and signatories…").OnTapped()
-	g := v.lastWording
+	g := lastOf[*wordingDialog](c)
 	dir := t.TempDir()
 	notImage := filepath.Join(dir, "signature.png")
 	if err := os.WriteFile(notImage, []byte("not an image"), 0o644); err != nil {

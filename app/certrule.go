@@ -2,14 +2,11 @@ package app
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,6 +22,8 @@ var minPercents = []int{50, 60, 66, 70, 75, 80, 85, 90, 95, 100}
 // organiser can override it.
 type rulePane struct {
 	v         *attendanceView
+	vd        *verdicts
+	shown     bool // the verdicts have been shown for the workshop
 	loading   bool
 	percents  []int
 	min       *widget.Select
@@ -37,12 +36,10 @@ type rulePane struct {
 	summary   *widget.Label
 	list      *widget.List
 	content   fyne.CanvasObject
-
-	lastOverride *overrideDialog // for tests
 }
 
 func newRulePane(v *attendanceView) *rulePane {
-	p := &rulePane{v: v, policies: data.ExcusedPolicies}
+	p := &rulePane{v: v, vd: &v.c.verdicts, policies: data.ExcusedPolicies}
 	p.min = widget.NewSelect(nil, func(string) { p.save() })
 	p.late = widget.NewCheck(lang.X("attendance.rule.late_counts", "Late arrival counts as attended"), func(bool) { p.save() })
 	p.excused = widget.NewRadioGroup(nil, func(string) { p.save() })
@@ -58,8 +55,8 @@ func newRulePane(v *attendanceView) *rulePane {
 	p.list = widget.NewList(p.length, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
-		if m := p.v.matrix.m; m != nil && id < len(m.Participants) {
-			p.showOverride(m.Participants[id])
+		if p.shown && id < len(p.vd.list) {
+			p.showOverride(p.vd.matrix.Participants[id])
 		}
 	}
 
@@ -85,19 +82,10 @@ func newRulePane(v *attendanceView) *rulePane {
 }
 
 // policyName words an excused-absence policy as an option.
-func policyName(pol data.ExcusedPolicy) string {
-	switch pol {
-	case data.ExcusedExcluded:
-		return lang.X("attendance.rule.excused_excluded", "Left out of the count")
-	case data.ExcusedAttended:
-		return lang.X("attendance.rule.excused_attended", "Count as attended")
-	case data.ExcusedAbsent:
-		return lang.X("attendance.rule.excused_absent", "Count as missed")
-	}
-	return string(pol)
-}
+func policyName(pol data.ExcusedPolicy) string { return named("attendance.rule.excused_", pol, "") }
 
 func (p *rulePane) clear() {
+	p.shown = false
 	p.list.Refresh()
 }
 
@@ -127,7 +115,7 @@ func (p *rulePane) load() {
 	}
 	p.loadMandatory()
 	p.loading = false
-	p.v.matrix.load() // calls loaded
+	p.showVerdicts()
 }
 
 func (p *rulePane) loadMandatory() {
@@ -187,7 +175,7 @@ func (p *rulePane) save() {
 	}
 	w, err := p.v.c.st.Workshop(p.v.w.ID)
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.readFailed(err)
 		return
 	}
 	if i := p.min.SelectedIndex(); i >= 0 && i < len(p.percents) {
@@ -204,13 +192,12 @@ func (p *rulePane) save() {
 	}
 	if err := p.v.c.st.SaveWorkshop(&w); err != nil {
 		p.status.Importance = widget.DangerImportance
-		p.status.SetText(lang.X("attendance.rule.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()}))
+		p.status.SetText(saveProblem(err))
 		return
 	}
 	p.v.w = w
-	p.v.c.screen.form.ruleSaved(w.Rule)
 	p.saved()
-	p.v.matrix.load()
+	p.v.changedVerdicts(ruleChanged)
 }
 
 // saveMandatory saves the sessions whose box changed, each read again so
@@ -228,7 +215,7 @@ func (p *rulePane) saveMandatory() {
 		want := chosen[p.mandatory.Options[i]]
 		s, err := p.v.c.st.Session(id)
 		if err != nil {
-			p.v.c.showError(err)
+			p.v.c.readFailed(err)
 			return
 		}
 		if s.Mandatory == want {
@@ -236,7 +223,7 @@ func (p *rulePane) saveMandatory() {
 		}
 		s.Mandatory = want
 		if err := p.v.c.st.SaveSession(&s); err != nil {
-			p.v.c.showError(err)
+			p.v.c.saveFailed(err)
 			return
 		}
 		changed = true
@@ -246,7 +233,7 @@ func (p *rulePane) saveMandatory() {
 			p.v.sessions = ss
 		}
 		p.saved()
-		p.v.matrix.load()
+		p.v.changedVerdicts(sessionsChanged)
 	}
 }
 
@@ -255,34 +242,31 @@ func (p *rulePane) saved() {
 	p.status.SetText(lang.X("attendance.rule.saved", "Saved at {{.Time}}.", map[string]any{"Time": time.Now().Format("15:04")}))
 }
 
-// ruleSaved tells the Details form of a rule saved from the Attendance
-// tab: the form saves whole workshops, rule included.
-func (f *workshopForm) ruleSaved(r data.CertificateRule) {
-	f.saved.Rule, f.draft.Rule = r, r
-}
-
-// loaded shows the verdicts the matrix pane has just worked out.
-func (p *rulePane) loaded() {
-	m := p.v.matrix
-	if m.m == nil {
+// showVerdicts shows every participant's verdict, read again if need be.
+func (p *rulePane) showVerdicts() {
+	if err := p.vd.of(p.v.w.ID); err != nil {
+		p.v.c.readFailed(err)
 		return
 	}
-	n := 0
-	for _, e := range m.verdicts {
-		if e.Eligible {
-			n++
-		}
-	}
+	p.shown = true
+	n := p.vd.eligible()
 	p.summary.SetText(lang.XN("attendance.rule.summary", "{{.Count}} of {{.Total}} participants eligible for a certificate", n,
-		map[string]any{"Count": n, "Total": len(m.verdicts)}))
+		map[string]any{"Count": n, "Total": len(p.vd.list)}))
 	p.list.Refresh()
 }
 
+// refresh shows the verdicts again after a change, if they have been shown.
+func (p *rulePane) refresh() {
+	if p.shown {
+		p.showVerdicts()
+	}
+}
+
 func (p *rulePane) length() int {
-	if p.v.matrix.m == nil {
+	if !p.shown {
 		return 0
 	}
-	return len(p.v.matrix.verdicts)
+	return len(p.vd.list)
 }
 
 func (p *rulePane) createRow() fyne.CanvasObject {
@@ -295,56 +279,22 @@ func (p *rulePane) createRow() fyne.CanvasObject {
 	why.SizeName = theme.SizeNameCaptionText
 	why.Truncation = fyne.TextTruncateEllipsis
 	head := container.NewBorder(nil, nil, nil, verdict, name)
-	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), head, why)
+	return tightLines(head, why)
 }
 
 func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	m := p.v.matrix
-	if m.m == nil || id >= len(m.verdicts) {
+	if !p.shown || id >= len(p.vd.list) {
 		return
 	}
 	box := o.(*fyne.Container)
 	head := box.Objects[0].(*fyne.Container)
 	name, verdict := head.Objects[0].(*widget.Label), head.Objects[1].(*widget.Label)
 	why := box.Objects[1].(*widget.Label)
-	e := m.verdicts[id]
-	name.SetText(m.m.Participants[id].FullName())
-	verdict.Importance = widget.DangerImportance
-	if e.Eligible {
-		verdict.Importance = widget.SuccessImportance
-	}
+	e := p.vd.list[id]
+	name.SetText(p.vd.matrix.Participants[id].FullName())
+	verdict.Importance = verdictImportance(e)
 	verdict.SetText(verdictText(e))
 	why.SetText(reasonsText(e))
-}
-
-func reasonsText(e data.Eligibility) string {
-	parts := make([]string, len(e.Reasons))
-	for i, r := range e.Reasons {
-		parts[i] = reasonText(r)
-	}
-	return strings.Join(parts, lang.X("attendance.eligibility.separator", "; "))
-}
-
-// reasonText words one of data's reasons in the interface language.
-func reasonText(r data.Reason) string {
-	switch r.Key {
-	case data.ReasonMeetsMinimum:
-		return lang.X("attendance.eligibility.meets_minimum", "attended {{.Attended}} of {{.Counted}} counted sessions, {{.Percent}}% ≥ {{.Min}}%", r.Args)
-	case data.ReasonBelowMinimum:
-		return lang.X("attendance.eligibility.below_minimum", "attended {{.Attended}} of {{.Counted}} counted sessions, {{.Percent}}% < {{.Min}}%", r.Args)
-	case data.ReasonNothingCounted:
-		return lang.X("attendance.eligibility.nothing_counted", "no session counts towards the certificate")
-	case data.ReasonMissedMandatory:
-		return lang.X("attendance.eligibility.missed_mandatory", "missed mandatory session: {{.Title}}", r.Args)
-	case data.ReasonUnmarked:
-		n, _ := r.Args["Count"].(int)
-		return lang.XN("attendance.eligibility.unmarked", "{{.Count}} sessions not marked yet", n, r.Args)
-	case data.ReasonGranted:
-		return lang.X("attendance.eligibility.granted", "granted by the organiser: {{.Reason}}", r.Args)
-	case data.ReasonRefused:
-		return lang.X("attendance.eligibility.refused", "refused by the organiser: {{.Reason}}", r.Args)
-	}
-	return r.Message
 }
 
 // overrideDialog grants or refuses one participant's certificate whatever
@@ -353,7 +303,7 @@ func reasonText(r data.Reason) string {
 type overrideDialog struct {
 	p       *rulePane
 	who     data.Participant
-	d       *dialog.CustomDialog
+	d       *modal
 	choice  *widget.RadioGroup
 	reason  *widget.Entry
 	row     *fieldRow
@@ -364,10 +314,9 @@ type overrideDialog struct {
 
 func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	o := &overrideDialog{p: p, who: who}
-	st := p.v.c.st
-	e, err := st.ParticipantEligibility(who.ID)
+	e, err := p.vd.participant(who.ID)
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.readFailed(err)
 		return nil
 	}
 	grant, refuse := lang.X("attendance.override.grant", "Give a certificate"), lang.X("attendance.override.refuse", "No certificate")
@@ -387,7 +336,7 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 		o.choice.SetSelected(map[bool]string{true: refuse, false: grant}[e.ByRule])
 	}
 	rule := widget.NewLabel(lang.X("attendance.override.by_rule", "By the rule: {{.Verdict}} — {{.Why}}", map[string]any{
-		"Verdict": verdictText(data.Evaluate(p.v.w.Rule, e.Summary, nil)), "Why": reasonsText(data.Evaluate(p.v.w.Rule, e.Summary, nil))}))
+		"Verdict": verdictText(byRule(e)), "Why": reasonsText(byRule(e))}))
 	rule.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(rule)
 	if e.Override != nil {
@@ -398,20 +347,18 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 	}
 	content.Add(widget.NewForm(widget.NewFormItem(lang.X("attendance.override.decision", "Decision"), o.choice), o.row.item()))
 
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { o.d.Hide() })
+	cancel := cancelButton(func() { o.d.Hide() })
 	o.remove = widget.NewButtonWithIcon(lang.X("attendance.override.remove", "Let the rule decide"), theme.DeleteIcon(), o.clear)
 	if !o.current {
 		o.remove.Disable()
 	}
-	o.save = widget.NewButtonWithIcon(lang.X("attendance.override.save", "Record decision"), theme.ConfirmIcon(), o.submit)
-	o.save.Importance = widget.HighImportance
-	o.d = dialog.NewCustomWithoutButtons(lang.X("attendance.override.title", "Certificate for {{.Name}}", map[string]any{"Name": who.FullName()}),
-		content, p.v.c.win)
-	o.d.SetButtons([]fyne.CanvasObject{cancel, o.remove, o.save})
+	o.save = mainButton(lang.X("attendance.override.save", "Record decision"), o.submit)
+	o.d = p.v.c.newModal(lang.X("attendance.override.title", "Certificate for {{.Name}}", map[string]any{"Name": who.FullName()}),
+		content, cancel, o.remove, o.save)
 	fitDialog(o.d, 560)
 	o.d.Show()
 	p.v.c.win.Canvas().Focus(o.reason)
-	p.lastOverride = o
+	p.v.c.opened(o)
 	return o
 }
 
@@ -422,18 +369,18 @@ func (o *overrideDialog) submit() {
 			o.row.setProblem(fieldMessage(v.Fields[0], o.row.label))
 			return
 		}
-		o.p.v.c.showError(err)
+		o.p.v.c.saveFailed(err)
 		return
 	}
 	o.d.Hide()
-	o.p.v.matrix.load()
+	o.p.v.changedVerdicts(overridesChanged)
 }
 
 func (o *overrideDialog) clear() {
 	if err := o.p.v.c.st.ClearEligibilityOverride(o.who.ID); err != nil {
-		o.p.v.c.showError(err)
+		o.p.v.c.saveFailed(err)
 		return
 	}
 	o.d.Hide()
-	o.p.v.matrix.load()
+	o.p.v.changedVerdicts(overridesChanged)
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -40,7 +39,7 @@ func (c *controller) selectedWorkshop() (data.Workshop, bool) {
 	c.screen.form.flush()
 	w, err := c.st.Workshop(id)
 	if err != nil {
-		c.showError(err)
+		c.readFailed(err)
 		return w, false
 	}
 	return w, true
@@ -69,7 +68,7 @@ func (c *controller) askSignIn() {
 	}
 	choices, err := c.signInChoices(w)
 	if err != nil {
-		c.showError(err)
+		c.readFailed(err)
 		return
 	}
 	if len(choices) == 1 {
@@ -178,23 +177,17 @@ func (c *controller) export(title, path string, write func(io.Writer) error, don
 // 0 to 1, from its goroutine; with bar nil the bar just shows activity.
 func (c *controller) exportWithProgress(title, path string, bar *widget.ProgressBar,
 	write func(w io.Writer, progress func(float64)) error, done func(error)) {
-	var shown fyne.CanvasObject = widget.NewProgressBarInfinite()
 	progress := func(float64) {}
 	if bar != nil {
-		shown = bar
 		progress = func(p float64) { c.do(func() { bar.SetValue(p) }) }
 	}
-	wait := dialog.NewCustomWithoutButtons(title, container.NewVBox(
-		widget.NewLabel(lang.X("exports.writing", "Writing {{.File}}…", map[string]any{"File": filepath.Base(path)})),
-		shown,
-	), c.win)
-	wait.Show()
+	end := c.workNotice(title, lang.X("exports.writing", "Writing {{.File}}…", map[string]any{"File": filepath.Base(path)}), bar)
 	go func() {
 		err := reports.WriteFile(path, func(w io.Writer) error { return write(w, progress) })
 		c.do(func() {
-			wait.Hide()
+			end(err)
 			if err != nil {
-				c.showMessage(title, []string{lang.X("exports.failed", "The document could not be written; nothing was saved.")}, err.Error())
+				c.showWriteFailure(title, path, err)
 			} else {
 				c.showMessage(title, []string{lang.X("exports.done", "Saved “{{.File}}”.", map[string]any{"File": filepath.Base(path)})}, path)
 			}

@@ -14,35 +14,7 @@ import (
 
 // monthAbbr is the short month name of the interface language. Each key is
 // spelled out so that the translation test finds it.
-func monthAbbr(m time.Month) string {
-	switch m {
-	case time.January:
-		return lang.X("date.month.1", "Jan")
-	case time.February:
-		return lang.X("date.month.2", "Feb")
-	case time.March:
-		return lang.X("date.month.3", "Mar")
-	case time.April:
-		return lang.X("date.month.4", "Apr")
-	case time.May:
-		return lang.X("date.month.5", "May")
-	case time.June:
-		return lang.X("date.month.6", "Jun")
-	case time.July:
-		return lang.X("date.month.7", "Jul")
-	case time.August:
-		return lang.X("date.month.8", "Aug")
-	case time.September:
-		return lang.X("date.month.9", "Sep")
-	case time.October:
-		return lang.X("date.month.10", "Oct")
-	case time.November:
-		return lang.X("date.month.11", "Nov")
-	case time.December:
-		return lang.X("date.month.12", "Dec")
-	}
-	return strconv.Itoa(int(m))
-}
+func monthAbbr(m time.Month) string { return named("date.month.", strconv.Itoa(int(m)), "") }
 
 // dayNumber writes the day of the month; French writes the first as "1er".
 func dayNumber(day int) string {

@@ -3,6 +3,7 @@ package app
 import (
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -105,6 +106,41 @@ func (q *uiQueue) runUntil(timeout time.Duration, cond func() bool) bool {
 	return true
 }
 
+// watched keeps, for each window a test opened, what the window told it
+// of (controller.opened): the dialogs and forms it opened and the
+// background work that ended, oldest first.
+var watched sync.Map // *controller → *[]any
+
+// lastOf is the newest thing of type T the window told its test of, or
+// T's zero value when there was none.
+func lastOf[T any](c *controller) T {
+	var zero T
+	seen, ok := watched.Load(c)
+	if !ok {
+		return zero
+	}
+	all := *seen.(*[]any)
+	for i := len(all) - 1; i >= 0; i-- {
+		if x, ok := all[i].(T); ok {
+			return x
+		}
+	}
+	return zero
+}
+
+// countOf is how many things of type T the window told its test of.
+func countOf[T any](c *controller) int {
+	n := 0
+	if seen, ok := watched.Load(c); ok {
+		for _, x := range *seen.(*[]any) {
+			if _, ok := x.(T); ok {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // openWindow builds the main window on st in a test app. Closing it at the
 // end closes the store.
 func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
@@ -112,6 +148,10 @@ func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
 	test.NewTempApp(t)
 	q := newUIQueue()
 	c := newController(fyne.CurrentApp(), st, q.do)
+	seen := &[]any{}
+	watched.Store(c, seen)
+	t.Cleanup(func() { watched.Delete(c) })
+	c.tell = func(x any) { *seen = append(*seen, x) } // on the UI goroutine, as the window runs
 	c.win.Show()
 	t.Cleanup(func() {
 		if !c.closed { // Fyne's test driver panics when a window is closed twice
@@ -119,6 +159,39 @@ func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
 		}
 	})
 	return c, q
+}
+
+// openAt opens the window on st, speaking lang, with workshop id selected.
+func openAt(t *testing.T, lang string, st *data.Store, id int64) (*controller, *uiQueue) {
+	t.Helper()
+	useLanguage(t, lang)
+	c, q := openWindow(t, st)
+	c.screen.selectID(id)
+	return c, q
+}
+
+// windowOn opens the window on st with workshop w selected.
+func windowOn(t *testing.T, st *data.Store, w data.Workshop) *controller {
+	t.Helper()
+	c, _ := openWindow(t, st)
+	c.screen.selectID(w.ID)
+	return c
+}
+
+// tabOf brings the selected workshop's tab of type T to the front, as the
+// organiser clicks it, and returns it.
+func tabOf[T workshopView](t *testing.T, c *controller) T {
+	for _, v := range c.screen.views {
+		if x, ok := v.(T); ok {
+			c.screen.tabs.Select(x.tab())
+			return x
+		}
+	}
+	if t != nil {
+		t.Fatalf("no tab of %T", *new(T))
+	}
+	var zero T
+	return zero
 }
 
 // walk visits o and everything drawn inside it.

@@ -10,11 +10,11 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/importer"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // importWizard takes a registration list into the workshop: the file, its
@@ -28,9 +28,11 @@ type importWizard struct {
 	wb       *importer.Workbook
 	rows     [][]string
 	preview  *importer.Preview
-	gen      int // tells the latest check from one superseded by a new choice
+	gen      int    // tells the latest check from one superseded by a new choice
+	file     string // the list's name, as errors about it say it
+	title    string
 
-	d        *dialog.CustomDialog
+	d        *modal
 	sheet    *widget.Select
 	columns  *widget.Form
 	selects  []*widget.Select
@@ -60,7 +62,7 @@ func fieldName(f importer.Field) string {
 func (v *participantsView) chooseImportFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			v.c.showError(err)
+			v.c.readFailed(err)
 			return
 		}
 		if r == nil {
@@ -80,8 +82,8 @@ func (v *participantsView) chooseImportFile() {
 
 // startImport opens the wizard on a file.
 func (v *participantsView) startImport(path string) *importWizard {
-	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID}
-	v.lastImport = z
+	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path)}
+	v.c.opened(z)
 	z.summary = widget.NewLabel(lang.X("import.reading", "Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	z.summary.Wrapping = fyne.TextWrapWord
 	z.progress = widget.NewProgressBar()
@@ -89,9 +91,8 @@ func (v *participantsView) startImport(path string) *importWizard {
 	z.sheet.Hide()
 	z.columns = widget.NewForm()
 	z.rejected = container.NewVBox()
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), z.close)
-	z.run = widget.NewButtonWithIcon(lang.X("import.run", "Import"), theme.ConfirmIcon(), z.importRows)
-	z.run.Importance = widget.HighImportance
+	cancel := cancelButton(z.close)
+	z.run = mainButton(lang.X("import.run", "Import"), z.importRows)
 	z.run.Disable()
 
 	left := container.NewBorder(container.NewVBox(z.sheet,
@@ -102,9 +103,8 @@ func (v *participantsView) startImport(path string) *importWizard {
 		nil, nil, nil, container.NewVScroll(z.rejected))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
-	z.d = dialog.NewCustomWithoutButtons(lang.X("import.title", "Import participants from {{.File}}",
-		map[string]any{"File": filepath.Base(path)}), split, v.c.win)
-	z.d.SetButtons([]fyne.CanvasObject{cancel, z.run})
+	z.title = lang.X("import.title", "Import participants from {{.File}}", map[string]any{"File": filepath.Base(path)})
+	z.d = v.c.newModal(z.title, split, cancel, z.run)
 	z.d.Resize(fyne.NewSize(min(v.c.win.Canvas().Size().Width-40, 1040), min(v.c.win.Canvas().Size().Height-40, 680)))
 	z.d.Show()
 
@@ -113,7 +113,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 		wb, err := importer.Open(path)
 		do(func() {
 			if err != nil {
-				z.fail(err)
+				z.fail(err, say.Reading)
 				return
 			}
 			z.wb = wb
@@ -139,9 +139,12 @@ func (z *importWizard) close() {
 	z.d.Hide()
 }
 
-func (z *importWizard) fail(err error) {
+// fail says why the file cannot be imported: reading or checking it
+// failed, or, while doing is say.Saving, writing its rows.
+func (z *importWizard) fail(err error, doing say.Doing) {
 	z.summary.Importance = widget.DangerImportance
-	z.summary.SetText(lang.X("import.failed", "This file cannot be imported: {{.Error}}", map[string]any{"Error": err.Error()}))
+	why := logged(say.Of(err, doing).With("File", z.file), err)
+	z.summary.SetText(lang.X("import.failed", "This file cannot be imported: {{.Error}}", map[string]any{"Error": why}))
 	z.progress.Hide()
 	z.run.Disable()
 }
@@ -162,6 +165,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 	if mapping != nil && z.preview != nil {
 		header = z.preview.HeaderRow
 	}
+	end := z.v.c.startWork(z.title)
 	go func() {
 		var err error
 		if mapping == nil {
@@ -179,11 +183,12 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 				}})
 		}
 		do(func() {
+			end(err)
 			if gen != z.gen {
 				return
 			}
 			if err != nil {
-				z.fail(err)
+				z.fail(err, say.Reading)
 				return
 			}
 			z.rows, z.preview = rows, p
@@ -282,15 +287,17 @@ func (z *importWizard) importRows() {
 	z.progress.Show()
 	z.progress.SetValue(1)
 	z.summary.SetText(lang.X("import.saving", "Importing…"))
+	end := z.v.c.startWork(z.title)
 	go func() {
 		err := p.Import(st)
 		do(func() {
+			end(err)
 			if err != nil {
-				z.fail(err)
+				z.fail(err, say.Saving)
 				return
 			}
 			z.close()
-			z.v.reload()
+			z.v.peopleChanged()
 			z.v.c.showMessage(lang.X("import.done_title", "Import finished"),
 				[]string{lang.XN("import.done", "{{.Count}} participant imported.", len(p.Ready),
 					map[string]any{"Count": strconv.Itoa(len(p.Ready))})})

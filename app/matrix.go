@@ -2,13 +2,13 @@ package app
 
 import (
 	"image/color"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,21 +26,21 @@ const (
 // matrixPane shows participants × sessions, a day or the whole workshop
 // at a time. A tap (or Space on the focused cell) moves a cell to the next
 // mark: not yet marked, present, late, excused, absent, and round again.
+// The grid and the verdicts are the window's verdicts (verdicts.go).
 type matrixPane struct {
-	v         *attendanceView
-	m         *data.AttendanceMatrix
-	overrides map[int64]data.EligibilityOverride
-	verdicts  []data.Eligibility
-	days      []data.Date
-	cols      []int // the matrix columns shown, for the chosen day
-	day       *widget.Select
-	table     *widget.Table
-	legend    *widget.Label
-	content   fyne.CanvasObject
+	v       *attendanceView
+	vd      *verdicts
+	loaded  bool // the grid has been read for the workshop shown
+	days    []data.Date
+	cols    []int // the matrix columns shown, for the chosen day
+	day     *widget.Select
+	table   *widget.Table
+	legend  *widget.Label
+	content fyne.CanvasObject
 }
 
 func newMatrixPane(v *attendanceView) *matrixPane {
-	p := &matrixPane{v: v}
+	p := &matrixPane{v: v, vd: &v.c.verdicts}
 	p.day = widget.NewSelect(nil, func(string) { p.showDay() })
 	p.table = widget.NewTableWithHeaders(p.size, p.createCell, p.updateCell)
 	p.table.ShowHeaderColumn = false
@@ -77,28 +77,20 @@ func joinDot(parts []string) string {
 }
 
 func (p *matrixPane) clear() {
-	p.m, p.verdicts, p.cols, p.days, p.overrides = nil, nil, nil, nil, nil
+	p.loaded, p.cols, p.days = false, nil, nil
 	p.day.SetOptions(nil)
 	p.table.Refresh()
 }
 
-// load reads the whole grid again, keeping the day shown.
+// load shows the whole grid, read again when something changed it,
+// keeping the day shown.
 func (p *matrixPane) load() {
-	m, err := p.v.c.st.AttendanceMatrix(p.v.w.ID)
-	if err != nil {
-		p.v.c.showError(err)
+	if err := p.vd.of(p.v.w.ID); err != nil {
+		p.v.c.readFailed(err)
 		return
 	}
-	overrides, err := p.v.c.st.EligibilityOverrides(p.v.w.ID)
-	if err != nil {
-		p.v.c.showError(err)
-		return
-	}
-	p.m, p.overrides = m, overrides
-	p.verdicts = make([]data.Eligibility, len(m.Participants))
-	for i := range m.Participants {
-		p.verdicts[i] = m.Eligibility(i, overrides)
-	}
+	p.loaded = true
+	m := p.vd.matrix
 	p.days = nil
 	for _, s := range m.Sessions {
 		if d := s.Day(); len(p.days) == 0 || p.days[len(p.days)-1] != d {
@@ -116,29 +108,33 @@ func (p *matrixPane) load() {
 	}
 	p.day.SetSelectedIndex(keep) // calls showDay
 	p.showDay()
-	p.v.rule.loaded()
 }
 
-// reload reads the grid again if it has been shown, after a change made
-// elsewhere in many cells at once.
-func (p *matrixPane) reload() {
-	if p.m != nil {
+// refresh shows the verdicts again after a change, reading them again
+// when they were forgotten, if the grid has been shown.
+func (p *matrixPane) refresh() {
+	switch {
+	case !p.loaded:
+	case !p.vd.fresh:
 		p.load()
+	default:
+		p.table.Refresh()
 	}
 }
 
 func (p *matrixPane) showDay() {
 	p.cols = p.cols[:0]
-	if p.m == nil {
+	if !p.loaded {
 		p.table.Refresh()
 		return
 	}
+	m := p.vd.matrix
 	i := p.day.SelectedIndex()
-	for j, s := range p.m.Sessions {
+	for j, s := range m.Sessions {
 		onDay := i <= 0 || i-1 < len(p.days) && s.Day() == p.days[i-1]
 		// Breaks and the like, which count for nothing and which nobody
 		// marked, would only be empty columns between the sessions.
-		idle := !s.CountsForCertificate && !s.Mandatory && p.m.SessionCount(j)[data.Unmarked] == len(p.m.Participants)
+		idle := !s.CountsForCertificate && !s.Mandatory && m.SessionCount(j)[data.Unmarked] == len(m.Participants)
 		if onDay && !idle {
 			p.cols = append(p.cols, j)
 		}
@@ -150,10 +146,10 @@ func (p *matrixPane) showDay() {
 }
 
 func (p *matrixPane) size() (int, int) {
-	if p.m == nil {
+	if !p.loaded {
 		return 0, 0
 	}
-	return len(p.m.Participants), matrixFixedCols + len(p.cols)
+	return len(p.vd.matrix.Participants), matrixFixedCols + len(p.cols)
 }
 
 func (p *matrixPane) createCell() fyne.CanvasObject {
@@ -166,34 +162,31 @@ func (p *matrixPane) createCell() fyne.CanvasObject {
 func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	bg, l := box.Objects[0].(*canvas.Rectangle), box.Objects[1].(*widget.Label)
-	if p.m == nil || id.Row < 0 || id.Row >= len(p.m.Participants) {
+	if !p.loaded || id.Row < 0 || id.Row >= len(p.vd.list) {
 		return
 	}
+	m := p.vd.matrix
 	bg.FillColor = color.Transparent
 	l.Alignment = fyne.TextAlignLeading
 	l.TextStyle.Bold = false
 	l.Importance = widget.MediumImportance
-	e := p.verdicts[id.Row]
+	e := p.vd.list[id.Row]
 	switch id.Col {
 	case matrixColName:
-		l.SetText(p.m.Participants[id.Row].FullName())
+		l.SetText(m.Participants[id.Row].FullName())
 	case matrixColRate:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(lang.X("matrix.rate", "{{.Percent}}% ({{.Attended}}/{{.Counted}})", map[string]any{
-			"Percent": data.WholePercent(e.Summary.Percent), "Attended": e.Summary.Attended, "Counted": e.Summary.Counted}))
+		l.SetText(rateText(e.Summary))
 	case matrixColEligible:
 		l.TextStyle.Bold = true
 		l.SetText(verdictText(e))
-		l.Importance = widget.DangerImportance
-		if e.Eligible {
-			l.Importance = widget.SuccessImportance
-		}
+		l.Importance = verdictImportance(e)
 	default:
 		k := id.Col - matrixFixedCols
 		if k >= len(p.cols) {
 			return
 		}
-		mark := p.m.At(id.Row, p.cols[k])
+		mark := m.At(id.Row, p.cols[k])
 		bg.FillColor = markColor(mark)
 		l.Alignment = fyne.TextAlignCenter
 		l.TextStyle.Bold = true
@@ -201,19 +194,6 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	bg.Refresh()
 	l.Refresh()
-}
-
-// verdictText is the short verdict of the matrix column; an asterisk says
-// an organiser decided it.
-func verdictText(e data.Eligibility) string {
-	s := lang.X("attendance.eligibility.no", "✗ Not eligible")
-	if e.Eligible {
-		s = lang.X("attendance.eligibility.yes", "✓ Eligible")
-	}
-	if e.Override != nil {
-		s += " *"
-	}
-	return s
 }
 
 // markColor tints a cell by its mark, lightly enough for its letter to read.
@@ -254,7 +234,7 @@ func (p *matrixPane) createHeader() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	count := widget.NewLabel("")
 	count.SizeName = theme.SizeNameCaptionText
-	return container.New(headerLines{layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)}, when, title, count)
+	return container.New(headerLines{tightLinesLayout()}, when, title, count)
 }
 
 // headerHeight is what the three lines of a header need.
@@ -268,64 +248,55 @@ func (p *matrixPane) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	when, title, count := ls[0].(*widget.Label), ls[1].(*widget.Label), ls[2].(*widget.Label)
 	when.SetText("")
 	count.SetText("")
+	m := p.vd.matrix
 	switch id.Col {
 	case matrixColName:
 		title.SetText(lang.X("matrix.participant", "Participant"))
-		if p.m != nil {
-			count.SetText(lang.XN("matrix.people", "{{.Count}} participants", len(p.m.Participants),
-				map[string]any{"Count": len(p.m.Participants)}))
+		if p.loaded {
+			count.SetText(lang.XN("matrix.people", "{{.Count}} participants", len(m.Participants),
+				map[string]any{"Count": len(m.Participants)}))
 		}
 	case matrixColRate:
 		title.SetText(lang.X("matrix.rate_heading", "Attendance"))
 	case matrixColEligible:
 		title.SetText(lang.X("matrix.certificate", "Certificate"))
-		if p.m != nil {
-			n := 0
-			for _, e := range p.verdicts {
-				if e.Eligible {
-					n++
-				}
-			}
+		if p.loaded {
+			n := p.vd.eligible()
 			count.SetText(lang.XN("matrix.eligible_count", "{{.Count}} eligible", n, map[string]any{"Count": n}))
 		}
 	default:
 		k := id.Col - matrixFixedCols
-		if p.m == nil || k >= len(p.cols) {
+		if !p.loaded || k >= len(p.cols) {
 			return
 		}
 		j := p.cols[k]
-		s := p.m.Sessions[j]
+		s := m.Sessions[j]
 		when.SetText(lang.X("matrix.when", "{{.Day}} {{.Month}} · {{.Time}}", map[string]any{
 			"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04")}))
 		title.SetText(s.Title)
-		c := p.m.SessionCount(j)
+		c := m.SessionCount(j)
 		count.SetText(lang.X("matrix.session_count", "{{.Attended}}/{{.Total}} there", map[string]any{
-			"Attended": c[data.Present] + c[data.Late], "Total": len(p.m.Participants)}))
+			"Attended": c[data.Present] + c[data.Late], "Total": len(m.Participants)}))
 	}
 }
 
 // nextMark is the mark a tap moves a cell to.
+// The marks go round in data's order, then back to not yet marked.
 func nextMark(m data.Mark) data.Mark {
-	switch m {
-	case data.Unmarked:
-		return data.Present
-	case data.Present:
-		return data.Late
-	case data.Late:
-		return data.Excused
-	case data.Excused:
-		return data.Absent
+	if i := slices.Index(data.Marks, m); i+1 < len(data.Marks) {
+		return data.Marks[i+1] // the first for Unmarked, which is not in the list
 	}
 	return data.Unmarked
 }
 
 func (p *matrixPane) tapped(id widget.TableCellID) {
 	p.table.Unselect(id) // so that tapping the same cell again acts again
-	if p.m == nil || id.Row < 0 || id.Row >= len(p.m.Participants) {
+	if !p.loaded || id.Row < 0 || id.Row >= len(p.vd.list) {
 		return
 	}
+	m := p.vd.matrix
 	if id.Col == matrixColEligible {
-		p.v.rule.showOverride(p.m.Participants[id.Row])
+		p.v.rule.showOverride(m.Participants[id.Row])
 		return
 	}
 	k := id.Col - matrixFixedCols
@@ -333,8 +304,8 @@ func (p *matrixPane) tapped(id widget.TableCellID) {
 		return
 	}
 	j := p.cols[k]
-	pid, sid := p.m.Participants[id.Row].ID, p.m.Sessions[j].ID
-	mark := nextMark(p.m.At(id.Row, j))
+	pid, sid := m.Participants[id.Row].ID, m.Sessions[j].ID
+	mark := nextMark(m.At(id.Row, j))
 	var err error
 	if mark == data.Unmarked {
 		err = p.v.c.st.ClearMark(pid, sid)
@@ -347,27 +318,8 @@ func (p *matrixPane) tapped(id widget.TableCellID) {
 		}
 	}
 	if err != nil {
-		p.v.c.showError(err)
+		p.v.c.saveFailed(err)
 		return
 	}
-	p.marked(pid, sid, mark)
 	p.v.marked(pid, sid, mark)
-}
-
-// marked updates the grid after a mark was saved, here or in the session
-// list.
-func (p *matrixPane) marked(pid, sid int64, mark data.Mark) {
-	if p.m == nil {
-		return
-	}
-	i, ok := p.m.RowOf(pid)
-	j, ok2 := p.m.ColumnOf(sid)
-	if !ok || !ok2 {
-		p.load() // a participant the grid did not have: read it again
-		return
-	}
-	p.m.Set(i, j, mark)
-	p.verdicts[i] = p.m.Eligibility(i, p.overrides)
-	p.table.Refresh()
-	p.v.rule.loaded()
 }

@@ -22,22 +22,12 @@ import (
 
 const organisationDialogWidth = 600
 
-func organisationFieldLabel(field string) string {
-	switch field {
-	case "name":
-		return lang.X("organisations.field.name", "Name")
-	case "short_name":
-		return lang.X("organisations.field.short_name", "Short name")
-	case "country":
-		return lang.X("field.country", "Country")
-	case "website":
-		return lang.X("organisations.field.website", "Website")
-	case "logo":
-		return lang.X("organisations.field.logo", "Logo")
-	case "role":
-		return lang.X("organisations.field.role", "Role")
-	}
-	return field
+func organisationFieldLabel(field string) string { return fieldLabel("organisations.field.", field) }
+
+// unreadable says that an image file could not be read, and logs why.
+func unreadable(path string, err error) string {
+	fyne.LogError("Reading "+path, err)
+	return lang.X("organisations.logo_unreadable", "{{.File}} could not be read.", map[string]any{"File": filepath.Base(path)})
 }
 
 // logoImage shows logo bytes as a thumbnail of at most w×h.
@@ -63,16 +53,14 @@ func readImage(path, label string) ([]byte, string) {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, lang.X("organisations.logo_unreadable", "{{.File}} could not be read: {{.Error}}",
-			map[string]any{"File": filepath.Base(path), "Error": err.Error()})
+		return nil, unreadable(path, err)
 	}
 	if info.Size() > data.MaxLogoBytes {
 		return nil, tooBig(info.Size())
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, lang.X("organisations.logo_unreadable", "{{.File}} could not be read: {{.Error}}",
-			map[string]any{"File": filepath.Base(path), "Error": err.Error()})
+		return nil, unreadable(path, err)
 	}
 	if len(b) > data.MaxLogoBytes { // the file grew between the two looks
 		return nil, tooBig(int64(len(b)))
@@ -90,8 +78,6 @@ type organisationsPanel struct {
 	c          *controller
 	workshopID int64
 	box        *fyne.Container
-
-	lastDialog *organisationDialog // for tests
 }
 
 func newOrganisationsPanel(c *controller) *organisationsPanel {
@@ -104,7 +90,7 @@ func (p *organisationsPanel) show(workshopID int64) {
 	p.box.RemoveAll()
 	orgs, err := p.c.st.WorkshopOrganisations(workshopID)
 	if err != nil {
-		p.c.showError(err)
+		p.c.readFailed(err)
 		return
 	}
 	add := widget.NewButtonWithIcon(lang.X("organisations.add", "Add organisation…"), theme.ContentAddIcon(), func() {
@@ -144,7 +130,7 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 	for _, r := range held {
 		remove := widget.NewButtonWithIcon(roleName(r), theme.CancelIcon(), func() {
 			if err := p.c.st.RemoveOrganisationRole(p.workshopID, o.ID, r); err != nil {
-				p.c.showError(err)
+				p.c.saveFailed(err)
 			}
 			p.show(p.workshopID)
 		})
@@ -170,7 +156,7 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 				return
 			}
 			if err := p.c.st.AddOrganisationRole(p.workshopID, o.ID, missingRoles[i]); err != nil {
-				p.c.showError(err)
+				p.c.saveFailed(err)
 			}
 			p.show(p.workshopID)
 		}
@@ -210,7 +196,7 @@ func organisationTitle(o data.Organisation) string {
 // the file from another workshop), or edits one.
 type organisationDialog struct {
 	p        *organisationsPanel
-	d        *dialog.CustomDialog
+	d        *modal
 	adding   bool
 	org      data.Organisation // the organisation edited; ID 0 for a new one
 	logo     []byte            // the logo as it will be saved
@@ -250,7 +236,7 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 	if adding {
 		all, err := p.c.st.Organisations()
 		if err != nil {
-			p.c.showError(err)
+			p.c.readFailed(err)
 		}
 		f.existing = all
 		names := []string{lang.X("organisations.new", "A new organisation")}
@@ -287,10 +273,7 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 		f.rows["role"] = r
 		form.AppendItem(r.item())
 	}
-	f.general = widget.NewLabel("")
-	f.general.Importance = widget.DangerImportance
-	f.general.Wrapping = fyne.TextWrapWord
-	f.general.Hide()
+	f.general = problemLabel()
 
 	title := lang.X("organisations.add_title", "Add an organisation")
 	saveText := lang.X("organisations.add_button", "Add")
@@ -298,15 +281,13 @@ func (p *organisationsPanel) showDialog(o data.Organisation, adding bool) *organ
 		title = lang.X("organisations.edit_title", "Edit organisation")
 		saveText = lang.X("organisations.save", "Save")
 	}
-	f.save = widget.NewButtonWithIcon(saveText, theme.ConfirmIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.general), p.c.win)
-	f.d.SetButtons([]fyne.CanvasObject{cancel, f.save})
+	f.save = mainButton(saveText, f.submit)
+	cancel := cancelButton(func() { f.d.Hide() })
+	f.d = p.c.newModal(title, container.NewVBox(form, f.general), cancel, f.save)
 	fitDialog(f.d, organisationDialogWidth)
 	f.d.Show()
 	p.c.win.Canvas().Focus(f.name)
-	p.lastDialog = f
+	p.c.opened(f)
 	return f
 }
 
@@ -346,7 +327,7 @@ func (f *organisationDialog) openLogo() {
 func chooseImage(win fyne.Window, problem func(string), use func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			problem(err.Error())
+			problem(readProblem(err))
 			return
 		}
 		if r == nil {
@@ -382,14 +363,14 @@ func (f *organisationDialog) submit() {
 	problems := map[string]string{}
 	if err := st.SaveOrganisation(&o); err != nil {
 		if _, ok := data.AsValidation(err); !ok {
-			problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+			problems[""] = saveProblem(err)
 		}
 		for field, msg := range problemsLabelled(err, organisationFieldLabel) {
 			problems[field] = msg
 		}
 	} else if f.org = o; f.adding {
 		if err := st.AddOrganisationRole(f.p.workshopID, o.ID, data.Roles[max(f.role.SelectedIndex(), 0)]); err != nil {
-			problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+			problems[""] = saveProblem(err)
 		}
 	}
 	for field, r := range f.rows {

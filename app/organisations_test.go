@@ -48,17 +48,15 @@ func hasLogo(o fyne.CanvasObject, logo []byte) bool {
 }
 
 func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	p := c.screen.form.organisations
 	if !hasText(p.box, "No organisations yet.") {
 		t.Fatalf("empty list says %q", visibleTexts(p.box))
 	}
 
 	test.Tap(findButton(p.box, "Add organisation…"))
-	f := p.lastDialog
+	f := lastOf[*organisationDialog](c)
 	typeOver(c, f.name, "Yemisi Shyllon Museum of Art")
 	typeOver(c, f.short, "YSMA")
 	f.country.SetSelected("Nigeria")
@@ -131,7 +129,7 @@ func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
 
 	// Editing: an empty name is refused beside the field and changes nothing.
 	test.Tap(findButton(p.box, "Edit…"))
-	f = p.lastDialog
+	f = lastOf[*organisationDialog](c)
 	typeOver(c, f.name, "")
 	test.Tap(f.save)
 	if got := f.rows["name"].problem.Text; got != "Name is required." {
@@ -160,7 +158,7 @@ func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
 	}
 	c.screen.selectID(dakar.ID)
 	test.Tap(findButton(p.box, "Add organisation…"))
-	f = p.lastDialog
+	f = lastOf[*organisationDialog](c)
 	f.pick.SetSelectedIndex(1)
 	if f.name.Text != "Yemisi Shyllon Museum" {
 		t.Fatalf("picking an existing organisation shows %q", f.name.Text)

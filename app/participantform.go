@@ -2,13 +2,10 @@ package app
 
 import (
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -18,41 +15,13 @@ import (
 
 // participantFieldLabel names a participant field, by data's name for it.
 func participantFieldLabel(field string) string {
-	switch field {
-	case "given_name":
-		return lang.X("participants.field.given_name", "Given name")
-	case "family_name":
-		return lang.X("participants.field.family_name", "Family name")
-	case "printed_name":
-		return lang.X("participants.field.printed_name", "Name on certificate")
-	case "gender":
-		return lang.X("participants.field.gender", "Gender")
-	case "country":
-		return lang.X("participants.field.country", "Country")
-	case "institution":
-		return lang.X("participants.field.institution", "Institution")
-	case "position":
-		return lang.X("participants.field.position", "Position")
-	case "email":
-		return lang.X("participants.field.email", "Email")
-	case "phone":
-		return lang.X("participants.field.phone", "Phone")
-	case "language":
-		return lang.X("participants.field.language", "Preferred language")
-	case "status":
-		return lang.X("participants.field.status", "Status")
+	switch field { // two messages of their own: the boxes' own words take the fields' names
 	case "grant_awarded":
-		return lang.X("participants.field.grant", "Grant")
-	case "grant_amount":
-		return lang.X("participants.field.grant_amount", "Amount")
-	case "grant_currency":
-		return lang.X("participants.field.grant_currency", "Currency")
+		field = "grant"
 	case "directory_consent":
-		return lang.X("participants.field.directory", "Directory")
-	case "notes":
-		return lang.X("participants.field.notes", "Notes")
+		field = "directory"
 	}
-	return field
+	return fieldLabel("participants.field.", field)
 }
 
 // participantForm adds or edits one participant in a dialog. A new
@@ -63,18 +32,10 @@ func participantFieldLabel(field string) string {
 // why beside it and keeps its last saved value in the file meanwhile.
 type participantForm struct {
 	v     *participantsView
-	saved data.Participant // as the database holds it
-	draft data.Participant // as the form shows it, where it can be read
-	d     *dialog.CustomDialog
+	sheet *liveForm[data.Participant] // saves as typed once the participant exists
+	d     *modal
 	rows  map[string]*fieldRow
-
-	live     bool // editing an existing participant: changes save themselves
-	dirty    bool
-	saves    saveTimer
-	unread   string            // why the amount cannot be read, or ""
-	revealed bool              // the unreadable amount was left or submitted: say so
-	problems map[string]string // by data's field name
-	lastSave time.Time
+	live  bool // editing an existing participant: changes save themselves
 
 	given, family, printed, institution, position, email, phone *leaveEntry
 	amount, currency, notes                                     *leaveEntry
@@ -89,8 +50,17 @@ type participantForm struct {
 const participantFormWidth = 640
 
 func (v *participantsView) showForm(p data.Participant) *participantForm {
-	f := &participantForm{v: v, saved: p, draft: p, rows: map[string]*fieldRow{}, problems: map[string]string{},
-		countries: countriesIn(uiLanguage())}
+	f := &participantForm{v: v, countries: countriesIn(uiLanguage())}
+	f.sheet = newLiveForm(v.c, formSpec[data.Participant]{
+		label:    participantFieldLabel,
+		validate: func(p data.Participant) error { return p.Validate() },
+		keep:     copyParticipantField,
+		save:     func(p *data.Participant) error { return v.c.st.SaveParticipant(p) },
+		saved:    func(data.Participant, data.Participant) { v.peopleChanged() },
+		rowOf:    map[string]string{"grant_currency": "grant_amount"}, // the amount and its currency share a row
+	})
+	f.sheet.saved, f.sheet.draft = p, p
+	f.rows, f.general = f.sheet.rows, f.sheet.status
 	entry := func(field, text string) *leaveEntry {
 		e := newLeaveEntry()
 		e.SetText(text)
@@ -117,7 +87,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 
 	chosen := func(string) {
 		f.changed()
-		f.flush()
+		f.sheet.flush()
 	}
 	genders := make([]string, len(data.Genders))
 	for i, g := range data.Genders {
@@ -164,26 +134,16 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 	grant := container.NewVBox(container.NewHBox(f.awarded, f.paid), covers)
 	money := container.NewGridWithColumns(2, f.amount, f.currency)
 
-	form := widget.NewForm()
-	for _, field := range []struct {
-		name  string
-		input fyne.CanvasObject
-	}{
-		{"family_name", f.family}, {"given_name", f.given}, {"printed_name", f.printed}, {"gender", f.gender},
-		{"country", f.country}, {"institution", f.institution}, {"position", f.position}, {"email", f.email},
-		{"phone", f.phone}, {"language", f.lang}, {"status", f.status}, {"grant_awarded", grant},
-		{"grant_amount", money}, {"directory_consent", f.consent}, {"notes", f.notes},
-	} {
-		label := participantFieldLabel(field.name)
-		if field.name == "grant_amount" {
-			label = lang.X("participants.field.grant_amount_currency", "Amount and currency")
+	form := fieldForm(f.rows, func(field string) string {
+		if field == "grant_amount" {
+			return lang.X("participants.field.grant_amount_currency", "Amount and currency")
 		}
-		row := newFieldRow(label, field.input)
-		f.rows[field.name] = row
-		form.AppendItem(row.item())
-	}
-	f.general = widget.NewLabel("")
-	f.general.Wrapping = fyne.TextWrapWord
+		return participantFieldLabel(field)
+	}, formField{"family_name", f.family}, formField{"given_name", f.given}, formField{"printed_name", f.printed},
+		formField{"gender", f.gender}, formField{"country", f.country}, formField{"institution", f.institution},
+		formField{"position", f.position}, formField{"email", f.email}, formField{"phone", f.phone},
+		formField{"language", f.lang}, formField{"status", f.status}, formField{"grant_awarded", grant},
+		formField{"grant_amount", money}, formField{"directory_consent", f.consent}, formField{"notes", f.notes})
 	f.general.Hide()
 
 	title := lang.X("participants.field.new_title", "New participant")
@@ -193,62 +153,45 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 		title = p.FullName()
 		del := widget.NewButtonWithIcon(lang.X("participants.field.delete", "Delete…"), theme.DeleteIcon(),
 			func() {
-				f.flush()
-				v.askDelete(f.saved, func() {
-					f.saves.stop()
-					f.dirty = false
+				f.sheet.flush()
+				v.askDelete(f.sheet.saved, func() {
+					f.sheet.clear()
 					f.d.Hide()
 				})
 			})
 		del.Importance = widget.DangerImportance
-		f.close = widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() {
-			f.flush()
+		f.close = mainButton(lang.X("dialog.close", "Close"), func() {
+			f.sheet.flush()
 			f.d.Hide()
 		})
-		f.close.Importance = widget.HighImportance
 		buttons = []fyne.CanvasObject{del, f.close}
 		// The status line goes above the form, where it is seen without scrolling.
 		body.Objects = []fyne.CanvasObject{f.attendance(), f.general, form}
 		f.live = true
+		f.sheet.load(p, func() {})
 		f.general.Show()
-		f.showStatus()
 	} else {
-		cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { f.d.Hide() })
-		f.save = widget.NewButtonWithIcon(lang.X("participants.field.save", "Save"), theme.ConfirmIcon(), f.submit)
-		f.save.Importance = widget.HighImportance
+		cancel := cancelButton(func() { f.d.Hide() })
+		f.save = mainButton(lang.X("participants.field.save", "Save"), f.submit)
 		buttons = []fyne.CanvasObject{cancel, f.save}
 	}
 
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(body), v.c.win)
-	f.d.SetButtons(buttons)
+	f.d = v.c.newModal(title, container.NewVScroll(body), buttons...)
 	f.d.Resize(fyne.NewSize(participantFormWidth, min(v.c.win.Canvas().Size().Height-40, 760)))
 	f.d.Show()
 	v.c.win.Canvas().Focus(f.family)
-	v.lastForm = f
+	v.c.opened(f)
 	return f
 }
 
 // attendance sums up the participant's marks by the workshop's
 // certificate rule, so that the form is the participant's whole sheet.
 func (f *participantForm) attendance() fyne.CanvasObject {
-	sum, err := f.v.c.st.ParticipantSummary(f.saved.ID)
 	text := ""
-	switch {
-	case err != nil:
-		text = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
-	case sum.Counted == 0:
-		text = lang.X("participants.sheet.no_sessions", "Attendance: no session counts towards the certificate yet.")
-	default:
-		text = lang.X("participants.sheet.attendance",
-			"Attendance: {{.Attended}} of {{.Counted}} sessions that count ({{.Percent}} %) · present {{.Present}}, late {{.Late}}, excused {{.Excused}}, absent {{.Absent}}, not marked {{.Unmarked}}.",
-			map[string]any{"Attended": sum.Attended, "Counted": sum.Counted, "Percent": strconv.Itoa(int(sum.Percent + 0.5)),
-				"Present": sum.ByMark[data.Present], "Late": sum.ByMark[data.Late], "Excused": sum.ByMark[data.Excused],
-				"Absent": sum.ByMark[data.Absent], "Unmarked": sum.ByMark[data.Unmarked]})
-		if sum.MeetsRequirement {
-			text += " " + lang.X("participants.sheet.qualifies", "Qualifies for a certificate.")
-		} else {
-			text += " " + lang.X("participants.sheet.not_qualified", "Does not qualify for a certificate yet.")
-		}
+	if e, err := f.v.c.verdicts.participant(f.sheet.saved.ID); err != nil {
+		text = readProblem(err)
+	} else {
+		text = sheetText(e)
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -260,9 +203,9 @@ func (f *participantForm) attendance() fyne.CanvasObject {
 // statusHistory words the participant's path through selection, oldest
 // first: "Status: Applicant (before 12 Mar 2027) → Selected, 14 Mar 2027 10:02".
 func (f *participantForm) statusHistory() string {
-	changes, err := f.v.c.st.StatusHistory(f.saved.ID)
+	changes, err := f.v.c.st.StatusHistory(f.sheet.saved.ID)
 	if err != nil || len(changes) == 0 {
-		return lang.X("participants.sheet.status", "Status: {{.Steps}}", map[string]any{"Steps": statusName(f.saved.Status)})
+		return lang.X("participants.sheet.status", "Status: {{.Steps}}", map[string]any{"Steps": statusName(f.sheet.saved.Status)})
 	}
 	steps := make([]string, len(changes))
 	for i, ch := range changes {
@@ -279,7 +222,7 @@ func (f *participantForm) statusHistory() string {
 // read puts what the form shows into a participant; amount is false when
 // the amount is not a number, and the participant then keeps the draft's.
 func (f *participantForm) read() (data.Participant, bool) {
-	p := f.saved
+	p := f.sheet.saved
 	p.GivenName, p.FamilyName, p.PrintedName = f.given.Text, f.family.Text, f.printed.Text
 	if i := f.gender.SelectedIndex(); i >= 0 {
 		p.Gender = data.Genders[i]
@@ -295,7 +238,7 @@ func (f *participantForm) read() (data.Participant, bool) {
 	}
 	amount, ok := parseAmount(f.amount.Text)
 	if !ok {
-		amount = f.draft.Grant.AmountMinor
+		amount = f.sheet.draft.Grant.AmountMinor
 	}
 	// Upper case as data stores it, so that "usd" is not refused while typed.
 	p.Grant = data.Grant{Awarded: f.awarded.Checked, Travel: f.travel.Checked, Accommodation: f.accommodation.Checked,
@@ -308,22 +251,6 @@ func (f *participantForm) read() (data.Participant, bool) {
 func amountProblem() string {
 	return lang.X("participants.field.amount_format", "{{.Field}} must be a number, like 850 or 850.50.",
 		map[string]any{"Field": participantFieldLabel("grant_amount")})
-}
-
-// byRow words the problems by the row that shows them: the amount and the
-// currency share one.
-func byRow(problems map[string]string) map[string]string {
-	out := map[string]string{}
-	for field, msg := range problems {
-		if field == "grant_currency" {
-			field = "grant_amount"
-		}
-		if prev, ok := out[field]; ok {
-			msg = prev + "\n" + msg
-		}
-		out[field] = msg
-	}
-	return out
 }
 
 // submit saves a new participant, or says beside each field what stops it.
@@ -343,15 +270,14 @@ func (f *participantForm) submit() {
 		problems["grant_amount"] = amountProblem()
 	}
 	if _, ok := data.AsValidation(err); !ok && err != nil {
-		problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+		problems[""] = saveProblem(err)
 	}
 	f.general.Importance = widget.DangerImportance
-	if showProblems(byRow(problems), f.rows, f.general) {
+	if showProblems(byRow(problems, f.sheet.spec.rowOf), f.rows, f.general) {
 		return
 	}
-	f.saved = p
 	f.d.Hide()
-	f.v.reload()
+	f.v.peopleChanged()
 }
 
 // changed follows an edit of an existing participant: check it at once
@@ -362,14 +288,11 @@ func (f *participantForm) changed() {
 	}
 	p, amountOK := f.read()
 	if amountOK {
-		f.unread, f.revealed = "", false
+		f.sheet.readable("grant_amount")
 	} else {
-		f.unread = amountProblem()
+		f.sheet.unread["grant_amount"] = amountProblem()
 	}
-	f.draft = p
-	f.dirty = true
-	f.check()
-	f.schedule()
+	f.sheet.edit(func(d *data.Participant) { *d = p })
 }
 
 // leave is Enter in a field or leaving it: a new participant is saved on
@@ -380,31 +303,8 @@ func (f *participantForm) leave(field string) {
 		f.submit()
 		return
 	}
-	if field == "grant_amount" && f.unread != "" && !f.revealed {
-		f.revealed = true
-		f.check()
-	}
-	f.flush()
+	f.sheet.leave(field)
 }
-
-// check shows under each field what data or the form finds wrong with the
-// draft, without saving anything.
-func (f *participantForm) check() {
-	f.problems = problemsLabelled(f.draft.Validate(), participantFieldLabel)
-	if f.unread != "" && f.revealed {
-		f.problems["grant_amount"] = f.unread
-	}
-	shown := byRow(f.problems)
-	for field, row := range f.rows {
-		row.setProblem(shown[field])
-	}
-	f.showStatus()
-}
-
-func (f *participantForm) showStatus() { showSaveState(f.general, len(f.problems) > 0, f.lastSave) }
-
-// schedule saves after a pause in typing.
-func (f *participantForm) schedule() { f.saves.schedule(f.v.c.do, f.flush) }
 
 // copyParticipantField sets one field of dst to its value in src, so that a
 // field data refuses keeps its saved value while the others are saved.
@@ -441,39 +341,4 @@ func copyParticipantField(field string, dst, src *data.Participant) {
 	case "notes":
 		dst.Notes = src.Notes
 	}
-}
-
-// flush saves the draft now, except the fields with a problem, which keep
-// their saved value. It does nothing when nothing was edited.
-func (f *participantForm) flush() {
-	f.saves.stop()
-	if !f.live || !f.dirty {
-		return
-	}
-	f.dirty = false
-	next := f.draft
-	for field := range f.problems {
-		copyParticipantField(field, &next, &f.saved)
-	}
-	if f.unread != "" {
-		copyParticipantField("grant_amount", &next, &f.saved)
-	}
-	if next == f.saved {
-		return
-	}
-	if err := f.v.c.st.SaveParticipant(&next); err != nil {
-		if _, ok := data.AsValidation(err); ok {
-			// A rule across fields still fails with the refused ones left
-			// out (an amount with no currency yet): check has said why.
-			return
-		}
-		f.dirty = true
-		f.general.Importance = widget.DangerImportance
-		f.general.SetText(lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()}))
-		return
-	}
-	f.saved = next
-	f.lastSave = time.Now()
-	f.showStatus()
-	f.v.reload()
 }

@@ -1,14 +1,10 @@
 package app
 
 import (
-	"errors"
 	"slices"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -58,10 +54,6 @@ type participantsView struct {
 	bulkStatus             *widget.Select
 	empty                  *widget.Label
 	item                   *container.TabItem
-
-	lastForm   *participantForm // for tests
-	lastImport *importWizard    // for tests
-	lastAsk    dialog.Dialog    // the last confirmation asked, for tests
 }
 
 func newParticipantsView(c *controller) *participantsView {
@@ -174,6 +166,8 @@ func newParticipantsView(c *controller) *participantsView {
 
 func (v *participantsView) tab() *container.TabItem { return v.item }
 
+func (v *participantsView) shows() change { return detailsChanged | participantsChanged }
+
 func (v *participantsView) show(w data.Workshop) {
 	if w.ID != v.w.ID {
 		clear(v.checked)
@@ -191,6 +185,12 @@ func (v *participantsView) clear() {
 	v.table.Refresh()
 }
 
+// peopleChanged shows participants this tab changed, and tells the others.
+func (v *participantsView) peopleChanged() {
+	v.reload()
+	v.c.screen.changed(participantsChanged, v)
+}
+
 // reload reads the workshop's participants again, keeping the filters.
 func (v *participantsView) reload() {
 	if v.w.ID == 0 {
@@ -198,7 +198,7 @@ func (v *participantsView) reload() {
 	}
 	people, err := v.c.st.Participants(v.w.ID, data.ParticipantFilter{})
 	if err != nil {
-		v.c.showError(err)
+		v.c.readFailed(err)
 		return
 	}
 	v.index = data.NewParticipantIndex(people)
@@ -428,233 +428,4 @@ func (v *participantsView) cellText(p data.Participant, col int) string {
 		return p.Email
 	}
 	return ""
-}
-
-func (v *participantsView) setChecked(id int64, on bool) {
-	if on {
-		v.checked[id] = true
-	} else {
-		delete(v.checked, id)
-	}
-	v.showChecked()
-}
-
-// toggleAllShown ticks every row the filters show, or clears them when
-// they all are ticked already.
-func (v *participantsView) toggleAllShown() {
-	all := len(v.shown) > 0
-	for _, i := range v.shown {
-		all = all && v.checked[v.index.People[i].ID]
-	}
-	for _, i := range v.shown {
-		v.setCheckedQuiet(v.index.People[i].ID, !all)
-	}
-	v.showChecked()
-}
-
-func (v *participantsView) setCheckedQuiet(id int64, on bool) {
-	if on {
-		v.checked[id] = true
-	} else {
-		delete(v.checked, id)
-	}
-}
-
-func (v *participantsView) showChecked() {
-	n := len(v.checked)
-	if n == 0 {
-		v.bulk.Hide()
-	} else {
-		v.bulkLabel.SetText(lang.XN("participants.bulk.count", "{{.Count}} ticked:", n, map[string]any{"Count": n}))
-		v.bulk.Show()
-	}
-	v.table.Refresh()
-}
-
-// changeChecked changes every ticked participant in one transaction.
-func (v *participantsView) changeChecked(change func(ids []int64) error) {
-	ids := make([]int64, 0, len(v.checked))
-	for id := range v.checked {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	if err := change(ids); err != nil {
-		if ve, ok := data.AsValidation(err); ok {
-			v.c.showMessage(lang.X("participants.bulk.refused_title", "Nothing was changed"),
-				[]string{lang.X("participants.bulk.refused", "The change does not suit everyone ticked, so no one was changed:")},
-				bulkProblem(ve))
-			return
-		}
-		v.c.showError(err)
-		return
-	}
-	v.reload()
-}
-
-// bulkProblem names the participant a change was refused for and why.
-func bulkProblem(ve *data.ValidationError) string {
-	msgs := make([]string, len(ve.Fields))
-	for i, fe := range ve.Fields {
-		msgs[i] = fieldMessage(fe, participantFieldLabel(fe.Field))
-	}
-	name := strings.TrimPrefix(ve.Record, "participant ")
-	return name + " — " + strings.Join(msgs, " ")
-}
-
-// showCounts sums up selection against the grant target.
-func (v *participantsView) showCounts() {
-	var selected, confirmed, women, men, awarded int
-	countries := map[string]bool{}
-	for _, p := range v.index.People {
-		switch p.Status {
-		case data.StatusSelected:
-			selected++
-		case data.StatusConfirmed:
-			confirmed++
-		default:
-			continue
-		}
-		if p.Country != "" {
-			countries[p.Country] = true
-		}
-		switch p.Gender {
-		case data.GenderFemale:
-			women++
-		case data.GenderMale:
-			men++
-		}
-		if p.Grant.Awarded {
-			awarded++
-		}
-	}
-	v.counts.SetText(lang.X("participants.counts",
-		"{{.All}} participants · selected: {{.Selected}} · confirmed: {{.Confirmed}} · grants awarded: {{.Awarded}} of {{.Target}} · countries: {{.Countries}} · women: {{.Women}} · men: {{.Men}}",
-		map[string]any{"All": len(v.index.People), "Selected": selected, "Confirmed": confirmed, "Awarded": awarded,
-			"Target": v.w.GrantTarget, "Countries": len(countries), "Women": women, "Men": men}))
-}
-
-// askDelete deletes a participant, asking first; a participant with
-// attendance marks is deleted with them only after a second question that
-// says how many.
-func (v *participantsView) askDelete(p data.Participant, done func()) {
-	v.lastAsk = dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
-		lang.X("participants.delete.ask", "Delete {{.Name}} from this workshop?", map[string]any{"Name": p.FullName()}),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			err := v.c.st.DeleteParticipant(p.ID)
-			var inUse *data.InUseError
-			if errors.As(err, &inUse) && inUse.What == "attendance marks" {
-				v.lastAsk = dialog.NewConfirm(lang.X("participants.delete.title", "Delete participant"),
-					lang.XN("participants.delete.marks", "{{.Name}} has {{.Count}} attendance mark. Delete them together?",
-						inUse.Count, map[string]any{"Name": p.FullName(), "Count": inUse.Count}),
-					func(ok bool) {
-						if ok {
-							v.deleted(v.c.st.DeleteParticipantWithAttendance(p.ID), done)
-						}
-					}, v.c.win)
-				v.lastAsk.Show()
-				return
-			}
-			v.deleted(err, done)
-		}, v.c.win)
-	v.lastAsk.Show()
-}
-
-func (v *participantsView) deleted(err error, done func()) {
-	var inUse *data.InUseError
-	switch {
-	case errors.As(err, &inUse):
-		v.c.showMessage(lang.X("participants.delete.title", "Delete participant"),
-			[]string{lang.XN("participants.delete.certificates", "{{.Name}} has {{.Count}} certificate in the register, which keeps every certificate issued: this participant cannot be deleted.",
-				inUse.Count, map[string]any{"Name": inUse.Name, "Count": inUse.Count})})
-		return
-	case err != nil:
-		v.c.showError(err)
-		return
-	}
-	done()
-	v.reload()
-}
-
-func statusName(s data.Status) string {
-	switch s {
-	case data.StatusApplicant:
-		return lang.X("participants.status.applicant", "Applicant")
-	case data.StatusSelected:
-		return lang.X("participants.status.selected", "Selected")
-	case data.StatusWaitlisted:
-		return lang.X("participants.status.waitlisted", "Waitlisted")
-	case data.StatusConfirmed:
-		return lang.X("participants.status.confirmed", "Confirmed")
-	case data.StatusWithdrawn:
-		return lang.X("participants.status.withdrawn", "Withdrawn")
-	}
-	return string(s)
-}
-
-func grantFilterName(g data.GrantFilter) string {
-	switch g {
-	case data.GrantAwarded:
-		return lang.X("participants.grants.awarded", "Grant awarded")
-	case data.GrantNotAwarded:
-		return lang.X("participants.grants.not_awarded", "No grant")
-	case data.GrantPaid:
-		return lang.X("participants.grants.paid", "Grant paid")
-	case data.GrantUnpaid:
-		return lang.X("participants.grants.unpaid", "Grant not paid yet")
-	}
-	return lang.X("participants.grants.any", "All grants")
-}
-
-func genderName(g data.Gender) string {
-	switch g {
-	case data.GenderFemale:
-		return lang.X("participants.gender.female", "Woman")
-	case data.GenderMale:
-		return lang.X("participants.gender.male", "Man")
-	case data.GenderOther:
-		return lang.X("participants.gender.other", "Other")
-	}
-	return lang.X("participants.gender.unspecified", "Not given")
-}
-
-// parseAmount reads "850", "850.50" or "850,50" into minor units.
-func parseAmount(s string) (int64, bool) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), " ", "")
-	if s == "" {
-		return 0, true
-	}
-	s = strings.Replace(s, ",", ".", 1)
-	whole, frac, _ := strings.Cut(s, ".")
-	if len(frac) > 2 || whole == "" && frac == "" {
-		return 0, false
-	}
-	for len(frac) < 2 {
-		frac += "0"
-	}
-	w, err1 := strconv.ParseInt(whole+frac, 10, 64)
-	if err1 != nil || w < 0 {
-		return 0, false
-	}
-	return w, true
-}
-
-// formatAmount writes an amount in minor units with the decimal separator
-// of the interface language (850.50 in English, 850,50 in French and
-// Spanish). It leaves out thousands separators, whose signs differ between
-// the languages, so that whatever it writes parseAmount reads back.
-func formatAmount(minor int64) string {
-	if minor == 0 {
-		return ""
-	}
-	if minor%100 == 0 {
-		return strconv.FormatInt(minor/100, 10)
-	}
-	sep := "."
-	if uiLanguage() != data.English {
-		sep = ","
-	}
-	return strconv.FormatInt(minor/100, 10) + sep + strconv.FormatInt(100+minor%100, 10)[1:]
 }

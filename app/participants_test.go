@@ -17,15 +17,7 @@ import (
 
 // participantsOf brings the Participants tab to the front, as the
 // organiser clicks it, and returns it.
-func participantsOf(c *controller) *participantsView {
-	for _, v := range c.screen.views {
-		if p, ok := v.(*participantsView); ok {
-			c.screen.tabs.Select(p.tab())
-			return p
-		}
-	}
-	return nil
-}
+func participantsOf(c *controller) *participantsView { return tabOf[*participantsView](nil, c) }
 
 // shownNames lists the family names of the rows the table shows, in order.
 func shownNames(v *participantsView) []string {
@@ -55,10 +47,8 @@ func participantsWorkshop(t *testing.T) (*data.Store, data.Workshop) {
 }
 
 func TestSearchAndFiltersNarrowTheTable(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	v := participantsOf(c)
 	if got := shownNames(v); !slices.Equal(got, []string{"Àdìgún", "Bello", "Diallo", "Ñúñez"}) {
 		t.Fatalf("table shows %v", got)
@@ -105,10 +95,8 @@ func TestSearchAndFiltersNarrowTheTable(t *testing.T) {
 }
 
 func TestEditingAParticipantSavesEachFieldAtOnce(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, q := openAt(t, "en", st, lagos.ID)
 	v := participantsOf(c)
 	diallo := v.index.People[v.shown[2]]
 	f := v.showForm(diallo)
@@ -193,13 +181,11 @@ func TestEditingAParticipantSavesEachFieldAtOnce(t *testing.T) {
 }
 
 func TestAddingAParticipantThroughTheForm(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	v := participantsOf(c)
 	test.Tap(findButton(v.item.Content, "Add participant"))
-	f := v.lastForm
+	f := lastOf[*participantForm](c)
 	typeOver(c, f.family, "Ògúnṣọlá")
 	typeOver(c, f.email, "bad@")
 	test.Tap(f.save)
@@ -273,10 +259,8 @@ func confirm(t *testing.T, c *controller) {
 }
 
 func TestTickedParticipantsChangeTogether(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	v := participantsOf(c)
 	test.Type(v.search, "olanrewaju")
 	v.toggleAllShown()
@@ -304,10 +288,8 @@ func TestTickedParticipantsChangeTogether(t *testing.T) {
 }
 
 func TestImportWizardShowsRefusedRowsAndImportsTheRest(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, q := openAt(t, "en", st, lagos.ID)
 	v := participantsOf(c)
 	path := filepath.Join(t.TempDir(), "applications.csv")
 	csv := "Applications\n\nSurname;First name;Email;Country\n" +
@@ -432,10 +414,8 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 
 // The participant's sheet tells their path through selection.
 func TestTheParticipantSheetShowsTheStatusHistory(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	v := participantsOf(c)
 	p := v.index.People[v.shown[0]]
 	if err := st.SetStatus([]int64{p.ID}, data.StatusWaitlisted); err != nil {

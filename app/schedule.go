@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -37,7 +36,7 @@ type scheduleScreen struct {
 	body         *fyne.Container
 	item         *container.TabItem
 
-	lastForm *sessionForm // the form last opened, for tests
+	form *sessionForm // the form open last, closed when its session is deleted
 }
 
 func newScheduleScreen(c *controller) *scheduleScreen {
@@ -61,6 +60,8 @@ func newScheduleScreen(c *controller) *scheduleScreen {
 }
 
 func (s *scheduleScreen) tab() *container.TabItem { return s.item }
+
+func (s *scheduleScreen) shows() change { return detailsChanged | sessionsChanged | trainersChanged }
 
 func (s *scheduleScreen) show(w data.Workshop) {
 	s.w = w
@@ -103,7 +104,7 @@ func (s *scheduleScreen) reload() {
 		s.conflicts, err = st.Conflicts(s.w.ID)
 	}
 	if err != nil {
-		s.c.showError(err)
+		s.c.readFailed(err)
 		return
 	}
 	if w, err := st.Workshop(s.w.ID); err == nil {
@@ -216,7 +217,7 @@ func (s *scheduleScreen) drawConflicts() {
 		case c.Kind == data.ConflictIdleTrainer:
 			icon = theme.InfoIcon()
 			id := c.TrainerID
-			open = func() { s.showTrainer(id) }
+			open = func() { s.c.screen.showTrainer(id) }
 		default: // a day with no session: propose one
 			icon = theme.InfoIcon()
 			day := c.Day
@@ -230,19 +231,6 @@ func (s *scheduleScreen) drawConflicts() {
 			line.text.Importance = widget.WarningImportance
 		}
 		s.conflictsBox.Add(line)
-	}
-}
-
-// showTrainer opens a trainer on the Trainers tab.
-func (s *scheduleScreen) showTrainer(id int64) {
-	for _, v := range s.c.screen.views {
-		if ts, ok := v.(*trainersScreen); ok {
-			s.c.screen.tabs.Select(ts.tab())
-			ts.search.SetText("")
-			if i := slices.IndexFunc(ts.shown, func(t data.Trainer) bool { return t.ID == id }); i >= 0 {
-				ts.list.Select(i)
-			}
-		}
 	}
 }
 
@@ -308,7 +296,7 @@ func (s *scheduleScreen) moveTo(ss data.Session, day data.Date) {
 	shift := day.Time().Sub(ss.Day().Time())
 	ss.Start, ss.End = ss.Start.Add(shift), ss.End.Add(shift)
 	if err := s.c.st.SaveSession(&ss); err != nil {
-		s.c.showError(err)
+		s.c.saveFailed(err)
 	}
 	s.changed()
 }
@@ -317,7 +305,7 @@ func (s *scheduleScreen) moveTo(ss data.Session, day data.Date) {
 func (s *scheduleScreen) askDelete(ss data.Session) {
 	n, err := s.c.st.SessionMarkCount(ss.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.readFailed(err)
 		return
 	}
 	text := lang.X("schedule.delete_unmarked", "Delete “{{.Title}}”? No attendance has been marked for it.",
@@ -326,29 +314,22 @@ func (s *scheduleScreen) askDelete(ss data.Session) {
 		text = lang.XN("schedule.delete_marked", "Delete “{{.Title}}” and its {{.Count}} attendance marks?", n,
 			map[string]any{"Title": ss.Title, "Count": n})
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.X("schedule.delete_title", "Delete session"), lang.X("schedule.delete_button", "Delete"),
-		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := s.c.st.DeleteSession(ss.ID); err != nil {
-				s.c.showError(err)
-			}
-			if s.lastForm != nil && s.lastForm.session.ID == ss.ID {
-				s.lastForm.d.Hide()
-			}
-			s.changed()
-		}, s.c.win)
-	fitDialog(d, 480)
-	d.Show()
+	s.c.ask(lang.X("schedule.delete_title", "Delete session"), text, lang.X("schedule.delete_button", "Delete"), 480, func() {
+		if err := s.c.st.DeleteSession(ss.ID); err != nil {
+			s.c.saveFailed(err)
+		}
+		if s.form != nil && s.form.session.ID == ss.ID {
+			s.form.d.Hide()
+		}
+		s.changed()
+	})
 }
 
-// changed redraws every view of the workshop after the programme changed:
-// the trainers screen lists sessions, Details counts them.
+// changed redraws the timetable after the programme changed, and tells
+// the other tabs: the trainers screen lists sessions, Details counts them.
 func (s *scheduleScreen) changed() {
-	s.c.screen.programmeChanged()
+	s.reload()
+	s.c.screen.changed(sessionsChanged, s)
 }
 
 // conflictsOf lists the conflicts that involve a session.

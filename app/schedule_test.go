@@ -15,16 +15,8 @@ import (
 // scheduleOf opens the window on a workshop and returns its Schedule tab.
 func scheduleOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *scheduleScreen) {
 	t.Helper()
-	c, _ := openWindow(t, st)
-	c.screen.selectID(w.ID)
-	for _, v := range c.screen.views {
-		if s, ok := v.(*scheduleScreen); ok {
-			c.screen.tabs.Select(s.tab())
-			return c, s
-		}
-	}
-	t.Fatal("no Schedule tab")
-	return nil, nil
+	c := windowOn(t, st, w)
+	return c, tabOf[*scheduleScreen](t, c)
 }
 
 func addTrainer(t *testing.T, st *data.Store, w data.Workshop, name string) data.Trainer {
@@ -77,7 +69,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	c, s := scheduleOf(t, st, lagos)
 
 	test.Tap(s.add)
-	f := s.lastForm
+	f := lastOf[*sessionForm](c)
 	if f == nil || topDialog(c) == nil {
 		t.Fatal("Add session opened no form")
 	}
@@ -115,7 +107,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 
 	// A second session takes Claire at the same time, in another room.
 	test.Tap(s.add)
-	f = s.lastForm
+	f = lastOf[*sessionForm](c)
 	typeOver(c, f.title, "Handling objects")
 	f.day.SetSelectedIndex(0)
 	typeOver(c, f.start, "10:00")
@@ -146,7 +138,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 
 	// The second session moves to the next day, through its form.
 	test.Tap(s.blocks[second.ID])
-	f = s.lastForm
+	f = lastOf[*sessionForm](c)
 	if f.session.ID != second.ID || !hasText(topDialog(c), warning) {
 		t.Fatalf("tapping the block did not open it with its conflict (%d)", f.session.ID)
 	}
@@ -182,7 +174,7 @@ func TestSessionFormRefusesBadInputAndChangesNothing(t *testing.T) {
 	c, s := scheduleOf(t, st, lagos)
 
 	test.Tap(s.add)
-	f := s.lastForm
+	f := lastOf[*sessionForm](c)
 	typeOver(c, f.title, "")
 	typeOver(c, f.start, "11:00")
 	typeOver(c, f.end, "10:00")
@@ -230,7 +222,7 @@ func TestSessionFormRefusesBadInputAndChangesNothing(t *testing.T) {
 
 	// Enter saves with no entry focused, once a title is given.
 	test.Tap(s.add)
-	typeOver(c, s.lastForm.title, "Welcome")
+	typeOver(c, lastOf[*sessionForm](c).title, "Welcome")
 	c.win.Canvas().Unfocus()
 	c.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if n := len(sessionsOf(t, st, lagos)); n != 1 || topDialog(c) != nil {
@@ -286,7 +278,7 @@ func TestDuplicateAndMoveFromTheMenu(t *testing.T) {
 	c, s := scheduleOf(t, st, lagos)
 	test.Tap(s.blocks[ss.ID])
 	test.Tap(findButton(topDialog(c), "Duplicate…"))
-	f := s.lastForm
+	f := lastOf[*sessionForm](c)
 	if f.session.ID != 0 || f.title.Text != "Risk register" {
 		t.Fatalf("duplicate opened %+v", f.session)
 	}
@@ -391,7 +383,7 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 	}
 	// Tapping a warning opens the session it names.
 	test.Tap(s.conflictsBox.Objects[0].(*conflictLine))
-	if s.lastForm == nil || s.lastForm.session.ID != s.conflicts[0].SessionIDs[0] {
+	if lastOf[*sessionForm](c) == nil || lastOf[*sessionForm](c).session.ID != s.conflicts[0].SessionIDs[0] {
 		t.Error("tapping the warning did not open its session")
 	}
 }
@@ -412,7 +404,7 @@ func TestTappingAnEmptySlotProposesASessionThere(t *testing.T) {
 	third.Resize(fyne.NewSize(120, float32(s.last-s.first)*100))
 	// 14:40 on a 09:00–17:00 timetable of 100 pixels an hour.
 	third.Tapped(&fyne.PointEvent{Position: fyne.NewPos(10, float32(14*60+40-s.first*60)*100/60)})
-	f := s.lastForm
+	f := lastOf[*sessionForm](c)
 	if f == nil || topDialog(c) == nil {
 		t.Fatal("tapping an empty slot opened nothing")
 	}
@@ -461,11 +453,11 @@ func TestWarningsAboutTrainersAndDaysLeadToThem(t *testing.T) {
 			ts = x
 		}
 	}
-	if c.screen.tabs.Selected() != ts.tab() || ts.current.ID != idle.ID {
-		t.Errorf("the warning opened trainer %d", ts.current.ID)
+	if c.screen.tabs.Selected() != ts.tab() || ts.sheet.saved.ID != idle.ID {
+		t.Errorf("the warning opened trainer %d", ts.sheet.saved.ID)
 	}
 	test.Tap(line("23 Nov 2022 has no session."))
-	if f := s.lastForm; f == nil || f.session.ID != 0 || f.day.SelectedIndex() != 2 {
+	if f := lastOf[*sessionForm](c); f == nil || f.session.ID != 0 || f.day.SelectedIndex() != 2 {
 		t.Error("the empty-day warning did not propose a session that day")
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -62,34 +61,14 @@ func parseClock(s string) (h, m int, ok bool) {
 	return h, m, true
 }
 
-func sessionFieldLabel(field string) string {
-	switch field {
-	case "title":
-		return lang.X("field.title", "Title")
-	case "kind":
-		return lang.X("schedule.field.kind", "Kind")
-	case "day":
-		return lang.X("schedule.field.day", "Day")
-	case "start":
-		return lang.X("schedule.field.start", "Start")
-	case "end":
-		return lang.X("schedule.field.end", "End")
-	case "room":
-		return lang.X("schedule.field.room", "Room")
-	case "description":
-		return lang.X("schedule.field.description", "Description")
-	case "trainers":
-		return lang.X("schedule.field.trainers", "Trainers")
-	}
-	return field
-}
+func sessionFieldLabel(field string) string { return fieldLabel("schedule.field.", field) }
 
 // sessionForm adds or edits one session in a dialog. Nothing is written
 // until Save (or Enter), and nothing at all when data refuses the session.
 type sessionForm struct {
 	s       *scheduleScreen
 	session data.Session // as opened; ID 0 for a new one
-	d       *dialog.CustomDialog
+	d       *modal
 
 	title, start, end, room, description *formEntry
 	kind, day                            *widget.Select
@@ -215,18 +194,14 @@ func (s *scheduleScreen) showForm(ss data.Session, asNew bool) *sessionForm {
 			top.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, l))
 		}
 	}
-	f.general = widget.NewLabel("")
-	f.general.Importance = widget.DangerImportance
-	f.general.Wrapping = fyne.TextWrapWord
-	f.general.Hide()
+	f.general = problemLabel()
 
 	title := lang.X("schedule.new_title", "New session")
 	if ss.ID != 0 {
 		title = lang.X("schedule.edit_title", "Edit session")
 	}
-	f.save = widget.NewButtonWithIcon(lang.X("schedule.save", "Save"), theme.ConfirmIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	buttons := []fyne.CanvasObject{widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), cancel)}
+	f.save = mainButton(lang.X("schedule.save", "Save"), f.submit)
+	buttons := []fyne.CanvasObject{cancelButton(cancel)}
 	if ss.ID != 0 {
 		del := widget.NewButtonWithIcon(lang.X("schedule.delete", "Delete…"), theme.DeleteIcon(), func() { s.askDelete(f.session) })
 		del.Importance = widget.DangerImportance
@@ -238,8 +213,7 @@ func (s *scheduleScreen) showForm(ss data.Session, asNew bool) *sessionForm {
 	}
 	buttons = append(buttons, f.save)
 
-	f.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(top, container.NewGridWithColumns(2, left, right), f.general), s.c.win)
-	f.d.SetButtons(buttons)
+	f.d = s.c.newModal(title, container.NewVBox(top, container.NewGridWithColumns(2, left, right), f.general), buttons...)
 	// Enter and Escape also work when no entry has the focus (after
 	// ticking a box or choosing from a list).
 	canvas := s.c.win.Canvas()
@@ -261,7 +235,8 @@ func (s *scheduleScreen) showForm(ss data.Session, asNew bool) *sessionForm {
 	fitDialog(f.d, sessionDialogWidth)
 	f.d.Show()
 	canvas.Focus(f.title)
-	s.lastForm = f
+	s.form = f
+	s.c.opened(f)
 	return f
 }
 
@@ -308,7 +283,7 @@ func (f *sessionForm) submit() {
 	if len(problems) == 0 {
 		if err := f.s.c.st.SaveSession(&ss); err != nil {
 			if _, ok := data.AsValidation(err); !ok {
-				problems[""] = lang.X("status.save_failed", "Could not save: {{.Error}}", map[string]any{"Error": err.Error()})
+				problems[""] = saveProblem(err)
 			}
 			for field, msg := range problemsLabelled(err, sessionFieldLabel) {
 				problems[field] = msg

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,7 +53,7 @@ func applyLanguage(code string) {
 
 // showSettings lets the organiser choose the interface language. The choice
 // is kept in the app's preferences and applies at once.
-func (c *controller) showSettings() dialog.Dialog {
+func (c *controller) showSettings() *modal {
 	names := []string{lang.X("settings.language.system", "System language")}
 	for _, l := range interfaceLanguages {
 		names = append(names, l.name)
@@ -67,7 +66,7 @@ func (c *controller) showSettings() dialog.Dialog {
 			choice.SetSelectedIndex(i + 1)
 		}
 	}
-	var d dialog.Dialog
+	var d *modal
 	choice.OnChanged = func(string) {
 		code := ""
 		if i := choice.SelectedIndex(); i > 0 {
@@ -81,10 +80,7 @@ func (c *controller) showSettings() dialog.Dialog {
 	hint := widget.NewLabel(lang.X("settings.language.hint",
 		"Documents (programme, sign-in sheets, certificates, workbook) follow each workshop's working language."))
 	hint.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustom(lang.X("settings.title", "Settings"), lang.X("dialog.close", "Close"),
-		container.NewVBox(form, hint), c.win)
-	fitDialog(d, 480)
-	d.Show()
+	d = c.showClosable(lang.X("settings.title", "Settings"), container.NewVBox(form, hint), 480)
 	return d
 }
 

@@ -29,10 +29,8 @@ func settingsSelect(t *testing.T, c *controller) *widget.Select {
 }
 
 func TestChoosingALanguageRelabelsTheWindowAndIsKept(t *testing.T) {
-	useLanguage(t, "en")
 	st, _, dakar := twoWorkshops(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(dakar.ID)
+	c, _ := openAt(t, "en", st, dakar.ID)
 	if !hasText(c.win.Content(), autosaveEN) {
 		t.Fatalf("the English form does not say how it saves: %v", visibleTexts(c.win.Content()))
 	}

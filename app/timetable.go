@@ -26,27 +26,6 @@ const (
 	minHourHeight   = 46
 )
 
-// kindColour tells the kinds of session apart; the colours differ in hue
-// and stay readable with dark text on a light tint or light text on a dark
-// one.
-func kindColour(k data.SessionKind) color.NRGBA {
-	switch k {
-	case data.KindLecture:
-		return color.NRGBA{0x2f, 0x6f, 0xc0, 0xff} // blue
-	case data.KindSeminar:
-		return color.NRGBA{0x1c, 0x9a, 0x8c, 0xff} // teal
-	case data.KindHandsOn:
-		return color.NRGBA{0xe0, 0x7b, 0x1a, 0xff} // orange
-	case data.KindFieldVisit:
-		return color.NRGBA{0x3f, 0x9a, 0x3a, 0xff} // green
-	case data.KindPanel:
-		return color.NRGBA{0x8a, 0x4f, 0xc0, 0xff} // purple
-	case data.KindCeremony:
-		return color.NRGBA{0xc0, 0x3a, 0x5a, 0xff} // crimson
-	}
-	return color.NRGBA{0x88, 0x88, 0x88, 0xff} // breaks and anything unknown: grey
-}
-
 func tint(c color.NRGBA, alpha uint8) color.NRGBA { c.A = alpha; return c }
 
 // blend mixes a kind's colour into the theme's background: an opaque tint,
@@ -166,39 +145,30 @@ func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// compactTheme is the theme inside session blocks: smaller text and
-// padding, so that a one-hour block shows its time, title and room.
-type compactTheme struct{ fyne.Theme }
+// sizedTheme is the current theme with some sizes of its own.
+type sizedTheme struct {
+	fyne.Theme
+	sizes map[fyne.ThemeSizeName]float32
+}
 
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText:
-		return 12
-	case theme.SizeNameCaptionText:
-		return 11
-	case theme.SizeNameInnerPadding:
-		return 1
-	case theme.SizeNamePadding:
-		return 1
-	case theme.SizeNameLineSpacing:
-		return 1
+func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
+	if s, ok := t.sizes[n]; ok {
+		return s
 	}
 	return t.Theme.Size(n)
 }
 
-// legendTheme keeps the legend's two lines as tall as the Add button.
-type legendTheme struct{ fyne.Theme }
+// compactTheme is the theme inside session blocks: smaller text and
+// padding, so that a one-hour block shows its time, title and room.
+func compactTheme() fyne.Theme {
+	return sizedTheme{theme.Current(), map[fyne.ThemeSizeName]float32{theme.SizeNameText: 12, theme.SizeNameCaptionText: 11,
+		theme.SizeNameInnerPadding: 1, theme.SizeNamePadding: 1, theme.SizeNameLineSpacing: 1}}
+}
 
-func (t legendTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameText:
-		return 12
-	case theme.SizeNamePadding:
-		return 4
-	case theme.SizeNameInnerPadding:
-		return 1
-	}
-	return t.Theme.Size(n)
+// legendTheme keeps the legend's two lines as tall as the Add button.
+func legendTheme() fyne.Theme {
+	return sizedTheme{theme.Current(), map[fyne.ThemeSizeName]float32{theme.SizeNameText: 12, theme.SizeNamePadding: 4,
+		theme.SizeNameInnerPadding: 1}}
 }
 
 // fitLines stacks lines from the top and hides those that do not fit, so
@@ -374,7 +344,7 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 			line(trainers, fyne.TextStyle{}, widget.MediumImportance, true)
 		}
 	}
-	text := container.NewThemeOverride(container.New(fit, lines...), compactTheme{theme.Current()})
+	text := container.NewThemeOverride(container.New(fit, lines...), compactTheme())
 	b.content = container.NewStack(bg, container.NewBorder(nil, nil, stripe, nil,
 		container.New(layout.NewCustomPaddedLayout(2, 2, 4, 3), text)))
 	return b
@@ -442,64 +412,13 @@ func dayHeading(day data.Date, number int, outside bool) fyne.CanvasObject {
 		map[string]any{"Weekday": weekdayAbbr(day), "Day": dayNumber(day.Day), "Month": monthAbbr(day.Month)}))
 	d.Alignment = fyne.TextAlignCenter
 	d.Truncation = fyne.TextTruncateEllipsis
-	return container.NewThemeOverride(container.NewVBox(t, d), compactTheme{theme.Current()})
+	return container.NewThemeOverride(container.NewVBox(t, d), compactTheme())
 }
 
 func weekdayAbbr(d data.Date) string {
-	switch d.Time().Weekday() {
-	case 1:
-		return lang.X("schedule.weekday.1", "Mon")
-	case 2:
-		return lang.X("schedule.weekday.2", "Tue")
-	case 3:
-		return lang.X("schedule.weekday.3", "Wed")
-	case 4:
-		return lang.X("schedule.weekday.4", "Thu")
-	case 5:
-		return lang.X("schedule.weekday.5", "Fri")
-	case 6:
-		return lang.X("schedule.weekday.6", "Sat")
-	}
-	return lang.X("schedule.weekday.0", "Sun")
+	return named("schedule.weekday.", strconv.Itoa(int(d.Time().Weekday())), "")
 }
 
-// kindName names a kind of session in the interface language.
-func kindName(k data.SessionKind) string {
-	switch k {
-	case data.KindLecture:
-		return lang.X("schedule.kind.lecture", "Lecture")
-	case data.KindSeminar:
-		return lang.X("schedule.kind.seminar", "Seminar")
-	case data.KindHandsOn:
-		return lang.X("schedule.kind.hands_on", "Hands-on workshop")
-	case data.KindFieldVisit:
-		return lang.X("schedule.kind.field_visit", "Field visit")
-	case data.KindPanel:
-		return lang.X("schedule.kind.panel", "Panel")
-	case data.KindCeremony:
-		return lang.X("schedule.kind.ceremony", "Ceremony")
-	case data.KindBreak:
-		return lang.X("schedule.kind.break", "Break")
-	}
-	return string(k)
-}
-
-// legend shows which colour is which kind, on two short lines so that it
-// fits beside the Add button in every language.
-func legend() fyne.CanvasObject {
-	rows := [2]*fyne.Container{container.NewHBox(), container.NewHBox()}
-	for i, k := range data.SessionKinds {
-		sw := canvas.NewRectangle(blend(kindColour(k), 0.4))
-		sw.StrokeColor = kindColour(k)
-		sw.StrokeWidth = 2
-		sw.CornerRadius = 3
-		sw.SetMinSize(fyne.NewSize(12, 12))
-		rows[i*2/len(data.SessionKinds)].Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
-	}
-	return container.NewThemeOverride(container.NewVBox(rows[0], rows[1]), legendTheme{theme.Current()})
-}
-
-// joinNames lists trainers by name in the session's order.
 func joinNames(ids []int64, names map[int64]string) string {
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {

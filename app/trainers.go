@@ -4,38 +4,17 @@ import (
 	"errors"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
 )
 
-func trainerFieldLabel(field string) string {
-	switch field {
-	case "name":
-		return lang.X("trainers.field.name", "Name")
-	case "title":
-		return lang.X("trainers.field.title", "Title or position")
-	case "affiliation":
-		return lang.X("trainers.field.affiliation", "Affiliation")
-	case "country":
-		return lang.X("field.country", "Country")
-	case "email":
-		return lang.X("trainers.field.email", "Email")
-	case "languages":
-		return lang.X("trainers.field.languages", "Languages")
-	case "bio":
-		return lang.X("trainers.field.bio", "Short bio")
-	}
-	return field
-}
+func trainerFieldLabel(field string) string { return fieldLabel("trainers.field.", field) }
 
 // trainerFields are the inputs of a trainer, shared by the Add dialog and
 // the editing panel.
@@ -48,7 +27,7 @@ type trainerFields struct {
 }
 
 func newTrainerFields() *trainerFields {
-	f := &trainerFields{rows: map[string]*fieldRow{}, countries: countriesIn(uiLanguage()), form: widget.NewForm()}
+	f := &trainerFields{rows: map[string]*fieldRow{}, countries: countriesIn(uiLanguage())}
 	f.name, f.title, f.affiliation = newLeaveEntry(), newLeaveEntry(), newLeaveEntry()
 	f.email, f.languages, f.bio = newLeaveEntry(), newLeaveEntry(), newLeaveEntry()
 	f.languages.SetPlaceHolder(lang.X("trainers.languages_hint", "e.g. English, French"))
@@ -57,20 +36,37 @@ func newTrainerFields() *trainerFields {
 	f.bio.SetMinRowsVisible(4)
 	f.country = widget.NewSelect(append([]string{lang.X("trainers.no_country", "(none)")}, f.countries.names...), nil)
 	f.country.PlaceHolder = lang.X("country.choose", "Choose a country")
-	for _, field := range []struct {
-		name  string
-		input fyne.CanvasObject
-	}{{"name", f.name}, {"title", f.title}, {"affiliation", f.affiliation}, {"country", f.country},
-		{"email", f.email}, {"languages", f.languages}, {"bio", f.bio}} {
-		r := newFieldRow(trainerFieldLabel(field.name), field.input)
-		f.rows[field.name] = r
-		f.form.AppendItem(r.item())
-	}
+	f.form = fieldForm(f.rows, trainerFieldLabel, formField{"name", f.name}, formField{"title", f.title},
+		formField{"affiliation", f.affiliation}, formField{"country", f.country}, formField{"email", f.email},
+		formField{"languages", f.languages}, formField{"bio", f.bio})
 	return f
 }
 
-func (f *trainerFields) entries() []*leaveEntry {
-	return []*leaveEntry{f.name, f.title, f.affiliation, f.email, f.languages, f.bio}
+// copyTrainerField sets one field of dst to its value in src, so that a
+// field data refuses keeps its saved value while the others are saved.
+func copyTrainerField(field string, dst, src *data.Trainer) {
+	switch field {
+	case "name":
+		dst.Name = src.Name
+	case "title":
+		dst.Title = src.Title
+	case "affiliation":
+		dst.Affiliation = src.Affiliation
+	case "country":
+		dst.Country = src.Country
+	case "email":
+		dst.Email = src.Email
+	case "languages":
+		dst.Languages = src.Languages
+	case "bio":
+		dst.Bio = src.Bio
+	}
+}
+
+// entries are the typed fields, by data's name for them.
+func (f *trainerFields) entries() map[string]*leaveEntry {
+	return map[string]*leaveEntry{"name": f.name, "title": f.title, "affiliation": f.affiliation, "email": f.email,
+		"languages": f.languages, "bio": f.bio}
 }
 
 func (f *trainerFields) load(t data.Trainer) {
@@ -114,17 +110,11 @@ type trainersScreen struct {
 	add      *widget.Button
 	del      *widget.Button
 	fields   *trainerFields
-	current  data.Trainer // as saved
-	loading  bool
-	saves    saveTimer
-	status   *widget.Label
+	sheet    *liveForm[data.Trainer] // the trainer shown, saved as typed
 	sessions *fyne.Container
 	panel    fyne.CanvasObject
 	hint     fyne.CanvasObject
 	item     *container.TabItem
-
-	lastAdd  *dialog.CustomDialog // for tests
-	lastText string               // what the last confirmation or refusal said, for tests
 }
 
 func newTrainersScreen(c *controller) *trainersScreen {
@@ -132,28 +122,12 @@ func newTrainersScreen(c *controller) *trainersScreen {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.X("trainers.search", "Search by name, affiliation, country…"))
 	s.search.OnChanged = func(string) { s.filter() }
-	s.list = widget.NewList(func() int { return len(s.shown) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("")
-			sub.SizeName = theme.SizeNameCaptionText
-			sub.Truncation = fyne.TextTruncateEllipsis
-			return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, sub)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < 0 || i >= len(s.shown) {
-				return
-			}
-			t := s.shown[i]
-			labels := o.(*fyne.Container).Objects
-			labels[0].(*widget.Label).SetText(t.Name)
-			labels[1].(*widget.Label).SetText(trainerSubtitle(t))
-		})
+	s.list = twoLineList(func() int { return len(s.shown) }, func(i int) (string, string) {
+		return s.shown[i].Name, trainerSubtitle(s.shown[i])
+	})
 	s.list.OnSelected = func(i widget.ListItemID) {
-		if i >= 0 && i < len(s.shown) && s.shown[i].ID != s.current.ID {
-			s.flush()
+		if i >= 0 && i < len(s.shown) && s.shown[i].ID != s.sheet.saved.ID {
+			s.sheet.flush()
 			s.open(s.shown[i])
 		}
 	}
@@ -161,22 +135,29 @@ func newTrainersScreen(c *controller) *trainersScreen {
 	s.add.Importance = widget.HighImportance
 
 	s.fields = newTrainerFields()
-	for _, e := range s.fields.entries() {
-		e.OnChanged = func(string) { s.edited() }
-		e.onLeave = s.flush
-		e.OnSubmitted = func(string) { s.flush() }
+	s.sheet = newLiveForm(c, formSpec[data.Trainer]{
+		label:    trainerFieldLabel,
+		validate: func(t data.Trainer) error { return t.Validate() },
+		keep:     copyTrainerField,
+		save:     func(t *data.Trainer) error { return c.st.SaveTrainer(t) },
+		saved:    s.saved,
+	})
+	s.sheet.rows = s.fields.rows
+	s.sheet.status.TextStyle.Italic = true
+	edited := func(d *data.Trainer) { *d = s.fields.read(s.sheet.saved) }
+	for field, e := range s.fields.entries() {
+		e.OnChanged = func(string) { s.sheet.edit(edited) }
+		e.onLeave = func() { s.sheet.leave(field) }
+		e.OnSubmitted = func(string) { s.sheet.leave(field) }
 	}
-	s.fields.country.OnChanged = func(string) { s.edited(); s.flush() }
-	s.status = widget.NewLabel("")
-	s.status.TextStyle.Italic = true
-	s.status.Wrapping = fyne.TextWrapWord
+	s.fields.country.OnChanged = func(string) { s.sheet.choose(edited) }
 	s.del = widget.NewButtonWithIcon(lang.X("trainers.delete", "Delete trainer…"), theme.DeleteIcon(), func() { s.askDelete() })
 	s.del.Importance = widget.DangerImportance
 	s.sessions = container.NewVBox()
 	s.panel = container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard("", lang.X("trainers.details", "Trainer"), container.NewVBox(s.fields.form, s.status)),
+		widget.NewCard("", lang.X("trainers.details", "Trainer"), container.NewVBox(s.fields.form, s.sheet.status)),
 		widget.NewCard("", lang.X("trainers.sessions", "Sessions"), s.sessions),
-		container.NewHBox(layout.NewSpacer(), s.del),
+		atRight(s.del),
 	)))
 	hint := widget.NewLabel(lang.X("trainers.none_selected", "Select a trainer, or add one."))
 	hint.Importance = widget.LowImportance
@@ -202,19 +183,29 @@ func trainerSubtitle(t data.Trainer) string {
 
 func (s *trainersScreen) tab() *container.TabItem { return s.item }
 
+func (s *trainersScreen) shows() change { return sessionsChanged | trainersChanged }
+
 func (s *trainersScreen) show(w data.Workshop) {
 	if w.ID != s.w.ID {
-		s.flush()
-		s.current = data.Trainer{}
+		s.sheet.flush()
+		s.sheet.clear()
 		s.search.SetText("")
 	}
 	s.w = w
 	s.reload()
 }
 
+// reveal shows one trainer, whatever the search was.
+func (s *trainersScreen) reveal(id int64) {
+	s.search.SetText("")
+	if i := slices.IndexFunc(s.shown, func(t data.Trainer) bool { return t.ID == id }); i >= 0 {
+		s.list.Select(i)
+	}
+}
+
 func (s *trainersScreen) clear() {
-	s.saves.stop()
-	s.w, s.current = data.Workshop{}, data.Trainer{}
+	s.sheet.clear()
+	s.w = data.Workshop{}
 	s.all, s.shown = nil, nil
 	s.list.Refresh()
 	s.panel.Hide()
@@ -224,19 +215,19 @@ func (s *trainersScreen) clear() {
 func (s *trainersScreen) reload() {
 	all, err := s.c.st.Trainers(s.w.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.readFailed(err)
 		return
 	}
 	s.all = all
 	s.filter()
-	if i := slices.IndexFunc(all, func(t data.Trainer) bool { return t.ID == s.current.ID }); i >= 0 {
-		if !s.dirty() {
+	if i := slices.IndexFunc(all, func(t data.Trainer) bool { return t.ID == s.sheet.saved.ID }); i >= 0 {
+		if !s.sheet.pending() {
 			s.open(all[i])
 		} else {
 			s.showSessions()
 		}
 	} else {
-		s.current = data.Trainer{}
+		s.sheet.clear()
 		s.panel.Hide()
 		s.hint.Show()
 	}
@@ -255,19 +246,14 @@ func (s *trainersScreen) filter() {
 	}
 	s.list.UnselectAll()
 	s.list.Refresh()
-	if i := slices.IndexFunc(s.shown, func(t data.Trainer) bool { return t.ID == s.current.ID }); i >= 0 {
+	if i := slices.IndexFunc(s.shown, func(t data.Trainer) bool { return t.ID == s.sheet.saved.ID }); i >= 0 {
 		s.list.Select(i)
 	}
 }
 
 // open shows a trainer in the panel.
 func (s *trainersScreen) open(t data.Trainer) {
-	s.saves.stop()
-	s.loading = true
-	s.current = t
-	s.fields.load(t)
-	s.loading = false
-	s.status.SetText(lang.X("status.autosave", "Changes are saved as you type."))
+	s.sheet.load(t, func() { s.fields.load(t) })
 	s.showSessions()
 	s.hint.Hide()
 	s.panel.Show()
@@ -275,9 +261,9 @@ func (s *trainersScreen) open(t data.Trainer) {
 
 func (s *trainersScreen) showSessions() {
 	s.sessions.RemoveAll()
-	list, err := s.c.st.TrainerSessions(s.current.ID)
+	list, err := s.c.st.TrainerSessions(s.sheet.saved.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.readFailed(err)
 		return
 	}
 	if len(list) == 0 {
@@ -301,59 +287,29 @@ func sessionLine(ss data.Session) string {
 		"From": ss.Start.Format("15:04"), "To": ss.End.Format("15:04"), "Title": ss.Title})
 }
 
-func (s *trainersScreen) dirty() bool {
-	return s.current.ID != 0 && s.fields.read(s.current) != s.current
-}
-
-// edited checks the fields and saves after a pause in typing.
-func (s *trainersScreen) edited() {
-	if s.loading || s.current.ID == 0 {
-		return
-	}
-	t := s.fields.read(s.current)
-	s.fields.show(problemsLabelled(t.Validate(), trainerFieldLabel))
-	s.saves.schedule(s.c.do, s.flush)
-}
-
-// flush saves the panel now when it changed and data accepts it; a
-// refused edit stays on screen with its message and is not saved.
-func (s *trainersScreen) flush() {
-	s.saves.stop()
-	if s.loading || !s.dirty() {
-		return
-	}
-	t := s.fields.read(s.current)
-	if err := s.c.st.SaveTrainer(&t); err != nil {
-		if _, ok := data.AsValidation(err); ok {
-			s.fields.show(problemsLabelled(err, trainerFieldLabel))
-			s.status.SetText(lang.X("status.problems", "Fields marked in red are not saved until they are corrected."))
-			return
-		}
-		s.c.showError(err)
-		return
-	}
-	renamed := t.Name != s.current.Name
-	s.current = t
-	s.status.SetText(lang.X("status.saved", "All changes saved at {{.Time}}.", map[string]any{"Time": time.Now().Format("15:04")}))
-	if i := slices.IndexFunc(s.all, func(x data.Trainer) bool { return x.ID == t.ID }); i >= 0 {
-		s.all[i] = t
+// saved follows a save of the trainer shown: the list shows the new
+// name or place, and the other tabs hear of a new name (the schedule
+// shows names).
+func (s *trainersScreen) saved(before, after data.Trainer) {
+	if i := slices.IndexFunc(s.all, func(x data.Trainer) bool { return x.ID == after.ID }); i >= 0 {
+		s.all[i] = after
 	}
 	s.list.Refresh()
-	if renamed {
-		s.c.screen.programmeChanged() // the schedule shows names
+	if after.Name != before.Name {
+		s.c.screen.changed(trainersChanged, s)
 	}
 }
 
 // showAdd asks for a new trainer in a dialog.
-func (s *trainersScreen) showAdd() *dialog.CustomDialog {
-	s.flush()
+func (s *trainersScreen) showAdd() *modal {
+	s.sheet.flush()
 	f := newTrainerFields()
-	var d *dialog.CustomDialog
+	var d *modal
 	submit := func() {
 		t := f.read(data.Trainer{WorkshopID: s.w.ID})
 		if err := s.c.st.SaveTrainer(&t); err != nil {
 			if _, ok := data.AsValidation(err); !ok {
-				s.c.showError(err)
+				s.c.saveFailed(err)
 				return
 			}
 			f.show(problemsLabelled(err, trainerFieldLabel))
@@ -361,35 +317,33 @@ func (s *trainersScreen) showAdd() *dialog.CustomDialog {
 			return
 		}
 		d.Hide()
-		s.current = t
-		s.search.SetText("")
-		s.c.screen.programmeChanged()
+		s.reload()
+		s.reveal(t.ID)
+		s.c.screen.changed(trainersChanged, s)
 	}
 	for _, e := range f.entries() {
 		if !e.MultiLine {
 			e.OnSubmitted = func(string) { submit() }
 		}
 	}
-	save := widget.NewButtonWithIcon(lang.X("trainers.add_button", "Add trainer"), theme.ConfirmIcon(), submit)
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.X("trainers.new_title", "New trainer"), f.form, s.c.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, save})
+	save := mainButton(lang.X("trainers.add_button", "Add trainer"), submit)
+	cancel := cancelButton(func() { d.Hide() })
+	d = s.c.newModal(lang.X("trainers.new_title", "New trainer"), f.form, cancel, save)
 	fitDialog(d, 560)
 	d.Show()
 	s.c.win.Canvas().Focus(f.name)
-	s.lastAdd = d
+	s.c.opened(d)
 	return d
 }
 
 // askDelete confirms deleting the trainer shown, naming the sessions that
 // lose them.
 func (s *trainersScreen) askDelete() {
-	s.flush()
-	t := s.current
+	s.sheet.flush()
+	t := s.sheet.saved
 	list, err := s.c.st.TrainerSessions(t.ID)
 	if err != nil {
-		s.c.showError(err)
+		s.c.readFailed(err)
 		return
 	}
 	text := lang.X("trainers.delete_free", "Delete {{.Name}}? They lead no session.", map[string]any{"Name": t.Name})
@@ -401,32 +355,23 @@ func (s *trainersScreen) askDelete() {
 		text = lang.XN("trainers.delete_leading", "Delete {{.Name}}? These {{.Count}} sessions will no longer have them as trainer:",
 			len(list), map[string]any{"Name": t.Name, "Count": len(list)}) + "\n" + strings.Join(lines, "\n")
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	s.lastText = text
-	d := dialog.NewCustomConfirm(lang.X("trainers.delete_title", "Delete trainer"), lang.X("trainers.delete_button", "Delete"),
-		lang.X("dialog.cancel", "Cancel"), msg, func(ok bool) {
-			if ok {
-				s.delete(t)
-			}
-		}, s.c.win)
-	fitDialog(d, 520)
-	d.Show()
+	s.c.ask(lang.X("trainers.delete_title", "Delete trainer"), text, lang.X("trainers.delete_button", "Delete"), 520,
+		func() { s.delete(t) })
 }
 
 func (s *trainersScreen) delete(t data.Trainer) {
 	err := s.c.st.DeleteTrainer(t.ID)
 	var inUse *data.InUseError
 	if errors.As(err, &inUse) {
-		s.lastText = lang.X("trainers.delete_refused", "{{.Name}} holds a certificate of this workshop, so they cannot be deleted: the certificate register must keep who it was issued to.",
-			map[string]any{"Name": t.Name})
-		s.c.showMessage(lang.X("trainers.delete_title", "Delete trainer"), []string{s.lastText})
+		s.c.showMessage(lang.X("trainers.delete_title", "Delete trainer"), []string{lang.X("trainers.delete_refused", "{{.Name}} holds a certificate of this workshop, so they cannot be deleted: the certificate register must keep who it was issued to.",
+			map[string]any{"Name": t.Name})})
 		return
 	}
 	if err != nil {
-		s.c.showError(err)
+		s.c.saveFailed(err)
 		return
 	}
-	s.current = data.Trainer{}
-	s.c.screen.programmeChanged()
+	s.sheet.clear()
+	s.reload()
+	s.c.screen.changed(trainersChanged, s)
 }

@@ -12,16 +12,8 @@ import (
 
 func trainersOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *trainersScreen) {
 	t.Helper()
-	c, _ := openWindow(t, st)
-	c.screen.selectID(w.ID)
-	for _, v := range c.screen.views {
-		if s, ok := v.(*trainersScreen); ok {
-			c.screen.tabs.Select(s.tab())
-			return c, s
-		}
-	}
-	t.Fatal("no Trainers tab")
-	return nil, nil
+	c := windowOn(t, st, w)
+	return c, tabOf[*trainersScreen](t, c)
 }
 
 func session(t *testing.T, st *data.Store, w data.Workshop, day, hour int, title string, trainers ...int64) data.Session {
@@ -50,8 +42,8 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 		t.Fatalf("searching without accents found %+v", s.shown)
 	}
 	s.list.Select(0)
-	if s.current.ID != ade.ID || s.fields.name.Text != ade.Name {
-		t.Fatalf("selecting shows %+v", s.current)
+	if s.sheet.saved.ID != ade.ID || s.fields.name.Text != ade.Name {
+		t.Fatalf("selecting shows %+v", s.sheet.saved)
 	}
 	if !hasText(s.sessions, "Tue 22 Nov 2022, 09:00–10:00: Collections care") {
 		t.Errorf("the trainer's sessions: %q", visibleTexts(s.sessions))
@@ -75,7 +67,7 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 
 	typeOver(c, s.search, "")
 	test.Tap(s.add)
-	if s.lastAdd == nil || topDialog(c) == nil {
+	if lastOf[*modal](c) == nil || topDialog(c) == nil {
 		t.Fatal("Add trainer opened nothing")
 	}
 	test.Tap(findButton(topDialog(c), "Add trainer"))
@@ -96,8 +88,8 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 	if ts, _ := st.Trainers(lagos.ID); len(ts) != 3 || topDialog(c) != nil {
 		t.Fatalf("%d trainers after adding one", len(ts))
 	}
-	if s.current.Name != "Wanjiru Kamau-Otieno" || len(s.shown) != 3 {
-		t.Errorf("the new trainer is not shown: %+v", s.current)
+	if s.sheet.saved.Name != "Wanjiru Kamau-Otieno" || len(s.shown) != 3 {
+		t.Errorf("the new trainer is not shown: %+v", s.sheet.saved)
 	}
 }
 
@@ -121,8 +113,8 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	test.Tap(s.del)
 	want := "Delete Adéwálé Ògúnṣọlá? These 2 sessions will no longer have them as trainer:\n" +
 		"• Mon 21 Nov 2022, 09:00–10:00: Opening lecture\n• Wed 23 Nov 2022, 14:00–15:00: Field visit"
-	if s.lastText != want || !hasText(topDialog(c), want) {
-		t.Fatalf("confirmation:\n%s\nwant\n%s", s.lastText, want)
+	if string(lastOf[asked](c)) != want || !hasText(topDialog(c), want) {
+		t.Fatalf("confirmation:\n%s\nwant\n%s", string(lastOf[asked](c)), want)
 	}
 	test.Tap(findButton(topDialog(c), "Delete"))
 	if _, err := st.Trainer(ade.ID); err == nil {
@@ -132,7 +124,7 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	if len(got.TrainerIDs) != 1 || got.TrainerIDs[0] != claire.ID {
 		t.Errorf("the session kept trainers %v", got.TrainerIDs)
 	}
-	if len(s.shown) != 1 || s.current.ID != 0 {
+	if len(s.shown) != 1 || s.sheet.saved.ID != 0 {
 		t.Errorf("the list after deleting: %+v", s.shown)
 	}
 
@@ -144,8 +136,8 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	}
 	s.list.Select(0)
 	test.Tap(s.del)
-	if !strings.HasPrefix(s.lastText, "Delete Claire Dumoulin-Bérard? This session (1)") {
-		t.Errorf("confirmation %q", s.lastText)
+	if !strings.HasPrefix(string(lastOf[asked](c)), "Delete Claire Dumoulin-Bérard? This session (1)") {
+		t.Errorf("confirmation %q", string(lastOf[asked](c)))
 	}
 	test.Tap(findButton(topDialog(c), "Delete"))
 	if _, err := st.Trainer(claire.ID); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // Every call in this package is lang.X(key, English) rather than lang.L(key):
@@ -41,32 +42,10 @@ func uiLanguage() data.Language {
 }
 
 // languageName names a working language in the interface language.
-func languageName(l data.Language) string {
-	switch l {
-	case data.French:
-		return lang.X("language.fr", "French")
-	case data.Spanish:
-		return lang.X("language.es", "Spanish")
-	case data.English:
-		return lang.X("language.en", "English")
-	}
-	return string(l)
-}
+func languageName(l data.Language) string { return named("language.", l, "") }
 
 // roleName names an organisation's role on a workshop.
-func roleName(r data.Role) string {
-	switch r {
-	case data.RoleOrganiser:
-		return lang.X("role.organiser", "Organiser")
-	case data.RoleHost:
-		return lang.X("role.host", "Host")
-	case data.RolePartner:
-		return lang.X("role.partner", "Partner")
-	case data.RoleSupporter:
-		return lang.X("role.supporter", "Supporter")
-	}
-	return string(r)
-}
+func roleName(r data.Role) string { return named("role.", r, "") }
 
 // dateArgs are the message arguments that data fills with ISO dates; they
 // are shown the way the rest of the interface writes dates.
@@ -89,4 +68,35 @@ func fieldMessage(fe data.FieldError, label string) string {
 	}
 	args["Field"] = label
 	return lang.X(fe.Key, fe.Message, args)
+}
+
+// named is the word for one value of one of data's lists (a status, a mark,
+// a kind of session, a month…): the message prefix+value of the translation
+// files ("participants.status." and "confirmed"), or prefix+empty for the
+// empty value; a value with no message reads as itself. The test of the
+// translations checks that every value of data's lists has its message.
+func named[V ~string](prefix string, v V, empty string) string {
+	value := string(v)
+	if value == "" {
+		if empty == "" {
+			return ""
+		}
+		value = empty
+	}
+	english := say.Template(prefix + value)
+	if english == "" {
+		return string(v)
+	}
+	return lang.X(prefix+value, english)
+}
+
+// fieldLabel names a field of a form, by data's name for it: the message
+// prefix+field of the translation files, or else field.+field, the names
+// the forms share (Title, Country…). The test of the translations checks
+// that every field of every form has its name.
+func fieldLabel(prefix, field string) string {
+	if say.Template(prefix+field) == "" {
+		prefix = "field."
+	}
+	return named(prefix, field, "")
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -16,9 +17,11 @@ import (
 	"testing"
 	"text/template"
 	"text/template/parse"
+	"time"
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 var uiLanguages = []string{"en", "fr", "es"}
@@ -71,12 +74,12 @@ func translationFile(t *testing.T, code string) map[string][]string {
 	return out
 }
 
-var dataKey = regexp.MustCompile(`"(error\.[a-z_]+)"`)
+var dataKey = regexp.MustCompile(`"((?:error|eligibility)\.[a-z_]+)"`)
 
 // appKeys finds, in the package's source, every key it translates, with the
 // English fallback each lang.X call carries. Every call must have a literal
-// key, or the test could not see it; the one exception passes on data's
-// keys, which are checked on their own.
+// key, or the test could not see it; the exceptions pass on the keys of
+// data and of package say, which are checked on their own.
 func appKeys(t *testing.T) map[string]string {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
@@ -112,7 +115,8 @@ func appKeys(t *testing.T) map[string]string {
 			}
 			key, ok := call.Args[0].(*ast.BasicLit)
 			if !ok || key.Kind != token.STRING {
-				if sel.Sel.Name == "X" && types.ExprString(call.Args[0]) == "fe.Key" {
+				if expr := types.ExprString(call.Args[0]); (sel.Sel.Name == "X" || sel.Sel.Name == "XN") &&
+					(expr == "fe.Key" || expr == "w.Key" || expr == "prefix + value") {
 					return true
 				}
 				t.Errorf("%s: lang.%s with a key the test cannot read: %s", fset.Position(call.Pos()), sel.Sel.Name, types.ExprString(call.Args[0]))
@@ -138,27 +142,32 @@ func appKeys(t *testing.T) map[string]string {
 	return keys
 }
 
+// sayKey is a message package say words an error with.
+var sayKey = regexp.MustCompile(`"((?:error|open|import\.error)\.[a-z_]+)"`)
+
 // dataErrorKeys lists the error keys data and its sub-packages hand to the
-// interface.
+// interface, and those package say words errors with.
 func dataErrorKeys(t *testing.T) []string {
 	t.Helper()
 	var keys []string
-	err := filepath.WalkDir("../data", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		for _, m := range dataKey.FindAllStringSubmatch(string(b), -1) {
-			if !slices.Contains(keys, m[1]) {
-				keys = append(keys, m[1])
+	for dir, pattern := range map[string]*regexp.Regexp{"../data": dataKey, "../say": sayKey} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
 			}
+			b, err := os.ReadFile(path)
+			for _, m := range pattern.FindAllStringSubmatch(string(b), -1) {
+				if !slices.Contains(keys, m[1]) {
+					keys = append(keys, m[1])
+				}
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
-	if !slices.Contains(keys, "error.required") || !slices.Contains(keys, "error.end_before_start") {
+	if !slices.Contains(keys, "error.required") || !slices.Contains(keys, "error.end_before_start") || !slices.Contains(keys, "open.not_atelier") {
 		t.Fatalf("data keys %v lack the obvious ones: is the scan broken?", keys)
 	}
 	return keys
@@ -202,9 +211,106 @@ func TestEveryKeyIsTranslatedInEveryLanguage(t *testing.T) {
 		}
 	}
 	used["meta.language"] = "" // read by uiLanguage through a constant key
+	for key := range namedKeys() {
+		used[key] = ""
+		for _, code := range uiLanguages {
+			if _, ok := files[code][key]; !ok {
+				t.Errorf("a value of data's lists has no %q in %s.json", key, code)
+			}
+		}
+	}
 	for key := range files["en"] {
 		if _, ok := used[key]; !ok {
 			t.Errorf("%q is translated but no code uses it", key)
+		}
+	}
+}
+
+// namedKeys are the messages named words every value of data's lists
+// with, each as its function asks for it.
+func namedKeys() map[string]bool {
+	keys := map[string]bool{}
+	add := func(prefix string, values ...string) {
+		for _, v := range values {
+			keys[prefix+v] = true
+		}
+	}
+	for _, s := range data.Statuses {
+		add("participants.status.", string(s))
+	}
+	for _, g := range data.GrantFilters {
+		add("participants.grants.", cmp.Or(string(g), "any"))
+	}
+	for _, g := range data.Genders {
+		add("participants.gender.", cmp.Or(string(g), "unspecified"))
+	}
+	for _, m := range data.Marks {
+		add("attendance.mark.", string(m))
+		add("attendance.mark.letter.", string(m))
+	}
+	add("attendance.mark.", "unmarked")
+	for _, k := range data.SessionKinds {
+		add("schedule.kind.", string(k))
+	}
+	for _, l := range data.Languages {
+		add("language.", string(l))
+	}
+	for _, r := range data.Roles {
+		add("role.", string(r))
+	}
+	for _, p := range data.ExcusedPolicies {
+		add("attendance.rule.excused_", string(p))
+	}
+	for m := time.January; m <= time.December; m++ {
+		add("date.month.", strconv.Itoa(int(m)))
+	}
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		add("schedule.weekday.", strconv.Itoa(int(d)))
+	}
+	for prefix, fields := range formFields {
+		for _, f := range fields {
+			key := prefix + f
+			if say.Template(key) == "" {
+				key = "field." + f
+			}
+			keys[key] = true
+		}
+	}
+	return keys
+}
+
+// formFields are the fields of each form, by the prefix of their names'
+// messages (fieldLabel), as data names them.
+var formFields = map[string][]string{
+	"field.": {"title", "theme", "city", "country", "region", "venue", "start_date", "end_date", "language",
+		"grant_target", "min_percent", "excused_policy"},
+	"trainers.field.":      {"name", "title", "affiliation", "country", "email", "languages", "bio"},
+	"schedule.field.":      {"title", "kind", "day", "start", "end", "room", "description", "trainers"},
+	"organisations.field.": {"name", "short_name", "country", "website", "logo", "role"},
+	"participants.field.": {"given_name", "family_name", "printed_name", "gender", "country", "institution",
+		"position", "email", "phone", "language", "status", "grant", "grant_amount", "grant_currency", "directory", "notes"},
+}
+
+// Every value of data's lists reads in words, in each language, through
+// named: a status, a mark, a month…
+func TestEveryValueOfDataListsIsNamed(t *testing.T) {
+	useLanguage(t, "fr")
+	for _, c := range []struct{ got, want string }{
+		{statusName(data.StatusWaitlisted), "Liste d’attente"},
+		{markName(data.Unmarked), "Pas encore marqué"},
+		{markLetter(data.Late), "R"},
+		{markLetter(data.Unmarked), ""},
+		{genderName(data.GenderUnspecified), "Non précisé"},
+		{monthAbbr(time.November), "nov."},
+		{policyName(data.ExcusedExcluded), "Retirées du décompte"},
+		{roleName("patron"), "patron"},
+		{trainerFieldLabel("country"), "Pays"},
+		{trainerFieldLabel("title"), "Titre ou fonction"},
+		{participantFieldLabel("grant_awarded"), "Bourse"},
+		{sessionFieldLabel("title"), "Titre"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
 }

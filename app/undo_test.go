@@ -35,10 +35,8 @@ func TestEditUndoBringsBackADeletedWorkshopAndOpensIt(t *testing.T) {
 // Deleting a workshop says what goes with it; the notice that follows
 // brings it all back.
 func TestDeletingAWorkshopThenUndoFromTheNotice(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, q := openAt(t, "en", st, res.Lagos)
 	before, err := st.CountsOf(res.Lagos)
 	if err != nil {
 		t.Fatal(err)

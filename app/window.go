@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/demo"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // Start builds the main window on st and shows it; the caller runs a.Run().
@@ -57,6 +57,10 @@ type controller struct {
 	screen *workshopsScreen
 	closed bool
 	notice *undoNotice
+	work   backgroundWork
+	// verdicts are who qualifies for a certificate in the selected
+	// workshop, for every screen that shows it.
+	verdicts verdicts
 	// dataDir is the app's data folder; backups go there. Empty in tests
 	// that do not look at backups.
 	dataDir string
@@ -66,7 +70,18 @@ type controller struct {
 	// would touch widgets from a timer's or a loader's goroutine.
 	do func(fn func())
 
-	lastNewDB *newDatabaseDialog // for tests
+	// tell, when set, hears of every dialog and form the window opens and
+	// of each piece of background work that ends: the one way tests reach
+	// what the window shows beyond its widgets. Nil outside tests.
+	tell func(any)
+}
+
+// opened tells the test watching, if any, of x: a dialog or form just
+// shown, or background work just ended.
+func (c *controller) opened(x any) {
+	if c.tell != nil {
+		c.tell(x)
+	}
 }
 
 func newController(a fyne.App, st *data.Store, do func(func())) *controller {
@@ -75,6 +90,7 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	}
 	loadTranslations()
 	c := &controller{app: a, st: st, do: do}
+	c.verdicts.c = c
 	c.win = a.NewWindow("Atelier")
 	c.win.SetMaster()
 	c.screen = newWorkshopsScreen(c)
@@ -135,44 +151,17 @@ func (c *controller) quit() {
 	c.app.Quit()
 }
 
-// fitDialog gives a dialog a width and the height its content needs at
-// that width. Wrapped text only knows its height once it has a width, so
-// the dialog is laid out once at the width before its height is taken.
-func fitDialog(d dialog.Dialog, width float32) {
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-	d.Resize(fyne.NewSize(max(width, d.MinSize().Width), d.MinSize().Height))
-}
-
-// showMessage shows a dialog of wrapped paragraphs; detail lines are
-// smaller and selectable, for text the user may need to pass on.
-func (c *controller) showMessage(title string, paragraphs []string, details ...string) dialog.Dialog {
-	box := container.NewVBox()
-	for _, p := range paragraphs {
-		l := widget.NewLabel(p)
-		l.Wrapping = fyne.TextWrapWord
-		box.Add(l)
-	}
-	for _, d := range details {
-		l := widget.NewLabel(d)
-		l.Wrapping = fyne.TextWrapBreak // paths have no spaces to wrap at
-		l.SizeName = theme.SizeNameCaptionText
-		l.Selectable = true
-		box.Add(l)
-	}
-	d := dialog.NewCustom(title, lang.X("dialog.close", "Close"), box, c.win)
-	fitDialog(d, 520)
-	d.Show()
-	return d
-}
-
-func (c *controller) showError(err error) {
-	c.showMessage(lang.X("error.title", "Something went wrong"),
-		[]string{lang.X("error.unexpected", "Atelier could not finish what it was doing.")}, err.Error())
-}
-
-// openPath makes the file at path the open store. When data refuses it, the
-// file that was open stays open and a dialog says why.
+// openPath makes the file at path the open store, once the work running on
+// the open one has ended (see afterWork); it reports whether it did so at
+// once. When data refuses the file, the file that was open stays open and
+// a dialog says why.
 func (c *controller) openPath(path string, mode data.OpenMode) bool {
+	opened := false
+	c.afterWork(func() { opened = c.openNow(path, mode) })
+	return opened
+}
+
+func (c *controller) openNow(path string, mode data.OpenMode) bool {
 	if abs, err := filepath.Abs(path); err == nil && abs == c.st.Path() {
 		return true
 	}
@@ -194,36 +183,23 @@ func (c *controller) openPath(path string, mode data.OpenMode) bool {
 // useStore makes st the open store, the previous one being closed already.
 func (c *controller) useStore(st *data.Store) {
 	c.st = st
+	c.verdicts.forget()
 	c.watchDeletes()
 	c.showTitle()
 	c.screen.reset()
 	c.sayFileState()
 }
 
-func (c *controller) showOpenError(path string, err error) dialog.Dialog {
-	args := map[string]any{"File": filepath.Base(path)}
-	var why string
-	switch {
-	case errors.Is(err, data.ErrNotAtelier):
-		why = lang.X("open.not_atelier", "“{{.File}}” is not an Atelier database, so it was left untouched.", args)
-	case errors.Is(err, data.ErrCorrupt):
-		why = lang.X("open.corrupt", "“{{.File}}” is damaged (cut short or corrupt), so it was left untouched. Its backups are in {{.Folder}}: open the newest with File › Open…",
-			map[string]any{"File": filepath.Base(path), "Folder": c.backupFolder(path)})
-	case errors.Is(err, data.ErrNewerSchema):
-		why = lang.X("open.newer", "“{{.File}}” was written by a newer version of Atelier. Install that version to open it.", args)
-	case errors.Is(err, data.ErrFileNotFound):
-		why = lang.X("open.not_found", "“{{.File}}” cannot be found: the file or its folder does not exist.", args)
-	default:
-		why = lang.X("open.failed", "“{{.File}}” could not be opened.", args)
-	}
+func (c *controller) showOpenError(path string, err error) *modal {
+	why := logged(say.Of(err, say.Opening).With("File", filepath.Base(path)).With("Folder", c.backupFolder(path)), err)
 	kept := lang.X("open.kept", "“{{.File}}” stays open.", map[string]any{"File": filepath.Base(c.st.Path())})
-	return c.showMessage(lang.X("open.title", "Cannot open this file"), []string{why, kept}, err.Error())
+	return c.showMessage(lang.X("open.title", "Cannot open this file"), []string{why, kept}, path)
 }
 
 func (c *controller) showOpenDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			c.showError(err)
+			c.readFailed(err)
 			return
 		}
 		if r == nil {
@@ -247,7 +223,7 @@ func (c *controller) showOpenDialog() {
 // database that is open.
 type newDatabaseDialog struct {
 	c       *controller
-	d       *dialog.CustomDialog
+	d       *modal
 	name    *widget.Entry
 	nameRow *fieldRow
 	folder  string
@@ -292,15 +268,13 @@ func (c *controller) showFileNameDialog(title, introText, action, defaultName st
 	intro := widget.NewLabel(introText)
 	intro.Wrapping = fyne.TextWrapWord
 
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() { n.d.Hide() })
-	create := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), n.create)
-	create.Importance = widget.HighImportance
-	n.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(intro, form), c.win)
-	n.d.SetButtons([]fyne.CanvasObject{cancel, create})
+	cancel := cancelButton(func() { n.d.Hide() })
+	create := mainButton(action, n.create)
+	n.d = c.newModal(title, container.NewVBox(intro, form), cancel, create)
 	fitDialog(n.d, 600)
 	n.d.Show()
 	c.win.Canvas().Focus(n.name)
-	c.lastNewDB = n
+	c.opened(n)
 	return n
 }
 
@@ -372,9 +346,7 @@ func (c *controller) showAbout() {
 		img.SetMinSize(fyne.NewSize(72, 72))
 		content = container.NewBorder(nil, nil, container.NewVBox(img), nil, text)
 	}
-	d := dialog.NewCustom(lang.X("menu.about", "About Atelier"), lang.X("dialog.close", "Close"), content, c.win)
-	fitDialog(d, 480)
-	d.Show()
+	c.showClosable(lang.X("menu.about", "About Atelier"), content, 480)
 }
 
 // offerDemoIfEmpty offers the demo workshops when the open file has none.
@@ -404,21 +376,18 @@ func (c *controller) offerDemo() dialog.Dialog {
 // each committed to disk.
 func (c *controller) loadDemo() {
 	st := c.st
-	wait := dialog.NewCustomWithoutButtons(lang.X("demo.title", "Demo workshops"), container.NewVBox(
-		widget.NewLabel(lang.X("demo.loading", "Loading the demo workshops…")),
-		widget.NewProgressBarInfinite(),
-	), c.win)
-	wait.Show()
+	title := lang.X("demo.title", "Demo workshops")
+	end := c.workNotice(title, lang.X("demo.loading", "Loading the demo workshops…"), nil)
 	go func() {
 		res, err := demo.Write(st)
 		c.do(func() {
-			wait.Hide()
+			end(err)
 			if st != c.st {
 				return // another file was opened meanwhile
 			}
 			if err != nil {
-				c.showMessage(lang.X("demo.title", "Demo workshops"),
-					[]string{lang.X("demo.failed", "The demo workshops could not be loaded. The file is as it was.")}, err.Error())
+				c.showFailure(lang.X("demo.title", "Demo workshops"),
+					lang.X("demo.failed", "The demo workshops could not be loaded. The file is as it was."), err, say.Saving, "")
 				return
 			}
 			c.screen.reload()

@@ -139,10 +139,8 @@ func TestOpeningAFileThatIsNotAtelierKeepsTheCurrentOne(t *testing.T) {
 }
 
 func TestOpeningAnotherFileSwitchesStores(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	typeOver(c, c.screen.form.venue, "National Museum, Onikan") // pending when the file changes
 
 	other := tempStore(t)
@@ -221,10 +219,8 @@ func TestNewDatabaseRefusesExistingFilesAndOpensTheNewOne(t *testing.T) {
 }
 
 func TestQuitClosesTheStore(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	typeOver(c, c.screen.form.region, "Lagos State")
 
 	menu := c.win.MainMenu()

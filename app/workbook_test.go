@@ -42,7 +42,7 @@ func TestFileMenuExportsTheWorkbook(t *testing.T) {
 	}
 	variant.SetSelected("Sans noms, courriels ni téléphones, pour partager des statistiques")
 	test.Tap(findButton(form, "Enregistrer en classeur Excel…"))
-	n := c.lastNewDB
+	n := lastOf[*newDatabaseDialog](c)
 	if n == nil || n.name.Text != "classeur-anonyme-Lagos-2022.xlsx" {
 		t.Fatalf("file name dialog: %+v", n)
 	}

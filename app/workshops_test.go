@@ -252,7 +252,7 @@ func TestAddWorkshopAsksForWhatIsRequired(t *testing.T) {
 	s := c.screen
 
 	test.Tap(s.add)
-	a := s.lastAdd
+	a := lastOf[*addWorkshopDialog](c)
 	if a == nil || topDialog(c) == nil {
 		t.Fatal("no dialog after tapping Add workshop")
 	}
@@ -313,10 +313,8 @@ func TestTheWindowOpensOnTheWorkshopEditedLast(t *testing.T) {
 // reads the workshop when it comes to the front, so none shows the
 // workshop opened before.
 func TestTabsBehindReadTheWorkshopWhenTheyComeToTheFront(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, _ := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, _ := openAt(t, "en", st, res.Lagos)
 	p := participantsOf(c)
 	lagosRows := len(p.shown)
 	if lagosRows == 0 {

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // runCertificates issues the certificates of a workshop (entering them in
@@ -27,13 +30,15 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	name := f.fs.Name()
+	if *each && !strings.EqualFold(filepath.Ext(f.out), ".pdf") {
+		return report(stderr, name, message(fmt.Sprintf("%s: with --each, the certificates' PDF must have a name ending in .pdf, so that the folder of one file each can take the name without it", f.out)), say.Writing, "")
+	}
 	certs, folder, err := reports.IssueAndPrintCertificates(st, f.workshop, data.IssueOptions{Trainers: *trainers}, f.out, *each, nil)
 	if errors.Is(err, reports.ErrNobodyEligible) {
-		err = fmt.Errorf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop)
+		err = message(fmt.Sprintf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop))
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return 1
+		return report(stderr, name, err, say.Writing, f.out)
 	}
 	fmt.Fprintf(stdout, "Wrote %d certificates to %s\n", len(certs), f.out)
 	if folder != "" {

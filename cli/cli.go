@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // Program is what main.go tells the command line about the binary: its
@@ -106,7 +107,7 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 	mode := data.OpenExisting
 	dataDir := filepath.Dir(DefaultDBPath())
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
-		return fail("cannot create the data folder %s: %v", dataDir, err)
+		return report(stderr, "atelier", err, say.Writing, dataDir)
 	}
 	if *dbPath == "" {
 		*dbPath = DefaultDBPath()
@@ -114,8 +115,7 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 	}
 	st, err := data.Open(*dbPath, mode, data.WithBackups(data.BackupFolder(dataDir, *dbPath)))
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier: %s\n", describeOpenError(err))
-		return 1
+		return report(stderr, "atelier", err, say.Opening, *dbPath)
 	}
 	if p.Window == nil {
 		st.Close()

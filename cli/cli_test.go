@@ -33,7 +33,7 @@ func TestCommandLineMistakes(t *testing.T) {
 	}{
 		{[]string{"--bogus"}, "-bogus"},
 		{[]string{"frob"}, `unknown command "frob"`},
-		{[]string{"--db", filepath.Join(dir, "missing.db")}, "missing.db: no such file"},
+		{[]string{"--db", filepath.Join(dir, "missing.db")}, "missing.db” cannot be found"},
 		{[]string{"demo"}, "--db FILE"},
 		{[]string{"demo", "--db"}, "flag needs an argument"},
 		{[]string{"--db", "x.db", "extra"}, `unexpected argument "extra"`},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/demo"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 func runDemo(args []string, stdout, stderr io.Writer) int {
@@ -27,16 +28,14 @@ func runDemo(args []string, stdout, stderr io.Writer) int {
 	}
 	st, err := data.Open(*dbPath, data.OpenOrCreate)
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier demo: %s\n", describeOpenError(err))
-		return 1
+		return report(stderr, "atelier demo", err, say.Opening, *dbPath)
 	}
 	res, err := demo.Write(st)
 	if closeErr := st.Close(); err == nil {
 		err = closeErr
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier demo: %v\n", err)
-		return 1
+		return report(stderr, "atelier demo", err, say.Saving, "")
 	}
 	fmt.Fprintf(stdout, "Added the demo workshops to %s (workshop %d in Lagos, workshop %d being planned).\n",
 		st.Path(), res.Lagos, res.Planned)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // The document sub-commands share their flags and the way they write: into
@@ -65,8 +66,7 @@ func (f *documentFlags) write(stdout, stderr io.Writer, render func(st *data.Sto
 	}
 	defer st.Close()
 	if err := reports.WriteFile(f.out, func(w io.Writer) error { return render(st, w) }); err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return 1
+		return report(stderr, name, err, say.Writing, f.out)
 	}
 	fmt.Fprintf(stdout, "Wrote %s\n", f.out)
 	return 0
@@ -81,7 +81,7 @@ func (f *documentFlags) checkWorkshop(st *data.Store) error {
 	_, err := st.Workshop(f.workshop)
 	var nf *data.NotFoundError
 	if errors.As(err, &nf) {
-		return fmt.Errorf("there is no workshop %d in %s", f.workshop, f.db)
+		return message(fmt.Sprintf("there is no workshop %d in %s", f.workshop, f.db))
 	}
 	return err
 }
@@ -92,13 +92,11 @@ func (f *documentFlags) open(stderr io.Writer) (*data.Store, int) {
 	name := f.fs.Name()
 	st, err := data.Open(f.db, data.OpenExisting)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
-		return nil, 1
+		return nil, report(stderr, name, err, say.Opening, f.db)
 	}
 	if err := f.checkWorkshop(st); err != nil {
 		st.Close()
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
-		return nil, 1
+		return nil, report(stderr, name, err, say.Reading, "")
 	}
 	return st, 0
 }

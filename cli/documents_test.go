@@ -47,7 +47,7 @@ func TestDocumentCommandMistakes(t *testing.T) {
 		{[]string{"programme", "--db", db, "--workshop", "99", "--out", out}, "no workshop 99"},
 		{[]string{"programme", "--db", db, "--workshop", "x", "--out", out}, "invalid value"},
 		{[]string{"programme", "--db", db, "--out", out}, "--workshop ID"},
-		{[]string{"programme", "--db", filepath.Join(dir, "missing.db"), "--workshop", "1", "--out", out}, "no such file"},
+		{[]string{"programme", "--db", filepath.Join(dir, "missing.db"), "--workshop", "1", "--out", out}, "cannot be found"},
 		{[]string{"programme", "--db", db, "--workshop", "1", "--out", filepath.Join(dir, "no", "such", "folder.pdf")}, "cannot write"},
 		{[]string{"signin", "--db", db, "--workshop", "1", "--session", "99999", "--out", out}, "no session 99999"},
 		{[]string{"signin", "--db", db, "--workshop", "1", "--day", "2001-01-01", "--out", out}, "no session on 2001-01-01"},

@@ -5,10 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/importer"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 const importUsage = "Usage: atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST.xlsx|LIST.csv\n"
@@ -48,35 +50,37 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	case len(files) != 1:
 		return fail("give one .xlsx or .csv file to import (see atelier --help)")
 	}
+	const name = "atelier import"
 	st, err := data.Open(*dbPath, data.OpenExisting)
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier import: %s\n", describeOpenError(err))
-		return 1
+		return report(stderr, name, err, say.Opening, *dbPath)
 	}
 	defer st.Close()
 	w, err := st.Workshop(*workshopID)
+	if errors.Is(err, data.ErrNotFound) {
+		err = message(fmt.Sprintf("workshop %d does not exist in %s", *workshopID, *dbPath))
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier import: %v\n", err)
-		return 1
+		return report(stderr, name, err, say.Reading, "")
 	}
 	wb, err := importer.Open(files[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier import: %v\n", err)
-		return 1
+		return report(stderr, name, err, say.Reading, files[0])
 	}
 	defer wb.Close()
 	if *sheet == "" {
 		*sheet = wb.Sheets[0]
 	}
+	if !slices.Contains(wb.Sheets, *sheet) {
+		return report(stderr, name, message(fmt.Sprintf("%s has no sheet %q (sheets: %s)", wb.Name, *sheet, strings.Join(wb.Sheets, ", "))), say.Reading, "")
+	}
 	rows, err := wb.Rows(*sheet)
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier import: sheet %q: %v (sheets: %s)\n", *sheet, err, strings.Join(wb.Sheets, ", "))
-		return 1
+		return report(stderr, name, err, say.Reading, files[0])
 	}
 	p, err := importer.Prepare(st, w.ID, rows, importer.Options{})
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier import: %s, sheet %q: %v\n", wb.Name, *sheet, err)
-		return 1
+		return report(stderr, name, err, say.Reading, files[0])
 	}
 	printPreview(stdout, wb.Name, *sheet, w, p)
 	if !*yes {
@@ -84,8 +88,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if err := p.Import(st); err != nil {
-		fmt.Fprintf(stderr, "atelier import: nothing imported: %v\n", err)
-		return 1
+		return report(stderr, name, err, say.Saving, "")
 	}
 	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", len(p.Ready), w.ID, w.Title)
 	return 0

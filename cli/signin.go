@@ -37,11 +37,11 @@ func runSignIn(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, reports.ErrNoSessions) {
 			switch {
 			case sel.SessionID != 0:
-				return fmt.Errorf("workshop %d has no session %d", f.workshop, sel.SessionID)
+				return message(fmt.Sprintf("workshop %d has no session %d", f.workshop, sel.SessionID))
 			case !sel.Day.IsZero():
-				return fmt.Errorf("workshop %d has no session on %s", f.workshop, sel.Day)
+				return message(fmt.Sprintf("workshop %d has no session on %s", f.workshop, sel.Day))
 			}
-			return fmt.Errorf("workshop %d has no sessions yet", f.workshop)
+			return message(fmt.Sprintf("workshop %d has no sessions yet", f.workshop))
 		}
 		return err
 	})

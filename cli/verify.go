@@ -9,6 +9,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // runVerify says in one line whether a code belongs to a genuine
@@ -33,8 +34,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	typed := strings.Join(fs.Args(), " ") // a code typed in groups with spaces
 	st, err := data.Open(*db, data.OpenExisting)
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier verify: %s\n", describeOpenError(err))
-		return 1
+		return report(stderr, "atelier verify", err, say.Opening, *db)
 	}
 	defer st.Close()
 	v, err := st.Verify(typed)
@@ -43,8 +43,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "atelier verify: %v\n", err)
-		return 1
+		return report(stderr, "atelier verify", err, say.Reading, "")
 	}
 	c := v.Certificate
 	if !v.Genuine {

@@ -4,18 +4,17 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"math"
 	"time"
 )
 
 // Reason is one sentence of why a participant is or is not eligible for a
-// certificate: Key and Args let the interface, the certificates and the
-// workbook word it in their language; Message is the English.
+// certificate: Key is the message of the translation files that words it,
+// in the interface's language or, on the command line, in English; Args
+// are its arguments.
 type Reason struct {
-	Key     string
-	Args    map[string]any
-	Message string
+	Key  string
+	Args map[string]any
 }
 
 // The keys of Reason, one per kind of sentence.
@@ -51,30 +50,26 @@ func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverrid
 		e.Eligible = o.Eligible
 		args := map[string]any{"Reason": o.Reason, "By": o.DecidedBy}
 		if o.Eligible {
-			e.Reasons = append(e.Reasons, Reason{ReasonGranted, args, "granted by the " + o.DecidedBy + ": " + o.Reason})
+			e.Reasons = append(e.Reasons, Reason{ReasonGranted, args})
 		} else {
-			e.Reasons = append(e.Reasons, Reason{ReasonRefused, args, "refused by the " + o.DecidedBy + ": " + o.Reason})
+			e.Reasons = append(e.Reasons, Reason{ReasonRefused, args})
 		}
 	}
 	pct := WholePercent(sum.Percent)
 	args := map[string]any{"Attended": sum.Attended, "Counted": sum.Counted, "Percent": pct, "Min": rule.MinPercent}
 	switch {
 	case sum.Counted == 0:
-		e.Reasons = append(e.Reasons, Reason{ReasonNothingCounted, map[string]any{}, "no session counts towards the certificate"})
+		e.Reasons = append(e.Reasons, Reason{ReasonNothingCounted, map[string]any{}})
 	case sum.MeetsMinimum:
-		e.Reasons = append(e.Reasons, Reason{ReasonMeetsMinimum, args, fmt.Sprintf(
-			"attended %d of %d counted sessions, %d%% ≥ %d%%", sum.Attended, sum.Counted, pct, rule.MinPercent)})
+		e.Reasons = append(e.Reasons, Reason{ReasonMeetsMinimum, args})
 	default:
-		e.Reasons = append(e.Reasons, Reason{ReasonBelowMinimum, args, fmt.Sprintf(
-			"attended %d of %d counted sessions, %d%% < %d%%", sum.Attended, sum.Counted, pct, rule.MinPercent)})
+		e.Reasons = append(e.Reasons, Reason{ReasonBelowMinimum, args})
 	}
 	for _, s := range sum.MissedMandatory {
-		e.Reasons = append(e.Reasons, Reason{ReasonMissedMandatory, map[string]any{"Title": s.Title},
-			"missed mandatory session: " + s.Title})
+		e.Reasons = append(e.Reasons, Reason{ReasonMissedMandatory, map[string]any{"Title": s.Title}})
 	}
 	if n := sum.Unmarked; n > 0 {
-		e.Reasons = append(e.Reasons, Reason{ReasonUnmarked, map[string]any{"Count": n},
-			fmt.Sprintf("%d sessions not marked yet", n)})
+		e.Reasons = append(e.Reasons, Reason{ReasonUnmarked, map[string]any{"Count": n}})
 	}
 	return e
 }

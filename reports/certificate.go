@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/reports/qr"
 )
 
 // CertificateData is what a workshop's certificates show, read from the
@@ -305,7 +306,7 @@ func CertificatePayload(c data.Certificate) string {
 // qrModules encodes payload as a QR code's dark modules, without the
 // quiet zone; nil for a payload too long for a QR code (the code is
 // printed anyway).
-func qrModules(payload string) [][]bool { return qrEncode([]byte(payload)) }
+func qrModules(payload string) [][]bool { return qr.Encode([]byte(payload)) }
 
 // qrAhead encodes the certificates' QR codes on every core, ahead of the
 // pages that draw them: encoding is a good part of the cost of a page. The

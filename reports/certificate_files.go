@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/reports/pdfsplit"
 )
 
 // ErrNobodyEligible is IssueAndPrintCertificates' answer when nobody in
@@ -102,17 +103,17 @@ func FilesFolder(pdfPath string) (string, error) {
 // logos its page uses and its holder's language: every file prints on its
 // own and looks exactly like its page of the single PDF. Cutting rather
 // than laying out again is what makes a thousand files take a second
-// rather than twenty (see pdfsplit.go). progress is called with how many
+// rather than twenty (see package pdfsplit). progress is called with how many
 // files are done. The files are written into a hidden folder inside dir
 // and moved into place only once all are written, so a cancelled or
 // failed run leaves dir as it was, older files of the same names included.
 func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress func(done int) bool) (paths []string, err error) {
-	cutter, err := newPageCutter(printed)
+	cutter, err := pdfsplit.New(printed)
 	if err != nil {
 		return nil, err
 	}
-	if cutter.pageCount() != len(d.Certificates) {
-		return nil, fmt.Errorf("the printed document has %d pages for %d certificates", cutter.pageCount(), len(d.Certificates))
+	if cutter.Pages() != len(d.Certificates) {
+		return nil, fmt.Errorf("the printed document has %d pages for %d certificates", cutter.Pages(), len(d.Certificates))
 	}
 	names := certificateFileNames(d.Certificates)
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
@@ -147,7 +148,7 @@ func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress
 				if stop {
 					return
 				}
-				pdf := cutter.cut(i, string(known(d.Certificates[i].Language)))
+				pdf := cutter.Cut(i, string(known(d.Certificates[i].Language)))
 				err := WriteFile(filepath.Join(stage, names[i]), func(w io.Writer) error { _, err := w.Write(pdf); return err })
 				mu.Lock()
 				if err == nil && progress != nil && !progress(int(done.Add(1))) {

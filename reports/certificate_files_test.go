@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/reports/pdfsplit"
 )
 
 func TestSafeFileNameFromHostileNames(t *testing.T) {
@@ -38,6 +39,38 @@ func TestSafeFileNameFromHostileNames(t *testing.T) {
 	}
 	if got := SafeFileName("Ọ̀ṣun Bello", ".pdf"); got != nfc("Ọ̀ṣun Bello.pdf") {
 		t.Errorf("a plain name changed: %q", got)
+	}
+}
+
+// Each file cut from the certificates is one page with that page's text
+// and no other's, in the language of its own holder, whatever the title.
+// The cutting itself is tested in package pdfsplit.
+func TestCutCertificatesOnePageEachWithItsOwnText(t *testing.T) {
+	_, d := lagosCertificates(t)
+	d.Certificates = d.Certificates[:4]
+	d.Certificates[1].Language = data.French
+	d.Workshop.Title = `Budget (2022) \ ) ( >> stream endobj 1 0 R`
+	all := writeCertificates(t, d)
+	cutter, err := pdfsplit.New(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cutter.Pages() != len(d.Certificates) {
+		t.Fatalf("%d pages for %d certificates", cutter.Pages(), len(d.Certificates))
+	}
+	for i, c := range d.Certificates {
+		lang := string(known(c.Language))
+		file := cutter.Cut(i, lang)
+		assertHolds(t, file, []string{c.HolderName, c.Serial, c.Code})
+		text := joined(pdfText(t, file))
+		for j, other := range d.Certificates {
+			if j != i && strings.Contains(text, nfc(other.Serial)) {
+				t.Errorf("file %d holds the serial of page %d", i, j)
+			}
+		}
+		if !bytes.Contains(file, []byte("/Lang ("+lang+")")) {
+			t.Errorf("file %d is not in %s", i, lang)
+		}
 	}
 }
 

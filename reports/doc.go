@@ -1,7 +1,11 @@
 // Package reports turns a workshop's data into the documents organisers
 // hand out and send on: the programme, sign-in sheets and certificates as
-// PDF, and the secretariat's Excel workbook. It reads from package data and
-// knows nothing of the GUI.
+// PDF, and the secretariat's Excel workbook. It knows nothing of the GUI.
+// It reads from package data, with one exception: IssueAndPrintCertificates
+// (certificate_files.go) has data enter the certificates it prints in the
+// register. Two libraries of its own live beside it and import nothing of
+// Atelier: qr, the QR encoder of the certificates, and pdfsplit, which cuts
+// the certificates' PDF into one file each.
 //
 // Every PDF starts from newDocument (pdf.go), which embeds DejaVu Sans from
 // package assets and gives the helpers documents share: text normalised to

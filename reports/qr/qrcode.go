@@ -1,4 +1,4 @@
-package reports
+package qr
 
 import (
 	"math/bits"

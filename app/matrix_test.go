@@ -1,0 +1,165 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+func TestMatrixFollowsMarksBothWays(t *testing.T) {
+	st, _, ss, ps, c, v := classroomAttendance(t)
+	v.tabs.SelectIndex(1)
+	mp := v.matrix
+	if !mp.loaded || len(mp.vd.matrix.Participants) != 5 || len(mp.cols) != 3 {
+		t.Fatalf("matrix not loaded when shown")
+	}
+	j, _ := mp.vd.matrix.ColumnOf(ss[0].ID)
+
+	// A key in the session list shows in the matrix, verdict included.
+	v.session.SetSelectedIndex(0)
+	c.win.Canvas().Focus(v.list)
+	v.list.TypedRune('p')
+	i, _ := mp.vd.matrix.RowOf(ps[0].ID)
+	if mp.vd.matrix.At(i, j) != data.Present || mp.vd.list[i].Summary.Attended != 1 {
+		t.Fatalf("matrix has %q, attended %d", mp.vd.matrix.At(i, j), mp.vd.list[i].Summary.Attended)
+	}
+	cell := mp.table.CreateCell()
+	mp.updateCell(widget.TableCellID{Row: i, Col: matrixFixedCols + j}, cell)
+	if !hasText(cell, "P") {
+		t.Errorf("cell shows %v", visibleTexts(cell))
+	}
+	header := mp.createHeader()
+	mp.updateHeader(widget.TableCellID{Row: -1, Col: matrixFixedCols + j}, header)
+	if !hasText(header, "1/5 there") || !hasText(header, "Welcome") {
+		t.Errorf("header shows %v", visibleTexts(header))
+	}
+
+	// A tap in the matrix moves the cell on (present → late), saves it and
+	// shows in the session list.
+	mp.table.Select(widget.TableCellID{Row: i, Col: matrixFixedCols + j})
+	if got := marksOf(t, st, ss[0].ID)[ps[0].ID].Mark; got != data.Late {
+		t.Errorf("tap saved %q", got)
+	}
+	if v.marks[ps[0].ID].Mark != data.Late || !hasText(v.body, "Late") {
+		t.Error("the session list did not follow the matrix")
+	}
+
+	// One day at a time.
+	w := v.w
+	later := data.Session{WorkshopID: w.ID, Title: "Closing", Kind: data.KindCeremony, Start: w.StartDate.AddDays(4).At(16, 0),
+		End: w.StartDate.AddDays(4).At(17, 0), CountsForCertificate: true}
+	if err := st.SaveSession(&later); err != nil {
+		t.Fatal(err)
+	}
+	// A lunch break nobody marks is left out of the matrix.
+	lunch := data.Session{WorkshopID: w.ID, Title: "Lunch", Kind: data.KindBreak, Start: w.StartDate.AddDays(4).At(12, 0),
+		End: w.StartDate.AddDays(4).At(13, 0)}
+	if err := st.SaveSession(&lunch); err != nil {
+		t.Fatal(err)
+	}
+	mp.load()
+	if len(mp.cols) != 4 || len(mp.day.Options) != 3 {
+		t.Fatalf("whole workshop: %d sessions, day options %q", len(mp.cols), mp.day.Options)
+	}
+	mp.day.SetSelectedIndex(2)
+	if len(mp.cols) != 1 || mp.vd.matrix.Sessions[mp.cols[0]].ID != later.ID {
+		t.Errorf("the last day shows %v", mp.cols)
+	}
+	mp.day.SetSelectedIndex(1)
+	if len(mp.cols) != 3 {
+		t.Errorf("the first day shows %d sessions", len(mp.cols))
+	}
+}
+
+func TestCertificateRuleAndOverrides(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	// Àdìgún: present, late, present. Diallo: present, present, absent
+	// from the mandatory visit.
+	for _, a := range []data.Attendance{
+		{ParticipantID: ps[0].ID, SessionID: ss[0].ID, Mark: data.Present},
+		{ParticipantID: ps[0].ID, SessionID: ss[1].ID, Mark: data.Late},
+		{ParticipantID: ps[0].ID, SessionID: ss[2].ID, Mark: data.Present},
+		{ParticipantID: ps[1].ID, SessionID: ss[0].ID, Mark: data.Present},
+		{ParticipantID: ps[1].ID, SessionID: ss[1].ID, Mark: data.Present},
+		{ParticipantID: ps[1].ID, SessionID: ss[2].ID, Mark: data.Absent},
+	} {
+		if err := st.SetMark(&a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ := openWindow(t, st)
+	v := attendanceOf(t, c)
+	v.tabs.SelectIndex(2)
+	r := v.rule
+	if !hasText(r.content, "1 of 5 participants eligible for a certificate") {
+		t.Fatalf("summary %q", r.summary.Text)
+	}
+	if got := reasonsText(c.verdicts.list[1]); got != "attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit" {
+		t.Errorf("Diallo's reasons: %q", got)
+	}
+
+	// Late no longer counts: saved at once, Àdìgún falls to 66%.
+	r.late.SetChecked(false)
+	if got := reread(t, st, w.ID).Rule; got.LateCounts || got.MinPercent != 80 {
+		t.Fatalf("rule in the file: %+v", got)
+	}
+	if c.screen.form.workshop().Rule.LateCounts {
+		t.Error("the Details form keeps the old rule and would save it back")
+	}
+	if c.verdicts.list[0].Eligible || !hasText(r.content, "0 of 5 participants eligible") {
+		t.Errorf("verdicts not worked out again: %q", r.summary.Text)
+	}
+	// The minimum down to 66%: Àdìgún qualifies again.
+	r.min.SetSelected("66 %")
+	if got := reread(t, st, w.ID).Rule.MinPercent; got != 66 || !c.verdicts.list[0].Eligible {
+		t.Errorf("minimum %d, eligible %v", got, c.verdicts.list[0].Eligible)
+	}
+	// The visit not mandatory any more: Diallo qualifies.
+	r.mandatory.SetSelected(nil)
+	if s, _ := st.Session(ss[2].ID); s.Mandatory || s.Title != ss[2].Title {
+		t.Errorf("session after unticking: %+v", s)
+	}
+	if !c.verdicts.list[1].Eligible {
+		t.Errorf("Diallo: %s", reasonsText(c.verdicts.list[1]))
+	}
+
+	// An override needs a reason, is recorded, shows, and can be removed.
+	r.list.Select(2) // Eze, nothing marked
+	o := lastOf[*overrideDialog](c)
+	if o == nil || o.choice.Selected != "Give a certificate" {
+		t.Fatal("no override dialog, or it does not propose to grant")
+	}
+	test.Tap(o.save)
+	if !o.row.problem.Visible() || o.row.problem.Text != "Reason is required." {
+		t.Errorf("empty reason: %q", o.row.problem.Text)
+	}
+	typeOver(c, o.reason, "Followed the programme online during a strike")
+	test.Tap(o.save)
+	ov, ok, err := st.EligibilityOverride(ps[2].ID)
+	if err != nil || !ok || !ov.Eligible || ov.DecidedBy != "organiser" {
+		t.Fatalf("override in the file: %+v %v %v", ov, ok, err)
+	}
+	if e := c.verdicts.list[2]; !e.Eligible || reasonsText(e)[:len("granted by the organiser: Followed")] != "granted by the organiser: Followed" {
+		t.Errorf("verdict %s", reasonsText(e))
+	}
+	r.list.Select(2)
+	test.Tap(lastOf[*overrideDialog](c).remove)
+	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || c.verdicts.list[2].Eligible {
+		t.Error("override not removed")
+	}
+}
+
+func TestReasonsAreTranslated(t *testing.T) {
+	useLanguage(t, "fr")
+	e := data.Evaluate(data.DefaultCertificateRule, data.AttendanceSummary{Counted: 22, Attended: 17,
+		Percent: 17.0 * 100 / 22, MissedMandatory: []data.Session{{Title: "Visite de terrain"}}}, nil)
+	want := "présent à 17 des 22 séances comptées, 77\u00a0% < 80\u00a0%\u00a0; a manqué une séance obligatoire\u00a0: Visite de terrain"
+	if got := reasonsText(e); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}

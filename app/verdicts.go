@@ -1,0 +1,167 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// verdicts is the window's one holder of who qualifies for a certificate
+// in the selected workshop, and why, as data works it out: the matrix, the
+// rule pane, the Certificates tab and a participant's sheet all show these,
+// and none works a verdict out itself. Screens that change what verdicts
+// depend on say so (workshopsScreen.changed), and the next screen to ask
+// has them read again. The two reads from data are here and nowhere else.
+type verdicts struct {
+	c         *controller
+	workshop  int64
+	matrix    *data.AttendanceMatrix // participants × sessions, the rows of list
+	overrides map[int64]data.EligibilityOverride
+	list      []data.Eligibility // one per row of matrix
+	fresh     bool
+}
+
+// of has the verdicts of a workshop ready, read again when they are of
+// another workshop or something they depend on changed.
+func (v *verdicts) of(workshopID int64) error {
+	if v.fresh && v.workshop == workshopID {
+		return nil
+	}
+	m, err := v.c.st.AttendanceMatrix(workshopID)
+	if err != nil {
+		return err
+	}
+	overrides, err := v.c.st.EligibilityOverrides(workshopID)
+	if err != nil {
+		return err
+	}
+	v.workshop, v.matrix, v.overrides, v.fresh = workshopID, m, overrides, true
+	v.list = make([]data.Eligibility, len(m.Participants))
+	for i := range m.Participants {
+		v.list[i] = m.Eligibility(i, overrides)
+	}
+	return nil
+}
+
+// participant is one participant's verdict, for their sheet.
+func (v *verdicts) participant(id int64) (data.Eligibility, error) {
+	return v.c.st.ParticipantEligibility(id)
+}
+
+// marked takes a mark just saved into the verdicts held, when they hold
+// both the participant and the session; otherwise they are read again
+// when next asked for.
+func (v *verdicts) marked(pid, sid int64, mark data.Mark) {
+	if !v.fresh {
+		return
+	}
+	i, ok := v.matrix.RowOf(pid)
+	j, ok2 := v.matrix.ColumnOf(sid)
+	if !ok || !ok2 {
+		v.forget()
+		return
+	}
+	v.matrix.Set(i, j, mark)
+	v.list[i] = v.matrix.Eligibility(i, v.overrides)
+}
+
+// eligible counts the participants who qualify.
+func (v *verdicts) eligible() int {
+	n := 0
+	for _, e := range v.list {
+		if e.Eligible {
+			n++
+		}
+	}
+	return n
+}
+
+// forget has the verdicts read again when next asked for.
+func (v *verdicts) forget() { v.fresh = false }
+
+// The verdicts in words: every screen that shows one takes its words here.
+
+// verdictText is the short verdict of a list or the matrix; an asterisk
+// says an organiser decided it.
+func verdictText(e data.Eligibility) string {
+	s := lang.X("attendance.eligibility.no", "✗ Not eligible")
+	if e.Eligible {
+		s = lang.X("attendance.eligibility.yes", "✓ Eligible")
+	}
+	if e.Override != nil {
+		s += " *"
+	}
+	return s
+}
+
+// verdictImportance colours a verdict.
+func verdictImportance(e data.Eligibility) widget.Importance {
+	if e.Eligible {
+		return widget.SuccessImportance
+	}
+	return widget.DangerImportance
+}
+
+// reasonsText is why, in one line.
+func reasonsText(e data.Eligibility) string {
+	parts := make([]string, len(e.Reasons))
+	for i, r := range e.Reasons {
+		parts[i] = reasonText(r)
+	}
+	return strings.Join(parts, lang.X("attendance.eligibility.separator", "; "))
+}
+
+// rateText is the share of counted sessions attended, as the verdict's
+// reasons give it (data.WholePercent: rounded down, so that a minimum
+// shown as met is met).
+func rateText(sum data.AttendanceSummary) string {
+	return lang.X("matrix.rate", "{{.Percent}}% ({{.Attended}}/{{.Counted}})", map[string]any{
+		"Percent": data.WholePercent(sum.Percent), "Attended": sum.Attended, "Counted": sum.Counted})
+}
+
+// byRule is what the rule alone says of a participant an organiser
+// decided on: the verdict, and the reasons after the decision's.
+func byRule(e data.Eligibility) data.Eligibility {
+	r := e
+	r.Eligible, r.Override = e.ByRule, nil
+	if e.Override != nil && len(e.Reasons) > 0 {
+		r.Reasons = e.Reasons[1:]
+	}
+	return r
+}
+
+// sheetText sums up a participant's attendance and verdict for their
+// sheet: the figures by mark, the share that counts, and whether they
+// qualify, by the rule or by an organiser's decision with its reason.
+func sheetText(e data.Eligibility) string {
+	sum := e.Summary
+	var text string
+	if sum.Counted == 0 {
+		text = lang.X("participants.sheet.no_sessions", "Attendance: no session counts towards the certificate yet.")
+		if e.Override == nil {
+			return text
+		}
+	} else {
+		text = lang.X("participants.sheet.attendance",
+			"Attendance: {{.Attended}} of {{.Counted}} sessions that count ({{.Percent}} %) · present {{.Present}}, late {{.Late}}, excused {{.Excused}}, absent {{.Absent}}, not marked {{.Unmarked}}.",
+			map[string]any{"Attended": sum.Attended, "Counted": sum.Counted, "Percent": data.WholePercent(sum.Percent),
+				"Present": sum.ByMark[data.Present], "Late": sum.ByMark[data.Late], "Excused": sum.ByMark[data.Excused],
+				"Absent": sum.ByMark[data.Absent], "Unmarked": sum.ByMark[data.Unmarked]})
+	}
+	switch {
+	case e.Override != nil && e.Eligible:
+		text += " " + lang.X("participants.sheet.qualifies_decided", "Qualifies for a certificate ({{.Why}}).",
+			map[string]any{"Why": reasonText(e.Reasons[0])})
+	case e.Override != nil:
+		text += " " + lang.X("participants.sheet.not_qualified_decided", "Does not qualify for a certificate ({{.Why}}).",
+			map[string]any{"Why": reasonText(e.Reasons[0])})
+	case e.Eligible:
+		text += " " + lang.X("participants.sheet.qualifies", "Qualifies for a certificate.")
+	default:
+		text += " " + lang.X("participants.sheet.not_qualified", "Does not qualify for a certificate yet.")
+	}
+	return text
+}
