@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 )
 
@@ -27,26 +26,48 @@ const (
 	ReasonUnmarked        = "eligibility.unmarked"         // Count: sessions that matter, not marked yet
 	ReasonGranted         = "eligibility.granted"          // Reason, By
 	ReasonRefused         = "eligibility.refused"          // Reason, By
+	ReasonNotAttending    = "eligibility.not_attending"    // Status: neither confirmed nor marked, so not weighed
 )
 
 // Eligibility is the verdict on one participant: the rule's, unless an
-// organiser overrode it.
+// organiser overrode it. Verdicts and ParticipantVerdict make them; every
+// screen, document and command shows them as they are.
 type Eligibility struct {
 	Eligible bool
-	ByRule   bool // what the rule alone says
+	ByRule   bool            // what the rule alone says
+	Rule     CertificateRule // the rule weighed by
 	Summary  AttendanceSummary
 	Override *EligibilityOverride // nil when the rule decides
 	Reasons  []Reason             // the override first, if any, then the rule's reasons
 }
 
-// WholePercent is a percentage as shown in reasons: rounded down, so that
-// 79.6% reads "79% < 80%" and never "80% < 80%".
-func WholePercent(p float64) int { return int(math.Floor(p + 1e-9)) }
+// Percent is the share of counted sessions attended as every reader sees
+// it (WholePercent): the figure the reasons quote.
+func (e Eligibility) Percent() int { return WholePercent(e.Summary.Percent) }
+
+// ByRuleAlone is what the rule alone says of the same attendance, with
+// its reasons, as the override dialog shows beside the organiser's
+// decision. It is e itself when no override applies.
+func (e Eligibility) ByRuleAlone() Eligibility {
+	if e.Override == nil {
+		return e
+	}
+	return evaluate(e.Rule, e.Summary, nil)
+}
 
 // Evaluate words the certificate rule's verdict on a summary, with the
 // organiser's override (nil when there is none) taking precedence.
+//
+// Deprecated: take verdicts from Verdicts or ParticipantVerdict, and what
+// the rule alone says from Eligibility.ByRuleAlone; a verdict is worked
+// out in data alone.
 func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverride) Eligibility {
-	e := Eligibility{ByRule: sum.MeetsRequirement, Eligible: sum.MeetsRequirement, Summary: sum, Override: o}
+	return evaluate(rule, sum, o)
+}
+
+// evaluate is the one place a verdict is worked out.
+func evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverride) Eligibility {
+	e := Eligibility{ByRule: sum.MeetsRequirement, Eligible: sum.MeetsRequirement, Rule: rule, Summary: sum, Override: o}
 	if o != nil {
 		e.Eligible = o.Eligible
 		args := map[string]any{"Reason": o.Reason, "By": o.DecidedBy}
@@ -62,11 +83,11 @@ func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverrid
 	case sum.Counted == 0:
 		e.Reasons = append(e.Reasons, Reason{ReasonNothingCounted, map[string]any{}, "no session counts towards the certificate"})
 	case sum.MeetsMinimum:
-		e.Reasons = append(e.Reasons, Reason{ReasonMeetsMinimum, args, fmt.Sprintf(
-			"attended %d of %d counted sessions, %d%% ≥ %d%%", sum.Attended, sum.Counted, pct, rule.MinPercent)})
+		e.Reasons = append(e.Reasons, Reason{ReasonMeetsMinimum, args, fmt.Sprintf("attended %d of %d counted sessions, %s ≥ %s",
+			sum.Attended, sum.Counted, PercentText(pct, English), PercentText(rule.MinPercent, English))})
 	default:
-		e.Reasons = append(e.Reasons, Reason{ReasonBelowMinimum, args, fmt.Sprintf(
-			"attended %d of %d counted sessions, %d%% < %d%%", sum.Attended, sum.Counted, pct, rule.MinPercent)})
+		e.Reasons = append(e.Reasons, Reason{ReasonBelowMinimum, args, fmt.Sprintf("attended %d of %d counted sessions, %s < %s",
+			sum.Attended, sum.Counted, PercentText(pct, English), PercentText(rule.MinPercent, English))})
 	}
 	for _, s := range sum.MissedMandatory {
 		e.Reasons = append(e.Reasons, Reason{ReasonMissedMandatory, map[string]any{"Title": s.Title},
@@ -81,12 +102,15 @@ func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverrid
 
 // Eligibility weighs row i of the matrix by the workshop's rule and the
 // overrides (as EligibilityOverrides returns them).
+//
+// Deprecated: use Verdicts: its At gives row i's verdict and its SetMark
+// weighs the row again after a mark.
 func (m *AttendanceMatrix) Eligibility(i int, overrides map[int64]EligibilityOverride) Eligibility {
 	var o *EligibilityOverride
 	if ov, ok := overrides[m.Participants[i].ID]; ok {
 		o = &ov
 	}
-	return Evaluate(m.Workshop.Rule, m.Summary(i), o)
+	return evaluate(m.Workshop.Rule, m.Summary(i), o)
 }
 
 // EligibilityOverride is an organiser's decision that a participant gets a
@@ -161,9 +185,22 @@ func (s *Store) EligibilityOverride(participantID int64) (o EligibilityOverride,
 }
 
 // EligibilityOverrides returns a workshop's overrides, by participant.
+//
+// Deprecated: use Verdicts, whose Overrides are these, read at the same
+// moment as the attendance they overrule.
 func (s *Store) EligibilityOverrides(workshopID int64) (map[int64]EligibilityOverride, error) {
-	list, err := queryAll(s.r, scanOverride, `SELECT o.participant_id, o.eligible, o.reason, o.decided_by, o.decided_at
-		FROM eligibility_overrides o JOIN participants p ON p.id = o.participant_id WHERE p.workshop_id = ?`, workshopID)
+	return overridesIn(s.r, workshopID, 0)
+}
+
+// overridesIn reads a workshop's overrides, by participant; with only ≠ 0,
+// that participant's alone.
+func overridesIn(q querier, workshopID, only int64) (map[int64]EligibilityOverride, error) {
+	query, args := `SELECT o.participant_id, o.eligible, o.reason, o.decided_by, o.decided_at
+		FROM eligibility_overrides o JOIN participants p ON p.id = o.participant_id WHERE p.workshop_id = ?`, []any{workshopID}
+	if only != 0 {
+		query, args = query+` AND o.participant_id = ?`, append(args, only)
+	}
+	list, err := queryAll(q, scanOverride, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -176,22 +213,8 @@ func (s *Store) EligibilityOverrides(workshopID int64) (map[int64]EligibilityOve
 
 // ParticipantEligibility weighs one participant's attendance by their
 // workshop's rule and any override.
+//
+// Deprecated: use ParticipantVerdict, which this now is.
 func (s *Store) ParticipantEligibility(participantID int64) (Eligibility, error) {
-	sum, err := s.ParticipantSummary(participantID)
-	if err != nil {
-		return Eligibility{}, err
-	}
-	p, err := s.Participant(participantID)
-	if err != nil {
-		return Eligibility{}, err
-	}
-	w, err := s.Workshop(p.WorkshopID)
-	if err != nil {
-		return Eligibility{}, err
-	}
-	o, ok, err := s.EligibilityOverride(participantID)
-	if err != nil || !ok {
-		return Evaluate(w.Rule, sum, nil), err
-	}
-	return Evaluate(w.Rule, sum, &o), nil
+	return s.ParticipantVerdict(participantID)
 }
