@@ -170,6 +170,24 @@ func BenchmarkAttendanceMatrixLoad(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
 }
 
+// BenchmarkVerdictsLoad reads the 5,000 × 60 workshop's verdicts with the
+// one call the screens take them from: the grid, the overrides and every
+// verdict with its reasons, in one read transaction.
+func BenchmarkVerdictsLoad(b *testing.B) {
+	f := bigWorkshop(b)
+	b.ResetTimer()
+	for range b.N {
+		v, err := f.store.Verdicts(f.workshop.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if v.Len() != benchParticipants || len(v.Matrix.Sessions) != benchSessions {
+			b.Fatalf("verdicts %d × %d", v.Len(), len(v.Matrix.Sessions))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
+}
+
 // BenchmarkEligibility weighs every participant of the 5,000 × 60 workshop
 // by the certificate rule and words the reasons, from a matrix already
 // loaded (BenchmarkAttendanceMatrixLoad measures the load).

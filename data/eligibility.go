@@ -58,9 +58,8 @@ func (e Eligibility) ByRuleAlone() Eligibility {
 // Evaluate words the certificate rule's verdict on a summary, with the
 // organiser's override (nil when there is none) taking precedence.
 //
-// Deprecated: take verdicts from Verdicts or ParticipantVerdict, and what
-// the rule alone says from Eligibility.ByRuleAlone; a verdict is worked
-// out in data alone.
+// Superseded: take verdicts from Verdicts or ParticipantVerdict, and what
+// the rule alone says from Eligibility.ByRuleAlone (see Verdicts).
 func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverride) Eligibility {
 	return evaluate(rule, sum, o)
 }
@@ -103,8 +102,8 @@ func evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverrid
 // Eligibility weighs row i of the matrix by the workshop's rule and the
 // overrides (as EligibilityOverrides returns them).
 //
-// Deprecated: use Verdicts: its At gives row i's verdict and its SetMark
-// weighs the row again after a mark.
+// Superseded: use Verdicts, whose At gives row i's verdict and whose
+// SetMark weighs the row again after a mark.
 func (m *AttendanceMatrix) Eligibility(i int, overrides map[int64]EligibilityOverride) Eligibility {
 	var o *EligibilityOverride
 	if ov, ok := overrides[m.Participants[i].ID]; ok {
@@ -186,7 +185,7 @@ func (s *Store) EligibilityOverride(participantID int64) (o EligibilityOverride,
 
 // EligibilityOverrides returns a workshop's overrides, by participant.
 //
-// Deprecated: use Verdicts, whose Overrides are these, read at the same
+// Superseded: use Verdicts, whose Overrides are these, read at the same
 // moment as the attendance they overrule.
 func (s *Store) EligibilityOverrides(workshopID int64) (map[int64]EligibilityOverride, error) {
 	return overridesIn(s.r, workshopID, 0)
@@ -214,7 +213,7 @@ func overridesIn(q querier, workshopID, only int64) (map[int64]EligibilityOverri
 // ParticipantEligibility weighs one participant's attendance by their
 // workshop's rule and any override.
 //
-// Deprecated: use ParticipantVerdict, which this now is.
+// Superseded: use ParticipantVerdict, which this now is.
 func (s *Store) ParticipantEligibility(participantID int64) (Eligibility, error) {
 	return s.ParticipantVerdict(participantID)
 }

@@ -56,7 +56,7 @@ var markCodes = [256]Mark{'p': Present, 'l': Late, 'e': Excused, 'a': Absent}
 // AttendanceMatrix loads the whole grid of a workshop, in one read
 // transaction.
 //
-// Deprecated: use Verdicts, whose Matrix is this grid read at the same
+// Superseded: use Verdicts, whose Matrix is this grid, read at the same
 // moment as the overrides and weighed into verdicts.
 func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 	var m *AttendanceMatrix
@@ -241,8 +241,8 @@ func Summarize(rule CertificateRule, sessions []Session, marks []Mark) Attendanc
 // ParticipantSummary weighs one participant's attendance by the
 // certificate rule of their workshop.
 //
-// Deprecated: use ParticipantVerdict, whose Summary this is, read and
-// weighed by the same code as every other verdict.
+// Superseded: use ParticipantVerdict, whose Summary this is, read and
+// weighed by the same steps as every other verdict.
 func (s *Store) ParticipantSummary(participantID int64) (AttendanceSummary, error) {
 	e, err := s.ParticipantVerdict(participantID)
 	return e.Summary, err

@@ -9,6 +9,13 @@ import (
 // rule, the organisers' overrides, the attendance and every participant's
 // verdict, all read at one moment of the file. It is the one answer every
 // screen, document and command shows; none of them works out a verdict.
+//
+// The older calls marked "Superseded" (AttendanceMatrix with
+// EligibilityOverrides and AttendanceMatrix.Eligibility, Evaluate,
+// ParticipantEligibility, ParticipantSummary) are thin wrappers kept while
+// the GUI still calls them; once it calls Verdicts, ParticipantVerdict and
+// CertificateStanding, they become "Deprecated:" (staticcheck would flag
+// the GUI's calls before).
 type Verdicts struct {
 	// Matrix is the attendance weighed: Matrix.Workshop.Rule is the rule,
 	// Matrix.Participants the participants weighed (every confirmed one and
