@@ -117,3 +117,16 @@ func TestSummaryWithNothingCounted(t *testing.T) {
 		t.Fatalf("an empty programme qualifies no one: %+v", s)
 	}
 }
+
+func TestFillRowReadsTheAggregatedMarks(t *testing.T) {
+	m := &AttendanceMatrix{Sessions: make([]Session, 3), marks: make([]Mark, 3), col: map[int64]int{12: 0, 13: 1, 150: 2}}
+	mustNoErr(t, m.fillRow(0, "12present13late150excused999absent"))
+	if m.marks[0] != Present || m.marks[1] != Late || m.marks[2] != Excused {
+		t.Fatalf("marks %v", m.marks)
+	}
+	for _, bad := range []string{"12", "12present13", "12xyz", "12present,13late", "12Present"} {
+		if err := m.fillRow(0, bad); err == nil {
+			t.Errorf("%q read without complaint", bad)
+		}
+	}
+}
