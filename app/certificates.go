@@ -103,16 +103,14 @@ func (v *certificatesView) show(w data.Workshop) {
 	}
 }
 
-// load reads the verdicts and the register of the workshop.
+// load reads the verdicts and the register of the workshop, at one moment.
 func (v *certificatesView) load() error {
 	vd := &v.c.verdicts
-	if err := vd.of(v.w.ID); err != nil {
-		return err
-	}
-	register, err := v.c.st.Certificates(v.w.ID)
+	standing, err := vd.standing(v.w.ID)
 	if err != nil {
 		return err
 	}
+	register := standing.Register
 	byParticipant := map[int64]*data.Certificate{}
 	for i := range register {
 		if register[i].ParticipantID != 0 {
@@ -121,10 +119,10 @@ func (v *certificatesView) load() error {
 	}
 	v.rows = v.rows[:0]
 	for i, p := range vd.matrix.Participants {
-		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: vd.list[i], cert: byParticipant[p.ID]})
+		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: vd.at(i), cert: byParticipant[p.ID]})
 	}
 	v.summary.SetText(lang.X("certificates.summary", "{{.Eligible}} of {{.Total}} participants eligible · {{.Issued}} certificates in the register",
-		map[string]any{"Eligible": vd.eligible(), "Total": len(vd.list), "Issued": len(register)}))
+		map[string]any{"Eligible": vd.eligible(), "Total": vd.count(), "Issued": len(register)}))
 	v.list.Refresh()
 	return nil
 }

@@ -55,7 +55,7 @@ func newRulePane(v *attendanceView) *rulePane {
 	p.list = widget.NewList(p.length, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
-		if p.shown && id < len(p.vd.list) {
+		if p.shown && id < p.vd.count() {
 			p.showOverride(p.vd.matrix.Participants[id])
 		}
 	}
@@ -251,7 +251,7 @@ func (p *rulePane) showVerdicts() {
 	p.shown = true
 	n := p.vd.eligible()
 	p.summary.SetText(lang.XN("attendance.rule.summary", "{{.Count}} of {{.Total}} participants eligible for a certificate", n,
-		map[string]any{"Count": n, "Total": len(p.vd.list)}))
+		map[string]any{"Count": n, "Total": p.vd.count()}))
 	p.list.Refresh()
 }
 
@@ -266,7 +266,7 @@ func (p *rulePane) length() int {
 	if !p.shown {
 		return 0
 	}
-	return len(p.vd.list)
+	return p.vd.count()
 }
 
 func (p *rulePane) createRow() fyne.CanvasObject {
@@ -283,14 +283,14 @@ func (p *rulePane) createRow() fyne.CanvasObject {
 }
 
 func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if !p.shown || id >= len(p.vd.list) {
+	if !p.shown || id >= p.vd.count() {
 		return
 	}
 	box := o.(*fyne.Container)
 	head := box.Objects[0].(*fyne.Container)
 	name, verdict := head.Objects[0].(*widget.Label), head.Objects[1].(*widget.Label)
 	why := box.Objects[1].(*widget.Label)
-	e := p.vd.list[id]
+	e := p.vd.at(id)
 	name.SetText(p.vd.matrix.Participants[id].FullName())
 	verdict.Importance = verdictImportance(e)
 	verdict.SetText(verdictText(e))
@@ -336,7 +336,7 @@ func (p *rulePane) showOverride(who data.Participant) *overrideDialog {
 		o.choice.SetSelected(map[bool]string{true: refuse, false: grant}[e.ByRule])
 	}
 	rule := widget.NewLabel(lang.X("attendance.override.by_rule", "By the rule: {{.Verdict}} — {{.Why}}", map[string]any{
-		"Verdict": verdictText(byRule(e)), "Why": reasonsText(byRule(e))}))
+		"Verdict": verdictText(e.ByRuleAlone()), "Why": reasonsText(e.ByRuleAlone())}))
 	rule.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(rule)
 	if e.Override != nil {

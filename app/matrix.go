@@ -162,7 +162,7 @@ func (p *matrixPane) createCell() fyne.CanvasObject {
 func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container)
 	bg, l := box.Objects[0].(*canvas.Rectangle), box.Objects[1].(*widget.Label)
-	if !p.loaded || id.Row < 0 || id.Row >= len(p.vd.list) {
+	if !p.loaded || id.Row < 0 || id.Row >= p.vd.count() {
 		return
 	}
 	m := p.vd.matrix
@@ -170,7 +170,7 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	l.Alignment = fyne.TextAlignLeading
 	l.TextStyle.Bold = false
 	l.Importance = widget.MediumImportance
-	e := p.vd.list[id.Row]
+	e := p.vd.at(id.Row)
 	switch id.Col {
 	case matrixColName:
 		l.SetText(m.Participants[id.Row].FullName())
@@ -291,7 +291,7 @@ func nextMark(m data.Mark) data.Mark {
 
 func (p *matrixPane) tapped(id widget.TableCellID) {
 	p.table.Unselect(id) // so that tapping the same cell again acts again
-	if !p.loaded || id.Row < 0 || id.Row >= len(p.vd.list) {
+	if !p.loaded || id.Row < 0 || id.Row >= p.vd.count() {
 		return
 	}
 	m := p.vd.matrix

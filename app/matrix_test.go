@@ -23,8 +23,8 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 	c.win.Canvas().Focus(v.list)
 	v.list.TypedRune('p')
 	i, _ := mp.vd.matrix.RowOf(ps[0].ID)
-	if mp.vd.matrix.At(i, j) != data.Present || mp.vd.list[i].Summary.Attended != 1 {
-		t.Fatalf("matrix has %q, attended %d", mp.vd.matrix.At(i, j), mp.vd.list[i].Summary.Attended)
+	if mp.vd.matrix.At(i, j) != data.Present || mp.vd.at(i).Summary.Attended != 1 {
+		t.Fatalf("matrix has %q, attended %d", mp.vd.matrix.At(i, j), mp.vd.at(i).Summary.Attended)
 	}
 	cell := mp.table.CreateCell()
 	mp.updateCell(widget.TableCellID{Row: i, Col: matrixFixedCols + j}, cell)
@@ -99,7 +99,7 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 	if !hasText(r.content, "1 of 5 participants eligible for a certificate") {
 		t.Fatalf("summary %q", r.summary.Text)
 	}
-	if got := reasonsText(c.verdicts.list[1]); got != "attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit" {
+	if got := reasonsText(c.verdicts.at(1)); got != "attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit" {
 		t.Errorf("Diallo's reasons: %q", got)
 	}
 
@@ -111,21 +111,21 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 	if c.screen.form.workshop().Rule.LateCounts {
 		t.Error("the Details form keeps the old rule and would save it back")
 	}
-	if c.verdicts.list[0].Eligible || !hasText(r.content, "0 of 5 participants eligible") {
+	if c.verdicts.at(0).Eligible || !hasText(r.content, "0 of 5 participants eligible") {
 		t.Errorf("verdicts not worked out again: %q", r.summary.Text)
 	}
 	// The minimum down to 66%: Àdìgún qualifies again.
 	r.min.SetSelected("66 %")
-	if got := reread(t, st, w.ID).Rule.MinPercent; got != 66 || !c.verdicts.list[0].Eligible {
-		t.Errorf("minimum %d, eligible %v", got, c.verdicts.list[0].Eligible)
+	if got := reread(t, st, w.ID).Rule.MinPercent; got != 66 || !c.verdicts.at(0).Eligible {
+		t.Errorf("minimum %d, eligible %v", got, c.verdicts.at(0).Eligible)
 	}
 	// The visit not mandatory any more: Diallo qualifies.
 	r.mandatory.SetSelected(nil)
 	if s, _ := st.Session(ss[2].ID); s.Mandatory || s.Title != ss[2].Title {
 		t.Errorf("session after unticking: %+v", s)
 	}
-	if !c.verdicts.list[1].Eligible {
-		t.Errorf("Diallo: %s", reasonsText(c.verdicts.list[1]))
+	if !c.verdicts.at(1).Eligible {
+		t.Errorf("Diallo: %s", reasonsText(c.verdicts.at(1)))
 	}
 
 	// An override needs a reason, is recorded, shows, and can be removed.
@@ -144,12 +144,12 @@ func TestCertificateRuleAndOverrides(t *testing.T) {
 	if err != nil || !ok || !ov.Eligible || ov.DecidedBy != "organiser" {
 		t.Fatalf("override in the file: %+v %v %v", ov, ok, err)
 	}
-	if e := c.verdicts.list[2]; !e.Eligible || reasonsText(e)[:len("granted by the organiser: Followed")] != "granted by the organiser: Followed" {
+	if e := c.verdicts.at(2); !e.Eligible || reasonsText(e)[:len("granted by the organiser: Followed")] != "granted by the organiser: Followed" {
 		t.Errorf("verdict %s", reasonsText(e))
 	}
 	r.list.Select(2)
 	test.Tap(lastOf[*overrideDialog](c).remove)
-	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || c.verdicts.list[2].Eligible {
+	if _, ok, _ := st.EligibilityOverride(ps[2].ID); ok || c.verdicts.at(2).Eligible {
 		t.Error("override not removed")
 	}
 }

@@ -16,12 +16,11 @@ import (
 // depend on say so (workshopsScreen.changed), and the next screen to ask
 // has them read again. The two reads from data are here and nowhere else.
 type verdicts struct {
-	c         *controller
-	workshop  int64
-	matrix    *data.AttendanceMatrix // participants × sessions, the rows of list
-	overrides map[int64]data.EligibilityOverride
-	list      []data.Eligibility // one per row of matrix
-	fresh     bool
+	c        *controller
+	workshop int64
+	held     *data.Verdicts
+	matrix   *data.AttendanceMatrix // participants × sessions, the rows of the verdicts
+	fresh    bool
 }
 
 // of has the verdicts of a workshop ready, read again when they are of
@@ -30,25 +29,33 @@ func (v *verdicts) of(workshopID int64) error {
 	if v.fresh && v.workshop == workshopID {
 		return nil
 	}
-	m, err := v.c.st.AttendanceMatrix(workshopID)
+	held, err := v.c.st.Verdicts(workshopID)
 	if err != nil {
 		return err
 	}
-	overrides, err := v.c.st.EligibilityOverrides(workshopID)
-	if err != nil {
-		return err
-	}
-	v.workshop, v.matrix, v.overrides, v.fresh = workshopID, m, overrides, true
-	v.list = make([]data.Eligibility, len(m.Participants))
-	for i := range m.Participants {
-		v.list[i] = m.Eligibility(i, overrides)
-	}
+	v.hold(workshopID, held)
 	return nil
 }
 
-// participant is one participant's verdict, for their sheet.
+// standing reads the verdicts and the certificate register together, at
+// one moment of the file, for the Certificates tab; the verdicts are held
+// for the other screens too.
+func (v *verdicts) standing(workshopID int64) (data.CertificateStanding, error) {
+	s, err := v.c.st.CertificateStanding(workshopID)
+	if err == nil {
+		v.hold(workshopID, s.Verdicts)
+	}
+	return s, err
+}
+
+func (v *verdicts) hold(workshopID int64, held *data.Verdicts) {
+	v.workshop, v.held, v.matrix, v.fresh = workshopID, held, held.Matrix, true
+}
+
+// participant is one participant's verdict, for their sheet: data works it
+// out the very way it works out the workshop's.
 func (v *verdicts) participant(id int64) (data.Eligibility, error) {
-	return v.c.st.ParticipantEligibility(id)
+	return v.c.st.ParticipantVerdict(id)
 }
 
 // marked takes a mark just saved into the verdicts held, when they hold
@@ -64,20 +71,22 @@ func (v *verdicts) marked(pid, sid int64, mark data.Mark) {
 		v.forget()
 		return
 	}
-	v.matrix.Set(i, j, mark)
-	v.list[i] = v.matrix.Eligibility(i, v.overrides)
+	v.held.SetMark(i, j, mark)
+}
+
+// at is the verdict on row i of the matrix.
+func (v *verdicts) at(i int) data.Eligibility { return v.held.At(i) }
+
+// count is the number of rows, participants weighed.
+func (v *verdicts) count() int {
+	if v.held == nil {
+		return 0
+	}
+	return v.held.Len()
 }
 
 // eligible counts the participants who qualify.
-func (v *verdicts) eligible() int {
-	n := 0
-	for _, e := range v.list {
-		if e.Eligible {
-			n++
-		}
-	}
-	return n
-}
+func (v *verdicts) eligible() int { return v.held.Eligible() }
 
 // forget has the verdicts read again when next asked for.
 func (v *verdicts) forget() { v.fresh = false }
@@ -120,17 +129,6 @@ func reasonsText(e data.Eligibility) string {
 func rateText(sum data.AttendanceSummary) string {
 	return lang.X("matrix.rate", "{{.Percent}}% ({{.Attended}}/{{.Counted}})", map[string]any{
 		"Percent": data.WholePercent(sum.Percent), "Attended": sum.Attended, "Counted": sum.Counted})
-}
-
-// byRule is what the rule alone says of a participant an organiser
-// decided on: the verdict, and the reasons after the decision's.
-func byRule(e data.Eligibility) data.Eligibility {
-	r := e
-	r.Eligible, r.Override = e.ByRule, nil
-	if e.Override != nil && len(e.Reasons) > 0 {
-		r.Reasons = e.Reasons[1:]
-	}
-	return r
 }
 
 // sheetText sums up a participant's attendance and verdict for their

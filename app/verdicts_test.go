@@ -66,7 +66,7 @@ func TestTheSheetTheMatrixAndTheCertificatesAgreeOnAGrantedParticipant(t *testin
 	}
 	v.tabs.SelectIndex(2)
 	wantWhy := "granted by the organiser: " + reason + "; attended 2 of 3 counted sessions, 66% < 80%; missed mandatory session: Risk management field visit"
-	if got := reasonsText(c.verdicts.list[i]); got != wantWhy {
+	if got := reasonsText(c.verdicts.at(i)); got != wantWhy {
 		t.Errorf("the rule pane's reasons:\n got %q\nwant %q", got, wantWhy)
 	}
 

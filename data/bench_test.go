@@ -159,12 +159,30 @@ func BenchmarkAttendanceMatrixLoad(b *testing.B) {
 	f := bigWorkshop(b)
 	b.ResetTimer()
 	for range b.N {
-		m, err := f.store.AttendanceMatrix(f.workshop.ID)
+		v, err := f.store.Verdicts(f.workshop.ID)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(m.Participants) != benchParticipants || len(m.Sessions) != benchSessions {
+		if m := v.Matrix; len(m.Participants) != benchParticipants || len(m.Sessions) != benchSessions {
 			b.Fatalf("matrix %d × %d", len(m.Participants), len(m.Sessions))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
+}
+
+// BenchmarkVerdictsLoad reads the 5,000 × 60 workshop's verdicts with the
+// one call the screens take them from: the grid, the overrides and every
+// verdict with its reasons, in one read transaction.
+func BenchmarkVerdictsLoad(b *testing.B) {
+	f := bigWorkshop(b)
+	b.ResetTimer()
+	for range b.N {
+		v, err := f.store.Verdicts(f.workshop.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if v.Len() != benchParticipants || len(v.Matrix.Sessions) != benchSessions {
+			b.Fatalf("verdicts %d × %d", v.Len(), len(v.Matrix.Sessions))
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
@@ -175,11 +193,7 @@ func BenchmarkAttendanceMatrixLoad(b *testing.B) {
 // loaded (BenchmarkAttendanceMatrixLoad measures the load).
 func BenchmarkEligibility(b *testing.B) {
 	f := bigWorkshop(b)
-	m, err := f.store.AttendanceMatrix(f.workshop.ID)
-	if err != nil {
-		b.Fatal(err)
-	}
-	overrides, err := f.store.EligibilityOverrides(f.workshop.ID)
+	v, err := f.store.Verdicts(f.workshop.ID)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -187,8 +201,8 @@ func BenchmarkEligibility(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		eligible = 0
-		for i := range m.Participants {
-			if e := m.Eligibility(i, overrides); e.Eligible {
+		for i := range v.Matrix.Participants {
+			if v.weigh(i); v.At(i).Eligible {
 				eligible++
 			}
 		}
@@ -197,5 +211,5 @@ func BenchmarkEligibility(b *testing.B) {
 	ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
 	b.ReportMetric(ms, "ms/workshop")
 	b.Logf("%d participants × %d sessions: %.1f ms for every verdict and reason (target < 100 ms, matrix load not included); %d eligible",
-		len(m.Participants), len(m.Sessions), ms, eligible)
+		len(v.Matrix.Participants), len(v.Matrix.Sessions), ms, eligible)
 }

@@ -59,16 +59,25 @@ func (s *Store) PreviewCertificates(workshopID int64, opt IssueOptions) ([]Certi
 	return out, nil
 }
 
-// planCertificates works out who gets a certificate and what it says.
-func (s *Store) planCertificates(workshopID int64, opt IssueOptions) ([]Certificate, Workshop, error) {
-	m, err := s.AttendanceMatrix(workshopID)
+// planCertificates works out who gets a certificate and what it says, in
+// one read transaction.
+func (s *Store) planCertificates(workshopID int64, opt IssueOptions) (out []Certificate, w Workshop, err error) {
+	err = s.read(context.Background(), func(q querier) error {
+		out, w, err = planCertificatesIn(q, workshopID, opt)
+		return err
+	})
+	return out, w, err
+}
+
+// planCertificatesIn is planCertificates through q, so that it can run in
+// the transaction that writes the register. It takes its verdicts from
+// verdictsIn, like every screen and document.
+func planCertificatesIn(q querier, workshopID int64, opt IssueOptions) ([]Certificate, Workshop, error) {
+	v, _, err := verdictsIn(q, workshopID, 0)
 	if err != nil {
 		return nil, Workshop{}, err
 	}
-	overrides, err := s.EligibilityOverrides(workshopID)
-	if err != nil {
-		return nil, Workshop{}, err
-	}
+	m := v.Matrix
 	w := m.Workshop
 	if opt.IssuedOn.IsZero() {
 		opt.IssuedOn = w.EndDate
@@ -83,21 +92,22 @@ func (s *Store) planCertificates(workshopID int64, opt IssueOptions) ([]Certific
 	}
 	var out []Certificate
 	for i, p := range m.Participants {
-		if !m.Eligibility(i, overrides).Eligible {
+		e := v.At(i)
+		if !e.Eligible {
 			continue
 		}
-		sum := m.Summary(i)
+		sum := e.Summary
 		out = append(out, content(Certificate{ParticipantID: p.ID, HolderName: p.NameOnCertificate(),
 			Language: p.Language, SessionsAttended: sum.Attended, SessionsCounted: sum.Counted,
 			MinutesAttended: sum.MinutesAttended}))
 	}
 	if opt.Trainers {
-		trainers, err := s.Trainers(workshopID)
+		trainers, err := trainersIn(q, workshopID)
 		if err != nil {
 			return nil, Workshop{}, err
 		}
 		for _, t := range trainers {
-			sessions, err := s.TrainerSessions(t.ID)
+			sessions, err := trainerSessionsIn(q, t.ID)
 			if err != nil {
 				return nil, Workshop{}, err
 			}

@@ -34,7 +34,11 @@ func scanCertificate(row scanner) (Certificate, error) {
 
 // Certificates lists the register of a workshop by serial number.
 func (s *Store) Certificates(workshopID int64) ([]Certificate, error) {
-	return queryAll(s.r, scanCertificate, `SELECT `+certificateColumns+` FROM certificates
+	return certificatesIn(s.r, workshopID)
+}
+
+func certificatesIn(q querier, workshopID int64) ([]Certificate, error) {
+	return queryAll(q, scanCertificate, `SELECT `+certificateColumns+` FROM certificates
 		WHERE workshop_id = ? ORDER BY serial`, workshopID)
 }
 

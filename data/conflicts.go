@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -145,18 +146,22 @@ func FindConflicts(w Workshop, sessions []Session, trainers []Trainer) []Conflic
 }
 
 // Conflicts loads a workshop's programme and lists what is wrong with it.
-func (s *Store) Conflicts(workshopID int64) ([]Conflict, error) {
-	w, err := s.Workshop(workshopID)
-	if err != nil {
-		return nil, err
-	}
-	sessions, err := s.Sessions(workshopID)
-	if err != nil {
-		return nil, err
-	}
-	trainers, err := s.Trainers(workshopID)
-	if err != nil {
-		return nil, err
-	}
-	return FindConflicts(w, sessions, trainers), nil
+func (s *Store) Conflicts(workshopID int64) (conflicts []Conflict, err error) {
+	err = s.read(context.Background(), func(q querier) error {
+		w, err := workshopIn(q, workshopID)
+		if err != nil {
+			return err
+		}
+		sessions, err := sessionsIn(q, workshopID)
+		if err != nil {
+			return err
+		}
+		trainers, err := trainersIn(q, workshopID)
+		if err != nil {
+			return err
+		}
+		conflicts = FindConflicts(w, sessions, trainers)
+		return nil
+	})
+	return conflicts, err
 }

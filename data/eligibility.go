@@ -1,13 +1,5 @@
 package data
 
-import (
-	"context"
-	"database/sql"
-	"errors"
-	"math"
-	"time"
-)
-
 // Reason is one sentence of why a participant is or is not eligible for a
 // certificate: Key is the message of the translation files that words it,
 // in the interface's language or, on the command line, in English; Args
@@ -26,26 +18,46 @@ const (
 	ReasonUnmarked        = "eligibility.unmarked"         // Count: sessions that matter, not marked yet
 	ReasonGranted         = "eligibility.granted"          // Reason, By
 	ReasonRefused         = "eligibility.refused"          // Reason, By
+	ReasonNotAttending    = "eligibility.not_attending"    // Status: neither confirmed nor marked, so not weighed
 )
 
 // Eligibility is the verdict on one participant: the rule's, unless an
-// organiser overrode it.
+// organiser overrode it. Verdicts and ParticipantVerdict make them; every
+// screen, document and command shows them as they are.
 type Eligibility struct {
 	Eligible bool
-	ByRule   bool // what the rule alone says
+	ByRule   bool            // what the rule alone says
+	Rule     CertificateRule // the rule weighed by
 	Summary  AttendanceSummary
 	Override *EligibilityOverride // nil when the rule decides
 	Reasons  []Reason             // the override first, if any, then the rule's reasons
 }
 
-// WholePercent is a percentage as shown in reasons: rounded down, so that
-// 79.6% reads "79% < 80%" and never "80% < 80%".
-func WholePercent(p float64) int { return int(math.Floor(p + 1e-9)) }
+// Percent is the share of counted sessions attended as every reader sees
+// it (WholePercent): the figure the reasons quote.
+func (e Eligibility) Percent() int { return WholePercent(e.Summary.Percent) }
+
+// ByRuleAlone is what the rule alone says of the same attendance, with
+// its reasons, as the override dialog shows beside the organiser's
+// decision. It is e itself when no override applies.
+func (e Eligibility) ByRuleAlone() Eligibility {
+	if e.Override == nil {
+		return e
+	}
+	return evaluate(e.Rule, e.Summary, nil)
+}
 
 // Evaluate words the certificate rule's verdict on a summary, with the
-// organiser's override (nil when there is none) taking precedence.
+// organiser's override (nil when there is none) taking precedence. The
+// store's verdicts (Verdicts, ParticipantVerdict) are all worked out by
+// it; it is exported for what tests and previews build by hand.
 func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverride) Eligibility {
-	e := Eligibility{ByRule: sum.MeetsRequirement, Eligible: sum.MeetsRequirement, Summary: sum, Override: o}
+	return evaluate(rule, sum, o)
+}
+
+// evaluate is the one place a verdict is worked out.
+func evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverride) Eligibility {
+	e := Eligibility{ByRule: sum.MeetsRequirement, Eligible: sum.MeetsRequirement, Rule: rule, Summary: sum, Override: o}
 	if o != nil {
 		e.Eligible = o.Eligible
 		args := map[string]any{"Reason": o.Reason, "By": o.DecidedBy}
@@ -74,119 +86,50 @@ func Evaluate(rule CertificateRule, sum AttendanceSummary, o *EligibilityOverrid
 	return e
 }
 
-// Eligibility weighs row i of the matrix by the workshop's rule and the
-// overrides (as EligibilityOverrides returns them).
-func (m *AttendanceMatrix) Eligibility(i int, overrides map[int64]EligibilityOverride) Eligibility {
-	var o *EligibilityOverride
-	if ov, ok := overrides[m.Participants[i].ID]; ok {
-		o = &ov
-	}
-	return Evaluate(m.Workshop.Rule, m.Summary(i), o)
+// AttendanceSummary is one participant's attendance weighed by the
+// certificate rule.
+type AttendanceSummary struct {
+	ByMark           map[Mark]int // over every session, Unmarked included
+	Unmarked         int          // sessions that count or are mandatory, not marked yet
+	Counted          int          // sessions in the denominator of the rule
+	Attended         int          // of those, the ones that count as attended
+	MinutesAttended  int
+	MissedMandatory  []Session
+	Percent          float64 // Attended / Counted × 100; 0 when nothing counts
+	MeetsMinimum     bool
+	MeetsRequirement bool // minimum met and no mandatory session missed
 }
 
-// EligibilityOverride is an organiser's decision that a participant gets a
-// certificate (or does not) whatever the rule says.
-type EligibilityOverride struct {
-	ParticipantID int64
-	Eligible      bool
-	Reason        string
-	DecidedBy     string // "organiser": Atelier has no user accounts
-	DecidedAt     time.Time
-}
-
-// Validate checks an override before it is saved: its reason is required.
-func (o *EligibilityOverride) Validate() error {
-	c := checker{record: "eligibility override"}
-	c.text("reason", "Reason", o.Reason, MaxNoteLength, true)
-	return c.err()
-}
-
-// SetEligibilityOverride records or replaces a participant's override.
-func (s *Store) SetEligibilityOverride(o *EligibilityOverride) error {
-	o.Reason = normalise(o.Reason)
-	if err := o.Validate(); err != nil {
-		return err
-	}
-	if o.DecidedBy == "" {
-		o.DecidedBy = "organiser"
-	}
-	o.DecidedAt = time.Now().UTC().Truncate(time.Second)
-	return s.write(context.Background(), func(tx *sql.Tx) error {
-		res, err := tx.Exec(`INSERT INTO eligibility_overrides(participant_id, eligible, reason, decided_by, decided_at)
-			SELECT id, ?, ?, ?, ? FROM participants WHERE id = ?
-			ON CONFLICT(participant_id) DO UPDATE SET eligible = excluded.eligible, reason = excluded.reason,
-				decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
-			boolInt(o.Eligible), o.Reason, o.DecidedBy, o.DecidedAt.Format(time.RFC3339), o.ParticipantID)
-		if err != nil {
-			return err
+// Summarize weighs marks (one per session, in the same order) by rule.
+func Summarize(rule CertificateRule, sessions []Session, marks []Mark) AttendanceSummary {
+	sum := AttendanceSummary{ByMark: map[Mark]int{}}
+	for j, ss := range sessions {
+		mark := marks[j]
+		sum.ByMark[mark]++
+		if mark == Unmarked && (ss.CountsForCertificate || ss.Mandatory) {
+			sum.Unmarked++
 		}
-		return mustAffect(res, "participant", o.ParticipantID)
-	})
-}
-
-// ClearEligibilityOverride gives the decision back to the rule.
-func (s *Store) ClearEligibilityOverride(participantID int64) error {
-	return s.write(context.Background(), func(tx *sql.Tx) error {
-		_, err := tx.Exec(`DELETE FROM eligibility_overrides WHERE participant_id = ?`, participantID)
-		return err
-	})
-}
-
-func scanOverride(row scanner) (EligibilityOverride, error) {
-	var o EligibilityOverride
-	var eligible int
-	var at string
-	err := row.Scan(&o.ParticipantID, &eligible, &o.Reason, &o.DecidedBy, &at)
-	if err == nil {
-		o.Eligible = eligible == 1
-		o.DecidedAt, err = time.Parse(time.RFC3339, at)
+		attended := mark == Present || (mark == Late && rule.LateCounts) ||
+			(mark == Excused && rule.ExcusedPolicy == ExcusedAttended)
+		if ss.Mandatory && !attended {
+			sum.MissedMandatory = append(sum.MissedMandatory, ss)
+		}
+		if !ss.CountsForCertificate {
+			continue
+		}
+		if mark == Excused && rule.ExcusedPolicy == ExcusedExcluded {
+			continue
+		}
+		sum.Counted++
+		if attended {
+			sum.Attended++
+			sum.MinutesAttended += int(ss.Duration().Minutes())
+		}
 	}
-	return o, err
-}
-
-// EligibilityOverride reads a participant's override; ok is false when the
-// rule decides.
-func (s *Store) EligibilityOverride(participantID int64) (o EligibilityOverride, ok bool, err error) {
-	o, err = scanOverride(s.r.QueryRow(`SELECT participant_id, eligible, reason, decided_by, decided_at
-		FROM eligibility_overrides WHERE participant_id = ?`, participantID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return o, false, nil
-	}
-	return o, err == nil, err
-}
-
-// EligibilityOverrides returns a workshop's overrides, by participant.
-func (s *Store) EligibilityOverrides(workshopID int64) (map[int64]EligibilityOverride, error) {
-	list, err := queryAll(s.r, scanOverride, `SELECT o.participant_id, o.eligible, o.reason, o.decided_by, o.decided_at
-		FROM eligibility_overrides o JOIN participants p ON p.id = o.participant_id WHERE p.workshop_id = ?`, workshopID)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]EligibilityOverride, len(list))
-	for _, o := range list {
-		out[o.ParticipantID] = o
-	}
-	return out, nil
-}
-
-// ParticipantEligibility weighs one participant's attendance by their
-// workshop's rule and any override.
-func (s *Store) ParticipantEligibility(participantID int64) (Eligibility, error) {
-	sum, err := s.ParticipantSummary(participantID)
-	if err != nil {
-		return Eligibility{}, err
-	}
-	p, err := s.Participant(participantID)
-	if err != nil {
-		return Eligibility{}, err
-	}
-	w, err := s.Workshop(p.WorkshopID)
-	if err != nil {
-		return Eligibility{}, err
-	}
-	o, ok, err := s.EligibilityOverride(participantID)
-	if err != nil || !ok {
-		return Evaluate(w.Rule, sum, nil), err
-	}
-	return Evaluate(w.Rule, sum, &o), nil
+	sum.Percent = percentOf(sum.Attended, sum.Counted)
+	// The minimum is weighed against the percentage as it is shown (see
+	// WholePercent), so that a verdict never contradicts its own figure.
+	sum.MeetsMinimum = sum.Counted > 0 && WholePercent(sum.Percent) >= rule.MinPercent
+	sum.MeetsRequirement = sum.MeetsMinimum && len(sum.MissedMandatory) == 0
+	return sum
 }

@@ -160,7 +160,7 @@ func TestParticipantWithNoMarksYet(t *testing.T) {
 	w := addWorkshop(t, st)
 	addSession(t, st, w, 0, 9, 10, "Welcome")
 	p := addParticipant(t, st, w, "Ọláńrewájú", "Àdìgún", StatusConfirmed)
-	got, err := st.ParticipantEligibility(p.ID)
+	got, err := st.ParticipantVerdict(p.ID)
 	mustNoErr(t, err)
 	if got.Eligible || got.Summary.Counted != 1 || reasonKeys(got) != "below_minimum,unmarked" {
 		t.Errorf("store: %+v", got)
@@ -188,7 +188,7 @@ func TestEligibilityOverrides(t *testing.T) {
 	// Set: Bọ́lá missed the day for a visa appointment and is granted.
 	o := EligibilityOverride{ParticipantID: bola.ID, Eligible: true, Reason: " Visa appointment at the embassy "}
 	mustNoErr(t, st.SetEligibilityOverride(&o))
-	e, err := st.ParticipantEligibility(bola.ID)
+	e, err := st.ParticipantVerdict(bola.ID)
 	mustNoErr(t, err)
 	if !e.Eligible || e.ByRule || e.Override == nil || e.Reasons[0].Key != ReasonGranted ||
 		reasonOf(e.Reasons[0]) != "granted By=organiser Reason=Visa appointment at the embassy" {
@@ -203,21 +203,19 @@ func TestEligibilityOverrides(t *testing.T) {
 	mustNoErr(t, st.SetEligibilityOverride(&o))
 	// Ada qualifies by the rule but is refused too.
 	mustNoErr(t, st.SetEligibilityOverride(&EligibilityOverride{ParticipantID: ada.ID, Reason: "Plagiarised the case study"}))
-	all, err := st.EligibilityOverrides(w.ID)
+	v, err := st.Verdicts(w.ID)
 	mustNoErr(t, err)
-	if len(all) != 2 || all[bola.ID].Eligible || all[bola.ID].Reason != "Left on the second day" {
+	if all := v.Overrides; len(all) != 2 || all[bola.ID].Eligible || all[bola.ID].Reason != "Left on the second day" {
 		t.Fatalf("overrides %+v", all)
 	}
-	m, err := st.AttendanceMatrix(w.ID)
-	mustNoErr(t, err)
-	i, _ := m.RowOf(ada.ID)
-	if e := m.Eligibility(i, all); e.Eligible || !e.ByRule || e.Reasons[0].Key != ReasonRefused {
+	i, _ := v.Matrix.RowOf(ada.ID)
+	if e := v.At(i); e.Eligible || !e.ByRule || e.Reasons[0].Key != ReasonRefused {
 		t.Errorf("ada refused: %+v", e)
 	}
 
 	// Clear: the rule decides again.
 	mustNoErr(t, st.ClearEligibilityOverride(ada.ID))
-	if e, _ := st.ParticipantEligibility(ada.ID); !e.Eligible || e.Override != nil {
+	if e, _ := st.ParticipantVerdict(ada.ID); !e.Eligible || e.Override != nil {
 		t.Errorf("after clearing: %+v", e)
 	}
 

@@ -49,40 +49,59 @@ func (m *AttendanceMatrix) SessionCount(j int) map[Mark]int {
 	return out
 }
 
-// markCodes keeps each mark to one byte in the aggregated matrix query.
+// markCodes reads a mark from its first letter in the aggregated matrix
+// query.
 var markCodes = [256]Mark{'p': Present, 'l': Late, 'e': Excused, 'a': Absent}
 
-// AttendanceMatrix loads the whole grid of a workshop. Marks arrive as one
-// aggregated string per participant, which makes loading thousands of rows
-// several times faster than scanning one row per mark, and they are read on
-// a second connection while the participants load on the first.
-func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
+// matrixIn reads the grid of a workshop through q: its rule, sessions and
+// marks, and as rows every confirmed participant and anyone who has a mark.
+// It also returns every participant of the workshop, whatever their
+// status, which it reads to find the rows. With only ≠ 0 it reads that one
+// participant alone (none when they belong to another workshop).
+//
+// Marks arrive as one aggregated string per participant, which makes
+// loading thousands of rows several times faster than scanning one row per
+// mark. Everything is read through the one q, so that the rows, the marks
+// and the rule are of one moment of the file. The marks are read on a
+// second goroutine meanwhile: SQLite steps one statement at a time on a
+// connection, but the other side's Go work (converting and scanning rows,
+// allocating) goes on beside it, which takes about a third off the load of
+// a large workshop compared with reading one after the other.
+func matrixIn(q querier, workshopID, only int64) (*AttendanceMatrix, []Participant, error) {
 	type markRows struct {
 		cells map[int64]string
 		err   error
 	}
 	marksLoaded := make(chan markRows, 1)
 	go func() {
-		cells, err := s.aggregatedMarks(workshopID)
+		cells, err := aggregatedMarks(q, workshopID, only)
 		marksLoaded <- markRows{cells, err}
 	}()
-	w, err := s.Workshop(workshopID)
+	w, err := workshopIn(q, workshopID)
 	var sessions []Session
-	var participants []Participant
+	var all []Participant
 	if err == nil {
-		sessions, err = s.Sessions(workshopID)
+		sessions, err = sessionsIn(q, workshopID)
 	}
-	if err == nil {
-		participants, err = queryAll(s.r, scanParticipant, `SELECT `+participantColumns+` FROM participants p
-			WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance a
-			WHERE a.workshop_id = p.workshop_id AND a.participant_id = p.id))`+participantOrder, workshopID)
+	if err == nil && only == 0 {
+		all, err = participantsIn(q, workshopID, ParticipantFilter{})
+	} else if err == nil {
+		all, err = queryAll(q, scanParticipant, `SELECT `+participantColumns+` FROM participants
+			WHERE id = ? AND workshop_id = ?`, only, workshopID)
 	}
 	loaded := <-marksLoaded
 	if err == nil {
 		err = loaded.err
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	cells := loaded.cells
+	participants := make([]Participant, 0, len(all))
+	for _, p := range all {
+		if _, marked := cells[p.ID]; marked || p.Status == StatusConfirmed {
+			participants = append(participants, p)
+		}
 	}
 	m := &AttendanceMatrix{Workshop: w, Participants: participants, Sessions: sessions,
 		marks: make([]Mark, len(participants)*len(sessions)),
@@ -93,11 +112,11 @@ func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 	for i, p := range participants {
 		m.row[p.ID] = i
 		base := i * len(sessions)
-		if err := m.fillRow(base, loaded.cells[p.ID]); err != nil {
-			return nil, err
+		if err := m.fillRow(base, cells[p.ID]); err != nil {
+			return nil, nil, err
 		}
 	}
-	return m, nil
+	return m, all, nil
 }
 
 // fillRow decodes one participant's aggregated marks into the row starting
@@ -111,17 +130,17 @@ func (m *AttendanceMatrix) fillRow(base int, cells string) error {
 		case ch >= '0' && ch <= '9':
 			sid = sid*10 + int64(ch-'0')
 			digits++
-		case ch == ',' && digits == 0:
-			// the separator after a mark letter
-		default:
+		case digits > 0: // the first letter of a mark names it
 			mark := markCodes[ch]
-			if mark == Unmarked || digits == 0 {
+			if mark == Unmarked {
 				return fmt.Errorf("attendance matrix: bad cells %q", cells)
 			}
 			if j, ok := m.col[sid]; ok {
 				m.marks[base+j] = mark
 			}
 			sid, digits = 0, 0
+		case ch < 'a' || ch > 'z': // the rest of its word is skipped
+			return fmt.Errorf("attendance matrix: bad cells %q", cells)
 		}
 	}
 	if digits != 0 {
@@ -131,10 +150,18 @@ func (m *AttendanceMatrix) fillRow(base int, cells string) error {
 }
 
 // aggregatedMarks returns, per participant, their marks as "sessionID" plus
-// the first letter of the mark, comma-separated: "12p,13l,15a".
-func (s *Store) aggregatedMarks(workshopID int64) (map[int64]string, error) {
-	rows, err := s.r.Query(`SELECT participant_id, group_concat(session_id || substr(status, 1, 1), ',')
-		FROM attendance WHERE workshop_id = ? GROUP BY participant_id`, workshopID)
+// the mark, one after the other: "12present13late15absent". Cutting the
+// mark to its first letter in SQL (substr) made SQLite's share of a large
+// load a quarter longer than carrying the whole word and skipping it here.
+// With only ≠ 0, the marks of that participant alone.
+func aggregatedMarks(q querier, workshopID, only int64) (map[int64]string, error) {
+	query, args := `SELECT participant_id, group_concat(session_id || status, '')
+		FROM attendance WHERE workshop_id = ? GROUP BY participant_id`, []any{workshopID}
+	if only != 0 {
+		query, args = `SELECT participant_id, group_concat(session_id || status, '')
+		FROM attendance WHERE workshop_id = ? AND participant_id = ? GROUP BY participant_id`, []any{workshopID, only}
+	}
+	rows, err := q.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -149,78 +176,4 @@ func (s *Store) aggregatedMarks(workshopID int64) (map[int64]string, error) {
 		out[pid] = cells
 	}
 	return out, rows.Err()
-}
-
-// AttendanceSummary is one participant's attendance weighed by the
-// certificate rule.
-type AttendanceSummary struct {
-	ByMark           map[Mark]int // over every session, Unmarked included
-	Unmarked         int          // sessions that count or are mandatory, not marked yet
-	Counted          int          // sessions in the denominator of the rule
-	Attended         int          // of those, the ones that count as attended
-	MinutesAttended  int
-	MissedMandatory  []Session
-	Percent          float64 // Attended / Counted × 100; 0 when nothing counts
-	MeetsMinimum     bool
-	MeetsRequirement bool // minimum met and no mandatory session missed
-}
-
-// Summarize weighs marks (one per session, in the same order) by rule.
-func Summarize(rule CertificateRule, sessions []Session, marks []Mark) AttendanceSummary {
-	sum := AttendanceSummary{ByMark: map[Mark]int{}}
-	for j, ss := range sessions {
-		mark := marks[j]
-		sum.ByMark[mark]++
-		if mark == Unmarked && (ss.CountsForCertificate || ss.Mandatory) {
-			sum.Unmarked++
-		}
-		attended := mark == Present || (mark == Late && rule.LateCounts) ||
-			(mark == Excused && rule.ExcusedPolicy == ExcusedAttended)
-		if ss.Mandatory && !attended {
-			sum.MissedMandatory = append(sum.MissedMandatory, ss)
-		}
-		if !ss.CountsForCertificate {
-			continue
-		}
-		if mark == Excused && rule.ExcusedPolicy == ExcusedExcluded {
-			continue
-		}
-		sum.Counted++
-		if attended {
-			sum.Attended++
-			sum.MinutesAttended += int(ss.Duration().Minutes())
-		}
-	}
-	if sum.Counted > 0 {
-		sum.Percent = float64(sum.Attended) * 100 / float64(sum.Counted)
-	}
-	sum.MeetsMinimum = sum.Counted > 0 && sum.Percent+1e-9 >= float64(rule.MinPercent)
-	sum.MeetsRequirement = sum.MeetsMinimum && len(sum.MissedMandatory) == 0
-	return sum
-}
-
-// ParticipantSummary weighs one participant's attendance by the
-// certificate rule of their workshop.
-func (s *Store) ParticipantSummary(participantID int64) (AttendanceSummary, error) {
-	p, err := s.Participant(participantID)
-	if err != nil {
-		return AttendanceSummary{}, err
-	}
-	w, err := s.Workshop(p.WorkshopID)
-	if err != nil {
-		return AttendanceSummary{}, err
-	}
-	sessions, err := s.Sessions(p.WorkshopID)
-	if err != nil {
-		return AttendanceSummary{}, err
-	}
-	byID, err := s.ParticipantMarks(participantID)
-	if err != nil {
-		return AttendanceSummary{}, err
-	}
-	marks := make([]Mark, len(sessions))
-	for j, ss := range sessions {
-		marks[j] = byID[ss.ID].Mark
-	}
-	return Summarize(w.Rule, sessions, marks), nil
 }

@@ -48,8 +48,9 @@ func TestAttendanceMatrixAndSummaries(t *testing.T) {
 	mark(withdrawn, sessions[0], Present) // marked before withdrawing: stays visible
 	mustNoErr(t, st.SetMarks(marks))
 
-	m, err := st.AttendanceMatrix(w.ID)
+	v, err := st.Verdicts(w.ID)
 	mustNoErr(t, err)
+	m := v.Matrix
 	var names []string
 	for _, p := range m.Participants {
 		names = append(names, p.FamilyName)
@@ -96,8 +97,9 @@ func TestAttendanceMatrixAndSummaries(t *testing.T) {
 		t.Fatalf("bola lenient rule %+v", s)
 	}
 
-	sum, err := st.ParticipantSummary(bola.ID)
+	e, err := st.ParticipantVerdict(bola.ID)
 	mustNoErr(t, err)
+	sum := e.Summary
 	if sum.Attended != b.Attended || sum.Counted != b.Counted || sum.MeetsRequirement != b.MeetsRequirement {
 		t.Fatalf("ParticipantSummary %+v disagrees with the matrix %+v", sum, b)
 	}
@@ -115,5 +117,18 @@ func TestSummaryWithNothingCounted(t *testing.T) {
 	s := Summarize(DefaultCertificateRule, nil, nil)
 	if s.MeetsMinimum || s.Percent != 0 {
 		t.Fatalf("an empty programme qualifies no one: %+v", s)
+	}
+}
+
+func TestFillRowReadsTheAggregatedMarks(t *testing.T) {
+	m := &AttendanceMatrix{Sessions: make([]Session, 3), marks: make([]Mark, 3), col: map[int64]int{12: 0, 13: 1, 150: 2}}
+	mustNoErr(t, m.fillRow(0, "12present13late150excused999absent"))
+	if m.marks[0] != Present || m.marks[1] != Late || m.marks[2] != Excused {
+		t.Fatalf("marks %v", m.marks)
+	}
+	for _, bad := range []string{"12", "12present13", "12xyz", "12present,13late", "12Present"} {
+		if err := m.fillRow(0, bad); err == nil {
+			t.Errorf("%q read without complaint", bad)
+		}
 	}
 }

@@ -72,7 +72,11 @@ func (s *Store) DeleteOrganisation(id int64) error {
 // WorkshopOrganisations lists the organisations of a workshop with their
 // roles, in the printed order: organisers, hosts, partners, supporters.
 func (s *Store) WorkshopOrganisations(workshopID int64) ([]WorkshopOrganisation, error) {
-	rows, err := s.r.Query(`SELECT `+organisationColumns+`, wo.role, wo.position
+	return workshopOrganisationsIn(s.r, workshopID)
+}
+
+func workshopOrganisationsIn(q querier, workshopID int64) ([]WorkshopOrganisation, error) {
+	rows, err := q.Query(`SELECT `+organisationColumns+`, wo.role, wo.position
 		FROM workshop_organisations wo JOIN organisations o ON o.id = wo.organisation_id
 		WHERE wo.workshop_id = ?
 		ORDER BY CASE wo.role WHEN 'organiser' THEN 0 WHEN 'host' THEN 1 WHEN 'partner' THEN 2 ELSE 3 END,

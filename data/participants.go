@@ -56,6 +56,10 @@ var grantSQL = map[GrantFilter]string{
 // Participants lists a workshop's participants that match the filter,
 // sorted by family name then given name.
 func (s *Store) Participants(workshopID int64, f ParticipantFilter) ([]Participant, error) {
+	return participantsIn(s.r, workshopID, f)
+}
+
+func participantsIn(db querier, workshopID int64, f ParticipantFilter) ([]Participant, error) {
 	q := strings.Builder{}
 	q.WriteString(`SELECT ` + participantColumns + ` FROM participants WHERE workshop_id = ?`)
 	args := []any{workshopID}
@@ -75,12 +79,14 @@ func (s *Store) Participants(workshopID int64, f ParticipantFilter) ([]Participa
 	}
 	q.WriteString(grantSQL[f.Grant])
 	q.WriteString(participantOrder)
-	return queryAll(s.r, scanParticipant, q.String(), args...)
+	return queryAll(db, scanParticipant, q.String(), args...)
 }
 
 // Participant reads one participant.
-func (s *Store) Participant(id int64) (Participant, error) {
-	p, err := scanParticipant(s.r.QueryRow(`SELECT `+participantColumns+` FROM participants WHERE id = ?`, id))
+func (s *Store) Participant(id int64) (Participant, error) { return participantIn(s.r, id) }
+
+func participantIn(q querier, id int64) (Participant, error) {
+	p, err := scanParticipant(q.QueryRow(`SELECT `+participantColumns+` FROM participants WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, &NotFoundError{"participant", id}
 	}

@@ -44,8 +44,10 @@ func scanSession(row scanner) (Session, error) {
 }
 
 // Sessions lists a workshop's sessions in programme order.
-func (s *Store) Sessions(workshopID int64) ([]Session, error) {
-	return queryAll(s.r, scanSession, `SELECT `+sessionColumns+` FROM sessions s WHERE s.workshop_id = ?
+func (s *Store) Sessions(workshopID int64) ([]Session, error) { return sessionsIn(s.r, workshopID) }
+
+func sessionsIn(q querier, workshopID int64) ([]Session, error) {
+	return queryAll(q, scanSession, `SELECT `+sessionColumns+` FROM sessions s WHERE s.workshop_id = ?
 		ORDER BY s.starts_at, s.ends_at, s.id`, workshopID)
 }
 
@@ -67,12 +69,20 @@ type ProgrammeDay struct {
 // SessionsByDay lays the programme out day by day, every day of the
 // workshop included even when it has no session yet. Sessions dated
 // outside the workshop get days of their own, so nothing is hidden.
-func (s *Store) SessionsByDay(workshopID int64) ([]ProgrammeDay, error) {
-	w, err := s.Workshop(workshopID)
+func (s *Store) SessionsByDay(workshopID int64) (days []ProgrammeDay, err error) {
+	err = s.read(context.Background(), func(q querier) error {
+		days, err = sessionsByDayIn(q, workshopID)
+		return err
+	})
+	return days, err
+}
+
+func sessionsByDayIn(q querier, workshopID int64) ([]ProgrammeDay, error) {
+	w, err := workshopIn(q, workshopID)
 	if err != nil {
 		return nil, err
 	}
-	sessions, err := s.Sessions(workshopID)
+	sessions, err := sessionsIn(q, workshopID)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +209,11 @@ func (s *Store) DeleteSession(id int64) error {
 
 // TrainerSessions lists the sessions a trainer leads, in programme order.
 func (s *Store) TrainerSessions(trainerID int64) ([]Session, error) {
-	return queryAll(s.r, scanSession, `SELECT `+sessionColumns+` FROM sessions s
+	return trainerSessionsIn(s.r, trainerID)
+}
+
+func trainerSessionsIn(q querier, trainerID int64) ([]Session, error) {
+	return queryAll(q, scanSession, `SELECT `+sessionColumns+` FROM sessions s
 		JOIN session_trainers st ON st.session_id = s.id WHERE st.trainer_id = ?
 		ORDER BY s.starts_at, s.id`, trainerID)
 }

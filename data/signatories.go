@@ -21,7 +21,11 @@ const MaxSignatories = 3
 
 // Signatories lists a workshop's signatories in order.
 func (s *Store) Signatories(workshopID int64) ([]Signatory, error) {
-	return queryAll(s.r, func(row scanner) (Signatory, error) {
+	return signatoriesIn(s.r, workshopID)
+}
+
+func signatoriesIn(q querier, workshopID int64) ([]Signatory, error) {
+	return queryAll(q, func(row scanner) (Signatory, error) {
 		var g Signatory
 		err := row.Scan(&g.Position, &g.Name, &g.Title, &g.Signature)
 		return g, err
@@ -77,8 +81,12 @@ func wordingKey(workshopID int64, lang Language) string {
 // CertificateWording reads a workshop's wording in a language; every
 // field is empty when the defaults apply.
 func (s *Store) CertificateWording(workshopID int64, lang Language) (CertificateWording, error) {
+	return certificateWordingIn(s.r, workshopID, lang)
+}
+
+func certificateWordingIn(q querier, workshopID int64, lang Language) (CertificateWording, error) {
 	var w CertificateWording
-	v, ok, err := s.Setting(wordingKey(workshopID, lang))
+	v, ok, err := settingIn(q, wordingKey(workshopID, lang))
 	if err != nil || !ok {
 		return w, err
 	}

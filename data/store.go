@@ -411,8 +411,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // Setting reads a value of the settings table; ok is false when unset.
-func (s *Store) Setting(key string) (value string, ok bool, err error) {
-	err = s.r.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
+func (s *Store) Setting(key string) (value string, ok bool, err error) { return settingIn(s.r, key) }
+
+func settingIn(q querier, key string) (value string, ok bool, err error) {
+	err = q.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}

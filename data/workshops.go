@@ -34,13 +34,17 @@ func scanWorkshop(row scanner) (Workshop, error) {
 }
 
 // Workshops lists every workshop in the file, the latest first.
-func (s *Store) Workshops() ([]Workshop, error) {
-	return queryAll(s.r, scanWorkshop, `SELECT `+workshopColumns+` FROM workshops ORDER BY start_date DESC, id`)
+func (s *Store) Workshops() ([]Workshop, error) { return workshopsIn(s.r) }
+
+func workshopsIn(q querier) ([]Workshop, error) {
+	return queryAll(q, scanWorkshop, `SELECT `+workshopColumns+` FROM workshops ORDER BY start_date DESC, id`)
 }
 
 // Workshop reads one workshop.
-func (s *Store) Workshop(id int64) (Workshop, error) {
-	w, err := scanWorkshop(s.r.QueryRow(`SELECT `+workshopColumns+` FROM workshops WHERE id = ?`, id))
+func (s *Store) Workshop(id int64) (Workshop, error) { return workshopIn(s.r, id) }
+
+func workshopIn(q querier, id int64) (Workshop, error) {
+	w, err := scanWorkshop(q.QueryRow(`SELECT `+workshopColumns+` FROM workshops WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return w, &NotFoundError{"workshop", id}
 	}

@@ -15,35 +15,14 @@ import (
 	"github.com/atelier-workshops/atelier/reports/qr"
 )
 
-// CertificateData is what a workshop's certificates show, read from the
-// store in one go so that rendering does no I/O.
-type CertificateData struct {
-	Workshop      data.Workshop
-	Organisations []data.WorkshopOrganisation
-	Signatories   []data.Signatory
-	Wording       map[data.Language]data.CertificateWording // the workshop's own, by language
-	Certificates  []data.Certificate
-}
+// CertificateData is what a workshop's certificates show, read by data in
+// one read transaction so that rendering does no I/O.
+type CertificateData = data.CertificateData
 
-// LoadCertificates reads what the certificates certs of a workshop need.
+// LoadCertificates reads what the certificates certs of a workshop need,
+// with one call.
 func LoadCertificates(st *data.Store, workshopID int64, certs []data.Certificate) (CertificateData, error) {
-	d := CertificateData{Certificates: certs, Wording: map[data.Language]data.CertificateWording{}}
-	var err error
-	if d.Workshop, err = st.Workshop(workshopID); err != nil {
-		return d, err
-	}
-	if d.Organisations, err = st.WorkshopOrganisations(workshopID); err != nil {
-		return d, err
-	}
-	if d.Signatories, err = st.Signatories(workshopID); err != nil {
-		return d, err
-	}
-	for _, lang := range data.Languages {
-		if d.Wording[lang], err = st.CertificateWording(workshopID, lang); err != nil {
-			return d, err
-		}
-	}
-	return d, nil
+	return st.CertificateData(workshopID, certs)
 }
 
 // ErrCancelled is returned when the progress function asked to stop.

@@ -8,30 +8,13 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// ProgrammeData is what the printed programme shows, read from the store
-// in one go so that rendering does no I/O.
-type ProgrammeData struct {
-	Workshop      data.Workshop
-	Organisations []data.WorkshopOrganisation
-	Days          []data.ProgrammeDay
-	Trainers      []data.Trainer
-}
+// ProgrammeData is what the printed programme shows, read by data in one
+// read transaction so that rendering does no I/O.
+type ProgrammeData = data.ProgrammeData
 
-// LoadProgramme reads a workshop's programme from the store.
+// LoadProgramme reads a workshop's programme from the store, with one call.
 func LoadProgramme(st *data.Store, workshopID int64) (ProgrammeData, error) {
-	var p ProgrammeData
-	var err error
-	if p.Workshop, err = st.Workshop(workshopID); err != nil {
-		return p, err
-	}
-	if p.Organisations, err = st.WorkshopOrganisations(workshopID); err != nil {
-		return p, err
-	}
-	if p.Days, err = st.SessionsByDay(workshopID); err != nil {
-		return p, err
-	}
-	p.Trainers, err = st.Trainers(workshopID)
-	return p, err
+	return st.ProgrammeData(workshopID)
 }
 
 // Programme writes the printed programme of a workshop as a PDF.

@@ -29,18 +29,14 @@ type SignInSelection struct {
 // ErrNoSessions is returned when the selection holds no session.
 var ErrNoSessions = fmt.Errorf("no session matches")
 
-// LoadSignIn reads the sheets' content from the store.
+// LoadSignIn reads the sheets' content from the store, with one call.
 func LoadSignIn(st *data.Store, workshopID int64, sel SignInSelection) (SignInData, error) {
-	var d SignInData
-	var err error
-	if d.Workshop, err = st.Workshop(workshopID); err != nil {
-		return d, err
-	}
-	sessions, err := st.Sessions(workshopID)
+	src, err := st.SignInData(workshopID)
 	if err != nil {
-		return d, err
+		return SignInData{}, err
 	}
-	for _, s := range sessions {
+	d := SignInData{Workshop: src.Workshop}
+	for _, s := range src.Sessions {
 		switch {
 		case sel.SessionID != 0 && s.ID != sel.SessionID:
 		case !sel.Day.IsZero() && s.Day() != sel.Day:
@@ -53,22 +49,17 @@ func LoadSignIn(st *data.Store, workshopID int64, sel SignInSelection) (SignInDa
 	if len(d.Sessions) == 0 {
 		return d, ErrNoSessions
 	}
-	all, err := st.Participants(workshopID, data.ParticipantFilter{})
-	if err != nil {
-		return d, err
-	}
-	d.Codes = data.SignInCodes(all)
-	for _, p := range all {
+	d.Codes = data.SignInCodes(src.Participants)
+	for _, p := range src.Participants {
 		if p.Status == data.StatusConfirmed {
 			d.Participants = append(d.Participants, p)
 		}
 	}
-	trainers, err := st.Trainers(workshopID)
 	d.Trainers = map[int64]data.Trainer{}
-	for _, t := range trainers {
+	for _, t := range src.Trainers {
 		d.Trainers[t.ID] = t
 	}
-	return d, err
+	return d, nil
 }
 
 // SignIn writes the sign-in sheets of the selected sessions as one PDF.

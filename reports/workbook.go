@@ -10,46 +10,14 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// WorkbookData is everything the secretariat's workbook shows, read from
-// the store in one go so that rendering does no I/O.
-type WorkbookData struct {
-	Workshop      data.Workshop
-	Organisations []data.WorkshopOrganisation
-	Sessions      []data.Session
-	Trainers      []data.Trainer
-	Participants  []data.Participant // every participant, whatever their status
-	Matrix        *data.AttendanceMatrix
-	Overrides     map[int64]data.EligibilityOverride
-	Certificates  []data.Certificate
-}
+// WorkbookData is everything the secretariat's workbook shows, read by
+// data in one read transaction so that every sheet shows the same moment
+// of the file, and rendering does no I/O.
+type WorkbookData = data.WorkbookData
 
-// LoadWorkbook reads what the workbook of a workshop shows.
+// LoadWorkbook reads what the workbook of a workshop shows, with one call.
 func LoadWorkbook(st *data.Store, workshopID int64) (WorkbookData, error) {
-	var d WorkbookData
-	var err error
-	if d.Workshop, err = st.Workshop(workshopID); err != nil {
-		return d, err
-	}
-	if d.Organisations, err = st.WorkshopOrganisations(workshopID); err != nil {
-		return d, err
-	}
-	if d.Sessions, err = st.Sessions(workshopID); err != nil {
-		return d, err
-	}
-	if d.Trainers, err = st.Trainers(workshopID); err != nil {
-		return d, err
-	}
-	if d.Participants, err = st.Participants(workshopID, data.ParticipantFilter{}); err != nil {
-		return d, err
-	}
-	if d.Matrix, err = st.AttendanceMatrix(workshopID); err != nil {
-		return d, err
-	}
-	if d.Overrides, err = st.EligibilityOverrides(workshopID); err != nil {
-		return d, err
-	}
-	d.Certificates, err = st.Certificates(workshopID)
-	return d, err
+	return st.WorkbookData(workshopID)
 }
 
 // WorkbookOptions choose a variant of the workbook.
@@ -170,7 +138,10 @@ func (b *book) newStyles() error {
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}
 	rotated := *header
 	rotated.Alignment = &excelize.Alignment{TextRotation: 90, Vertical: "bottom", Horizontal: "center"}
-	date, clock, pct, amount := "yyyy-mm-dd", "hh:mm", "0.0%", "#,##0.00"
+	// Percentages are whole numbers, rounded down by data.WholePercent
+	// before they are written (see percentCell): the cell shows what the
+	// verdicts say, in any spreadsheet program.
+	date, clock, pct, amount := "yyyy-mm-dd", "hh:mm", "0%", "#,##0.00"
 	specs := []struct {
 		dst   *int
 		style *excelize.Style
@@ -198,11 +169,11 @@ func (b *book) newStyles() error {
 }
 
 func (b *book) countAttended() {
-	m := b.d.Matrix
 	b.attended = make([]int, len(b.d.Sessions))
-	if m == nil {
+	if b.d.Verdicts == nil {
 		return
 	}
+	m := b.d.Verdicts.Matrix
 	col := make(map[int64]int, len(m.Sessions))
 	for j, s := range m.Sessions {
 		col[s.ID] = j
@@ -263,6 +234,10 @@ func dateCell(d data.Date) any {
 func timeOfDay(t time.Time) float64 {
 	return float64(t.Hour()*3600+t.Minute()*60+t.Second()) / 86400
 }
+
+// percentCell is a percentage as a percent cell's value: the whole
+// percentage every reader sees (data.WholePercent), as a fraction.
+func percentCell(p float64) float64 { return float64(data.WholePercent(p)) / 100 }
 
 // amount is a grant in its currency's main unit.
 func amount(g data.Grant) float64 { return float64(g.AmountMinor) / 100 }

@@ -25,7 +25,8 @@ var markColours = []struct {
 // per cell, then each participant's attended and counted sessions, rate
 // and eligibility; below, each session's count and a legend.
 func (b *book) attendance() error {
-	w, m := b.w, b.d.Matrix
+	w, v := b.w, b.d.Verdicts
+	m := v.Matrix
 	lang := b.d.Workshop.Language
 	t := table{sheet: w.Attendance, freezeCols: 2, headerStyle: b.styles.rotated, headerHeight: 150,
 		columns: []column{{header: w.Name, width: 28}, {header: w.Country, width: 16}}}
@@ -54,10 +55,10 @@ func (b *book) attendance() error {
 				row = append(row, nil)
 			}
 		}
-		e := m.Eligibility(i, b.d.Overrides)
+		e := v.At(i)
 		var rate any
 		if e.Summary.Counted > 0 {
-			rate = e.Summary.Percent / 100
+			rate = percentCell(e.Summary.Percent)
 		}
 		row = append(row, e.Summary.Attended, e.Summary.Counted, rate, w.yesNo(e.Eligible))
 		t.rows = append(t.rows, row)

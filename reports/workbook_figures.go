@@ -48,7 +48,7 @@ func keyFigures(d WorkbookData) figures {
 			f.totals[p.Grant.Currency] += p.Grant.AmountMinor
 		}
 	}
-	f.rate = overallRate(d.Matrix)
+	f.rate = overallRate(d.Verdicts)
 	return f
 }
 
@@ -78,17 +78,17 @@ func (b *book) byCountry(countries map[string]*countryFigures) []*countryFigures
 	return rows
 }
 
-// overallRate is the share of counted sessions attended, over everyone in
-// the matrix; nil when nothing counts yet.
-func overallRate(m *data.AttendanceMatrix) any {
+// overallRate is the share of counted sessions attended, over everyone
+// weighed, as a percent cell's value; nil when nothing counts yet.
+func overallRate(v *data.Verdicts) any {
 	attended, counted := 0, 0
-	for i := range m.Participants {
-		sum := m.Summary(i)
+	for i := range v.Len() {
+		sum := v.At(i).Summary
 		attended += sum.Attended
 		counted += sum.Counted
 	}
 	if counted == 0 {
 		return nil
 	}
-	return float64(attended) / float64(counted)
+	return percentCell(float64(attended) * 100 / float64(counted))
 }

@@ -17,17 +17,9 @@ import (
 
 // Overview writes the overview of every workshop in the store.
 func Overview(st *data.Store, lang data.Language, w io.Writer) error {
-	workshops, err := st.Workshops()
+	all, err := st.OverviewData()
 	if err != nil {
 		return err
-	}
-	all := make([]WorkbookData, 0, len(workshops))
-	for _, ws := range workshops {
-		d, err := LoadWorkbook(st, ws.ID)
-		if err != nil {
-			return err
-		}
-		all = append(all, d)
 	}
 	return WriteOverview(all, lang, w)
 }

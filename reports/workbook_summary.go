@@ -70,7 +70,7 @@ func (b *book) summary() error {
 	s.line(w.Start, dateCell(ws.StartDate), b.styles.date)
 	s.line(w.End, dateCell(ws.EndDate), b.styles.date)
 	s.line(w.Language, w.LanguageNames[ws.Language], 0)
-	s.line(w.Rule, fmt.Sprintf(w.RuleText, ws.Rule.MinPercent), 0)
+	s.line(w.Rule, fmt.Sprintf(w.RuleText, data.PercentText(ws.Rule.MinPercent, ws.Language)), 0)
 	for _, role := range data.Roles {
 		var names []string
 		for _, o := range d.Organisations {

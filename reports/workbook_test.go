@@ -214,7 +214,7 @@ func TestWorkbookCellsHaveTheirRealTypes(t *testing.T) {
 	}
 	// Attendance: the rate is a percentage number.
 	rows, _ := f.GetRows("Attendance")
-	rateCol := len(d.Matrix.Sessions) + 5
+	rateCol := len(d.Verdicts.Matrix.Sessions) + 5
 	cell, _ := excelize.CoordinatesToCellName(rateCol, 2)
 	if typ := cellType(t, f, "Attendance", cell); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 		t.Errorf("rate %s has type %v", cell, typ)
@@ -230,7 +230,7 @@ func TestWorkbookCellsHaveTheirRealTypes(t *testing.T) {
 
 func TestWorkbookMatrixEqualsTheDatabase(t *testing.T) {
 	f, d, _ := demoWorkbook(t, lagos)
-	m := d.Matrix
+	m := d.Verdicts.Matrix
 	letters := bookWordsFor(data.English).Marks
 	rows, err := f.GetRows("Attendance")
 	if err != nil {
@@ -253,7 +253,7 @@ func TestWorkbookMatrixEqualsTheDatabase(t *testing.T) {
 				t.Errorf("%s, session %d: %q, want %q", p.FullName(), j, got, want)
 			}
 		}
-		e := m.Eligibility(i, d.Overrides)
+		e := d.Verdicts.At(i)
 		if got := row[len(m.Sessions)+5]; got != map[bool]string{true: "yes", false: "no"}[e.Eligible] {
 			t.Errorf("%s eligibility %q, want %v", p.FullName(), got, e.Eligible)
 		}
@@ -411,7 +411,7 @@ func TestAnonymousWorkbookHoldsNoPersonalData(t *testing.T) {
 		t.Errorf("%d rows, want %d", len(header)-1, len(d.Participants))
 	}
 	matrix, _ := f.GetRows("Attendance")
-	if matrix[1][0] != "No. "+strconv.Itoa(1+slices.IndexFunc(d.Participants, func(p data.Participant) bool { return p.ID == d.Matrix.Participants[0].ID })) {
+	if matrix[1][0] != "No. "+strconv.Itoa(1+slices.IndexFunc(d.Participants, func(p data.Participant) bool { return p.ID == d.Verdicts.Matrix.Participants[0].ID })) {
 		t.Errorf("first matrix row named %q", matrix[1][0])
 	}
 }

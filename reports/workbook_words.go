@@ -10,7 +10,7 @@ type bookWords struct {
 	Summary, Participants, Attendance, Schedule, Trainers, Grants, Certificates string
 	// summary
 	Workshop, Title, Theme, City, Country, Region, Venue, Start, End, Language string
-	Rule, RuleText, KeyFigures, ParticipantsTotal, Countries, Women, Men       string // RuleText: "%d%% of the sessions that count"
+	Rule, RuleText, KeyFigures, ParticipantsTotal, Countries, Women, Men       string // RuleText: "%s of the sessions that count", %s a data.PercentText
 	GenderOther, GenderUnknown, GrantsAwarded, GrantsTotal                     string // GrantsTotal: "Grants total (%s)"
 	AttendanceRate, CertificatesIssued, ByCountry, Code, ChartSessions         string
 	ChartCountries                                                             string
@@ -34,7 +34,7 @@ var workbookWords = map[data.Language]bookWords{
 		Trainers: "Trainers", Grants: "Grants", Certificates: "Certificates",
 		Workshop: "Workshop", Title: "Title", Theme: "Theme", City: "City", Country: "Country", Region: "Region",
 		Venue: "Venue", Start: "Start", End: "End", Language: "Language", Rule: "Certificate rule",
-		RuleText: "%d%% of the sessions that count", KeyFigures: "Key figures", ParticipantsTotal: "Participants",
+		RuleText: "%s of the sessions that count", KeyFigures: "Key figures", ParticipantsTotal: "Participants",
 		Countries: "Countries", Women: "Women", Men: "Men", GenderOther: "Other", GenderUnknown: "Not stated",
 		GrantsAwarded: "Grants awarded", GrantsTotal: "Grants total (%s)", AttendanceRate: "Overall attendance rate",
 		CertificatesIssued: "Certificates issued", ByCountry: "Participants by country", Code: "Code",
@@ -64,7 +64,7 @@ var workbookWords = map[data.Language]bookWords{
 		Trainers: "Formateurs", Grants: "Bourses", Certificates: "Attestations",
 		Workshop: "Atelier", Title: "Titre", Theme: "Thème", City: "Ville", Country: "Pays", Region: "Région",
 		Venue: "Lieu", Start: "Début", End: "Fin", Language: "Langue", Rule: "Règle d’attestation",
-		RuleText: "%d\u00a0%% des séances qui comptent", KeyFigures: "Chiffres clés", ParticipantsTotal: "Participants",
+		RuleText: "%s des séances qui comptent", KeyFigures: "Chiffres clés", ParticipantsTotal: "Participants",
 		Countries: "Pays", Women: "Femmes", Men: "Hommes", GenderOther: "Autre", GenderUnknown: "Non précisé",
 		GrantsAwarded: "Bourses accordées", GrantsTotal: "Total des bourses (%s)",
 		AttendanceRate: "Taux de présence global", CertificatesIssued: "Attestations délivrées",
@@ -95,7 +95,7 @@ var workbookWords = map[data.Language]bookWords{
 		Trainers: "Formadores", Grants: "Becas", Certificates: "Certificados",
 		Workshop: "Taller", Title: "Título", Theme: "Tema", City: "Ciudad", Country: "País", Region: "Región",
 		Venue: "Sede", Start: "Inicio", End: "Fin", Language: "Idioma", Rule: "Regla del certificado",
-		RuleText: "%d\u00a0%% de las sesiones que cuentan", KeyFigures: "Cifras clave",
+		RuleText: "%s de las sesiones que cuentan", KeyFigures: "Cifras clave",
 		ParticipantsTotal: "Participantes", Countries: "Países", Women: "Mujeres", Men: "Hombres",
 		GenderOther: "Otro", GenderUnknown: "No indicado", GrantsAwarded: "Becas concedidas",
 		GrantsTotal: "Total de becas (%s)", AttendanceRate: "Tasa de asistencia global",

@@ -281,7 +281,7 @@ func TestLagosParticipants(t *testing.T) {
 func TestLagosAttendance(t *testing.T) {
 	t.Parallel()
 	st, res, _ := written(t)
-	m := must(st.AttendanceMatrix(res.Lagos))
+	m := must(st.Verdicts(res.Lagos)).Matrix
 	if len(m.Participants) != lagosConfirmed {
 		t.Fatalf("matrix has %d rows, want the %d confirmed participants only", len(m.Participants), lagosConfirmed)
 	}
@@ -376,7 +376,7 @@ func TestMarksAreTheSameOnEveryRun(t *testing.T) {
 	t.Parallel()
 	grid := func() []string {
 		st, res, _ := written(t)
-		m := must(st.AttendanceMatrix(res.Lagos))
+		m := must(st.Verdicts(res.Lagos)).Matrix
 		var out []string
 		for _, s := range m.Sessions {
 			for _, a := range must(st.SessionMarks(s.ID)) {
@@ -431,7 +431,7 @@ func TestPlannedWorkshop(t *testing.T) {
 		statuses[data.StatusWaitlisted] == 0 || statuses[data.StatusConfirmed] != 0 {
 		t.Errorf("statuses = %v, want mostly applicants, some selected and waitlisted", statuses)
 	}
-	m := must(st.AttendanceMatrix(res.Planned))
+	m := must(st.Verdicts(res.Planned)).Matrix
 	if len(m.Participants) != 0 {
 		t.Errorf("planned workshop's matrix has %d rows, want none", len(m.Participants))
 	}
@@ -651,7 +651,7 @@ func TestReopenKeepsEverything(t *testing.T) {
 			s.People = append(s.People, must(st.Participants(id, data.ParticipantFilter{}))...)
 		}
 		s.Orgs = must(st.Organisations())
-		m := must(st.AttendanceMatrix(res.Lagos))
+		m := must(st.Verdicts(res.Lagos)).Matrix
 		for i := range m.Participants {
 			if m.Summary(i).MeetsRequirement {
 				s.Qualify++
