@@ -12,9 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -172,67 +169,4 @@ func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress
 		}
 	}
 	return paths, nil
-}
-
-// certificateFileNames names each certificate's file by its serial and
-// holder, made safe by SafeFileName and unique even on file systems that
-// do not tell capitals from small letters.
-func certificateFileNames(certs []data.Certificate) []string {
-	used := map[string]bool{}
-	names := make([]string, len(certs))
-	for i, c := range certs {
-		name := SafeFileName(c.Serial+" "+c.HolderName, ".pdf")
-		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = SafeFileName(fmt.Sprintf("%s %s (%d)", c.Serial, c.HolderName, n), ".pdf")
-		}
-		used[strings.ToLower(name)] = true
-		names[i] = name
-	}
-	return names
-}
-
-// maxFileNameRunes keeps names well under every file system's limit of
-// 255 bytes, even when each letter takes several bytes.
-const maxFileNameRunes = 80
-
-// windowsReserved are names Windows refuses for a file, whatever follows
-// the dot.
-var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
-	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true,
-	"COM8": true, "COM9": true, "LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true,
-	"LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
-
-// SafeFileName makes a file name from text such as a person's name: the
-// letters stay (in NFC, accents and all), separators and characters that
-// some system refuses become "_", the name is cut to a sane length at a
-// letter (never between a letter and its mark) and never reserved, empty,
-// "." or "..". ext (".pdf") is added after.
-func SafeFileName(s, ext string) string {
-	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
-		switch {
-		case strings.ContainsRune(`/\:*?"<>|`, r) || unicode.IsControl(r):
-			b.WriteRune('_')
-		case unicode.IsSpace(r):
-			b.WriteRune(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	name := []rune(strings.Join(strings.Fields(b.String()), " "))
-	if len(name) > maxFileNameRunes {
-		cut := maxFileNameRunes
-		for cut > 0 && isMark(name[cut]) {
-			cut--
-		}
-		name = name[:cut]
-	}
-	out := strings.Trim(string(name), " .")
-	if out == "" {
-		out = "_"
-	}
-	if base, _, _ := strings.Cut(out, "."); windowsReserved[strings.ToUpper(strings.TrimSpace(base))] {
-		out = "_" + out
-	}
-	return out + ext
 }

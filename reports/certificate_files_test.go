@@ -27,7 +27,7 @@ func TestSafeFileNameFromHostileNames(t *testing.T) {
 			t.Errorf("SafeFileName(%q) = %q is empty or a dot name", name, got)
 		case windowsReserved[strings.ToUpper(strings.SplitN(base, ".", 2)[0])]:
 			t.Errorf("SafeFileName(%q) = %q is reserved on Windows", name, got)
-		case utf8.RuneCountInString(base) > maxFileNameRunes || len(got) > 255:
+		case len(got) > maxFileNameBytes || !utf8.ValidString(got):
 			t.Errorf("SafeFileName(%q) is %d bytes long", name, len(got))
 		case isMark([]rune(base)[0]):
 			t.Errorf("SafeFileName(%q) starts with a mark", name)
