@@ -67,6 +67,9 @@ type controller struct {
 	do func(fn func())
 
 	lastNewDB *newDatabaseDialog // for tests
+
+	saves        saveQueue     // saves waiting for another process (waiting.go)
+	lastWaitNote dialog.Dialog // for tests
 }
 
 func newController(a fyne.App, st *data.Store, do func(func())) *controller {

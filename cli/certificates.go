@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -27,12 +28,19 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	name := f.fs.Name()
-	certs, folder, err := reports.IssueAndPrintCertificates(st, f.workshop, data.IssueOptions{Trainers: *trainers}, f.out, *each, nil)
-	if errors.Is(err, reports.ErrNobodyEligible) {
-		err = fmt.Errorf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop)
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+	certs, folder, err := reports.IssueAndPrintCertificates(context.Background(), st, f.workshop,
+		data.IssueOptions{Trainers: *trainers}, f.out, *each, nil)
+	var published *data.PublishError
+	switch {
+	case errors.Is(err, reports.ErrNobodyEligible):
+		fmt.Fprintf(stderr, "%s: nobody in workshop %d is eligible for a certificate yet (see the attendance)\n", name, f.workshop)
+		return 1
+	case errors.As(err, &published):
+		fmt.Fprintf(stderr, "%s: the certificates are in the register, but their files could not be put in place: %s; run the command again to print them (their serials and codes stay)\n",
+			name, describeWriteError(published.Err))
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %s; nothing was entered in the register\n", name, describeWriteError(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote %d certificates to %s\n", len(certs), f.out)

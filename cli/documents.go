@@ -95,6 +95,7 @@ func (f *documentFlags) open(stderr io.Writer) (*data.Store, int) {
 		fmt.Fprintf(stderr, "%s: %s\n", name, describeOpenError(err))
 		return nil, 1
 	}
+	waitAloud(st, name, stderr)
 	if err := f.checkWorkshop(st); err != nil {
 		st.Close()
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)

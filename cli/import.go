@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -54,6 +55,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer st.Close()
+	waitAloud(st, "atelier import", stderr)
 	w, err := st.Workshop(*workshopID)
 	if err != nil {
 		fmt.Fprintf(stderr, "atelier import: %v\n", err)
@@ -83,11 +85,16 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %d rows above.\n", len(p.Ready))
 		return 0
 	}
-	if err := p.Import(st); err != nil {
-		fmt.Fprintf(stderr, "atelier import: nothing imported: %v\n", err)
+	res, err := p.Import(context.Background(), st)
+	if err != nil {
+		fmt.Fprintf(stderr, "atelier import: nothing imported: %s\n", describeWriteError(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", len(p.Ready), w.ID, w.Title)
+	if len(res.Skipped) > 0 {
+		fmt.Fprintln(stdout, "Left out, because another Atelier added them to the workshop after they were read:")
+		printRefused(stdout, res.Skipped)
+	}
+	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", res.Imported, w.ID, w.Title)
 	return 0
 }
 
@@ -102,7 +109,12 @@ func printPreview(out io.Writer, file, sheet string, w data.Workshop, p *importe
 		fmt.Fprintf(out, "  %-28s → %s\n", p.Headers[i], field)
 	}
 	fmt.Fprintf(out, "%d rows to import, %d rows refused, %d blank rows skipped.\n", len(p.Ready), len(p.Rejected), p.Blank)
-	for _, r := range p.Rejected {
+	printRefused(out, p.Rejected)
+}
+
+// printRefused lists rows that are not imported, each with its reasons.
+func printRefused(out io.Writer, refused []importer.Rejection) {
+	for _, r := range refused {
 		name := r.Name
 		if name == "" {
 			name = "(no name)"

@@ -162,7 +162,11 @@ func (s *Store) EligibilityOverride(participantID int64) (o EligibilityOverride,
 
 // EligibilityOverrides returns a workshop's overrides, by participant.
 func (s *Store) EligibilityOverrides(workshopID int64) (map[int64]EligibilityOverride, error) {
-	list, err := queryAll(s.r, scanOverride, `SELECT o.participant_id, o.eligible, o.reason, o.decided_by, o.decided_at
+	return eligibilityOverridesIn(s.r, workshopID)
+}
+
+func eligibilityOverridesIn(q querier, workshopID int64) (map[int64]EligibilityOverride, error) {
+	list, err := queryAll(q, scanOverride, `SELECT o.participant_id, o.eligible, o.reason, o.decided_by, o.decided_at
 		FROM eligibility_overrides o JOIN participants p ON p.id = o.participant_id WHERE p.workshop_id = ?`, workshopID)
 	if err != nil {
 		return nil, err

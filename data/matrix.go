@@ -63,20 +63,10 @@ func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 	}
 	marksLoaded := make(chan markRows, 1)
 	go func() {
-		cells, err := s.aggregatedMarks(workshopID)
+		cells, err := aggregatedMarksIn(s.r, workshopID)
 		marksLoaded <- markRows{cells, err}
 	}()
-	w, err := s.Workshop(workshopID)
-	var sessions []Session
-	var participants []Participant
-	if err == nil {
-		sessions, err = s.Sessions(workshopID)
-	}
-	if err == nil {
-		participants, err = queryAll(s.r, scanParticipant, `SELECT `+participantColumns+` FROM participants p
-			WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance a
-			WHERE a.workshop_id = p.workshop_id AND a.participant_id = p.id))`+participantOrder, workshopID)
-	}
+	w, sessions, participants, err := matrixRowsIn(s.r, workshopID)
 	loaded := <-marksLoaded
 	if err == nil {
 		err = loaded.err
@@ -84,6 +74,39 @@ func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newMatrix(w, sessions, participants, loaded.cells)
+}
+
+// attendanceMatrixIn loads the grid through one querier, such as the write
+// transaction that acts on it, whose queries cannot run side by side.
+func attendanceMatrixIn(q querier, workshopID int64) (*AttendanceMatrix, error) {
+	cells, err := aggregatedMarksIn(q, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	w, sessions, participants, err := matrixRowsIn(q, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	return newMatrix(w, sessions, participants, cells)
+}
+
+// matrixRowsIn reads the workshop, its sessions and the participants the
+// matrix has rows for.
+func matrixRowsIn(q querier, workshopID int64) (w Workshop, sessions []Session, participants []Participant, err error) {
+	if w, err = workshopIn(q, workshopID); err != nil {
+		return
+	}
+	if sessions, err = sessionsIn(q, workshopID); err != nil {
+		return
+	}
+	participants, err = queryAll(q, scanParticipant, `SELECT `+participantColumns+` FROM participants p
+		WHERE workshop_id = ? AND (status = 'confirmed' OR EXISTS (SELECT 1 FROM attendance a
+		WHERE a.workshop_id = p.workshop_id AND a.participant_id = p.id))`+participantOrder, workshopID)
+	return
+}
+
+func newMatrix(w Workshop, sessions []Session, participants []Participant, cells map[int64]string) (*AttendanceMatrix, error) {
 	m := &AttendanceMatrix{Workshop: w, Participants: participants, Sessions: sessions,
 		marks: make([]Mark, len(participants)*len(sessions)),
 		row:   make(map[int64]int, len(participants)), col: make(map[int64]int, len(sessions))}
@@ -93,7 +116,7 @@ func (s *Store) AttendanceMatrix(workshopID int64) (*AttendanceMatrix, error) {
 	for i, p := range participants {
 		m.row[p.ID] = i
 		base := i * len(sessions)
-		if err := m.fillRow(base, loaded.cells[p.ID]); err != nil {
+		if err := m.fillRow(base, cells[p.ID]); err != nil {
 			return nil, err
 		}
 	}
@@ -132,8 +155,8 @@ func (m *AttendanceMatrix) fillRow(base int, cells string) error {
 
 // aggregatedMarks returns, per participant, their marks as "sessionID" plus
 // the first letter of the mark, comma-separated: "12p,13l,15a".
-func (s *Store) aggregatedMarks(workshopID int64) (map[int64]string, error) {
-	rows, err := s.r.Query(`SELECT participant_id, group_concat(session_id || substr(status, 1, 1), ',')
+func aggregatedMarksIn(q querier, workshopID int64) (map[int64]string, error) {
+	rows, err := q.Query(`SELECT participant_id, group_concat(session_id || substr(status, 1, 1), ',')
 		FROM attendance WHERE workshop_id = ? GROUP BY participant_id`, workshopID)
 	if err != nil {
 		return nil, err

@@ -44,8 +44,10 @@ func scanSession(row scanner) (Session, error) {
 }
 
 // Sessions lists a workshop's sessions in programme order.
-func (s *Store) Sessions(workshopID int64) ([]Session, error) {
-	return queryAll(s.r, scanSession, `SELECT `+sessionColumns+` FROM sessions s WHERE s.workshop_id = ?
+func (s *Store) Sessions(workshopID int64) ([]Session, error) { return sessionsIn(s.r, workshopID) }
+
+func sessionsIn(q querier, workshopID int64) ([]Session, error) {
+	return queryAll(q, scanSession, `SELECT `+sessionColumns+` FROM sessions s WHERE s.workshop_id = ?
 		ORDER BY s.starts_at, s.ends_at, s.id`, workshopID)
 }
 
@@ -199,7 +201,11 @@ func (s *Store) DeleteSession(id int64) error {
 
 // TrainerSessions lists the sessions a trainer leads, in programme order.
 func (s *Store) TrainerSessions(trainerID int64) ([]Session, error) {
-	return queryAll(s.r, scanSession, `SELECT `+sessionColumns+` FROM sessions s
+	return trainerSessionsIn(s.r, trainerID)
+}
+
+func trainerSessionsIn(q querier, trainerID int64) ([]Session, error) {
+	return queryAll(q, scanSession, `SELECT `+sessionColumns+` FROM sessions s
 		JOIN session_trainers st ON st.session_id = s.id WHERE st.trainer_id = ?
 		ORDER BY s.starts_at, s.id`, trainerID)
 }

@@ -15,8 +15,10 @@ func scanTrainer(row scanner) (Trainer, error) {
 }
 
 // Trainers lists a workshop's trainers by name.
-func (s *Store) Trainers(workshopID int64) ([]Trainer, error) {
-	return queryAll(s.r, scanTrainer, `SELECT `+trainerColumns+` FROM trainers WHERE workshop_id = ? ORDER BY name, id`, workshopID)
+func (s *Store) Trainers(workshopID int64) ([]Trainer, error) { return trainersIn(s.r, workshopID) }
+
+func trainersIn(q querier, workshopID int64) ([]Trainer, error) {
+	return queryAll(q, scanTrainer, `SELECT `+trainerColumns+` FROM trainers WHERE workshop_id = ? ORDER BY name, id`, workshopID)
 }
 
 // Trainer reads one trainer.

@@ -1,9 +1,7 @@
 package data
 
 import (
-	"bufio"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -13,58 +11,19 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
-// TestHelperLockHolder is the child process of the tests below: another
-// Atelier in the middle of a long write. It takes the write lock, says
-// "locked", and keeps it for ATELIER_HOLD_FOR.
-func TestHelperLockHolder(t *testing.T) {
-	path := os.Getenv("ATELIER_HOLD_DB")
-	if path == "" {
-		t.Skip("runs only as a child process")
-	}
-	hold, _ := time.ParseDuration(os.Getenv("ATELIER_HOLD_FOR"))
-	db, err := sql.Open("sqlite", dsn(path, false))
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
-	defer db.Close()
-	tx, err := db.Begin()
-	if err == nil {
-		_, err = tx.Exec(`INSERT INTO settings(key, value) VALUES ('held by', 'the other process')
-			ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-	}
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
-	fmt.Println("locked")
-	time.Sleep(hold)
-	if err := tx.Commit(); err != nil {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
-}
+func TestHelperLockHolder(t *testing.T) { datatest.LockHolder(t) }
 
 // holdWriteLock starts another process that holds the write lock of path
-// for d, and returns once it holds it; wait waits for it to end.
-func holdWriteLock(t *testing.T, path string, d time.Duration) (wait func()) {
+// for d, having run sql in its transaction; done waits for it to end.
+func holdWriteLock(t *testing.T, path string, d time.Duration, sql ...string) (done func()) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperLockHolder$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "ATELIER_HOLD_DB="+path, "ATELIER_HOLD_FOR="+d.String())
-	out, err := cmd.StdoutPipe()
-	mustNoErr(t, err)
-	mustNoErr(t, cmd.Start())
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil || line != "locked\n" {
-		cmd.Process.Kill()
-		cmd.Wait()
-		t.Fatalf("the other process did not take the lock: %q %v", line, err)
-	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	wait := datatest.HoldWriteLock(t, path, d, sql...)
 	return func() {
-		if err := cmd.Wait(); err != nil {
+		if err := wait(); err != nil {
 			t.Errorf("the other process: %v", err)
 		}
 	}
@@ -86,7 +45,7 @@ func TestAWriteWaitsForAnotherProcess(t *testing.T) {
 		return func() { overs.Add(1) }
 	}})
 	const hold = 2500 * time.Millisecond
-	done := holdWriteLock(t, path, hold)
+	done := holdWriteLock(t, path, hold, `INSERT INTO settings(key, value) VALUES ('held by', 'the other process')`)
 	start = time.Now()
 	a := Attendance{ParticipantID: p.ID, SessionID: s.ID, Mark: Present}
 	if err := st.SetMark(&a); err != nil {

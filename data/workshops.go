@@ -39,8 +39,10 @@ func (s *Store) Workshops() ([]Workshop, error) {
 }
 
 // Workshop reads one workshop.
-func (s *Store) Workshop(id int64) (Workshop, error) {
-	w, err := scanWorkshop(s.r.QueryRow(`SELECT `+workshopColumns+` FROM workshops WHERE id = ?`, id))
+func (s *Store) Workshop(id int64) (Workshop, error) { return workshopIn(s.r, id) }
+
+func workshopIn(q querier, id int64) (Workshop, error) {
+	w, err := scanWorkshop(q.QueryRow(`SELECT `+workshopColumns+` FROM workshops WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return w, &NotFoundError{"workshop", id}
 	}
