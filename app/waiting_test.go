@@ -154,7 +154,7 @@ func TestTheWaitingNoteSaysItAndCancels(t *testing.T) {
 	v := attendanceOf(t, c)
 	v.session.SetSelectedIndex(0)
 
-	holder := datatest.HoldWriteLock(t, st.Path(), 4*time.Second)
+	holder := datatest.HoldWriteLock(t, st.Path(), 2500*time.Millisecond)
 
 	v.setMark(0, data.Present)
 	v.setMark(1, data.Late) // after the first, in the same queue
@@ -222,7 +222,7 @@ func TestIssuingCancelledEntersNothing(t *testing.T) {
 	topDialog(c).Hide()
 
 	// Waiting for another process, given up on the note.
-	datatest.HoldWriteLock(t, st.Path(), 4*time.Second)
+	datatest.HoldWriteLock(t, st.Path(), 2500*time.Millisecond)
 	v.lastDone = make(chan error, 1)
 	v.issueTo(filepath.Join(dir, "lagos.pdf"))
 	if !q.runUntil(3*time.Second, func() bool { return c.lastWaitNote != nil && hasText(topDialog(c), "waiting…") }) {
