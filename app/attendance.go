@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -313,30 +315,38 @@ func (v *attendanceView) showCounts() {
 }
 
 // setMark saves one participant's mark at once (SetMark commits before it
-// returns) and shows it everywhere. Unmarked clears the mark.
+// returns, or after another Atelier's write, see controller.save) and
+// shows it everywhere. Unmarked clears the mark.
 func (v *attendanceView) setMark(row int, mark data.Mark) {
 	if v.sid == 0 || row < 0 || row >= len(v.people) {
 		return
 	}
-	pid := v.people[row].ID
-	a := data.Attendance{ParticipantID: pid, SessionID: v.sid, Mark: mark, Note: v.marks[pid].Note}
-	var err error
-	if mark == data.Unmarked {
-		err = v.c.st.ClearMark(pid, v.sid)
-		delete(v.marks, pid)
-	} else if err = v.c.st.SetMark(&a); err == nil {
-		v.marks[pid] = a
-	}
-	if err != nil {
-		v.c.saveFailed(err)
-		return
-	}
-	v.list.RefreshItem(row)
-	v.showCounts()
-	if row == v.cur {
-		v.showNote()
-	}
-	v.verdictsMarked(pid, v.sid, mark)
+	pid, sid := v.people[row].ID, v.sid
+	a := data.Attendance{ParticipantID: pid, SessionID: sid, Mark: mark, Note: v.marks[pid].Note}
+	v.c.save(func(ctx context.Context) error {
+		if mark == data.Unmarked {
+			return v.c.st.ClearMarkContext(ctx, pid, sid)
+		}
+		return v.c.st.SetMarkContext(ctx, &a)
+	}, func(err error) {
+		if err != nil {
+			if !errors.Is(err, data.ErrBusy) { // a wait given up: the note said so
+				v.c.saveFailed(err)
+			}
+			return
+		}
+		if sid == v.sid { // else another session is shown by now, with its own marks
+			if mark == data.Unmarked {
+				delete(v.marks, pid)
+			} else {
+				v.marks[pid] = a
+			}
+			v.list.Refresh()
+			v.showCounts()
+			v.showNote()
+		}
+		v.verdictsMarked(pid, sid, mark)
+	})
 }
 
 // marked is told of a mark changed in the matrix.
@@ -469,14 +479,20 @@ func (v *attendanceView) saveNote() {
 	}
 	a.Note = v.note.Text
 	a.MarkedAt = time.Time{}
-	if err := v.c.st.SetMark(&a); err != nil {
+	v.c.save(func(ctx context.Context) error { return v.c.st.SetMarkContext(ctx, &a) }, func(err error) {
 		if ve, ok := data.AsValidation(err); ok && len(ve.Fields) > 0 {
 			v.noteLabel.SetText(fieldMessage(ve.Fields[0], lang.X("attendance.note", "Note")))
 			return
 		}
-		v.c.saveFailed(err)
-		return
-	}
-	v.marks[pid] = a
-	v.list.RefreshItem(v.cur)
+		if err != nil {
+			if !errors.Is(err, data.ErrBusy) {
+				v.c.saveFailed(err)
+			}
+			return
+		}
+		if _, still := v.marks[pid]; still && a.SessionID == v.sid {
+			v.marks[pid] = a
+			v.list.Refresh()
+		}
+	})
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // certificatesView lists who is eligible for a certificate and why, with
@@ -37,6 +38,7 @@ type certificatesView struct {
 	item     *container.TabItem
 
 	cancelled atomic.Bool
+	stop      func() // gives up the wait for another Atelier's write, while issuing
 }
 
 // certificateRow is one participant with the rule's verdict and, when in
@@ -58,7 +60,12 @@ func newCertificatesView(c *controller) *certificatesView {
 	v.issue = widget.NewButtonWithIcon(lang.X("certificates.issue", "Issue and print…"), theme.DocumentPrintIcon(), v.askIssue)
 	v.issue.Importance = widget.HighImportance
 	v.progress = widget.NewProgressBar()
-	v.cancel = widget.NewButtonWithIcon(lang.X("certificates.cancel", "Cancel"), theme.CancelIcon(), func() { v.cancelled.Store(true) })
+	v.cancel = widget.NewButtonWithIcon(lang.X("certificates.cancel", "Cancel"), theme.CancelIcon(), func() {
+		v.cancelled.Store(true)
+		if v.stop != nil {
+			v.stop()
+		}
+	})
 	v.working = container.NewBorder(nil, nil, nil, v.cancel, v.progress)
 	v.working.Hide()
 	v.code = widget.NewEntry()
@@ -166,14 +173,15 @@ func (v *certificatesView) askIssue() {
 		return
 	}
 	name := reports.SafeFileName(lang.X("certificates.file_name", "Certificates")+" "+v.w.City+" "+
-		v.w.StartDate.String()[:4], "")
+		v.w.StartDate.String()[:4], ".pdf")
 	v.c.askPDFPath(name, v.issueTo)
 }
 
 // issueTo enters the certificates in the register and writes them to
 // path (and, when asked, one file each into the folder beside it) on
-// another goroutine, showing progress; Cancel stops before anything is
-// written, leaving any older PDF and files as they were.
+// another goroutine, showing progress, after waiting for another Atelier's
+// write if need be; the register and the files change together or not at
+// all, so Cancel leaves both as they were.
 func (v *certificatesView) issueTo(path string) {
 	st, id, trainers, each := v.c.st, v.w.ID, v.trainers.Checked, v.each.Checked
 	v.cancelled.Store(false)
@@ -182,8 +190,11 @@ func (v *certificatesView) issueTo(path string) {
 	v.working.Show()
 	title := lang.X("certificates.tab", "Certificates")
 	end := v.c.startWork(title)
+	ctx, stop := v.c.waiting()
+	v.stop = stop
 	go func() {
-		certs, folder, err := reports.IssueAndPrintCertificates(st, id, data.IssueOptions{Trainers: trainers}, path, each,
+		defer stop()
+		certs, folder, err := reports.IssueAndPrintCertificates(ctx, st, id, data.IssueOptions{Trainers: trainers}, path, each,
 			func(done, total int) bool {
 				if done%10 == 0 || done == total {
 					v.c.do(func() { v.progress.SetValue(float64(done) / float64(total)) })
@@ -195,15 +206,20 @@ func (v *certificatesView) issueTo(path string) {
 			end(err)
 			v.working.Hide()
 			v.issue.Enable()
+			v.stop = nil
 			if v.w.ID == id {
 				if lerr := v.load(); lerr != nil && err == nil {
 					err = lerr
 				}
 				v.c.screen.changed(certificatesChanged, v)
 			}
+			var published *data.PublishError
 			switch {
-			case errors.Is(err, reports.ErrCancelled):
-				v.c.showMessage(title, []string{lang.X("certificates.cancelled", "Printing was cancelled; no file was written. The certificates stay in the register.")}, "")
+			case err != nil && (v.cancelled.Load() || errors.Is(err, reports.ErrCancelled) || errors.Is(err, data.ErrBusy)):
+				v.c.showMessage(title, []string{lang.X("certificates.cancelled", "Printing was cancelled: no file was written, and nothing was entered in the register.")}, "")
+			case errors.As(err, &published):
+				v.c.showFailure(title, lang.X("certificates.publish_failed", "The certificates are in the register, but their files could not be put in place. Print them again to put them there: their serial numbers and codes stay."),
+					published.Err, say.Writing, path)
 			case errors.Is(err, reports.ErrNobodyEligible):
 				v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")}, "")
 			case err != nil:

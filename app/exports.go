@@ -132,13 +132,8 @@ func documentName(kind string, w data.Workshop, file fileKind) string {
 	if !w.StartDate.IsZero() {
 		parts = append(parts, w.StartDate.String()[:4])
 	}
-	name := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, strings.Join(parts, "-"))
-	return name + file.ext
+	// Made safe and cut to fit a file name, as every name Atelier writes.
+	return reports.SafeFileName(strings.Join(parts, "-"), file.ext)
 }
 
 // askPDFPath asks where to save a PDF. Fyne's save dialog is not used: it

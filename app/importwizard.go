@@ -288,8 +288,10 @@ func (z *importWizard) importRows() {
 	z.progress.SetValue(1)
 	z.summary.SetText(lang.X("import.saving", "Importing…"))
 	end := z.v.c.startWork(z.title)
+	ctx, stop := z.v.c.waiting()
 	go func() {
-		err := p.Import(st)
+		defer stop()
+		res, err := p.Import(ctx, st)
 		do(func() {
 			end(err)
 			if err != nil {
@@ -298,9 +300,14 @@ func (z *importWizard) importRows() {
 			}
 			z.close()
 			z.v.peopleChanged()
-			z.v.c.showMessage(lang.X("import.done_title", "Import finished"),
-				[]string{lang.XN("import.done", "{{.Count}} participant imported.", len(p.Ready),
-					map[string]any{"Count": strconv.Itoa(len(p.Ready))})})
+			done := []string{lang.XN("import.done", "{{.Count}} participant imported.", res.Imported,
+				map[string]any{"Count": strconv.Itoa(res.Imported)})}
+			if len(res.Skipped) > 0 {
+				done = append(done, lang.XN("import.skipped_meanwhile",
+					"{{.Count}} row was left out: another Atelier added the same person to the workshop meanwhile.",
+					len(res.Skipped), map[string]any{"Count": strconv.Itoa(len(res.Skipped))}))
+			}
+			z.v.c.showMessage(lang.X("import.done_title", "Import finished"), done)
 		})
 	}()
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"image/color"
 	"slices"
 	"time"
@@ -306,20 +308,25 @@ func (p *matrixPane) tapped(id widget.TableCellID) {
 	j := p.cols[k]
 	pid, sid := m.Participants[id.Row].ID, m.Sessions[j].ID
 	mark := nextMark(m.At(id.Row, j))
-	var err error
-	if mark == data.Unmarked {
-		err = p.v.c.st.ClearMark(pid, sid)
-	} else {
-		// The note stays with the mark; only the status changes.
-		var a data.Attendance
-		if a, err = p.v.c.st.Mark(pid, sid); err == nil {
-			a.ParticipantID, a.SessionID, a.Mark, a.MarkedAt = pid, sid, mark, time.Time{}
-			err = p.v.c.st.SetMark(&a)
+	st := p.v.c.st
+	p.v.c.save(func(ctx context.Context) error {
+		if mark == data.Unmarked {
+			return st.ClearMarkContext(ctx, pid, sid)
 		}
-	}
-	if err != nil {
-		p.v.c.saveFailed(err)
-		return
-	}
-	p.v.marked(pid, sid, mark)
+		// The note stays with the mark; only the status changes.
+		a, err := st.Mark(pid, sid)
+		if err != nil {
+			return err
+		}
+		a.ParticipantID, a.SessionID, a.Mark, a.MarkedAt = pid, sid, mark, time.Time{}
+		return st.SetMarkContext(ctx, &a)
+	}, func(err error) {
+		if err != nil {
+			if !errors.Is(err, data.ErrBusy) { // a wait given up: the note said so
+				p.v.c.saveFailed(err)
+			}
+			return
+		}
+		p.v.marked(pid, sid, mark)
+	})
 }

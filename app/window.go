@@ -74,6 +74,8 @@ type controller struct {
 	// of each piece of background work that ends: the one way tests reach
 	// what the window shows beyond its widgets. Nil outside tests.
 	tell func(any)
+
+	saves saveQueue // saves waiting for another process (waiting.go)
 }
 
 // opened tells the test watching, if any, of x: a dialog or form just

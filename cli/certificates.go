@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,12 +34,19 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 	if *each && !strings.EqualFold(filepath.Ext(f.out), ".pdf") {
 		return report(stderr, name, message(fmt.Sprintf("%s: with --each, the certificates' PDF must have a name ending in .pdf, so that the folder of one file each can take the name without it", f.out)), say.Writing, "")
 	}
-	certs, folder, err := reports.IssueAndPrintCertificates(st, f.workshop, data.IssueOptions{Trainers: *trainers}, f.out, *each, nil)
-	if errors.Is(err, reports.ErrNobodyEligible) {
-		err = message(fmt.Sprintf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop))
-	}
-	if err != nil {
-		return report(stderr, name, err, say.Writing, f.out)
+	certs, folder, err := reports.IssueAndPrintCertificates(context.Background(), st, f.workshop,
+		data.IssueOptions{Trainers: *trainers}, f.out, *each, nil)
+	var published *data.PublishError
+	switch {
+	case errors.Is(err, reports.ErrNobodyEligible):
+		return report(stderr, name, message(fmt.Sprintf("nobody in workshop %d is eligible for a certificate yet (see the attendance)", f.workshop)), say.Writing, "")
+	case errors.As(err, &published):
+		fmt.Fprintf(stderr, "%s: %s\n", name, say.Words{Key: "certificates.publish_failed"}.English())
+		return report(stderr, name, published.Err, say.Writing, f.out)
+	case err != nil:
+		code := report(stderr, name, err, say.Writing, f.out)
+		fmt.Fprintf(stderr, "%s: nothing was entered in the register.\n", name)
+		return code
 	}
 	fmt.Fprintf(stdout, "Wrote %d certificates to %s\n", len(certs), f.out)
 	if folder != "" {

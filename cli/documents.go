@@ -94,6 +94,7 @@ func (f *documentFlags) open(stderr io.Writer) (*data.Store, int) {
 	if err != nil {
 		return nil, report(stderr, name, err, say.Opening, f.db)
 	}
+	waitAloud(st, name, stderr)
 	if err := f.checkWorkshop(st); err != nil {
 		st.Close()
 		return nil, report(stderr, name, err, say.Reading, "")

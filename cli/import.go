@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -56,6 +57,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, name, err, say.Opening, *dbPath)
 	}
 	defer st.Close()
+	waitAloud(st, "atelier import", stderr)
 	w, err := st.Workshop(*workshopID)
 	if errors.Is(err, data.ErrNotFound) {
 		err = message(fmt.Sprintf("workshop %d does not exist in %s", *workshopID, *dbPath))
@@ -87,10 +89,15 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %d rows above.\n", len(p.Ready))
 		return 0
 	}
-	if err := p.Import(st); err != nil {
+	res, err := p.Import(context.Background(), st)
+	if err != nil {
 		return report(stderr, name, err, say.Saving, "")
 	}
-	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", len(p.Ready), w.ID, w.Title)
+	if len(res.Skipped) > 0 {
+		fmt.Fprintln(stdout, "Left out, because another Atelier added them to the workshop after they were read:")
+		printRefused(stdout, res.Skipped)
+	}
+	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", res.Imported, w.ID, w.Title)
 	return 0
 }
 
@@ -105,7 +112,12 @@ func printPreview(out io.Writer, file, sheet string, w data.Workshop, p *importe
 		fmt.Fprintf(out, "  %-28s → %s\n", p.Headers[i], field)
 	}
 	fmt.Fprintf(out, "%d rows to import, %d rows refused, %d blank rows skipped.\n", len(p.Ready), len(p.Rejected), p.Blank)
-	for _, r := range p.Rejected {
+	printRefused(out, p.Rejected)
+}
+
+// printRefused lists rows that are not imported, each with its reasons.
+func printRefused(out io.Writer, refused []importer.Rejection) {
+	for _, r := range refused {
 		name := r.Name
 		if name == "" {
 			name = "(no name)"

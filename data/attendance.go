@@ -20,7 +20,11 @@ const upsertMarkSQL = `INSERT INTO attendance(workshop_id, participant_id, sessi
 // SetMark records a participant's attendance at a session, replacing any
 // earlier mark. It is committed before it returns, so a mark survives the
 // program being killed a moment later.
-func (s *Store) SetMark(a *Attendance) error {
+func (s *Store) SetMark(a *Attendance) error { return s.SetMarkContext(context.Background(), a) }
+
+// SetMarkContext is SetMark waiting for another process's write as ctx
+// says (see WithWaiting) and giving up when ctx is done.
+func (s *Store) SetMarkContext(ctx context.Context, a *Attendance) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
@@ -28,7 +32,7 @@ func (s *Store) SetMark(a *Attendance) error {
 	if a.MarkedAt.IsZero() {
 		a.MarkedAt = time.Now().UTC().Truncate(time.Second)
 	}
-	return s.write(context.Background(), func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.Stmt(s.markStmt).Exec(a.Mark, a.MarkedAt.Format(time.RFC3339), a.Note, a.ParticipantID, a.SessionID)
 		if err != nil {
 			return err
@@ -57,7 +61,12 @@ func explainMissingPair(tx *sql.Tx, participantID, sessionID int64) error {
 
 // ClearMark takes a mark back to "not yet marked".
 func (s *Store) ClearMark(participantID, sessionID int64) error {
-	return s.write(context.Background(), func(tx *sql.Tx) error {
+	return s.ClearMarkContext(context.Background(), participantID, sessionID)
+}
+
+// ClearMarkContext is ClearMark waiting as ctx says (see SetMarkContext).
+func (s *Store) ClearMarkContext(ctx context.Context, participantID, sessionID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.Exec(`DELETE FROM attendance WHERE participant_id = ? AND session_id = ?`, participantID, sessionID)
 		return err
 	})

@@ -18,21 +18,87 @@ type IssueOptions struct {
 // matrix's order, then trainers. Someone already in the register is
 // reissued: the serial number stays, and so does the code unless what the
 // certificate says changed (a corrected name, say); the figures update.
-// Everything is written in one transaction.
+// Everything is written in one transaction. To print them too, and have
+// the register and the printed files agree, use IssueCertificatesPrinting.
 func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certificate, error) {
-	out, w, err := s.planCertificates(workshopID, opt)
-	if err != nil || len(out) == 0 {
-		return nil, err
-	}
+	return s.IssueCertificatesPrinting(context.Background(), workshopID, opt, nil)
+}
+
+// IssueCertificatesPrinting is IssueCertificates with the printing in it:
+// the register and the printed files are as they were, or hold the same
+// certificates, whatever fails and wherever the process is killed.
+//
+// Who is eligible is decided inside the write transaction that enters
+// them, which takes the write lock before it reads, so the register holds
+// what the attendance said at that moment, whatever another process saves
+// meanwhile. Inside that transaction printer.Stage prints them where
+// nobody sees them yet (temporary files beside their final places); its
+// plan of what goes where is entered in the same transaction. Only if
+// staging worked does the transaction commit: a folder that does not
+// exist, a full disk or a cancel leave the register as it was (and
+// printer.Discard removes what was staged). After the commit,
+// printer.Publish moves the files into place, under the write lock, and
+// the plan is struck off. Publishing is a few renames, but a process
+// killed between the commit and their end leaves its plan in the file:
+// the next run, before anything else, publishes every plan it finds
+// there, so the files catch up with the register. The other order,
+// moving the files first and committing after, would leave files whose
+// serials the register never gave out whenever the commit failed.
+func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64, opt IssueOptions,
+	printer CertificatePrinter) ([]Certificate, error) {
 	secret, err := s.certificateSecret()
 	if err != nil {
 		return nil, err
 	}
-	err = s.write(context.Background(), func(tx *sql.Tx) error {
-		return issueIn(tx, secret, w, out)
+	var out []Certificate
+	var plan, key string
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if printer != nil {
+			// What a run killed after its commit left to publish goes
+			// first, before its staged files could be taken for
+			// leftovers. Its errors are not this run's.
+			if _, err := finishPrinting(tx, printer, ""); err != nil {
+				return err
+			}
+		}
+		var w Workshop
+		var err error
+		if out, w, err = planCertificatesIn(tx, workshopID, opt); err != nil || len(out) == 0 {
+			return err
+		}
+		if err := issueIn(tx, secret, w, out); err != nil {
+			return err
+		}
+		if printer == nil {
+			return nil
+		}
+		if plan, err = printer.Stage(out); err != nil {
+			return err
+		}
+		key, err = addPrintingPlan(tx, plan)
+		return err
 	})
 	if err != nil {
+		if plan != "" {
+			printer.Discard(plan)
+		}
 		return nil, err
+	}
+	if plan == "" {
+		return out, nil
+	}
+	// Printing is done and the register holds it: a cancel now would
+	// stop nothing but the renames.
+	var publishErr error
+	err = s.write(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
+		publishErr, err = finishPrinting(tx, printer, key)
+		return err
+	})
+	if err == nil {
+		err = publishErr
+	}
+	if err != nil {
+		return out, &PublishError{Err: err}
 	}
 	return out, nil
 }
@@ -41,11 +107,14 @@ func (s *Store) IssueCertificates(workshopID int64, opt IssueOptions) ([]Certifi
 // write, without entering them in the register: those already there carry
 // their serial number and code, new ones have none yet.
 func (s *Store) PreviewCertificates(workshopID int64, opt IssueOptions) ([]Certificate, error) {
-	out, _, err := s.planCertificates(workshopID, opt)
-	if err != nil {
-		return nil, err
-	}
-	issued, err := s.Certificates(workshopID)
+	var out, issued []Certificate
+	err := s.read(context.Background(), func(q querier) (err error) {
+		if out, _, err = planCertificatesIn(q, workshopID, opt); err != nil {
+			return err
+		}
+		issued, err = certificatesIn(q, workshopID)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -178,26 +178,36 @@ func (s *Store) SetGrantPaid(ids []int64, paid bool) error {
 	return s.UpdateParticipants(ids, func(p *Participant) { p.Grant.Paid = paid })
 }
 
-func saveParticipant(tx *sql.Tx, p *Participant) error {
+// insertParticipantSQL adds a participant: participantValues, then the workshop.
+const insertParticipantSQL = `INSERT INTO participants(given_name, family_name, printed_name, gender, country,
+	institution, position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation,
+	grant_per_diem, grant_amount_minor, grant_currency, grant_paid, directory_consent, notes, search_key,
+	sort_key, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertStatusSQL starts a participant's status history.
+const insertStatusSQL = `INSERT INTO participant_status_changes(participant_id, status, changed_at) VALUES (?, ?, ?)`
+
+// participantValues are a participant's columns in the order the insert
+// and the update of saveParticipant name them.
+func participantValues(p *Participant) []any {
 	g := p.Grant
-	args := []any{p.GivenName, p.FamilyName, p.PrintedName, p.Gender, p.Country, p.Institution, p.Position,
+	return []any{p.GivenName, p.FamilyName, p.PrintedName, p.Gender, p.Country, p.Institution, p.Position,
 		p.Email, p.Phone, p.Language, p.Status, boolInt(g.Awarded), boolInt(g.Travel), boolInt(g.Accommodation),
 		boolInt(g.PerDiem), g.AmountMinor, g.Currency, boolInt(g.Paid), boolInt(p.DirectoryConsent), p.Notes,
 		p.searchKey(), p.sortKey()}
+}
+
+func saveParticipant(tx *sql.Tx, p *Participant) error {
+	args := participantValues(p)
 	if p.ID == 0 {
-		res, err := tx.Exec(`INSERT INTO participants(given_name, family_name, printed_name, gender, country,
-			institution, position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation,
-			grant_per_diem, grant_amount_minor, grant_currency, grant_paid, directory_consent, notes, search_key,
-			sort_key, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			append(args, p.WorkshopID)...)
+		res, err := tx.Exec(insertParticipantSQL, append(args, p.WorkshopID)...)
 		if err != nil {
 			return err
 		}
 		if p.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		_, err = tx.Exec(`INSERT INTO participant_status_changes(participant_id, status, changed_at) VALUES (?, ?, ?)`,
-			p.ID, p.Status, nowStamp())
+		_, err = tx.Exec(insertStatusSQL, p.ID, p.Status, nowStamp())
 		return err
 	}
 	// The history gains a line only when the status really changes.

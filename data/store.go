@@ -87,6 +87,9 @@ type Store struct {
 	undoMu sync.Mutex
 	undo   []*Deletion // the deletes of this session, last one last
 
+	waitMu  sync.Mutex
+	waiting *Waiting // how writes wait for another process (SetWaiting); nil: defaultPatience
+
 	// OnDelete, when set, hears of every delete that Undo can reverse,
 	// once it is committed, so that the interface can offer to undo it.
 	OnDelete func(*Deletion)
@@ -188,7 +191,13 @@ func Open(path string, mode OpenMode, options ...Option) (*Store, error) {
 
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout(10000)")
+	if readOnly {
+		q.Add("_pragma", "busy_timeout(10000)")
+	} else {
+		// Short: begin waits for another writer in a loop of attempts
+		// that it can cancel and speak up in (see wait.go).
+		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", lockAttempt.Milliseconds()))
+	}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
@@ -394,20 +403,22 @@ func (s *Store) Close() error {
 }
 
 // write runs fn in one immediate transaction on the writer connection: all of
-// it is saved, or none of it.
+// it is saved, or none of it. The write lock is taken first, waiting for
+// another process as ctx or the store says (see begin); what SQLite says
+// about the file comes back as a WriteError.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return &OpenError{Path: s.path, Kind: ErrReadOnly}
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.typed(err)
 	}
-	return tx.Commit()
+	return s.typed(tx.Commit())
 }
 
 // Setting reads a value of the settings table; ok is false when unset.

@@ -2,19 +2,16 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports/pdfsplit"
@@ -26,64 +23,96 @@ var ErrNobodyEligible = errors.New("nobody is eligible for a certificate yet")
 
 // IssueAndPrintCertificates is what the Certificates screen and `atelier
 // certificates` do: it enters in the register the certificates of everyone
-// eligible in the workshop (and of its trainers, as opts says), then prints
-// them with PrintCertificates into path and, when each is set, one file
-// each into the folder named like path. The folder's name is checked before
-// anything enters the register. It returns the certificates and the folder
-// ("" without each).
-func IssueAndPrintCertificates(st *data.Store, workshopID int64, opts data.IssueOptions, path string, each bool,
-	progress func(done, total int) bool) (certs []data.Certificate, folder string, err error) {
+// eligible in the workshop (and of its trainers, as opts says) and prints
+// them into path and, when each is set, one file each into the folder
+// named like path. The register and the files agree: both change or
+// neither does, whatever fails (see data.IssueCertificatesPrinting and
+// certificateOutput for how). ctx cancels the wait for another process's
+// write and the printing; progress, when not nil, is told of the pages
+// and files done and stops the printing when it returns false (with
+// ErrCancelled). It returns the certificates and the folder ("" without
+// each).
+func IssueAndPrintCertificates(ctx context.Context, st *data.Store, workshopID int64, opts data.IssueOptions,
+	path string, each bool, progress func(done, total int) bool) (certs []data.Certificate, folder string, err error) {
 	if each {
 		if folder, err = FilesFolder(path); err != nil {
 			return nil, "", err
 		}
 	}
-	if certs, err = st.IssueCertificates(workshopID, opts); err != nil {
+	out, err := newCertificateOutput(path, folder)
+	if err != nil {
 		return nil, "", err
+	}
+	printer := &registerPrinter{st: st, workshopID: workshopID, out: out, progress: progress}
+	if certs, err = st.IssueCertificatesPrinting(ctx, workshopID, opts, printer); err != nil {
+		return certs, folder, err
 	}
 	if len(certs) == 0 {
 		return nil, "", ErrNobodyEligible
 	}
-	d, err := LoadCertificates(st, workshopID, certs)
-	if err == nil {
-		_, err = PrintCertificates(d, path, folder, progress)
+	return certs, folder, nil
+}
+
+// registerPrinter prints for data.IssueCertificatesPrinting.
+type registerPrinter struct {
+	st         *data.Store
+	workshopID int64
+	out        certificateOutput
+	progress   func(done, total int) bool
+}
+
+func (p *registerPrinter) Stage(certs []data.Certificate) (string, error) {
+	// Under the write lock, after every plan in the file was published:
+	// what is left of earlier runs in the chosen place is leftovers.
+	p.out.cleanUp()
+	d, err := LoadCertificates(p.st, p.workshopID, certs)
+	if err != nil {
+		return "", err
 	}
-	return certs, folder, err
+	if err := p.out.stage(d, p.progress); err != nil {
+		return "", err
+	}
+	return p.out.plan(), nil
+}
+
+func (p *registerPrinter) Publish(plan string) error {
+	o, err := parsePlan(plan)
+	if err != nil {
+		return err
+	}
+	return o.publish()
+}
+
+func (p *registerPrinter) Discard(plan string) {
+	if o, err := parsePlan(plan); err == nil {
+		o.discard()
+	}
 }
 
 // PrintCertificates writes the certificates of d into one PDF at path,
 // for printing, and, when folder is not empty, one file each into folder,
-// cut from that same PDF (see CutCertificateFiles); it returns the files'
-// paths. progress, when not nil, is called with the steps done out of
+// cut from that same PDF (see cutCertificateFiles); it returns the files'
+// paths. It enters nothing in the register (IssueAndPrintCertificates
+// does). progress, when not nil, is called with the steps done out of
 // total (a page laid out, then a file written); returning false stops the
 // work with ErrCancelled and leaves neither the PDF nor the files: both
-// keep what they held before. The files are moved in just before the PDF
-// takes its name.
+// keep what they held before.
 func PrintCertificates(d CertificateData, path, folder string, progress func(done, total int) bool) (files []string, err error) {
-	total := len(d.Certificates)
-	if folder != "" {
-		total *= 2
-	}
-	from := func(offset int) func(done int) bool {
-		if progress == nil {
-			return nil
-		}
-		return func(done int) bool { return progress(offset+done, total) }
-	}
-	err = WriteFile(path, func(w io.Writer) error {
-		if folder == "" {
-			return WriteCertificates(d, w, from(0))
-		}
-		var printed bytes.Buffer
-		if err := WriteCertificates(d, io.MultiWriter(w, &printed), from(0)); err != nil {
-			return err
-		}
-		var err error
-		files, err = CutCertificateFiles(d, printed.Bytes(), folder, from(len(d.Certificates)))
-		return err
-	})
+	out, err := newCertificateOutput(path, folder)
 	if err != nil {
 		return nil, err
+	}
+	if err := out.stage(d, progress); err != nil {
+		return nil, err
+	}
+	if err := out.publish(); err != nil {
+		return nil, err
+	}
+	if folder == "" {
+		return nil, nil
+	}
+	for _, name := range certificateFileNames(d.Certificates) {
+		files = append(files, filepath.Join(out.Folder, name))
 	}
 	return files, nil
 }
@@ -98,41 +127,47 @@ func FilesFolder(pdfPath string) (string, error) {
 	return strings.TrimSuffix(pdfPath, ext), nil
 }
 
-// CutCertificateFiles cuts printed, the single PDF WriteCertificates made
+// printCertificates lays out d into w and, when dir is not empty, cuts
+// the pages into one file each in dir; progress counts pages, then files.
+func printCertificates(d CertificateData, w io.Writer, dir string, progress func(done, total int) bool) error {
+	total := len(d.Certificates)
+	if dir != "" {
+		total *= 2
+	}
+	from := func(offset int) func(done int) bool {
+		if progress == nil {
+			return nil
+		}
+		return func(done int) bool { return progress(offset+done, total) }
+	}
+	if dir == "" {
+		return WriteCertificates(d, w, from(0))
+	}
+	var printed bytes.Buffer
+	if err := WriteCertificates(d, io.MultiWriter(w, &printed), from(0)); err != nil {
+		return err
+	}
+	return cutCertificateFiles(d, printed.Bytes(), dir, from(len(d.Certificates)))
+}
+
+// cutCertificateFiles cuts printed, the single PDF WriteCertificates made
 // of d, into one file per certificate in dir, each with the fonts and
 // logos its page uses and its holder's language: every file prints on its
 // own and looks exactly like its page of the single PDF. Cutting rather
 // than laying out again is what makes a thousand files take a second
-// rather than twenty (see package pdfsplit). progress is called with how many
-// files are done. The files are written into a hidden folder inside dir
-// and moved into place only once all are written, so a cancelled or
-// failed run leaves dir as it was, older files of the same names included.
-func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress func(done int) bool) (paths []string, err error) {
+// rather than twenty (see package pdfsplit). dir is a hidden folder nobody
+// looks into yet (see certificateOutput), so the files are written
+// straight under their names, each on disk before it counts as done.
+// progress is called with how many files are done.
+func cutCertificateFiles(d CertificateData, printed []byte, dir string, progress func(done int) bool) error {
 	cutter, err := pdfsplit.New(printed)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if cutter.Pages() != len(d.Certificates) {
-		return nil, fmt.Errorf("the printed document has %d pages for %d certificates", cutter.Pages(), len(d.Certificates))
+		return fmt.Errorf("the printed document has %d pages for %d certificates", cutter.Pages(), len(d.Certificates))
 	}
 	names := certificateFileNames(d.Certificates)
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
-		}
-		// A folder made for files that were never written goes again.
-		defer func() {
-			if err != nil {
-				os.Remove(dir)
-			}
-		}()
-	}
-	stage, err := os.MkdirTemp(dir, ".atelier-certificates-*.tmp")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(stage)
-
 	var next, done atomic.Int64
 	var mu sync.Mutex
 	var firstErr error
@@ -149,7 +184,7 @@ func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress
 					return
 				}
 				pdf := cutter.Cut(i, string(known(d.Certificates[i].Language)))
-				err := WriteFile(filepath.Join(stage, names[i]), func(w io.Writer) error { _, err := w.Write(pdf); return err })
+				err := writeNew(filepath.Join(dir, names[i]), pdf)
 				mu.Lock()
 				if err == nil && progress != nil && !progress(int(done.Add(1))) {
 					err = ErrCancelled
@@ -162,78 +197,21 @@ func CutCertificateFiles(d CertificateData, printed []byte, dir string, progress
 		})
 	}
 	wg.Wait()
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	paths = make([]string, len(names))
-	for i, name := range names {
-		paths[i] = filepath.Join(dir, name)
-		if err := os.Rename(filepath.Join(stage, name), paths[i]); err != nil {
-			return nil, fmt.Errorf("cannot move %s into %s: %w", name, dir, errors.Unwrap(err))
-		}
-	}
-	return paths, nil
+	return firstErr
 }
 
-// certificateFileNames names each certificate's file by its serial and
-// holder, made safe by SafeFileName and unique even on file systems that
-// do not tell capitals from small letters.
-func certificateFileNames(certs []data.Certificate) []string {
-	used := map[string]bool{}
-	names := make([]string, len(certs))
-	for i, c := range certs {
-		name := SafeFileName(c.Serial+" "+c.HolderName, ".pdf")
-		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = SafeFileName(fmt.Sprintf("%s %s (%d)", c.Serial, c.HolderName, n), ".pdf")
-		}
-		used[strings.ToLower(name)] = true
-		names[i] = name
+// writeNew writes a new file, on disk before it returns.
+func writeNew(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
 	}
-	return names
-}
-
-// maxFileNameRunes keeps names well under every file system's limit of
-// 255 bytes, even when each letter takes several bytes.
-const maxFileNameRunes = 80
-
-// windowsReserved are names Windows refuses for a file, whatever follows
-// the dot.
-var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
-	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true,
-	"COM8": true, "COM9": true, "LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true,
-	"LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
-
-// SafeFileName makes a file name from text such as a person's name: the
-// letters stay (in NFC, accents and all), separators and characters that
-// some system refuses become "_", the name is cut to a sane length at a
-// letter (never between a letter and its mark) and never reserved, empty,
-// "." or "..". ext (".pdf") is added after.
-func SafeFileName(s, ext string) string {
-	var b strings.Builder
-	for _, r := range norm.NFC.String(s) {
-		switch {
-		case strings.ContainsRune(`/\:*?"<>|`, r) || unicode.IsControl(r):
-			b.WriteRune('_')
-		case unicode.IsSpace(r):
-			b.WriteRune(' ')
-		default:
-			b.WriteRune(r)
-		}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
 	}
-	name := []rune(strings.Join(strings.Fields(b.String()), " "))
-	if len(name) > maxFileNameRunes {
-		cut := maxFileNameRunes
-		for cut > 0 && isMark(name[cut]) {
-			cut--
-		}
-		name = name[:cut]
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	out := strings.Trim(string(name), " .")
-	if out == "" {
-		out = "_"
-	}
-	if base, _, _ := strings.Cut(out, "."); windowsReserved[strings.ToUpper(strings.TrimSpace(base))] {
-		out = "_" + out
-	}
-	return out + ext
+	return err
 }

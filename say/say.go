@@ -111,6 +111,17 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		return Words{"open.failed", args}, true
 	case errors.Is(err, data.ErrNotFound):
 		return Words{Key: "error.gone"}, true
+	// A write data could not make (data.WriteError): its kind says why.
+	case errors.Is(err, data.ErrBusy):
+		return Words{Key: "error.busy"}, true
+	case errors.Is(err, data.ErrDiskFull):
+		return Words{Key: "error.disk_full"}, true
+	case errors.Is(err, data.ErrReadOnly):
+		return Words{Key: "error.read_only"}, true
+	case errors.Is(err, data.ErrCorrupt):
+		return Words{Key: "error.damaged"}, true
+	case errors.Is(err, data.ErrIO), errors.Is(err, syscall.EIO):
+		return Words{Key: "error.io"}, true
 	case errors.Is(err, importer.ErrFormat):
 		return Words{"import.error.format", fileArgs(err)}, true
 	case errors.Is(err, importer.ErrNoHeader):
@@ -123,6 +134,10 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		return Words{"error.no_permission", fileArgs(err)}, true
 	case doing == Writing && errors.Is(err, fs.ErrNotExist):
 		return Words{"error.no_folder", fileArgs(err)}, true
+	case doing == Writing && errors.Is(err, syscall.ENAMETOOLONG):
+		return Words{"error.name_too_long", fileArgs(err)}, true
+	case doing == Writing && (errors.Is(err, syscall.EISDIR) || errors.Is(err, syscall.ENOTDIR)):
+		return Words{"error.name_taken", fileArgs(err)}, true
 	case errors.As(err, &sqlite):
 		// SQLite's result codes (sqlite.org/rescode.html); the extended
 		// codes keep the primary one in their low byte.
@@ -141,6 +156,10 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 // fileArgs names the file an error is about, when it says: the path of an
 // *fs.PathError, as its base name.
 func fileArgs(err error) map[string]any {
+	var named interface{ FileName() string } // reports.FileError: a document's final name, not its temporary one
+	if errors.As(err, &named) {
+		return map[string]any{"File": filepath.Base(named.FileName())}
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return map[string]any{"File": filepath.Base(pe.Path)}

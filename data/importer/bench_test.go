@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -95,7 +96,7 @@ func BenchmarkImportXLSX(b *testing.B) {
 		wb.Close()
 
 		t2 := time.Now()
-		if err := p.Import(st); err != nil {
+		if _, err := p.Import(context.Background(), st); err != nil {
 			b.Fatal(err)
 		}
 		t3 := time.Now()

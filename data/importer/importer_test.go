@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -133,7 +134,7 @@ func TestXLSXWithTitleRowsAndFrenchHeaders(t *testing.T) {
 		t.Errorf("Ana %+v", ana)
 	}
 
-	if err := p.Import(st); err != nil {
+	if _, err := p.Import(context.Background(), st); err != nil {
 		t.Fatal(err)
 	}
 	list, err := st.Participants(w.ID, data.ParticipantFilter{Text: "olanrewaju"})
@@ -277,7 +278,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	// Something goes wrong between the preview and the import: the store
 	// refuses the third, and the first two are not saved either.
 	p.Ready[2].Participant.Email = "not an email"
-	if err := p.Import(st); err == nil {
+	if _, err := p.Import(context.Background(), st); err == nil {
 		t.Fatal("an invalid row was imported")
 	}
 	if list, _ := st.Participants(w.ID, data.ParticipantFilter{}); len(list) != 0 {

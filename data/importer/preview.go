@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -24,6 +25,7 @@ type Options struct {
 type Candidate struct {
 	Row         int // as the spreadsheet numbers it
 	Participant data.Participant
+	columns     map[Field]string // the column each field came from, to name it
 }
 
 // Rejection is a row that will not be imported, with every reason.
@@ -41,6 +43,8 @@ type Preview struct {
 	Ready     []Candidate
 	Rejected  []Rejection
 	Blank     int // empty rows skipped
+
+	workshop int64
 }
 
 // Prepare reads rows below the header into participants of a workshop and
@@ -58,7 +62,7 @@ func Prepare(st *data.Store, workshopID int64, rows [][]string, opt Options) (*P
 	if header >= len(rows) {
 		return nil, fmt.Errorf("row %d is past the end of the sheet (%d rows)", opt.HeaderRow, len(rows))
 	}
-	p := &Preview{HeaderRow: header + 1, Headers: make([]string, 0, len(rows[header]))}
+	p := &Preview{HeaderRow: header + 1, Headers: make([]string, 0, len(rows[header])), workshop: workshopID}
 	for _, h := range rows[header] {
 		p.Headers = append(p.Headers, clean(h))
 	}
@@ -240,7 +244,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		p.Rejected = append(p.Rejected, Rejection{Row: row, Name: name, Reasons: reasons})
 		return
 	}
-	p.Ready = append(p.Ready, Candidate{Row: row, Participant: part})
+	p.Ready = append(p.Ready, Candidate{Row: row, Participant: part, columns: column})
 }
 
 func copyArgs(m map[string]any) map[string]any {
@@ -288,8 +292,40 @@ func (p *Preview) Participants() []*data.Participant {
 	return out
 }
 
+// Result is what Import did.
+type Result struct {
+	Imported int
+	// Skipped are rows ready in the preview that were in the workshop by
+	// the time of the import (another Atelier added them meanwhile).
+	Skipped []Rejection
+}
+
 // Import saves the rows ready to import in one transaction: all of them,
-// or none when any fails.
-func (p *Preview) Import(st *data.Store) error {
-	return st.SaveParticipants(p.Participants())
+// or none when any fails. The check against the workshop's participants is
+// made again inside that transaction, once it holds the write lock, so
+// that what another import added since the preview is not added twice;
+// the rows it finds there are skipped and named in the result.
+func (p *Preview) Import(ctx context.Context, st *data.Store) (Result, error) {
+	ready := p.Participants()
+	var res Result
+	added, err := st.AddNewParticipants(ctx, p.workshop, ready, func(existing []data.Participant) []bool {
+		res.Skipped = res.Skipped[:0]
+		seen := newSeen()
+		for _, e := range existing {
+			seen.add(e, 0, nameKey(e))
+		}
+		skip := make([]bool, len(ready))
+		for i, c := range p.Ready {
+			if why := duplicates(c.Participant, nameKey(c.Participant), seen, c.columns); len(why) > 0 {
+				skip[i] = true
+				res.Skipped = append(res.Skipped, Rejection{Row: c.Row, Name: c.Participant.FullName(), Reasons: why})
+			}
+		}
+		return skip
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	res.Imported = added
+	return res, nil
 }
