@@ -21,7 +21,7 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		text, err := DecodeText(b)
+		text, _, err := DecodeText(b)
 		if err != nil {
 			return
 		}

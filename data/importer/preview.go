@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -139,9 +140,11 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 	var reasons []data.FieldError
 	column := map[Field]string{} // header of the column each field came from
 	refuse := func(col, key, value, msg string) {
+		value = Short(value)
 		reasons = append(reasons, data.FieldError{Field: col, Key: key,
 			Args: map[string]any{"Field": col, "Value": value}, Message: fmt.Sprintf("%s: %s", col, msg)})
 	}
+	notText := map[string]bool{} // columns whose bytes are not UTF-8
 	for i, f := range p.Mapping {
 		if f == Ignore || i >= len(cells) {
 			continue
@@ -152,6 +155,11 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			col = fmt.Sprintf("#%d", i+1)
 		}
 		column[f] = col
+		if !utf8.ValidString(cells[i]) {
+			key, msg, args := notUTF8(col, cells[i])
+			reasons = append(reasons, data.FieldError{Field: col, Key: key, Args: args, Message: msg})
+			notText[col] = true
+		}
 		switch f {
 		case FamilyName:
 			part.FamilyName = v
@@ -166,7 +174,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		case Country:
 			code, ok := countryCode(v)
 			if !ok {
-				refuse(col, "error.import_country", v, fmt.Sprintf("%q is not a country Atelier knows.", v))
+				refuse(col, "error.import_country", v, fmt.Sprintf("%q is not a country Atelier knows.", Short(v)))
 			}
 			part.Country = code
 		case Institution:
@@ -176,19 +184,19 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		case Gender:
 			g, ok := genderOf(v)
 			if !ok {
-				refuse(col, "error.import_gender", v, fmt.Sprintf("%q is not understood as a gender (F, M, H, female, male, femme, homme, mujer, hombre…).", v))
+				refuse(col, "error.import_gender", v, fmt.Sprintf("%q is not understood as a gender (F, M, H, female, male, femme, homme, mujer, hombre…).", Short(v)))
 			}
 			part.Gender = g
 		case Language:
 			l, ok := languageOf(v)
 			if !ok {
-				refuse(col, "error.import_language", v, fmt.Sprintf("%q is not English, French or Spanish.", v))
+				refuse(col, "error.import_language", v, fmt.Sprintf("%q is not English, French or Spanish.", Short(v)))
 			}
 			part.Language = l
 		case Grant, Consent:
 			yes, ok := yesNo(v)
 			if !ok {
-				refuse(col, "error.import_yes_no", v, fmt.Sprintf("%q is not understood as yes or no.", v))
+				refuse(col, "error.import_yes_no", v, fmt.Sprintf("%q is not understood as yes or no.", Short(v)))
 			}
 			if f == Grant {
 				part.Grant.Awarded = yes
@@ -200,7 +208,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		case Status:
 			s, ok := statusOf(v)
 			if !ok {
-				refuse(col, "error.import_status", v, fmt.Sprintf("%q is not a status (applicant, selected, waitlisted, confirmed, withdrawn).", v))
+				refuse(col, "error.import_status", v, fmt.Sprintf("%q is not a status (applicant, selected, waitlisted, confirmed, withdrawn).", Short(v)))
 			}
 			part.Status = s
 		case Notes:
@@ -223,11 +231,15 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			if col == "" {
 				col = column[FullName]
 			}
+			if fe.Key == "error.control_chars" && notText[col] {
+				continue // said above, in words about the encoding
+			}
 			label, _ := fe.Args["Field"].(string)
 			fe.Args = copyArgs(fe.Args)
 			fe.Args["Field"] = col
 			fe.Message = col + strings.TrimPrefix(fe.Message, label)
 			fe.Field = col
+			shortenValue(&fe)
 			reasons = append(reasons, fe)
 		}
 	}
@@ -237,10 +249,22 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		seen.add(part, row, names)
 	}
 	if len(reasons) > 0 {
-		p.Rejected = append(p.Rejected, Rejection{Row: row, Name: name, Reasons: reasons})
+		p.Rejected = append(p.Rejected, Rejection{Row: row, Name: Short(name), Reasons: reasons})
 		return
 	}
 	p.Ready = append(p.Ready, Candidate{Row: row, Participant: part})
+}
+
+// shortenValue cuts the value data quotes in a message (an email address
+// of thousands of characters) to a short piece, in the message and in its
+// arguments alike.
+func shortenValue(fe *data.FieldError) {
+	v, ok := fe.Args["Value"].(string)
+	if !ok || Short(v) == v {
+		return
+	}
+	fe.Message = strings.Replace(fe.Message, fmt.Sprintf("%q", v), fmt.Sprintf("%q", Short(v)), 1)
+	fe.Args["Value"] = Short(v)
 }
 
 func copyArgs(m map[string]any) map[string]any {
