@@ -48,7 +48,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	case len(files) != 1:
 		return fail("give one .xlsx or .csv file to import (see atelier --help)")
 	}
-	st, err := data.Open(*dbPath, data.OpenExisting)
+	mode := data.OpenReadOnly // the preview only reads
+	if *yes {
+		mode = data.OpenExisting
+	}
+	st, err := data.Open(*dbPath, mode)
 	if err != nil {
 		fmt.Fprintf(stderr, "atelier import: %s\n", describeOpenError(err))
 		return 1
@@ -78,38 +82,88 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atelier import: %s, sheet %q: %v\n", wb.Name, *sheet, err)
 		return 1
 	}
-	printPreview(stdout, wb.Name, *sheet, w, p)
+	printPreview(stdout, wb, *sheet, w, p)
 	if !*yes {
-		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %d rows above.\n", len(p.Ready))
+		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %s above.\n", count(len(p.Ready), "row", "rows"))
 		return 0
 	}
 	if err := p.Import(st); err != nil {
 		fmt.Fprintf(stderr, "atelier import: nothing imported: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", len(p.Ready), w.ID, w.Title)
+	fmt.Fprintf(stdout, "Imported %s into workshop %d (%s).\n", count(len(p.Ready), "participant", "participants"), w.ID, w.Title)
 	return 0
 }
 
-func printPreview(out io.Writer, file, sheet string, w data.Workshop, p *importer.Preview) {
-	fmt.Fprintf(out, "%s, sheet %q, into workshop %d (%s)\n", file, sheet, w.ID, w.Title)
+// readyShown is how many of the rows to import the preview lists: enough
+// to see whether names read right before anything is imported.
+const readyShown = 50
+
+// printPreview says what an import would do. Every value from the file is
+// cut to a short piece (importer.Short), so that a cell of thousands of
+// characters prints as a line; control characters are escaped by the
+// terminal-safe output every command writes through.
+func printPreview(out io.Writer, wb *importer.Workbook, sheet string, w data.Workshop, p *importer.Preview) {
+	read := ""
+	if wb.Encoding != "" {
+		read = fmt.Sprintf(" (read as %s text)", wb.Encoding)
+	}
+	fmt.Fprintf(out, "%s%s, sheet %q, into workshop %d (%s)\n", wb.Name, read, importer.Short(sheet), w.ID, w.Title)
 	fmt.Fprintf(out, "Column titles on row %d:\n", p.HeaderRow)
 	for i, f := range p.Mapping {
 		field := string(f)
 		if f == importer.Ignore {
 			field = "(not imported)"
 		}
-		fmt.Fprintf(out, "  %-28s → %s\n", p.Headers[i], field)
+		fmt.Fprintf(out, "  %-28s → %s\n", importer.Short(p.Headers[i]), field)
 	}
-	fmt.Fprintf(out, "%d rows to import, %d rows refused, %d blank rows skipped.\n", len(p.Ready), len(p.Rejected), p.Blank)
+	fmt.Fprintf(out, "%s to import, %s refused, %s skipped.\n", count(len(p.Ready), "row", "rows"),
+		count(len(p.Rejected), "row", "rows"), count(p.Blank, "blank row", "blank rows"))
+	if len(p.Ready) > 0 {
+		fmt.Fprintf(out, "To import:\n")
+	}
+	for i, c := range p.Ready {
+		if i == readyShown {
+			fmt.Fprintf(out, "  …and %s more.\n", count(len(p.Ready)-i, "row", "rows"))
+			break
+		}
+		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(c.Participant))
+	}
+	if len(p.Rejected) > 0 {
+		fmt.Fprintf(out, "Refused:\n")
+	}
 	for _, r := range p.Rejected {
 		name := r.Name
 		if name == "" {
 			name = "(no name)"
 		}
-		fmt.Fprintf(out, "  row %d, %s:\n", r.Row, name)
+		fmt.Fprintf(out, "  row %d, %s:\n", r.Row, name) // cut already
 		for _, fe := range r.Reasons {
-			fmt.Fprintf(out, "    %s\n", fe.Message)
+			fmt.Fprintf(out, "    %s\n", shortLine(fe.Message))
 		}
 	}
+}
+
+// describeCandidate is one line about a row to import: the name as it
+// will be stored, and the email and country when there are.
+func describeCandidate(p data.Participant) string {
+	line := importer.Short(p.FullName())
+	if p.Email != "" {
+		line += " <" + importer.Short(p.Email) + ">"
+	}
+	if p.Country != "" {
+		line += ", " + p.Country
+	}
+	return line
+}
+
+// shortLine cuts a message that quotes a long value (a duplicate's name of
+// thousands of letters) in its middle, keeping how it begins and ends.
+func shortLine(s string) string {
+	const head, tail = 120, 60
+	r := []rune(s)
+	if len(r) <= head+tail+20 {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d characters more) …%s", string(r[:head]), len(r)-head-tail, string(r[len(r)-tail:]))
 }
