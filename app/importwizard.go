@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -140,8 +141,13 @@ func (z *importWizard) close() {
 }
 
 func (z *importWizard) fail(err error) {
+	why := err.Error()
+	var limit data.FieldError // a file past one of the importer's limits
+	if errors.As(err, &limit) {
+		why = fieldMessage(limit, limit.Field)
+	}
 	z.summary.Importance = widget.DangerImportance
-	z.summary.SetText(lang.X("import.failed", "This file cannot be imported: {{.Error}}", map[string]any{"Error": err.Error()}))
+	z.summary.SetText(lang.X("import.failed", "This file cannot be imported: {{.Error}}", map[string]any{"Error": why}))
 	z.progress.Hide()
 	z.run.Disable()
 }
@@ -259,12 +265,25 @@ func (z *importWizard) showPreview() {
 		l.Wrapping = fyne.TextWrapWord
 		z.rejected.Add(l)
 	}
-	z.summary.SetText(strings.Join([]string{
+	var said []string
+	if z.wb.Encoding != "" {
+		said = append(said, lang.X("import.encoding", "Read as {{.Encoding}} text.", map[string]any{"Encoding": z.wb.Encoding}))
+	}
+	said = append(said,
 		lang.X("import.header_row", "Column titles found on row {{.Header}}.", map[string]any{"Header": p.HeaderRow}),
 		lang.XN("import.ready", "{{.Count}} row will be imported;", len(p.Ready), map[string]any{"Count": len(p.Ready)}),
-		lang.XN("import.refused_count", "{{.Count}} row will not (listed below).", len(p.Rejected), map[string]any{"Count": len(p.Rejected)}),
-		lang.X("import.nothing_yet", "Nothing is imported until you press Import."),
-	}, " "))
+		lang.XN("import.refused_count", "{{.Count}} row will not (listed below).", len(p.Rejected), map[string]any{"Count": len(p.Rejected)}))
+	// The first names as they will be stored, so that a list read wrong
+	// shows before anything is imported.
+	if len(p.Ready) > 0 {
+		var first []string
+		for _, c := range p.Ready[:min(len(p.Ready), 3)] {
+			first = append(first, importer.Short(c.Participant.FullName()))
+		}
+		said = append(said, lang.X("import.sample", "First rows to import: {{.Names}}.", map[string]any{"Names": strings.Join(first, ", ")}))
+	}
+	said = append(said, lang.X("import.nothing_yet", "Nothing is imported until you press Import."))
+	z.summary.SetText(strings.Join(said, " "))
 	z.run.SetText(lang.XN("import.run_count", "Import {{.Count}} row", len(p.Ready), map[string]any{"Count": len(p.Ready)}))
 	if len(p.Ready) > 0 {
 		z.run.Enable()

@@ -98,7 +98,7 @@ func notUTF8(col, cell string) (key, message string, args map[string]any) {
 	shown := Short(strings.ToValidUTF8(cell, "\uFFFD"))
 	guess, _ := charmap.Windows1252.NewDecoder().String(cell)
 	guess = Short(guess)
-	return "error.import_not_utf8",
+	return "error.import_bad_bytes",
 		fmt.Sprintf("%s: %q holds bytes that are not UTF-8 text like the rest of the file (in Windows-1252 they would read %q); save the list as UTF-8 and import it again.", col, shown, guess),
 		map[string]any{"Field": col, "Value": shown, "Guess": guess}
 }

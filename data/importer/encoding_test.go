@@ -39,7 +39,7 @@ func TestMixedEncodingKeepsEveryValidRowExact(t *testing.T) {
 		t.Fatalf("rejected %+v; want row 4 alone", p.Rejected)
 	}
 	r := p.Rejected[0]
-	if keys := reasonKeys(p)[4]; !reflect.DeepEqual(keys, []string{"error.import_not_utf8", "error.import_not_utf8"}) {
+	if keys := reasonKeys(p)[4]; !reflect.DeepEqual(keys, []string{"error.import_bad_bytes", "error.import_bad_bytes"}) {
 		t.Errorf("row 4 refused for %v; want both name columns, once each, as not UTF-8", keys)
 	}
 	if msg := r.Reasons[0].Message; !strings.Contains(msg, `"Café"`) || !strings.Contains(msg, "Nom") || !strings.Contains(msg, "UTF-8") {

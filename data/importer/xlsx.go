@@ -217,7 +217,7 @@ func (b *xlsxBook) scan(part string, left *int64, where func() string, fn func(*
 		}
 		if t, ok := tok.(xml.StartElement); ok {
 			if err := fn(ts, t); err != nil {
-				return err
+				return b.readError(err)
 			}
 		}
 	}
@@ -227,7 +227,7 @@ func (b *xlsxBook) scan(part string, left *int64, where func() string, fn func(*
 // says is a damaged file.
 func (b *xlsxBook) readError(err error) error {
 	var limit data.FieldError
-	if errors.As(err, &limit) {
+	if errors.As(err, &limit) || errors.Is(err, ErrFormat) {
 		return err
 	}
 	return fmt.Errorf("%s: %w (it is damaged: %v)", b.file, ErrFormat, err)
