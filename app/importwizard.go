@@ -241,7 +241,9 @@ func (z *importWizard) showPreview() {
 	p := z.preview
 	z.progress.Hide()
 	z.reasons = z.reasons[:0]
+	unlisted := 0 // reasons the preview kept no words for
 	for _, r := range p.Rejected {
+		unlisted += r.Unlisted
 		name := r.Name
 		if name == "" {
 			name = lang.X("import.no_name", "(no name)")
@@ -257,8 +259,9 @@ func (z *importWizard) showPreview() {
 	z.rejected.RemoveAll()
 	for i, r := range z.reasons {
 		if i == maxReasonsShown {
-			z.rejected.Add(widget.NewLabel(lang.XN("import.more", "…and {{.Count}} more reason.", len(z.reasons)-i,
-				map[string]any{"Count": len(z.reasons) - i})))
+			more := len(z.reasons) - i + unlisted
+			z.rejected.Add(widget.NewLabel(lang.XN("import.more", "…and {{.Count}} more reason.", more,
+				map[string]any{"Count": more})))
 			break
 		}
 		l := widget.NewLabel(r)

@@ -141,6 +141,9 @@ func printPreview(out io.Writer, wb *importer.Workbook, sheet string, w data.Wor
 		for _, fe := range r.Reasons {
 			fmt.Fprintf(out, "    %s\n", shortLine(fe.Message))
 		}
+		if r.Unlisted > 0 {
+			fmt.Fprintf(out, "    (and %s more)\n", count(r.Unlisted, "reason", "reasons"))
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -30,29 +29,33 @@ const (
 // they hold is refused and named (see notUTF8), and every other row stays
 // exact. Only a file whose non-ASCII lines are all, or nearly all, not
 // UTF-8 is read as Windows-1252 as a whole.
-func DecodeText(b []byte) (text, encoding string, err error) {
+func DecodeText(b []byte) (text, encoding string, err error) { return decodeText(string(b)) }
+
+// decodeText is DecodeText on the file's bytes held in a string, which a
+// UTF-8 file (the most common) is returned as without a copy.
+func decodeText(b string) (text, encoding string, err error) {
 	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return string(b[3:]), EncodingUTF8, nil
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
-		return string(out), EncodingUTF16LE, err
-	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
-		return string(out), EncodingUTF16BE, err
+	case strings.HasPrefix(b, "\xEF\xBB\xBF"):
+		return b[3:], EncodingUTF8, nil
+	case strings.HasPrefix(b, "\xFF\xFE"):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().String(b)
+		return out, EncodingUTF16LE, err
+	case strings.HasPrefix(b, "\xFE\xFF"):
+		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().String(b)
+		return out, EncodingUTF16BE, err
 	case looksUTF16(b, 1):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
-		return string(out), EncodingUTF16LE, err
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().String(b)
+		return out, EncodingUTF16LE, err
 	case looksUTF16(b, 0):
-		out, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
-		return string(out), EncodingUTF16BE, err
-	case bytes.IndexByte(b, 0) >= 0:
+		out, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().String(b)
+		return out, EncodingUTF16BE, err
+	case strings.IndexByte(b, 0) >= 0:
 		return "", "", ErrFormat // a binary file: an image, an old .xls, a PDF
-	case utf8.Valid(b) || mostlyUTF8(b):
-		return string(b), EncodingUTF8, nil
+	case utf8.ValidString(b) || mostlyUTF8(b):
+		return b, EncodingUTF8, nil
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
-	return string(out), EncodingWindows1252, err
+	out, err := charmap.Windows1252.NewDecoder().String(b)
+	return out, EncodingWindows1252, err
 }
 
 // mostlyUTF8 weighs the lines that only UTF-8 explains (valid, with
@@ -61,17 +64,11 @@ func DecodeText(b []byte) (text, encoding string, err error) {
 // with an accent followed by a typographic quote or dash), so one such
 // line in ten is taken as a UTF-8 file with damaged lines rather than a
 // Windows-1252 file that happens to look like UTF-8 here and there.
-func mostlyUTF8(b []byte) bool {
+func mostlyUTF8(b string) bool {
 	utf8Lines, otherLines := 0, 0
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			b = nil
-		}
+	for line := range strings.Lines(b) {
 		switch {
-		case !utf8.Valid(line):
+		case !utf8.ValidString(line):
 			otherLines++
 		case hasNonASCII(line):
 			utf8Lines++
@@ -80,9 +77,9 @@ func mostlyUTF8(b []byte) bool {
 	return utf8Lines*10 >= otherLines
 }
 
-func hasNonASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= utf8.RuneSelf {
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return true
 		}
 	}
@@ -105,7 +102,7 @@ func notUTF8(col, cell string) (key, message string, args map[string]any) {
 
 // looksUTF16 spots UTF-16 without a byte-order mark: mostly Latin text has
 // a zero in every other byte, at odd offsets for little-endian.
-func looksUTF16(b []byte, zeroAt int) bool {
+func looksUTF16(b string, zeroAt int) bool {
 	n := min(len(b), 400) &^ 1
 	if n < 4 {
 		return false

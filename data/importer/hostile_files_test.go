@@ -99,7 +99,9 @@ func writeHostileXLSX(t testing.TB, path string, sheet hostileSheet) {
 // by a middle, can follow itself any number of times.
 func repeatDeflated(z *zip.Writer, name string, s hostileSheet) error {
 	if s.times > 0 && len(s.middle) < 32<<10 {
-		s.middle = strings.Repeat(s.middle, (32<<10)/len(s.middle)+1)
+		k := (32<<10)/len(s.middle) + 1 // middles in a piece; those left over go with the tail
+		s.tail = strings.Repeat(s.middle, s.times%k) + s.tail
+		s.middle, s.times = strings.Repeat(s.middle, k), s.times/k
 	}
 	var buf bytes.Buffer
 	fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)

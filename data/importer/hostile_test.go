@@ -149,3 +149,27 @@ func TestATextFileBeyondTheLimitsIsRefused(t *testing.T) {
 		t.Error("a stream beyond the limit was read")
 	}
 }
+
+// A list read wrong refuses every row for many reasons; past the first
+// thousand refused rows, only the first reason of each is kept, and the
+// others are counted.
+func TestManyRefusedRowsKeepTheirFirstReason(t *testing.T) {
+	st, w := openStore(t)
+	rows := [][]string{{"Family name", "Given name", "Email", "Country", "Gender"}}
+	for i := range detailedRejections + 5 {
+		rows = append(rows, []string{fmt.Sprint("Name ", i), "Given", "not an email", "Narnia", "sometimes"})
+	}
+	p, err := Prepare(st, w.ID, rows, Options{})
+	if err != nil || len(p.Rejected) != detailedRejections+5 {
+		t.Fatalf("%v: %d refused", err, len(p.Rejected))
+	}
+	// From the second row on, each is refused for its country, gender and
+	// email, and for the email of the first.
+	second, last := p.Rejected[1], p.Rejected[len(p.Rejected)-1]
+	if len(second.Reasons) != 4 || second.Unlisted != 0 {
+		t.Errorf("the second refused row: %d reasons, %d unlisted", len(second.Reasons), second.Unlisted)
+	}
+	if len(last.Reasons) != 1 || last.Unlisted != 3 || last.Reasons[0].Key != second.Reasons[0].Key {
+		t.Errorf("the last refused row: %+v", last)
+	}
+}

@@ -24,8 +24,8 @@ const (
 	MaxCellLength = 32767
 	// MaxRows is how far down a sheet is read.
 	MaxRows = 100_000
-	// MaxCells is how many cells the rows of a sheet may span, the blank
-	// ones before the last cell of each row included.
+	// MaxCells is how many cells a sheet may hold, blank ones included:
+	// those it writes, and those it leaves out before a cell far right.
 	MaxCells = 4_000_000
 	// MaxText is how much text the cells of a sheet may hold together, in
 	// bytes; a text shared by many cells counts once per cell.

@@ -32,7 +32,16 @@ type Rejection struct {
 	Row     int
 	Name    string // as written in the row, to find it again
 	Reasons []data.FieldError
+	// Unlisted counts the reasons left out: past detailedRejections
+	// refused rows, only the first reason of each is kept.
+	Unlisted int
 }
+
+// detailedRejections is how many refused rows keep every reason. A list
+// read wrong (the wrong row taken for the titles) refuses each of its
+// rows for a dozen reasons, and 100,000 rows of them would take more
+// memory than the list itself; no one reads past the first thousand.
+const detailedRejections = 1000
 
 // Preview is what an import would do, before it does it.
 type Preview struct {
@@ -249,7 +258,11 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		seen.add(part, row, names)
 	}
 	if len(reasons) > 0 {
-		p.Rejected = append(p.Rejected, Rejection{Row: row, Name: Short(name), Reasons: reasons})
+		r := Rejection{Row: row, Name: Short(name), Reasons: reasons}
+		if len(p.Rejected) >= detailedRejections && len(reasons) > 1 {
+			r.Reasons, r.Unlisted = []data.FieldError{reasons[0]}, len(reasons)-1
+		}
+		p.Rejected = append(p.Rejected, r)
 		return
 	}
 	p.Ready = append(p.Ready, Candidate{Row: row, Participant: part})

@@ -79,15 +79,16 @@ func open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
 	if size > MaxTextFile {
 		return nil, errTextFileTooBig(name)
 	}
-	b := make([]byte, size)
-	if _, err := r.ReadAt(b, 0); err != nil && err != io.EOF {
+	// Read into a string at once: a UTF-8 file is then never copied.
+	var b strings.Builder
+	b.Grow(int(size))
+	if _, err := io.Copy(&b, io.NewSectionReader(r, 0, size)); err != nil {
 		return nil, err
 	}
-	text, encoding, err := DecodeText(b)
+	text, encoding, err := decodeText(b.String())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	b = nil // the text is a copy; the bytes may go
 	sheet := strings.TrimSuffix(name, filepath.Ext(name))
 	rows := ReadCSV(text)
 	if err := checkRows(name, sheet, rows); err != nil {

@@ -385,6 +385,7 @@ func (r *sheetReader) element(ts *tokens, t xml.StartElement) error {
 		r.rowNum, r.col = n, 0
 	case "c":
 		r.col++
+		r.cells++ // a blank cell too: a sheet of millions of them is not a list
 		if ref := attr(t, "r"); ref != "" {
 			if col := columnOf(ref); col > r.col {
 				r.col = col
@@ -393,11 +394,14 @@ func (r *sheetReader) element(ts *tokens, t xml.StartElement) error {
 		if r.col > 16384 {
 			return fmt.Errorf("%s: %w (it is damaged: %s is beyond the last column)", r.book.file, ErrFormat, r.where())
 		}
+		if r.cells > MaxCells {
+			return errTooManyCells(r.book.file, r.sheet)
+		}
 		v, err := r.cellValue(ts, t)
 		if err != nil || v == "" {
 			return err
 		}
-		r.cells += r.col - len(r.row)
+		r.cells += max(r.col-len(r.row)-1, 0) // the blank cells it leaves out before it
 		r.bytes += len(v)
 		if r.cells > MaxCells || r.bytes > MaxText {
 			return errTooManyCells(r.book.file, r.sheet)
