@@ -8,8 +8,26 @@ import (
 	"testing"
 	"time"
 
+	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/importer"
 )
+
+// importWizardOn opens the import wizard of a workshop's participants on
+// a list, and waits for its preview.
+func importWizardOn(t *testing.T, st *data.Store, w data.Workshop, list string) (*controller, *uiQueue, *importWizard) {
+	t.Helper()
+	c, q := openWindow(t, st)
+	c.screen.selectID(w.ID)
+	path := filepath.Join(t.TempDir(), "applications.csv")
+	if err := os.WriteFile(path, []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	z := participantsOf(c).startImport(path)
+	if !q.runUntil(10*time.Second, func() bool { return z.preview != nil }) {
+		t.Fatal("the preview never came")
+	}
+	return c, q, z
+}
 
 // A UTF-8 list with one row an old program wrote in Windows-1252: the
 // wizard says how it read the list and shows the first names as they will
@@ -18,21 +36,10 @@ import (
 func TestImportWizardShowsHowTheListWasRead(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos := participantsWorkshop(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(lagos.ID)
-	v := participantsOf(c)
-	path := filepath.Join(t.TempDir(), "applications.csv")
-	csv := "Surname;First name;Country\n" +
-		"Ọ̀ṣun;Bello;Nigeria\n" +
-		"Caf\xe9;Marie;France\n" +
-		"Kaboré;Issa;Burkina Faso\n"
-	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	z := v.startImport(path)
-	if !q.runUntil(10*time.Second, func() bool { return z.preview != nil }) {
-		t.Fatal("the preview never came")
-	}
+	_, _, z := importWizardOn(t, st, lagos, "Surname;First name;Country\n"+
+		"Ọ̀ṣun;Bello;Nigeria\n"+
+		"Caf\xe9;Marie;France\n"+
+		"Kaboré;Issa;Burkina Faso\n")
 	for _, want := range []string{"Read as UTF-8 text.", "First rows to import: Bello Ọ̀ṣun, Issa Kaboré."} {
 		if !strings.Contains(z.summary.Text, want) {
 			t.Errorf("the summary does not say %q: %q", want, z.summary.Text)

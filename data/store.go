@@ -207,7 +207,6 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-
 // writable reports whether the file and its folder (where SQLite keeps its
 // write-ahead log) can be written. A missing file is writable if its
 // folder is.

@@ -190,6 +190,16 @@ func (t *tokens) next() (xml.Token, error) {
 	return t.dec.RawToken()
 }
 
+// inner returns the next token inside an element: the part may not end
+// there.
+func (t *tokens) inner() (xml.Token, error) {
+	tok, err := t.next()
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return tok, err
+}
+
 // scan reads a part token by token and hands each start element to fn.
 // A part that is missing is empty.
 func (b *xlsxBook) scan(part string, left *int64, where func() string, fn func(*tokens, xml.StartElement) error) error {
@@ -240,11 +250,8 @@ func (t *tokens) text(end string, limit int, where func() string, file string) (
 	var b strings.Builder
 	inT, inPhonetic := end == "v", false
 	for depth := 1; depth > 0; {
-		tok, err := t.next()
+		tok, err := t.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
 			return "", err
 		}
 		switch e := tok.(type) {
@@ -442,11 +449,8 @@ func (r *sheetReader) cellValue(ts *tokens, c xml.StartElement) (string, error) 
 	style, _ := number(attr(c, "s"))
 	var value string
 	for depth := 1; depth > 0; {
-		tok, err := ts.next()
+		tok, err := ts.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
 			return "", err
 		}
 		switch e := tok.(type) {
