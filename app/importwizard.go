@@ -222,7 +222,7 @@ func (z *importWizard) showColumns() {
 		if h == "" {
 			h = lang.X("import.column_number", "Column {{.Number}}", map[string]any{"Number": i + 1})
 		}
-		z.columns.Append(h, s)
+		z.columns.Append(importer.Short(h), s)
 	}
 	z.columns.Refresh()
 }
