@@ -95,7 +95,11 @@ func openReader(path, src string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
+	// Connections stay open: one to a private copy could not be made
+	// again once the copy is gone.
 	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	w.SetMaxIdleConns(1)
 	s := &Store{path: path, w: w, r: r, readOnly: true}
 	if s.markStmt, err = w.Prepare(upsertMarkSQL); err != nil {
 		r.Close()
@@ -214,10 +218,11 @@ func copyFile(src, dst string) error {
 	return out.Close()
 }
 
-// removeStaleCopies removes the private copies older than a day, which a
-// process killed while reading left behind; a copy still in use is no
-// older than the process reading it, and a process reading for a day
-// keeps its open file even so.
+// removeStaleCopies removes the private copies older than a week, which
+// a process killed while reading left behind. A window left open on a
+// read-only file for longer keeps reading its copy even so: its
+// connections hold the file open, and Linux and macOS keep a removed file
+// for those that have it open (Windows refuses to remove it).
 func removeStaleCopies(tmp string, now time.Time) {
 	entries, err := os.ReadDir(tmp)
 	if err != nil {
@@ -227,7 +232,7 @@ func removeStaleCopies(tmp string, now time.Time) {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), readCopyPrefix) {
 			continue
 		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > 24*time.Hour {
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > 7*24*time.Hour {
 			os.RemoveAll(filepath.Join(tmp, e.Name()))
 		}
 	}

@@ -295,8 +295,8 @@ func TestOpenReadOnlyReadsAnOlderSchemaFromACopy(t *testing.T) {
 func TestStalePrivateCopiesAreRemoved(t *testing.T) {
 	tmp := t.TempDir()
 	now := time.Now()
-	for name, age := range map[string]time.Duration{readCopyPrefix + "old": 48 * time.Hour,
-		readCopyPrefix + "fresh": time.Minute, "someone-else": 48 * time.Hour} {
+	for name, age := range map[string]time.Duration{readCopyPrefix + "old": 8 * 24 * time.Hour,
+		readCopyPrefix + "fresh": 6 * 24 * time.Hour, "someone-else": 8 * 24 * time.Hour} {
 		dir := filepath.Join(tmp, name)
 		mustNoErr(t, os.Mkdir(dir, 0o700))
 		mustNoErr(t, os.WriteFile(filepath.Join(dir, "atelier.db"), []byte("x"), 0o600))
