@@ -61,7 +61,7 @@ package: $(FYNE)
 bench: deps
 	go test -run='^$$' -bench=. -benchmem $(PKGS)
 
-## fuzz: the fuzz tests of the import, validation, search folding, PDF cutting, right-to-left text and file names, each for a fixed number of runs
+## fuzz: the fuzz tests of the import (text and workbooks, within their limits), validation, search folding, PDF cutting, right-to-left text, file names and terminal-safe output, each for a fixed number of runs
 # A count of runs (about ten seconds each here), not a -fuzztime duration: when
 # a duration runs out, Go 1.26's fuzz coordinator can fail a clean run with
 # "context deadline exceeded" (go.dev/issue/75804, fixed in Go 1.27; it failed
@@ -69,11 +69,13 @@ bench: deps
 FUZZ := go test -run='^$$' -timeout=5m
 fuzz:
 	$(FUZZ) -fuzz=FuzzReadCSV -fuzztime=60000x ./data/importer
+	$(FUZZ) -fuzz=FuzzReadXLSX -fuzztime=8000x ./data/importer
 	$(FUZZ) -fuzz=FuzzParticipantValidation -fuzztime=60000x ./data
 	$(FUZZ) -fuzz=FuzzFold -fuzztime=100000x ./data
 	$(FUZZ) -fuzz=FuzzSplitPDF -fuzztime=40000x ./reports/pdfsplit
 	$(FUZZ) -fuzz=FuzzVisual -fuzztime=30000x ./reports
 	$(FUZZ) -fuzz=FuzzFileNames -fuzztime=100000x ./reports
+	$(FUZZ) -fuzz=FuzzTerminalSafe -fuzztime=20000x ./cli
 
 ## lint: gofmt, go vet and staticcheck
 lint: fmt-check vet staticcheck

@@ -221,7 +221,7 @@ func (z *importWizard) showColumns() {
 		if h == "" {
 			h = lang.X("import.column_number", "Column {{.Number}}", map[string]any{"Number": i + 1})
 		}
-		z.columns.Append(h, s)
+		z.columns.Append(importer.Short(h), s)
 	}
 	z.columns.Refresh()
 }
@@ -240,7 +240,9 @@ func (z *importWizard) showPreview() {
 	p := z.preview
 	z.progress.Hide()
 	z.reasons = z.reasons[:0]
+	unlisted := 0 // reasons the preview kept no words for
 	for _, r := range p.Rejected {
+		unlisted += r.Unlisted
 		name := r.Name
 		if name == "" {
 			name = lang.X("import.no_name", "(no name)")
@@ -256,20 +258,34 @@ func (z *importWizard) showPreview() {
 	z.rejected.RemoveAll()
 	for i, r := range z.reasons {
 		if i == maxReasonsShown {
-			z.rejected.Add(widget.NewLabel(lang.XN("import.more", "…and {{.Count}} more reason.", len(z.reasons)-i,
-				map[string]any{"Count": len(z.reasons) - i})))
+			more := len(z.reasons) - i + unlisted
+			z.rejected.Add(widget.NewLabel(lang.XN("import.more", "…and {{.Count}} more reason.", more,
+				map[string]any{"Count": more})))
 			break
 		}
 		l := widget.NewLabel(r)
 		l.Wrapping = fyne.TextWrapWord
 		z.rejected.Add(l)
 	}
-	z.summary.SetText(strings.Join([]string{
+	var said []string
+	if z.wb.Encoding != "" {
+		said = append(said, lang.X("import.encoding", "Read as {{.Encoding}} text.", map[string]any{"Encoding": z.wb.Encoding}))
+	}
+	said = append(said,
 		lang.X("import.header_row", "Column titles found on row {{.Header}}.", map[string]any{"Header": p.HeaderRow}),
 		lang.XN("import.ready", "{{.Count}} row will be imported;", len(p.Ready), map[string]any{"Count": len(p.Ready)}),
-		lang.XN("import.refused_count", "{{.Count}} row will not (listed below).", len(p.Rejected), map[string]any{"Count": len(p.Rejected)}),
-		lang.X("import.nothing_yet", "Nothing is imported until you press Import."),
-	}, " "))
+		lang.XN("import.refused_count", "{{.Count}} row will not (listed below).", len(p.Rejected), map[string]any{"Count": len(p.Rejected)}))
+	// The first names as they will be stored, so that a list read wrong
+	// shows before anything is imported.
+	if len(p.Ready) > 0 {
+		var first []string
+		for _, c := range p.Ready[:min(len(p.Ready), 3)] {
+			first = append(first, importer.Short(c.Participant.FullName()))
+		}
+		said = append(said, lang.X("import.sample", "First rows to import: {{.Names}}.", map[string]any{"Names": strings.Join(first, ", ")}))
+	}
+	said = append(said, lang.X("import.nothing_yet", "Nothing is imported until you press Import."))
+	z.summary.SetText(strings.Join(said, " "))
 	z.run.SetText(lang.XN("import.run_count", "Import {{.Count}} row", len(p.Ready), map[string]any{"Count": len(p.Ready)}))
 	if len(p.Ready) > 0 {
 		z.run.Enable()

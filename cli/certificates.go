@@ -20,6 +20,7 @@ import (
 func runCertificates(args []string, stdout, stderr io.Writer) int {
 	const usageLine = "atelier certificates --db FILE --workshop ID --out FILE.pdf [--each] [--trainers]"
 	f := newDocumentFlags("certificates")
+	f.writes = true
 	each := f.fs.Bool("each", false, "")
 	trainers := f.fs.Bool("trainers", false, "")
 	if code := f.parse(args, usageLine, stdout, stderr); code >= 0 {
@@ -48,7 +49,7 @@ func runCertificates(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: nothing was entered in the register.\n", name)
 		return code
 	}
-	fmt.Fprintf(stdout, "Wrote %d certificates to %s\n", len(certs), f.out)
+	fmt.Fprintf(stdout, "Wrote %s to %s\n", count(len(certs), "certificate", "certificates"), f.out)
 	if folder != "" {
 		fmt.Fprintf(stdout, "and one file each into %s\n", folder)
 	}

@@ -60,6 +60,7 @@ Options:
 // Run runs the command line and returns the exit code: 0 when done, 1 when
 // the work failed, 2 when the command line itself was wrong.
 func Run(args []string, stdout, stderr io.Writer, p Program) int {
+	stdout, stderr = terminalSafe{stdout}, terminalSafe{stderr}
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "atelier: "+format+"\n", a...)
 		return 2

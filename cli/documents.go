@@ -20,6 +20,10 @@ type documentFlags struct {
 	db, out  string
 	workshop int64
 	all      bool // every workshop of the file, for the commands that offer --all
+	// writes is set by a command that changes the file (certificates
+	// enters what it issues in the register); the others only read it,
+	// and never create or change it.
+	writes bool
 }
 
 func newDocumentFlags(name string) *documentFlags {
@@ -90,7 +94,11 @@ func (f *documentFlags) checkWorkshop(st *data.Store) error {
 // and returns a nil store and the exit code.
 func (f *documentFlags) open(stderr io.Writer) (*data.Store, int) {
 	name := f.fs.Name()
-	st, err := data.Open(f.db, data.OpenExisting)
+	mode := data.OpenReadOnly
+	if f.writes {
+		mode = data.OpenExisting
+	}
+	st, err := data.Open(f.db, mode)
 	if err != nil {
 		return nil, report(stderr, name, err, say.Opening, f.db)
 	}

@@ -52,7 +52,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return fail("give one .xlsx or .csv file to import (see atelier --help)")
 	}
 	const name = "atelier import"
-	st, err := data.Open(*dbPath, data.OpenExisting)
+	mode := data.OpenReadOnly // the preview only reads
+	if *yes {
+		mode = data.OpenExisting
+	}
+	st, err := data.Open(*dbPath, mode)
 	if err != nil {
 		return report(stderr, name, err, say.Opening, *dbPath)
 	}
@@ -84,9 +88,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, name, err, say.Reading, files[0])
 	}
-	printPreview(stdout, wb.Name, *sheet, w, p)
+	printPreview(stdout, wb, *sheet, w, p)
 	if !*yes {
-		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %d rows above.\n", len(p.Ready))
+		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %s above.\n", count(len(p.Ready), "row", "rows"))
 		return 0
 	}
 	res, err := p.Import(context.Background(), st)
@@ -97,21 +101,47 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Left out, because another Atelier added them to the workshop after they were read:")
 		printRefused(stdout, res.Skipped)
 	}
-	fmt.Fprintf(stdout, "Imported %d participants into workshop %d (%s).\n", res.Imported, w.ID, w.Title)
+	fmt.Fprintf(stdout, "Imported %s into workshop %d (%s).\n", count(res.Imported, "participant", "participants"), w.ID, w.Title)
 	return 0
 }
 
-func printPreview(out io.Writer, file, sheet string, w data.Workshop, p *importer.Preview) {
-	fmt.Fprintf(out, "%s, sheet %q, into workshop %d (%s)\n", file, sheet, w.ID, w.Title)
+// readyShown is how many of the rows to import the preview lists: enough
+// to see whether names read right before anything is imported.
+const readyShown = 50
+
+// printPreview says what an import would do. Every value from the file is
+// cut to a short piece (importer.Short), so that a cell of thousands of
+// characters prints as a line; control characters are escaped by the
+// terminal-safe output every command writes through.
+func printPreview(out io.Writer, wb *importer.Workbook, sheet string, w data.Workshop, p *importer.Preview) {
+	read := ""
+	if wb.Encoding != "" {
+		read = fmt.Sprintf(" (read as %s text)", wb.Encoding)
+	}
+	fmt.Fprintf(out, "%s%s, sheet %q, into workshop %d (%s)\n", wb.Name, read, importer.Short(sheet), w.ID, w.Title)
 	fmt.Fprintf(out, "Column titles on row %d:\n", p.HeaderRow)
 	for i, f := range p.Mapping {
 		field := string(f)
 		if f == importer.Ignore {
 			field = "(not imported)"
 		}
-		fmt.Fprintf(out, "  %-28s → %s\n", p.Headers[i], field)
+		fmt.Fprintf(out, "  %-28s → %s\n", importer.Short(p.Headers[i]), field)
 	}
-	fmt.Fprintf(out, "%d rows to import, %d rows refused, %d blank rows skipped.\n", len(p.Ready), len(p.Rejected), p.Blank)
+	fmt.Fprintf(out, "%s to import, %s refused, %s skipped.\n", count(len(p.Ready), "row", "rows"),
+		count(len(p.Rejected), "row", "rows"), count(p.Blank, "blank row", "blank rows"))
+	if len(p.Ready) > 0 {
+		fmt.Fprintf(out, "To import:\n")
+	}
+	for i, c := range p.Ready {
+		if i == readyShown {
+			fmt.Fprintf(out, "  …and %s more.\n", count(len(p.Ready)-i, "row", "rows"))
+			break
+		}
+		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(c.Participant))
+	}
+	if len(p.Rejected) > 0 {
+		fmt.Fprintf(out, "Refused:\n")
+	}
 	printRefused(out, p.Rejected)
 }
 
@@ -122,9 +152,36 @@ func printRefused(out io.Writer, refused []importer.Rejection) {
 		if name == "" {
 			name = "(no name)"
 		}
-		fmt.Fprintf(out, "  row %d, %s:\n", r.Row, name)
+		fmt.Fprintf(out, "  row %d, %s:\n", r.Row, name) // cut already
 		for _, fe := range r.Reasons {
-			fmt.Fprintf(out, "    %s\n", fe.Message)
+			fmt.Fprintf(out, "    %s\n", shortLine(fe.Message))
+		}
+		if r.Unlisted > 0 {
+			fmt.Fprintf(out, "    (and %s more)\n", count(r.Unlisted, "reason", "reasons"))
 		}
 	}
+}
+
+// describeCandidate is one line about a row to import: the name as it
+// will be stored, and the email and country when there are.
+func describeCandidate(p data.Participant) string {
+	line := importer.Short(p.FullName())
+	if p.Email != "" {
+		line += " <" + importer.Short(p.Email) + ">"
+	}
+	if p.Country != "" {
+		line += ", " + p.Country
+	}
+	return line
+}
+
+// shortLine cuts a message that quotes a long value (a duplicate's name of
+// thousands of letters) in its middle, keeping how it begins and ends.
+func shortLine(s string) string {
+	const head, tail = 120, 60
+	r := []rune(s)
+	if len(r) <= head+tail+20 {
+		return s
+	}
+	return fmt.Sprintf("%s… (%d characters more) …%s", string(r[:head]), len(r)-head-tail, string(r[len(r)-tail:]))
 }

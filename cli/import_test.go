@@ -11,19 +11,8 @@ import (
 )
 
 func TestImportPreviewsThenImportsWithYes(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "atelier.db")
-	st, err := data.Open(db, data.OpenOrCreate)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := data.Workshop{Title: "Atelier régional", City: "Dakar", Country: "SN", Language: data.French,
-		StartDate: data.NewDate(2027, 3, 8), EndDate: data.NewDate(2027, 3, 12), Rule: data.DefaultCertificateRule}
-	if err := st.SaveWorkshop(&w); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	list := filepath.Join(dir, "candidatures.csv")
+	db, id := workshopFile(t)
+	list := filepath.Join(t.TempDir(), "candidatures.csv")
 	csv := "Liste des candidatures\n\nNom;Prénom;Courriel;Pays\n" +
 		"Diallo;Aïssatou;a.diallo@example.sn;Sénégal\n" +
 		"Bâ;Amadou;amadou@;Mali\n" +
@@ -33,14 +22,14 @@ func TestImportPreviewsThenImportsWithYes(t *testing.T) {
 	if err := os.WriteFile(list, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	id := strconv.FormatInt(w.ID, 10)
 	count := func() int {
 		st, err := data.Open(db, data.OpenExisting)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer st.Close()
-		ps, err := st.Participants(w.ID, data.ParticipantFilter{})
+		workshop, _ := strconv.ParseInt(id, 10, 64)
+		ps, err := st.Participants(workshop, data.ParticipantFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

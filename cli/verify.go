@@ -32,7 +32,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	typed := strings.Join(fs.Args(), " ") // a code typed in groups with spaces
-	st, err := data.Open(*db, data.OpenExisting)
+	st, err := data.Open(*db, data.OpenReadOnly)
 	if err != nil {
 		return report(stderr, "atelier verify", err, say.Opening, *db)
 	}

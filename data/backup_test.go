@@ -148,21 +148,6 @@ func TestOpenRefusesCutShortAndCorruptFilesUnchanged(t *testing.T) {
 	assertRefusedUnchanged(t, bad, ErrCorrupt, "damaged")
 }
 
-// makeImmutable stops even root from writing to path (chattr +i), for as
-// long as the test runs.
-func makeImmutable(t *testing.T, path string) {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		mustNoErr(t, os.Chmod(path, 0o555))
-		t.Cleanup(func() { os.Chmod(path, 0o755) })
-		return
-	}
-	if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
-		t.Skipf("cannot make %s read-only for root here: %v %s", path, err, out)
-	}
-	t.Cleanup(func() { exec.Command("chattr", "-i", path).Run() })
-}
-
 func TestReadOnlyFolderOpensReadOnlyAndSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "shared.db")
@@ -170,8 +155,7 @@ func TestReadOnlyFolderOpensReadOnlyAndSaysSo(t *testing.T) {
 	mustNoErr(t, err)
 	w := addWorkshop(t, st)
 	mustNoErr(t, st.Close())
-	makeImmutable(t, path)
-	makeImmutable(t, dir)
+	readOnlyFolder(t, dir)
 	before, _ := os.ReadFile(path)
 
 	ro, err := Open(path, OpenExisting)

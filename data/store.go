@@ -78,6 +78,10 @@ type Store struct {
 	// and parsing the statement anew would be a third of each save.
 	markStmt *sql.Stmt
 	readOnly bool
+	// privateCopy is the folder of the copy a read-only store reads, when
+	// the file could not be read as it is (see openReadOnly); Close
+	// removes it.
+	privateCopy string
 
 	// LastBackup is the backup taken when the file was opened, if any;
 	// BackupProblem says why none could be taken, when that failed.
@@ -126,6 +130,11 @@ type OpenMode int
 const (
 	OpenExisting OpenMode = iota // refuse a missing file
 	OpenOrCreate                 // create a new database when the file is missing
+	// OpenReadOnly is for a command that only reads: nothing is created
+	// or written, not a -wal or -shm file beside the file, not a backup,
+	// not a schema update, and a file that is empty or holds no Atelier
+	// data is refused. See openReadOnly.
+	OpenReadOnly
 )
 
 // Open opens an Atelier database, creating or migrating its schema as
@@ -143,23 +152,22 @@ func Open(path string, mode OpenMode, options ...Option) (*Store, error) {
 	if err := inspect(abs, mode); err != nil {
 		return nil, err
 	}
+	if mode == OpenReadOnly || !writable(abs) {
+		return openReadOnly(abs)
+	}
 	existing := false
 	if st, err := os.Stat(abs); err == nil && st.Size() > 0 {
 		existing = true
 	}
-	readOnly := !writable(abs)
 	w, err := sql.Open("sqlite", dsn(abs, false))
-	if readOnly {
-		w, err = sql.Open("sqlite", readOnlyDSN(abs))
-	}
 	if err != nil {
 		return nil, err
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, w: w, readOnly: readOnly}
-	if o.backupDir != "" && existing && !readOnly {
+	s := &Store{path: abs, w: w}
+	if o.backupDir != "" && existing {
 		if s.LastBackup, err = s.RotateBackup(o.backupDir, o.now()); err != nil {
 			s.BackupProblem = err
 			if s.needsMigration() {
@@ -173,9 +181,6 @@ func Open(path string, mode OpenMode, options ...Option) (*Store, error) {
 		return nil, fmt.Errorf("%s: %w", abs, err)
 	}
 	r, err := sql.Open("sqlite", dsn(abs, true))
-	if readOnly {
-		r, err = sql.Open("sqlite", readOnlyDSN(abs))
-	}
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -211,12 +216,6 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// readOnlyDSN opens a file Atelier may not write to. Immutable mode needs
-// neither a -shm file nor a lock, which a read-only folder could not hold.
-func readOnlyDSN(path string) string {
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=1&_pragma=foreign_keys(1)"
-}
-
 // writable reports whether the file and its folder (where SQLite keeps its
 // write-ahead log) can be written. A missing file is writable if its
 // folder is.
@@ -242,7 +241,7 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 func inspect(path string, mode OpenMode) error {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		if mode == OpenExisting {
+		if mode != OpenOrCreate {
 			return &OpenError{Path: path, Kind: ErrFileNotFound}
 		}
 		if _, err := os.Stat(filepath.Dir(path)); err != nil {
@@ -262,6 +261,9 @@ func inspect(path string, mode OpenMode) error {
 		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is a folder"}
 	}
 	if st.Size() == 0 {
+		if mode == OpenReadOnly {
+			return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is empty"}
+		}
 		return nil // an empty file is an empty database: safe to set up
 	}
 	header := make([]byte, 100)
@@ -344,11 +346,6 @@ func (s *Store) migrate() error {
 	if current > SchemaVersion { // re-checked: another process may have migrated meanwhile
 		return &OpenError{Path: s.path, Kind: ErrNewerSchema}
 	}
-	if s.readOnly && current < SchemaVersion {
-		return &OpenError{Path: s.path, Kind: ErrReadOnly, Detail: fmt.Sprintf(
-			"it was written by an older Atelier (schema %d) and must be updated to schema %d, which needs write access",
-			current, SchemaVersion)}
-	}
 	for _, m := range migrations[current:] {
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.Exec(m.sql); err != nil {
@@ -379,8 +376,8 @@ func (s *Store) migrate() error {
 func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether the file was opened without write access (the
-// file or its folder is read-only); every write then fails with
-// ErrReadOnly instead of half-way.
+// file or its folder is read-only, or it was opened with OpenReadOnly);
+// every write then fails with ErrReadOnly instead of half-way.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // Close checkpoints the write-ahead log into the database file and closes it,
@@ -389,6 +386,9 @@ func (s *Store) Close() error {
 	var errs []error
 	if s.readOnly {
 		errs = append(errs, s.markStmt.Close(), s.r.Close(), s.w.Close())
+		if s.privateCopy != "" {
+			errs = append(errs, os.RemoveAll(s.privateCopy))
+		}
 		return errors.Join(errs...)
 	}
 	if s.markStmt != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -33,7 +34,16 @@ type Rejection struct {
 	Row     int
 	Name    string // as written in the row, to find it again
 	Reasons []data.FieldError
+	// Unlisted counts the reasons left out: past detailedRejections
+	// refused rows, only the first reason of each is kept.
+	Unlisted int
 }
+
+// detailedRejections is how many refused rows keep every reason. A list
+// read wrong (the wrong row taken for the titles) refuses each of its
+// rows for a dozen reasons, and 100,000 rows of them would take more
+// memory than the list itself; no one reads past the first thousand.
+const detailedRejections = 1000
 
 // Preview is what an import would do, before it does it.
 type Preview struct {
@@ -143,9 +153,11 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 	var reasons []data.FieldError
 	column := map[Field]string{} // header of the column each field came from
 	refuse := func(col, key, value, msg string) {
+		value = Short(value)
 		reasons = append(reasons, data.FieldError{Field: col, Key: key,
 			Args: map[string]any{"Field": col, "Value": value}, Message: fmt.Sprintf("%s: %s", col, msg)})
 	}
+	notText := map[string]bool{} // columns whose bytes are not UTF-8
 	for i, f := range p.Mapping {
 		if f == Ignore || i >= len(cells) {
 			continue
@@ -156,6 +168,11 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			col = fmt.Sprintf("#%d", i+1)
 		}
 		column[f] = col
+		if !utf8.ValidString(cells[i]) {
+			key, msg, args := notUTF8(col, cells[i])
+			reasons = append(reasons, data.FieldError{Field: col, Key: key, Args: args, Message: msg})
+			notText[col] = true
+		}
 		switch f {
 		case FamilyName:
 			part.FamilyName = v
@@ -170,7 +187,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		case Country:
 			code, ok := countryCode(v)
 			if !ok {
-				refuse(col, "error.import_country", v, fmt.Sprintf("%q is not a country Atelier knows.", v))
+				refuse(col, "error.import_country", v, fmt.Sprintf("%q is not a country Atelier knows.", Short(v)))
 			}
 			part.Country = code
 		case Institution:
@@ -180,19 +197,19 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		case Gender:
 			g, ok := genderOf(v)
 			if !ok {
-				refuse(col, "error.import_gender", v, fmt.Sprintf("%q is not understood as a gender (F, M, H, female, male, femme, homme, mujer, hombre…).", v))
+				refuse(col, "error.import_gender", v, fmt.Sprintf("%q is not understood as a gender (F, M, H, female, male, femme, homme, mujer, hombre…).", Short(v)))
 			}
 			part.Gender = g
 		case Language:
 			l, ok := languageOf(v)
 			if !ok {
-				refuse(col, "error.import_language", v, fmt.Sprintf("%q is not English, French or Spanish.", v))
+				refuse(col, "error.import_language", v, fmt.Sprintf("%q is not English, French or Spanish.", Short(v)))
 			}
 			part.Language = l
 		case Grant, Consent:
 			yes, ok := yesNo(v)
 			if !ok {
-				refuse(col, "error.import_yes_no", v, fmt.Sprintf("%q is not understood as yes or no.", v))
+				refuse(col, "error.import_yes_no", v, fmt.Sprintf("%q is not understood as yes or no.", Short(v)))
 			}
 			if f == Grant {
 				part.Grant.Awarded = yes
@@ -204,7 +221,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		case Status:
 			s, ok := statusOf(v)
 			if !ok {
-				refuse(col, "error.import_status", v, fmt.Sprintf("%q is not a status (applicant, selected, waitlisted, confirmed, withdrawn).", v))
+				refuse(col, "error.import_status", v, fmt.Sprintf("%q is not a status (applicant, selected, waitlisted, confirmed, withdrawn).", Short(v)))
 			}
 			part.Status = s
 		case Notes:
@@ -227,11 +244,15 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			if col == "" {
 				col = column[FullName]
 			}
+			if fe.Key == "error.control_chars" && notText[col] {
+				continue // said above, in words about the encoding
+			}
 			label, _ := fe.Args["Field"].(string)
 			fe.Args = copyArgs(fe.Args)
 			fe.Args["Field"] = col
 			fe.Message = col + strings.TrimPrefix(fe.Message, label)
 			fe.Field = col
+			shortenValue(&fe)
 			reasons = append(reasons, fe)
 		}
 	}
@@ -241,10 +262,26 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		seen.add(part, row, names)
 	}
 	if len(reasons) > 0 {
-		p.Rejected = append(p.Rejected, Rejection{Row: row, Name: name, Reasons: reasons})
+		r := Rejection{Row: row, Name: Short(name), Reasons: reasons}
+		if len(p.Rejected) >= detailedRejections && len(reasons) > 1 {
+			r.Reasons, r.Unlisted = []data.FieldError{reasons[0]}, len(reasons)-1
+		}
+		p.Rejected = append(p.Rejected, r)
 		return
 	}
 	p.Ready = append(p.Ready, Candidate{Row: row, Participant: part, columns: column})
+}
+
+// shortenValue cuts the value data quotes in a message (an email address
+// of thousands of characters) to a short piece, in the message and in its
+// arguments alike.
+func shortenValue(fe *data.FieldError) {
+	v, ok := fe.Args["Value"].(string)
+	if !ok || Short(v) == v {
+		return
+	}
+	fe.Message = strings.Replace(fe.Message, fmt.Sprintf("%q", v), fmt.Sprintf("%q", Short(v)), 1)
+	fe.Args["Value"] = Short(v)
 }
 
 func copyArgs(m map[string]any) map[string]any {

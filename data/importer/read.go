@@ -14,10 +14,6 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // ErrFormat is returned for a file that is neither a workbook nor text.
@@ -28,8 +24,12 @@ var ErrFormat = errors.New("not an .xlsx workbook or a .csv text file")
 type Workbook struct {
 	Name   string   // the file's base name
 	Sheets []string // in the workbook's order; one for a CSV file
-	xlsx   *excelize.File
-	rows   [][]string // the CSV file's rows
+	// Encoding is how a text file was read (EncodingUTF8…), for the
+	// preview to say; "" for a workbook.
+	Encoding string
+	xlsx     *xlsxBook
+	file     io.Closer  // the workbook's file, read as sheets are asked for
+	rows     [][]string // the CSV file's rows
 }
 
 // Open reads a .xlsx or .csv file. Which one it is comes from the content,
@@ -39,28 +39,87 @@ func Open(path string) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return OpenReader(filepath.Base(path), f)
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	w, err := open(filepath.Base(path), f, st.Size())
+	if err != nil || w.xlsx == nil {
+		f.Close()
+		return w, err
+	}
+	w.file = f
+	return w, nil
 }
 
 // OpenReader reads a workbook or CSV from r; name is shown to the user.
+// What r holds is read into memory, up to MaxTextFile bytes.
 func OpenReader(name string, r io.Reader) (*Workbook, error) {
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(io.LimitReader(r, MaxTextFile+1))
 	if err != nil {
 		return nil, err
 	}
-	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
-		x, err := excelize.OpenReader(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w (%v)", name, ErrFormat, err)
-		}
-		return &Workbook{Name: name, Sheets: x.GetSheetList(), xlsx: x}, nil
+	if len(b) > MaxTextFile {
+		return nil, errTextFileTooBig(name)
 	}
-	text, err := DecodeText(b)
+	return open(name, bytes.NewReader(b), int64(len(b)))
+}
+
+func open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
+	head := make([]byte, 4)
+	n, _ := r.ReadAt(head, 0)
+	if bytes.Equal(head[:n], []byte("PK\x03\x04")) {
+		x, err := openXLSX(name, r, size)
+		if err != nil {
+			return nil, err
+		}
+		return &Workbook{Name: name, Sheets: x.sheets, xlsx: x}, nil
+	}
+	if size > MaxTextFile {
+		return nil, errTextFileTooBig(name)
+	}
+	// Read into a string at once: a UTF-8 file is then never copied.
+	var b strings.Builder
+	b.Grow(int(size))
+	if _, err := io.Copy(&b, io.NewSectionReader(r, 0, size)); err != nil {
+		return nil, err
+	}
+	text, encoding, err := decodeText(b.String())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &Workbook{Name: name, Sheets: []string{strings.TrimSuffix(name, filepath.Ext(name))}, rows: ReadCSV(text)}, nil
+	sheet := strings.TrimSuffix(name, filepath.Ext(name))
+	rows := ReadCSV(text)
+	if err := checkRows(name, sheet, rows); err != nil {
+		return nil, err
+	}
+	return &Workbook{Name: name, Sheets: []string{sheet}, Encoding: encoding, rows: rows}, nil
+}
+
+// checkRows holds the rows of a text file to the limits a workbook's are
+// read within. A value longer than a cell can be is most often a quote
+// opened and never closed, which swallowed the lines after it.
+func checkRows(file, sheet string, rows [][]string) error {
+	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
+		rows = rows[:len(rows)-1]
+	}
+	if len(rows) > MaxRows {
+		return errTooManyRows(file, sheet, len(rows))
+	}
+	cells := 0
+	for i, row := range rows {
+		cells += len(row)
+		for j, v := range row {
+			if len(v) > MaxCellLength && utf8.RuneCountInString(v) > MaxCellLength {
+				return errCellTooLong(file, fmt.Sprintf("the value in row %d, column %d (a quote left open?)", i+1, j+1))
+			}
+		}
+	}
+	if cells > MaxCells {
+		return errTooManyCells(file, sheet)
+	}
+	return nil
 }
 
 // Rows returns the cells of one sheet as text, row by row from the first
@@ -72,57 +131,15 @@ func (w *Workbook) Rows(sheet string) ([][]string, error) {
 	if sheet == "" && len(w.Sheets) > 0 {
 		sheet = w.Sheets[0]
 	}
-	return w.xlsx.GetRows(sheet)
+	return w.xlsx.rows(sheet)
 }
 
 // Close releases the workbook.
 func (w *Workbook) Close() error {
-	if w.xlsx != nil {
-		return w.xlsx.Close()
+	if w.file != nil {
+		return w.file.Close()
 	}
 	return nil
-}
-
-// DecodeText turns the bytes of a text file into a string, whatever Excel
-// or another program saved it as: UTF-8 with or without a byte-order mark,
-// UTF-16 ("Unicode text"), or Windows-1252, which French and Spanish
-// Windows write when told "CSV".
-func DecodeText(b []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		return string(b[3:]), nil
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
-		return string(out), err
-	case looksUTF16(b, 1):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
-		return string(out), err
-	case looksUTF16(b, 0):
-		out, err := unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
-		return string(out), err
-	case bytes.IndexByte(b, 0) >= 0:
-		return "", ErrFormat // a binary file: an image, an old .xls, a PDF
-	case utf8.Valid(b):
-		return string(b), nil
-	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
-	return string(out), err
-}
-
-// looksUTF16 spots UTF-16 without a byte-order mark: mostly Latin text has
-// a zero in every other byte, at odd offsets for little-endian.
-func looksUTF16(b []byte, zeroAt int) bool {
-	n := min(len(b), 400) &^ 1
-	if n < 4 {
-		return false
-	}
-	zeros := 0
-	for i := zeroAt; i < n; i += 2 {
-		if b[i] == 0 {
-			zeros++
-		}
-	}
-	return zeros*10 >= (n/2)*7
 }
 
 // delimiters are those spreadsheet programs write: a comma in English, a

@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+func TestTerminalSafeWriterEscapesControlCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ọláńrewájú Àdìgún\n":             "Ọláńrewájú Àdìgún\n",
+		"\tعائشة\tאברהם\n":                "\tعائشة\tאברהם\n",
+		"Ada\x1b]0;pwned\x07 Lovelace":    `Ada\x1b]0;pwned\x07 Lovelace`,
+		"clear\x1b[2J\x1b[H":              `clear\x1b[2J\x1b[H`,
+		"row 3\rrow 4":                    `row 3\x0drow 4`,
+		"csi\u009b31m":                    `csi\u009b31m`,
+		"evil\u202eexe.pdf":               `evil\u202eexe.pdf`,
+		"isolate\u2067x\u2069":            `isolate\u2067x\u2069`,
+		"raw\xe9 byte\x7f":                `raw\xe9 byte\x7f`,
+		"no-break\u00a0space « comme ça»": "no-break\u00a0space « comme ça»",
+	} {
+		var out bytes.Buffer
+		n, err := (terminalSafe{&out}).Write([]byte(in))
+		if err != nil || n != len(in) || out.String() != want {
+			t.Errorf("%q: wrote %q (%d, %v), want %q", in, out.String(), n, err, want)
+		}
+	}
+}
+
+// rawControls finds what a terminal would act on: C0 controls but line
+// feeds and tabs, DEL, C1 controls and the bidirectional overrides.
+func rawControls(s string) []rune {
+	var found []rune
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) ||
+			(r >= 0x2066 && r <= 0x2069) {
+			found = append(found, r)
+		}
+	}
+	return found
+}
+
+func workshopFile(t *testing.T) (db, id string) {
+	t.Helper()
+	db = filepath.Join(t.TempDir(), "atelier.db")
+	st, err := data.Open(db, data.OpenOrCreate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := data.Workshop{Title: "Atelier régional", City: "Dakar", Country: "SN", Language: data.French,
+		StartDate: data.NewDate(2027, 3, 8), EndDate: data.NewDate(2027, 3, 12), Rule: data.DefaultCertificateRule}
+	if err := st.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return db, strconv.FormatInt(w.ID, 10)
+}
+
+// A list whose file name, column titles and names carry escape sequences
+// (retitle the window, clear the screen), a carriage return, a C1 control
+// and a right-to-left override is previewed with all of them shown
+// escaped, and cells of 20,000 letters as short pieces.
+func TestImportPreviewShowsEscapesInsteadOfActingOnThem(t *testing.T) {
+	db, id := workshopFile(t)
+	list := filepath.Join(t.TempDir(), "list\x1b[31m.csv")
+	long := strings.Repeat("Ọ", 20000)
+	csv := "\"Nom\x1b]0;pwned\x07\";Prénom;Pays\n" +
+		"Diallo\x1b[2J\x1b[H;Aïssatou;\n" +
+		"Bâ\r;Amadou\u009b31m;\n" +
+		"Sow;Mariama\u202egpj.exe;\n" +
+		"Kaboré;Issa;" + long + "\n" + // not a country, quoted cut
+		long + ";Ada;\n" + // a name too long, named cut
+		long + ";Ada;\n" // the same again: a duplicate of the one before
+	if err := os.WriteFile(list, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI("import", "--db", db, "--workshop", id, list)
+	if code != 0 {
+		t.Fatalf("code %d: %s", code, errOut)
+	}
+	if bad := rawControls(out + errOut); len(bad) > 0 {
+		t.Errorf("the preview passes %q to the terminal:\n%s", bad, out)
+	}
+	for _, want := range []string{`list\x1b[31m.csv`, `Nom\x1b]0;pwned\x07`, `Diallo\x1b[2J\x1b[H`, `\u202e`, `\u009b`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the preview does not show %s:\n%s", want, out)
+		}
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 400 {
+			t.Errorf("a line of %d characters: %.120s…", n, line)
+		}
+	}
+	if !strings.Contains(out, "characters more") {
+		t.Errorf("the long notes are not said to be cut:\n%.2000s", out)
+	}
+}
+
+// Each command that only reads, given an existing empty file, says it is
+// not an Atelier database and leaves it as it was: 0 bytes, nothing
+// beside it.
+func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(t.TempDir(), "list.csv")
+	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"verify", "--db", empty, "K7Q2-M9XD-4FHT"},
+		{"export", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
+		{"export", "--db", empty, "--all", "--out", filepath.Join(out, "all.xlsx")},
+		{"import", "--db", empty, "--workshop", "1", list},
+		{"programme", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
+		{"signin", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+	} {
+		code, _, errOut := runCLI(args...)
+		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
+			t.Errorf("%s: code %d, stderr %q", args[0], code, errOut)
+		}
+		entries, _ := os.ReadDir(dir)
+		info, _ := os.Stat(empty)
+		if len(entries) != 1 || info.Size() != 0 {
+			t.Fatalf("%s: the folder holds %v, the file %d bytes", args[0], entries, info.Size())
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
+	}
+}
+
+// On a real file, the commands that only read change no byte of it and
+// leave nothing beside it.
+func TestReadOnlyCommandsChangeNothing(t *testing.T) {
+	db := demoFile(t)
+	dir := filepath.Dir(db)
+	hash := func() [32]byte {
+		b, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sha256.Sum256(b)
+	}
+	before := hash()
+	list := filepath.Join(t.TempDir(), "list.csv")
+	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"verify", "--db", db, "K7Q2-M9XD-4FHT"},
+		{"export", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
+		{"import", "--db", db, "--workshop", "1", list},
+		{"programme", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
+		{"signin", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+	} {
+		code, _, errOut := runCLI(args...)
+		if code != 0 && !(args[0] == "verify" && code == 1) {
+			t.Errorf("%s: code %d, %s", args[0], code, errOut)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 || hash() != before {
+			t.Fatalf("%s: the folder holds %v; the file changed: %v", args[0], entries, hash() != before)
+		}
+	}
+}
+
+func TestMessagesCountInTheSingular(t *testing.T) {
+	db, id := workshopFile(t)
+	list := filepath.Join(t.TempDir(), "list.csv")
+	os.WriteFile(list, []byte("Nom;Prénom;Courriel\nDiallo;Aïssatou;a@example.sn\n;;\nBâ;Amadou;amadou@\n"), 0o644)
+	_, out, _ := runCLI("import", "--db", db, "--workshop", id, list)
+	for _, want := range []string{"1 row to import, 1 row refused, 1 blank row skipped.", "to import the 1 row above"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the preview does not say %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = runCLI("import", "--db", db, "--workshop", id, "--yes", list)
+	if !strings.Contains(out, "Imported 1 participant into") {
+		t.Errorf("import: %s", out)
+	}
+	for n, want := range map[int]string{0: "0 rows", 1: "1 row", 2: "2 rows"} {
+		if got := count(n, "row", "rows"); got != want {
+			t.Errorf("count(%d) = %q", n, got)
+		}
+	}
+}

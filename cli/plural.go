@@ -1,0 +1,13 @@
+package cli
+
+import "fmt"
+
+// count says how many of something there are, in the singular for one:
+// "1 row", "0 rows", "2 participants". The command line speaks English;
+// the window has its translated plurals in assets/.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
