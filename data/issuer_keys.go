@@ -43,6 +43,7 @@ type IssuerKey struct {
 	ID        int64
 	Signing   bool
 	CreatedAt time.Time
+	Signed    int // certificates of the register it signed
 	private   ed25519.PrivateKey
 }
 
@@ -58,11 +59,13 @@ func issuerKeys(q querier) ([]IssuerKey, error) {
 		var pub []byte
 		var created string
 		var signing int
-		err := row.Scan(&k.ID, &pub, &signing, &created)
+		err := row.Scan(&k.ID, &pub, &signing, &created, &k.Signed)
 		k.Key, k.Signing = ed25519.PublicKey(pub), signing == 1
 		k.CreatedAt, _ = time.Parse(time.RFC3339, created)
 		return k, err
-	}, `SELECT id, public_key, signing, created_at FROM issuer_keys ORDER BY signing DESC, id DESC`)
+	}, `SELECT id, public_key, signing, created_at,
+		(SELECT count(*) FROM certificates WHERE issuer_key_id = issuer_keys.id)
+		FROM issuer_keys ORDER BY signing DESC, id DESC`)
 }
 
 // SigningKey is the key that signs new documents, made on first use.

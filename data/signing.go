@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -131,6 +132,10 @@ func SignDocument(key IssuerKey, d Document) (Signed, error) {
 		Signature: ed25519.Sign(key.private, []byte(msg))}, nil
 }
 
+// fingerprintForm is how a key's fingerprint is written (see
+// PublicKey.Fingerprint); a text naming its issuer otherwise is malformed.
+var fingerprintForm = regexp.MustCompile(`^[0-9A-F]{4}( [0-9A-F]{4}){3}$`)
+
 // ErrMalformed is returned by ParseSigned for what is not a signed text.
 var ErrMalformed = errors.New("not a signed Atelier text")
 
@@ -191,7 +196,7 @@ func ParseSigned(input string) (Signed, error) {
 			out.Fields = append(out.Fields, SignedField{label, value})
 		}
 	}
-	if out.Issuer == "" {
+	if !fingerprintForm.MatchString(out.Issuer) {
 		return Signed{}, ErrMalformed
 	}
 	msg, err := out.message(out.Issuer)
