@@ -47,6 +47,7 @@ type certificateRow struct {
 	name        string
 	eligibility data.Eligibility
 	cert        *data.Certificate
+	revoked     bool
 }
 
 func newCertificatesView(c *controller) *certificatesView {
@@ -72,11 +73,15 @@ func newCertificatesView(c *controller) *certificatesView {
 	intro := widget.NewLabel(lang.X("certificates.intro", "Everyone the certificate rule or an organiser’s decision makes eligible receives a certificate in their language. Printing again keeps each serial number and verification code."))
 	intro.Wrapping = fyne.TextWrapWord
 	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
+	titles := widget.NewButtonWithIcon(lang.X("titles.button", "Other languages…"), theme.DocumentCreateIcon(), func() { v.showTitles() })
 	preview := widget.NewButtonWithIcon(lang.X("certificates.preview", "Preview"), theme.VisibilityIcon(), func() { v.preview() })
-	top := container.NewVBox(intro, container.NewHBox(v.issue, preview, wording),
+	top := container.NewVBox(intro, container.NewHBox(v.issue, preview, wording, titles),
 		container.NewHBox(v.trainers, v.each), v.working, v.summary)
+	keys := widget.NewButtonWithIcon(lang.X("verification.button", "Verification…"), theme.InfoIcon(), func() { v.showVerification() })
+	revoke := widget.NewButtonWithIcon(lang.X("revoke.button", "Revoke…"), theme.DeleteIcon(), func() { v.showRevoke() })
 	verify := container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")), check, v.code),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("certificates.code", "Verification code")),
+			container.NewHBox(check, keys, revoke), v.code),
 		v.verdict)
 	v.item = container.NewTabItemWithIcon(lang.X("certificates.tab", "Certificates"), theme.DocumentPrintIcon(), container.NewBorder(top, verify, nil, nil, v.list))
 	return v
@@ -114,6 +119,14 @@ func (v *certificatesView) load() error {
 	if err != nil {
 		return err
 	}
+	revocations, err := v.c.st.Revocations()
+	if err != nil {
+		return err
+	}
+	revoked := map[int64]bool{}
+	for _, r := range revocations {
+		revoked[r.CertificateID] = true
+	}
 	byParticipant := map[int64]*data.Certificate{}
 	for i := range register {
 		if register[i].ParticipantID != 0 {
@@ -127,7 +140,8 @@ func (v *certificatesView) load() error {
 		if e.Eligible {
 			eligible++
 		}
-		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: e, cert: byParticipant[p.ID]})
+		c := byParticipant[p.ID]
+		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: e, cert: c, revoked: c != nil && revoked[c.ID]})
 	}
 	v.summary.SetText(lang.X("certificates.summary", "{{.Eligible}} of {{.Total}} participants eligible · {{.Issued}} certificates in the register",
 		map[string]any{"Eligible": eligible, "Total": len(m.Participants), "Issued": len(register)}))
@@ -166,6 +180,9 @@ func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	serial := ""
 	if r.cert != nil {
 		serial = r.cert.Serial
+	}
+	if r.revoked {
+		serial = lang.X("certificates.revoked", "{{.Serial}} · revoked", map[string]any{"Serial": serial})
 	}
 	right[1].(*widget.Label).SetText(serial)
 	lines[1].(*widget.Label).SetText(reasonsText(r.eligibility))
@@ -268,27 +285,19 @@ func (v *certificatesView) preview() string {
 	return path
 }
 
-// verify says whether the typed code is that of a genuine certificate.
+// verify says whether the typed code, or a pasted QR code text, is that of
+// a genuine certificate (verifyfield.go words it).
 func (v *certificatesView) verify() {
 	if v.code.Text == "" {
 		v.verdict.SetText("")
 		return
 	}
 	res, err := v.c.st.Verify(v.code.Text)
-	v.verdict.Importance = widget.DangerImportance
-	switch {
-	case errors.Is(err, data.ErrUnknownCode):
-		v.verdict.SetText(lang.X("certificates.unknown", "Not genuine: no certificate in this file has this code."))
-	case err != nil:
+	if err != nil && !errors.Is(err, data.ErrUnknownCode) {
 		v.c.showError(err)
-	case !res.Genuine:
-		v.verdict.SetText(lang.X("certificates.tampered", "Not genuine: the register entry {{.Serial}} ({{.Name}}) was changed after it was issued.",
-			map[string]any{"Serial": res.Certificate.Serial, "Name": res.Certificate.HolderName}))
-	default:
-		c := res.Certificate
-		v.verdict.Importance = widget.SuccessImportance
-		v.verdict.SetText(lang.X("certificates.genuine", "Genuine: {{.Serial}}, {{.Name}}, “{{.Title}}”, {{.Dates}}.",
-			map[string]any{"Serial": c.Serial, "Name": c.HolderName, "Title": c.WorkshopTitle,
-				"Dates": formatDateRange(c.StartDate, c.EndDate)}))
+		return
 	}
+	text, importance := verificationWords(res, err)
+	v.verdict.Importance = importance
+	v.verdict.SetText(text)
 }

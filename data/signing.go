@@ -157,6 +157,9 @@ func ParseSigned(input string) (Signed, error) {
 		}
 	}
 	s = norm.NFC.String(strings.ReplaceAll(s, "\r", "\n"))
+	if !strings.Contains(s, "\n") {
+		s = unflatten(s)
+	}
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		if l = strings.TrimSpace(l); l != "" {
@@ -205,6 +208,20 @@ func ParseSigned(input string) (Signed, error) {
 	}
 	out.Message = msg
 	return out, nil
+}
+
+// knownLabels are the labels data writes, for unflatten.
+var knownLabels = []string{LabelName, LabelAttended, LabelLed, LabelPlace, LabelDates, issuerLabel, signatureLabel}
+
+// unflatten puts back the line breaks of a signed text pasted into a
+// one-line field, which turns them into spaces: before each label data
+// writes. A value that held " Place: " itself would be split too, and the
+// text then fails to verify rather than verifying something else.
+func unflatten(s string) string {
+	for _, l := range knownLabels {
+		s = strings.ReplaceAll(s, " "+l+": ", "\n"+l+": ")
+	}
+	return s
 }
 
 // TextCheck is what checking a signed text with a set of keys found.

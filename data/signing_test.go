@@ -52,6 +52,7 @@ func TestSignedTextVerifiesWithThePublicKeyAlone(t *testing.T) {
 		QRContent("https://icom.example/verify.html", text),
 		strings.ReplaceAll(text, "\n", "\r\n") + "\r\n",
 		"  " + norm.NFD.String(text) + "\n",
+		strings.ReplaceAll(text, "\n", " "), // pasted into a one-line field
 	} {
 		if got := CheckSigned(variant, keys, nil); got.Verdict != Genuine {
 			t.Errorf("%q: %+v", variant, got)

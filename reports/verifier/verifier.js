@@ -216,6 +216,12 @@
       if (s === null) return null;
     }
     s = s.replace(/\r/g, "\n").normalize("NFC");
+    if (!s.includes("\n")) {
+      // Pasted from a one-line field, which turned line breaks into spaces.
+      for (const l of ["Name", "Attended", "Led sessions of", "Place", "Dates", "Issuer", "Signature"]) {
+        s = s.split(" " + l + ": ").join("\n" + l + ": ");
+      }
+    }
     const lines = s.split("\n").map(goTrim).filter(l => l !== "");
     if (lines.length < 3 || !lines[0].startsWith(HEADER)) return null;
     const head = lines[0].slice(HEADER.length);
