@@ -84,8 +84,12 @@ func (v *certificatesView) showTitles() *titlesDialog {
 	intro := widget.NewLabel(lang.X("titles.intro", "A certificate is printed in its holder’s language, or in the workshop’s when none is given. Give the title, the theme and the signatories’ roles in the other languages here; an empty field prints the workshop’s own, shown in grey. Changes are saved at once."))
 	intro.Wrapping = fyne.TextWrapWord
 	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
+	// Two languages of title, theme and up to three roles: taller than a
+	// small screen, so they scroll.
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(0, 360))
 	g.d = dialog.NewCustomWithoutButtons(lang.X("titles.dialog", "Titles in other languages"),
-		container.NewVBox(intro, body, g.status), v.c.win)
+		container.NewBorder(intro, g.status, nil, nil, scroll), v.c.win)
 	g.d.SetButtons([]fyne.CanvasObject{closeButton})
 	fitDialog(g.d, 760)
 	g.d.Show()

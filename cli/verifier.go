@@ -101,4 +101,3 @@ func setVerifierAddress(db string, workshop int64, address string, stdout, stder
 	fmt.Fprintf(stdout, "Workshop %d publishes its verifier page at %s: certificates printed from now on hold it in their QR code.\n", workshop, address)
 	return 0
 }
-
