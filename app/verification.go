@@ -113,37 +113,35 @@ func (g *verificationDialog) saveAddress() {
 }
 
 func (g *verificationDialog) askPage() {
-	c := g.v.c
-	c.showFileNameDialog(lang.X("verification.save_page_title", "Save the verifier page"),
-		lang.X("verification.save_page_intro", "One HTML file with the public keys and the revocations of this file. Put it on any web site, or open it from a USB stick: it checks a certificate’s QR code with no network. Save it again after revoking a certificate."),
-		lang.X("exports.save", "Save"), "verify.html", htmlFile, g.writePage)
-}
-
-func (g *verificationDialog) writePage(path string) {
 	st := g.v.c.st
-	g.v.c.export(lang.X("verification.save_page_title", "Save the verifier page"), path, func(w io.Writer) error {
-		d, err := reports.LoadVerifier(st, "")
-		if err != nil {
-			return err
-		}
-		return reports.WriteVerifierPage(d, w)
-	}, g.done)
+	g.askSave(lang.X("verification.save_page_title", "Save the verifier page"),
+		lang.X("verification.save_page_intro", "One HTML file with the public keys and the revocations of this file. Put it on any web site, or open it from a USB stick: it checks a certificate’s QR code with no network. Save it again after revoking a certificate."),
+		"verify.html", htmlFile, func(w io.Writer) error {
+			d, err := reports.LoadVerifier(st, "")
+			if err != nil {
+				return err
+			}
+			return reports.WriteVerifierPage(d, w)
+		})
 }
 
 func (g *verificationDialog) askKey() {
-	c := g.v.c
-	c.showFileNameDialog(lang.X("verification.save_key_title", "Save the public key"),
+	st := g.v.c.st
+	g.askSave(lang.X("verification.save_key_title", "Save the public key"),
 		lang.X("verification.save_key_intro", "The public key, to publish beside the certificates: with it, atelier verify --key checks a certificate’s QR code. It cannot sign anything."),
-		lang.X("exports.save", "Save"), "issuer-key.pem", pemFile, g.writeKey)
+		"issuer-key.pem", pemFile, func(w io.Writer) error {
+			b, err := st.PublicKeysPEM()
+			if err == nil {
+				_, err = w.Write(b)
+			}
+			return err
+		})
 }
 
-func (g *verificationDialog) writeKey(path string) {
-	st := g.v.c.st
-	g.v.c.export(lang.X("verification.save_key_title", "Save the public key"), path, func(w io.Writer) error {
-		b, err := st.PublicKeysPEM()
-		if err == nil {
-			_, err = w.Write(b)
-		}
-		return err
-	}, g.done)
+// askSave asks where to save a file, then writes it off the UI goroutine.
+func (g *verificationDialog) askSave(title, intro, name string, kind fileKind, write func(io.Writer) error) {
+	c := g.v.c
+	c.showFileNameDialog(title, intro, lang.X("exports.save", "Save"), name, kind, func(path string) {
+		c.export(title, path, write, g.done)
+	})
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,13 +21,8 @@ func runKeys(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "")
 	export := fs.String("export-private", "", "")
 	imported := fs.String("import-private", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: %s\n", usageLine)
-			return 0
-		}
-		fmt.Fprintf(stderr, "atelier keys: %v (see atelier --help)\n", err)
-		return 2
+	if code := parseArgs(fs, args, usageLine, stdout, stderr); code >= 0 {
+		return code
 	}
 	actions := 0
 	for _, a := range []string{*out, *export, *imported} {
@@ -47,10 +41,9 @@ func runKeys(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atelier keys: give one of --out, --export-private and --import-private\n")
 		return 2
 	}
-	st, err := data.Open(*db, data.OpenExisting)
-	if err != nil {
-		fmt.Fprintf(stderr, "atelier keys: %s\n", describeOpenError(err))
-		return 1
+	st, code := openExisting(fs, *db, stderr)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
 	before, err := st.IssuerKeys()

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -19,13 +17,8 @@ func runRevoke(args []string, stdout, stderr io.Writer) int {
 	serial := fs.String("serial", "", "")
 	reason := fs.String("reason", "", "")
 	workshop := fs.Int64("workshop", 0, "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: %s\n", usageLine)
-			return 0
-		}
-		fmt.Fprintf(stderr, "atelier revoke: %v (see atelier --help)\n", err)
-		return 2
+	if code := parseArgs(fs, args, usageLine, stdout, stderr); code >= 0 {
+		return code
 	}
 	switch {
 	case fs.NArg() > 0:
@@ -35,10 +28,9 @@ func runRevoke(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atelier revoke: give --db FILE, --serial SERIAL and --reason (usage: %s)\n", usageLine)
 		return 2
 	}
-	st, err := data.Open(*db, data.OpenExisting)
-	if err != nil {
-		fmt.Fprintf(stderr, "atelier revoke: %s\n", describeOpenError(err))
-		return 1
+	st, code := openExisting(fs, *db, stderr)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
 	found, err := st.CertificatesWithSerial(*serial)

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
 )
 
@@ -25,13 +22,8 @@ func runVerifier(args []string, stdout, stderr io.Writer) int {
 	issuer := fs.String("issuer", "", "")
 	workshop := fs.Int64("workshop", 0, "")
 	address := fs.String("address", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: %s\n", usageLine)
-			return 0
-		}
-		fmt.Fprintf(stderr, "atelier verifier: %v (see atelier --help)\n", err)
-		return 2
+	if code := parseArgs(fs, args, usageLine, stdout, stderr); code >= 0 {
+		return code
 	}
 	switch {
 	case fs.NArg() > 0:
@@ -46,10 +38,9 @@ func runVerifier(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atelier verifier: %s does not end in .html; browsers open the page by that name\n", *out)
 		return 2
 	}
-	st, err := data.Open(*db, data.OpenExisting)
-	if err != nil {
-		fmt.Fprintf(stderr, "atelier verifier: %s\n", describeOpenError(err))
-		return 1
+	st, code := openExisting(fs, *db, stderr)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
 	d, err := reports.LoadVerifier(st, *issuer)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,13 +21,8 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("atelier verify")
 	db := fs.String("db", "", "")
 	keyFile := fs.String("key", "", "")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(stdout, "Usage: %s\n", usageLine)
-			return 0
-		}
-		fmt.Fprintf(stderr, "atelier verify: %v (see atelier --help)\n", err)
-		return 2
+	if code := parseArgs(fs, args, usageLine, stdout, stderr); code >= 0 {
+		return code
 	}
 	if (*db == "") == (*keyFile == "") || fs.NArg() == 0 {
 		fmt.Fprintf(stderr, "atelier verify: give --db FILE or --key FILE.pem, and the CODE or TEXT (usage: %s)\n", usageLine)
@@ -46,10 +40,9 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	if *keyFile != "" {
 		return verifyWithKey(*keyFile, typed, stdout, stderr)
 	}
-	st, err := data.Open(*db, data.OpenExisting)
-	if err != nil {
-		fmt.Fprintf(stderr, "atelier verify: %s\n", describeOpenError(err))
-		return 1
+	st, code := openExisting(fs, *db, stderr)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
 	v, err := st.Verify(typed)
