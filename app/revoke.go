@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -98,13 +97,7 @@ func (g *revokeDialog) revoke() {
 	c := g.certs[i]
 	r, err := g.v.c.st.Revoke(c.ID, g.reason.Text)
 	if err != nil {
-		msg := err.Error()
-		var ve *data.ValidationError
-		if errors.As(err, &ve) && len(ve.Fields) > 0 {
-			msg = fieldMessage(ve.Fields[0], lang.X("revoke.reason", "Reason"))
-		}
-		g.status.Importance = widget.DangerImportance
-		g.status.SetText(msg)
+		showSaved(g.status, err, lang.X("revoke.reason", "Reason"))
 		return
 	}
 	g.d.Hide()

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -114,17 +112,4 @@ func (g *titlesDialog) saveRole(l data.Language, i int) {
 }
 
 // show says whether the last change was saved, or what is wrong with it.
-func (g *titlesDialog) show(err error, label string) {
-	if err == nil {
-		g.status.Importance = widget.MediumImportance
-		g.status.SetText(lang.X("certificates.wording.saved", "Saved."))
-		return
-	}
-	msg := err.Error()
-	var ve *data.ValidationError
-	if errors.As(err, &ve) && len(ve.Fields) > 0 {
-		msg = fieldMessage(ve.Fields[0], label)
-	}
-	g.status.Importance = widget.DangerImportance
-	g.status.SetText(msg)
-}
+func (g *titlesDialog) show(err error, label string) { showSaved(g.status, err, label) }

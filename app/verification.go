@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"io"
 	"strings"
 
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
 )
 
@@ -97,19 +95,8 @@ func (g *verificationDialog) showKeys() {
 }
 
 func (g *verificationDialog) saveAddress() {
-	err := g.v.c.st.SetVerifierAddress(g.v.w.ID, g.address.Text)
-	if err == nil {
-		g.status.Importance = widget.MediumImportance
-		g.status.SetText(lang.X("certificates.wording.saved", "Saved."))
-		return
-	}
-	msg := err.Error()
-	var ve *data.ValidationError
-	if errors.As(err, &ve) && len(ve.Fields) > 0 {
-		msg = fieldMessage(ve.Fields[0], lang.X("verification.address", "Verifier page address"))
-	}
-	g.status.Importance = widget.DangerImportance
-	g.status.SetText(msg)
+	showSaved(g.status, g.v.c.st.SetVerifierAddress(g.v.w.ID, g.address.Text),
+		lang.X("verification.address", "Verifier page address"))
 }
 
 func (g *verificationDialog) askPage() {
