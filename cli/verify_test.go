@@ -123,3 +123,29 @@ func TestVerifyReportsAChangedCityAndAMovedRow(t *testing.T) {
 		t.Errorf("after the row moved: code %d, %q", code, stdout)
 	}
 }
+
+// verify names the kind of document it checked: a letter is told from a
+// certificate, field by field.
+func TestVerifyNamesTheKindOfDocument(t *testing.T) {
+	db, pub, _ := issuedDemo(t)
+	st, err := data.Open(db, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := st.SigningKey()
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := data.SignDocument(key, data.Document{Kind: "letter", Serial: "VIS-2022-003", Fields: []data.SignedField{
+		{Label: "Purpose", Value: "Visa invitation"}, {Label: data.LabelName, Value: "Ìfẹ́olúwa Àdìgún"},
+		{Label: data.LabelDates, Value: data.DatesText(data.NewDate(2022, 11, 20), data.NewDate(2022, 11, 26))}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := runCLI("verify", "--key", pub, signed.Text())
+	if want := "GENUINE: letter VIS-2022-003; Purpose: Visa invitation; Name: Ìfẹ́olúwa Àdìgún; Dates: 20–26 November 2022 (issuer key " +
+		key.Fingerprint() + ")\n"; code != 0 || stdout != want {
+		t.Errorf("a letter: code %d, %q, want %q", code, stdout, want)
+	}
+}

@@ -467,3 +467,30 @@ func TestCodesIssuedBeforeSignaturesStillVerify(t *testing.T) {
 		t.Errorf("revoked: %+v", v)
 	}
 }
+
+// 19.6: the signing is the same for every kind of document that carries a
+// code: a letter signs and verifies as a certificate does, and says its
+// kind.
+func TestALetterSignsAndVerifiesAsACertificateDoes(t *testing.T) {
+	st, _ := openTemp(t)
+	key, err := st.SigningKey()
+	mustNoErr(t, err)
+	letter := Document{Kind: "letter", Serial: "VIS-2022-003", Fields: []SignedField{
+		{"Purpose", "Visa invitation"}, {LabelName, "Ìfẹ́olúwa Àdìgún"}, {"Passport", "A01234567"},
+		{LabelDates, DatesText(NewDate(2022, 11, 20), NewDate(2022, 11, 26))}}}
+	signed, err := SignDocument(key, letter)
+	mustNoErr(t, err)
+	got := CheckSigned(QRContent("https://icom.example/verify.html", signed.Text()), []PublicKey{key.PublicKey}, nil)
+	if got.Verdict != Genuine || got.Signed.Kind != "letter" || got.Signed.Field("Purpose") != "Visa invitation" {
+		t.Errorf("a signed letter: %+v", got)
+	}
+	if got := CheckSigned(strings.Replace(signed.Text(), "A01234567", "A01234568", 1), []PublicKey{key.PublicKey}, nil); got.Verdict != NotGenuine {
+		t.Errorf("a letter with its passport number changed: %+v", got)
+	}
+	for _, bad := range []Document{{Kind: "Letter", Serial: "X"}, {Kind: "letter", Serial: "A B"},
+		{Kind: "letter", Serial: "X", Fields: []SignedField{{"Pass: port", "x"}}}, {Kind: "letter", Serial: "X", Fields: []SignedField{{"Note", "two\nlines"}}}} {
+		if _, err := SignDocument(key, bad); err == nil {
+			t.Errorf("%+v was signed", bad)
+		}
+	}
+}
