@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
 )
 
@@ -100,11 +101,11 @@ func (g *verificationDialog) saveAddress() {
 }
 
 func (g *verificationDialog) askPage() {
-	st := g.v.c.st
+	st, workshopID := g.v.c.st, g.v.w.ID
 	g.askSave(lang.X("verification.save_page_title", "Save the verifier page"),
 		lang.X("verification.save_page_intro", "One HTML file with the public keys and the revocations of this file. Put it on any web site, or open it from a USB stick: it checks a certificate’s QR code with no network. Save it again after revoking a certificate."),
 		"verify.html", htmlFile, func(w io.Writer) error {
-			d, err := reports.LoadVerifier(st, "")
+			d, err := reports.LoadVerifier(st, organiserOf(st, workshopID))
 			if err != nil {
 				return err
 			}
@@ -131,4 +132,19 @@ func (g *verificationDialog) askSave(title, intro, name string, kind fileKind, w
 	c.showFileNameDialog(title, intro, lang.X("exports.save", "Save"), name, kind, func(path string) {
 		c.export(title, path, write, g.done)
 	})
+}
+
+// organiserOf names the workshop's first organiser, whom the verifier page
+// names as the issuer; "" when it has none.
+func organiserOf(st *data.Store, workshopID int64) string {
+	orgs, err := st.WorkshopOrganisations(workshopID)
+	if err != nil {
+		return ""
+	}
+	for _, o := range orgs {
+		if o.Role == data.RoleOrganiser {
+			return o.Name
+		}
+	}
+	return ""
 }

@@ -137,7 +137,7 @@ func TestVerificationDialogWritesThePageAndTheKeyAndKeepsTheAddress(t *testing.T
 	for _, f := range []struct {
 		button      *widget.Button
 		file, holds string
-	}{{g.savePage, "verify.html", `"fingerprint":"` + keys[0].Fingerprint() + `"`},
+	}{{g.savePage, "verify.html", `"issuer":"International Council of Museums","keys":[{"fingerprint":"` + keys[0].Fingerprint() + `"`},
 		{g.saveKey, "issuer-key.pem", "BEGIN PUBLIC KEY"}} {
 		written := make(chan error, 1)
 		g.done = func(err error) { written <- err }
