@@ -98,7 +98,7 @@ func qrCodewords(v int, payload []byte, eci bool) []byte {
 	raw := qrRawModules(v) / 8
 	short := blocks - raw%blocks // blocks one data codeword shorter than the rest
 	shortLen := raw / blocks
-	divisor := rsDivisor(eccLen)
+	logs := qrLayoutFor(v).divisorLogs
 	all := make([][]byte, blocks)
 	k := 0
 	for i := range all {
@@ -113,7 +113,7 @@ func qrCodewords(v int, payload []byte, eci bool) []byte {
 		if i < short {
 			block = append(block, 0) // a hole the interleaving skips
 		}
-		all[i] = append(block, rsRemainder(data, divisor)...)
+		all[i] = append(block, rsRemainder(data, logs)...)
 	}
 	out := make([]byte, 0, raw)
 	for i := range all[0] {
@@ -183,12 +183,21 @@ var gfExp, gfLog = func() (exp [510]byte, log [256]int) {
 	return exp, log
 }()
 
-func rsRemainder(data, divisor []byte) []byte {
-	logs := make([]int, len(divisor))
-	for i, c := range divisor {
-		logs[i] = gfLog[c] // the generator has no zero coefficient
+// rsDivisorLogs are the logarithms of the generator polynomial's
+// coefficients, which rsRemainder multiplies by; the generator has no zero
+// coefficient.
+func rsDivisorLogs(n int) []int {
+	logs := make([]int, n)
+	for i, c := range rsDivisor(n) {
+		logs[i] = gfLog[c]
 	}
-	r := make([]byte, len(divisor))
+	return logs
+}
+
+// rsRemainder is the Reed–Solomon error correction of data: the remainder
+// of its division by the generator whose coefficients' logarithms are logs.
+func rsRemainder(data []byte, logs []int) []byte {
+	r := make([]byte, len(logs))
 	for _, b := range data {
 		factor := b ^ r[0]
 		copy(r, r[1:])
@@ -388,6 +397,7 @@ type qrLayout struct {
 	rows, cols  []uint64 // the blank symbol: function patterns only
 	order       []int32  // y*size+x of each data module, in placement order
 	masks       qrMasks
+	divisorLogs []int // of the Reed–Solomon generator of the version's blocks
 }
 
 // qrMasks hold, for one version, the modules each of the eight masks
@@ -409,7 +419,7 @@ func qrLayoutFor(v int) *qrLayout {
 		return l
 	}
 	blank := newQRSymbol(v)
-	l := &qrLayout{size: blank.size}
+	l := &qrLayout{size: blank.size, divisorLogs: rsDivisorLogs(qrECCPerBlock[v])}
 	l.rows, l.cols, l.words = blank.bitLines()
 	blank.placeOrder(func(x, y int) { l.order = append(l.order, int32(y*l.size+x)) })
 	for mask := range 8 {
