@@ -34,7 +34,7 @@ func TestCertificatesThenVerify(t *testing.T) {
 	}
 	typed := strings.ToLower(strings.ReplaceAll(certCode, "-", " "))
 	code, stdout, _ = runCLI(append([]string{"verify", "--db", db}, strings.Fields(typed)...)...)
-	if code != 0 || !strings.HasPrefix(stdout, "GENUINE: "+serial+", "+name+" attended") || strings.Count(stdout, "\n") != 1 {
+	if code != 0 || !strings.HasPrefix(stdout, "GENUINE: certificate "+serial+", "+name+" attended") || strings.Count(stdout, "\n") != 1 {
 		t.Errorf("verify %q: code %d, %q", typed, code, stdout)
 	}
 

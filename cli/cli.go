@@ -48,8 +48,25 @@ Usage:
                                issue the certificates of everyone eligible (and of the trainers)
                                and print them into FILE.pdf and, with --each, one PDF each into
                                the folder FILE beside it; reissuing keeps serial numbers and codes
-  atelier verify --db FILE CODE
-                               say whether a certificate's code is genuine, and what it certifies
+  atelier verify --db FILE CODE|TEXT
+                               say whether a certificate's code (or its QR code's text) is genuine,
+                               revoked or changed, and what it certifies
+  atelier verify --key FILE.pem TEXT
+                               check a QR code's text (- reads it from standard input) with the
+                               issuer's published public key alone
+  atelier keys --db FILE [--out FILE.pem]
+                               list the issuer keys of FILE (made on first use) and write their
+                               public halves, to publish
+  atelier keys --db FILE --export-private KEY.pem | --import-private KEY.pem
+                               carry the issuer's signing key to another file of the same issuer;
+                               KEY.pem is secret: whoever has it can sign in the issuer's name
+  atelier revoke --db FILE --serial SERIAL --reason "WHY" [--workshop ID]
+                               withdraw a certificate; verifying it then says revoked, and why
+  atelier verifier --db FILE --out verify.html [--issuer "ORGANISATION"]
+                               write the verifier page: one HTML file that checks certificates'
+                               QR codes in any browser, offline, with the issuer's public keys
+  atelier verifier --db FILE --workshop ID --address https://…/verify.html|none
+                               say where a workshop publishes that page: its QR codes then open it
   atelier help                 show this help
   atelier --version            print the version
 
@@ -81,6 +98,12 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 			return runCertificates(args[1:], stdout, stderr)
 		case "verify":
 			return runVerify(args[1:], stdout, stderr)
+		case "keys":
+			return runKeys(args[1:], stdout, stderr)
+		case "revoke":
+			return runRevoke(args[1:], stdout, stderr)
+		case "verifier":
+			return runVerifier(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, DefaultDBPath())
 			return 0

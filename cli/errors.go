@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 
 	"github.com/atelier-workshops/atelier/say"
 )
@@ -19,7 +18,7 @@ func (m message) Error() string { return string(m) }
 // the English of package say (the window's own words); file is the file
 // the command was given, named as the user typed it. An error say does not
 // know is printed as a plain sentence of what failed, and its own text
-// goes to the log. It returns the exit code 1.
+// goes to the log file (logError), whose place is said. It returns the exit code 1.
 func report(stderr io.Writer, name string, err error, doing say.Doing, file string) int {
 	var m message
 	if errors.As(err, &m) {
@@ -29,11 +28,15 @@ func report(stderr io.Writer, name string, err error, doing say.Doing, file stri
 	w, known := say.Cause(err, doing)
 	if !known {
 		w = say.Of(err, doing)
-		log.Printf("%s: %v", name, err)
 	}
 	if file != "" {
 		w = w.With("File", file)
 	}
 	fmt.Fprintf(stderr, "%s: %s\n", name, w.English())
+	if !known {
+		if path := logError(stderr, name, err); path != "" {
+			fmt.Fprintf(stderr, "%s: what went wrong is written in %s\n", name, path)
+		}
+	}
 	return 1
 }

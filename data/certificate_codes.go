@@ -7,25 +7,23 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"errors"
-	"fmt"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// Verification codes let the secretariat check a certificate without a
-// server. Each file holds a secret of 32 random bytes, made on first use
-// and kept in the settings table under certificateSecretKey (hex); a
-// certificate's code is HMAC-SHA256 with that secret over what the
-// certificate says: serial number, holder kind, printed name (NFC),
-// workshop title, dates and language. The first 60 bits of the MAC are
-// written as 12 characters of Crockford's base32 in groups of four
-// (K7Q2-M9XD-4FHT): short enough to type, long enough that nobody guesses
-// one, and without the file's secret nobody can compute one. The figures
-// (sessions, hours) are not covered, so that reprinting after a late
-// attendance correction keeps the code. Copying the file copies the secret:
-// whoever holds the database can issue certificates, as the organiser can.
+// Verification codes let the secretariat look a certificate up in the
+// register by typing a few characters: 12 of Crockford's base32 in groups
+// of four (K7Q2-M9XD-4FHT), short enough to type, long enough that nobody
+// guesses one. A certificate issued since signatures has the code of its
+// signature (signatureCode in signing.go). Those issued before have an
+// HMAC-SHA256 code, with a secret of 32 random bytes kept in the settings
+// table under certificateSecretKey (hex), over what the certificate says:
+// serial number, holder kind, printed name (NFC), workshop title, dates and
+// language. Those codes keep verifying with the file, and a reissue that
+// changes nothing they cover keeps them, so that the paper already handed
+// out stays good. The figures (sessions, hours) are covered by neither, so
+// that reprinting after a late attendance correction keeps the code.
 const certificateSecretKey = "certificate_secret"
 
 // crockford is Crockford's base32 alphabet: no I, L, O or U.
@@ -72,7 +70,12 @@ func certificateCode(secret []byte, c Certificate) string {
 		mac.Write([]byte(field))
 		mac.Write([]byte{0x1f}) // a separator no field holds
 	}
-	sum := mac.Sum(nil)
+	return crockfordCode(mac.Sum(nil))
+}
+
+// crockfordCode writes the first 60 bits of sum as 12 characters of
+// Crockford's base32 in groups of four.
+func crockfordCode(sum []byte) string {
 	var bits uint64
 	for _, b := range sum[:8] {
 		bits = bits<<8 | uint64(b)
@@ -109,35 +112,4 @@ func NormaliseCode(typed string) string {
 		return strings.TrimSpace(typed)
 	}
 	return raw[:4] + "-" + raw[4:8] + "-" + raw[8:]
-}
-
-// Verification is what checking a code found.
-type Verification struct {
-	Certificate Certificate
-	// Genuine is true when the register holds the code and what it says
-	// still matches the code; false with a Certificate means the row was
-	// changed after issue.
-	Genuine bool
-}
-
-// ErrUnknownCode is returned by Verify for a code the register lacks.
-var ErrUnknownCode = errors.New("no certificate in this file has this code")
-
-// Verify checks a typed code: found in the register and matching what
-// the certificate says, or tampered with, or unknown (ErrUnknownCode).
-func (s *Store) Verify(typed string) (Verification, error) {
-	code := NormaliseCode(typed)
-	c, err := s.CertificateByCode(code)
-	if errors.Is(err, ErrNotFound) {
-		return Verification{}, fmt.Errorf("%q: %w", strings.TrimSpace(typed), ErrUnknownCode)
-	}
-	if err != nil {
-		return Verification{}, err
-	}
-	secret, err := s.certificateSecret()
-	if err != nil {
-		return Verification{}, err
-	}
-	genuine := hmac.Equal([]byte(certificateCode(secret, c)), []byte(c.Code))
-	return Verification{Certificate: c, Genuine: genuine}, nil
 }

@@ -66,8 +66,8 @@ func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64,
 		if out, w, err = planCertificatesIn(tx, workshopID, opt); err != nil || len(out) == 0 {
 			return err
 		}
-		if err := issueIn(tx, secret, w, out); err != nil {
-			return err
+		if out, err = issueIn(tx, secret, w, out); err != nil || len(out) == 0 {
+			return err // every certificate due was revoked: nothing to print
 		}
 		if printer == nil {
 			return nil
@@ -108,24 +108,42 @@ func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64,
 // their serial number and code, new ones have none yet.
 func (s *Store) PreviewCertificates(workshopID int64, opt IssueOptions) ([]Certificate, error) {
 	var out, issued []Certificate
+	var signer certificateSigner
+	revoked := map[int64]bool{}
 	err := s.read(context.Background(), func(q querier) (err error) {
-		if out, _, err = planCertificatesIn(q, workshopID, opt); err != nil {
+		var w Workshop
+		if out, w, err = planCertificatesIn(q, workshopID, opt); err != nil {
 			return err
 		}
-		issued, err = certificatesIn(q, workshopID)
+		if issued, err = certificatesIn(q, workshopID); err != nil {
+			return err
+		}
+		if revoked, err = revokedIn(q, workshopID); err != nil {
+			return err
+		}
+		signer, err = readCertificateSigner(q, nil, w)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	for i, c := range out {
+	kept := out[:0]
+	for _, c := range out {
+		signer.content(&c)
+		keep := true
 		for _, old := range issued {
 			if c.ParticipantID != 0 && c.ParticipantID == old.ParticipantID || c.TrainerID != 0 && c.TrainerID == old.TrainerID {
-				out[i].Serial, out[i].Code = old.Serial, old.Code
+				c.Serial, c.Code, keep = old.Serial, old.Code, !revoked[old.ID]
+				if signer.unchanged(c, old) {
+					c.SignedText, c.Signature, c.IssuerKeyID = old.SignedText, old.Signature, old.IssuerKeyID
+				}
 			}
 		}
+		if keep {
+			kept = append(kept, c)
+		}
 	}
-	return out, nil
+	return kept, nil
 }
 
 // planCertificates works out who gets a certificate and what it says, in
@@ -213,73 +231,113 @@ func held(m *AttendanceMatrix, sessionID int64) bool {
 }
 
 // issueIn writes the certificates of out into the register, filling in
-// their serial numbers, codes and ids.
-func issueIn(tx *sql.Tx, secret []byte, w Workshop, out []Certificate) error {
+// their content, serial numbers, signatures, codes and ids, and returns
+// them but for those whose certificate was revoked: a revoked certificate
+// stays as it is and is never printed again.
+func issueIn(tx *sql.Tx, secret []byte, w Workshop, out []Certificate) ([]Certificate, error) {
 	type holder struct{ participant, trainer int64 }
 	existing := map[holder]Certificate{}
 	rows, err := tx.Query(`SELECT `+certificateColumns+` FROM certificates WHERE workshop_id = ?`, w.ID)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for rows.Next() {
 		c, err := scanCertificate(rows)
 		if err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
 		existing[holder{c.ParticipantID, c.TrainerID}] = c
 	}
 	if err := rows.Close(); err != nil {
-		return err
+		return nil, err
 	}
+	revoked, err := revokedIn(tx, w.ID)
+	if err != nil {
+		return nil, err
+	}
+	key, err := signingKeyIn(tx)
+	if err != nil {
+		return nil, err
+	}
+	s, err := readCertificateSigner(tx, secret, w)
+	if err != nil {
+		return nil, err
+	}
+	s.key = key
 	prefix := serialPrefix(w)
 	last, err := lastSerial(tx, w.ID, prefix)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	update, err := tx.Prepare(`UPDATE certificates SET code = ?, language = ?, sessions_attended = ?,
 		sessions_counted = ?, minutes_attended = ?, issued_on = ?, updated_at = ?, holder_name = ?,
-		workshop_title = ?, start_date = ?, end_date = ? WHERE id = ?`)
+		workshop_title = ?, start_date = ?, end_date = ?, city = ?, country = ?, signed_text = ?, signature = ?,
+		issuer_key_id = ? WHERE id = ?`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer update.Close()
 	insert, err := tx.Prepare(`INSERT INTO certificates(workshop_id, participant_id, trainer_id, serial, code,
 		language, sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at, holder_name,
-		workshop_title, start_date, end_date) VALUES (?, nullif(?, 0), nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		workshop_title, start_date, end_date, city, country, signed_text, signature, issuer_key_id)
+		VALUES (?, nullif(?, 0), nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer insert.Close()
 	now := nowStamp()
-	for i := range out {
-		c := &out[i]
+	kept := out[:0]
+	for _, c := range out {
 		old, reissue := existing[holder{c.ParticipantID, c.TrainerID}]
+		if reissue && revoked[old.ID] {
+			continue
+		}
+		var before *Certificate
 		if reissue {
-			c.ID, c.Serial = old.ID, old.Serial
+			c.ID, c.Serial, before = old.ID, old.Serial, &old
 		} else {
 			last++
 			c.Serial = fmt.Sprintf("%s%03d", prefix, last)
 		}
-		c.Code = certificateCode(secret, *c)
+		s.content(&c)
+		if err := s.sign(&c, before); err != nil {
+			return nil, err
+		}
 		if err := c.Validate(); err != nil {
-			return err
+			return nil, err
 		}
 		args := []any{c.Code, c.Language, c.SessionsAttended, c.SessionsCounted, c.MinutesAttended,
-			c.IssuedOn.String(), now, c.HolderName, c.WorkshopTitle, c.StartDate.String(), c.EndDate.String()}
+			c.IssuedOn.String(), now, c.HolderName, c.WorkshopTitle, c.StartDate.String(), c.EndDate.String(),
+			c.City, c.Country, c.SignedText, c.Signature, c.IssuerKeyID}
 		if reissue {
 			if _, err := update.Exec(append(args, c.ID)...); err != nil {
-				return err
+				return nil, err
 			}
-			continue
+		} else {
+			res, err := insert.Exec(append([]any{c.WorkshopID, c.ParticipantID, c.TrainerID, c.Serial}, args...)...)
+			if err != nil {
+				return nil, err
+			}
+			if c.ID, err = res.LastInsertId(); err != nil {
+				return nil, err
+			}
 		}
-		res, err := insert.Exec(append([]any{c.WorkshopID, c.ParticipantID, c.TrainerID, c.Serial}, args...)...)
-		if err != nil {
-			return err
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
+		kept = append(kept, c)
 	}
-	return nil
+	return kept, nil
+}
+
+// revokedIn is the set of a workshop's revoked certificates.
+func revokedIn(q querier, workshopID int64) (map[int64]bool, error) {
+	ids, err := queryAll(q, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, `SELECT r.certificate_id FROM certificate_revocations r JOIN certificates c ON c.id = r.certificate_id
+		WHERE c.workshop_id = ?`, workshopID)
+	set := map[int64]bool{}
+	for _, id := range ids {
+		set[id] = true
+	}
+	return set, err
 }

@@ -11,14 +11,15 @@ import (
 
 const certificateColumns = `id, workshop_id, coalesce(participant_id, 0), coalesce(trainer_id, 0), serial, code,
 	language, sessions_attended, sessions_counted, minutes_attended, issued_on, updated_at,
-	holder_name, workshop_title, start_date, end_date`
+	holder_name, workshop_title, start_date, end_date, city, country, signed_text, signature,
+	coalesce(issuer_key_id, 0)`
 
 func scanCertificate(row scanner) (Certificate, error) {
 	var c Certificate
 	var issued, updated, start, end string
 	err := row.Scan(&c.ID, &c.WorkshopID, &c.ParticipantID, &c.TrainerID, &c.Serial, &c.Code, &c.Language,
 		&c.SessionsAttended, &c.SessionsCounted, &c.MinutesAttended, &issued, &updated,
-		&c.HolderName, &c.WorkshopTitle, &start, &end)
+		&c.HolderName, &c.WorkshopTitle, &start, &end, &c.City, &c.Country, &c.SignedText, &c.Signature, &c.IssuerKeyID)
 	if err != nil {
 		return c, err
 	}
@@ -104,7 +105,8 @@ func (s *Store) SaveCertificate(c *Certificate) error {
 	})
 }
 
-// DeleteCertificate removes an entry from the register (a revocation).
+// DeleteCertificate removes an entry made by mistake from the register;
+// a certificate handed out is withdrawn with Revoke instead.
 func (s *Store) DeleteCertificate(id int64) error {
 	return s.write(context.Background(), func(tx *sql.Tx) error {
 		res, err := tx.Exec(`DELETE FROM certificates WHERE id = ?`, id)

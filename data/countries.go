@@ -37,3 +37,22 @@ func ValidCountry(code string) bool {
 	_, found := slices.BinarySearch(CountryCodes(), code)
 	return found
 }
+
+// CountryName is the country's name in lang (English for a language
+// Atelier does not know), or the code itself when it names no country.
+func CountryName(lang Language, code string) string {
+	if code == "" {
+		return ""
+	}
+	region, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if !slices.Contains(Languages, lang) {
+		lang = English
+	}
+	if name := display.Regions(language.Make(string(lang))).Name(region); name != "" {
+		return name
+	}
+	return code
+}

@@ -14,23 +14,36 @@ type Signatory struct {
 	Name      string
 	Title     string
 	Signature []byte // PNG or JPEG; nil when none
+	// Titles is the role in other languages (see TitleIn), kept apart by
+	// SetSignatoryTitle.
+	Titles map[Language]string
 }
 
 // MaxSignatories is how many signatures a certificate has room for.
 const MaxSignatories = 3
 
 // Signatories lists a workshop's signatories in order.
-func (s *Store) Signatories(workshopID int64) ([]Signatory, error) {
-	return signatoriesIn(s.r, workshopID)
+func (s *Store) Signatories(workshopID int64) (list []Signatory, err error) {
+	return readOne(s, func(q querier) ([]Signatory, error) { return signatoriesIn(q, workshopID) })
 }
 
+// signatoriesIn reads a workshop's signatories with their roles in other
+// languages.
 func signatoriesIn(q querier, workshopID int64) ([]Signatory, error) {
-	return queryAll(q, func(row scanner) (Signatory, error) {
+	list, err := queryAll(q, func(row scanner) (Signatory, error) {
 		var g Signatory
 		err := row.Scan(&g.Position, &g.Name, &g.Title, &g.Signature)
 		return g, err
 	}, `SELECT position, name, title, signature FROM certificate_signatories WHERE workshop_id = ?
 		ORDER BY position`, workshopID)
+	if err != nil {
+		return nil, err
+	}
+	titles, err := signatoryTitles(q, workshopID)
+	for i := range list {
+		list[i].Titles = titles[list[i].Position]
+	}
+	return list, err
 }
 
 // SetSignatories replaces a workshop's signatories by list, numbered in
@@ -50,6 +63,12 @@ func (s *Store) SetSignatories(workshopID int64, list []Signatory) error {
 	}
 	return s.write(context.Background(), func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`DELETE FROM certificate_signatories WHERE workshop_id = ?`, workshopID); err != nil {
+			return err
+		}
+		// Roles in other languages go with their place at the foot; a
+		// place left empty loses them.
+		if _, err := tx.Exec(`DELETE FROM signatory_titles WHERE workshop_id = ? AND position > ?`,
+			workshopID, len(list)); err != nil {
 			return err
 		}
 		for _, g := range list {

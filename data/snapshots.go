@@ -121,6 +121,9 @@ type CertificateData struct {
 	Signatories   []Signatory
 	Wording       map[Language]CertificateWording // the workshop's own, by language
 	Certificates  []Certificate
+	// VerifierAddress is where the workshop publishes its verifier page;
+	// the QR codes then hold it before their text.
+	VerifierAddress string
 }
 
 // CertificateData reads what the certificates certs of a workshop need to
@@ -147,7 +150,8 @@ func certificateDataIn(q querier, workshopID int64, certs []Certificate) (d Cert
 			return d, err
 		}
 	}
-	return d, nil
+	d.VerifierAddress, err = verifierAddress(q, workshopID)
+	return d, err
 }
 
 // readOne runs load in one read transaction and returns what it read.

@@ -254,10 +254,19 @@ type Certificate struct {
 	MinutesAttended  int
 	IssuedOn         Date
 	UpdatedAt        time.Time
-	// What the certificate says, kept as printed: its code is an HMAC over
-	// these (see CertificateCode), so a changed row no longer verifies.
+	// What the certificate says, kept as printed: the title in the
+	// certificate's language, and the place at issue.
 	HolderName    string
 	WorkshopTitle string
 	StartDate     Date
 	EndDate       Date
+	City          string
+	Country       string
+	// What the issuer's key signed (see signing.go) and its signature:
+	// the certificate's QR code holds them. Empty for a certificate issued
+	// before signatures, whose Code is an HMAC over the fields above with
+	// the file's secret (certificate_codes.go).
+	SignedText  string
+	Signature   []byte
+	IssuerKeyID int64
 }

@@ -137,18 +137,22 @@ func notWeighed(m *AttendanceMatrix, p Participant) Eligibility {
 // verdict, and the register, read at one moment.
 type CertificateStanding struct {
 	Verdicts *Verdicts
-	Register []Certificate // by serial number
-	issued   map[int64]int // participant → index in Register
+	Register []Certificate  // by serial number
+	Revoked  map[int64]bool // certificate id → revoked
+	issued   map[int64]int  // participant → index in Register
 }
 
-// CertificateStanding reads a workshop's verdicts and its register in one
-// read transaction.
+// CertificateStanding reads a workshop's verdicts, its register and which
+// certificates of it are revoked, in one read transaction.
 func (s *Store) CertificateStanding(workshopID int64) (c CertificateStanding, err error) {
 	err = s.read(context.Background(), func(q querier) error {
 		if c.Verdicts, _, err = verdictsIn(q, workshopID, 0); err != nil {
 			return err
 		}
-		c.Register, err = certificatesIn(q, workshopID)
+		if c.Register, err = certificatesIn(q, workshopID); err != nil {
+			return err
+		}
+		c.Revoked, err = revokedIn(q, workshopID)
 		return err
 	})
 	c.issued = make(map[int64]int, len(c.Register))

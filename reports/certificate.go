@@ -37,7 +37,7 @@ func WriteCertificates(d CertificateData, w io.Writer, progress func(done int) b
 	}
 	doc := newDocument("L", d.Workshop.Language, d.Workshop.Title)
 	doc.SetAutoPageBreak(false, 0)
-	codes, stop := qrAhead(d.Certificates)
+	codes, stop := qrAhead(d.Certificates, d.VerifierAddress)
 	defer stop()
 	for i, c := range d.Certificates {
 		doc.certificatePage(d, c, <-codes[i])
@@ -72,7 +72,7 @@ const (
 	landH     = 210.0
 	landX     = 30.0 // side margin of the text
 	landTextW = landW - 2*landX
-	qrSize    = 24.0
+	qrSize    = 28.0
 )
 
 // gold is the colour of the frame's inner line.
@@ -127,13 +127,17 @@ func (d *document) certificatePage(cd CertificateData, c data.Certificate, qr []
 	}
 	d.grey()
 	d.setFont("", 12.5)
-	place := fmt.Sprintf(d.words.HeldIn, w.City, countryName(lang, w.Country),
+	city, country := c.City, c.Country // the place at issue, as signed
+	if city == "" {
+		city, country = w.City, w.Country
+	}
+	place := fmt.Sprintf(d.words.HeldIn, city, countryName(lang, country),
 		FormatDateRange(lang, c.StartDate, c.EndDate))
 	d.fitText(landX, y+1.5, landTextW, place, 12.5, 7, "C")
 	d.setFont("I", 11)
 	d.fitText(landX, y+8.5, landTextW, d.figures(c), 11, 7, "C")
 
-	d.signatories(cd.Signatories)
+	d.signatories(cd.Signatories, lang)
 	d.verification(c, qr)
 	d.supporters(cd.Organisations)
 }
@@ -212,7 +216,7 @@ func (d *document) certificateLogos(orgs []data.WorkshopOrganisation) {
 
 // signatories draws up to three signature blocks side by side: the
 // signature image above a line, the name and title below it.
-func (d *document) signatories(list []data.Signatory) {
+func (d *document) signatories(list []data.Signatory, lang data.Language) {
 	if len(list) == 0 {
 		return
 	}
@@ -234,24 +238,28 @@ func (d *document) signatories(list []data.Signatory) {
 		d.fitText(x, lineY+5, blockW, g.Name, 10, 6, "C")
 		d.grey()
 		d.setFont("", 8.5)
-		d.fitText(x, lineY+9.5, blockW, g.Title, 8.5, 5.5, "C")
+		d.fitText(x, lineY+9.5, blockW, g.TitleIn(lang), 8.5, 5.5, "C")
 	}
 }
 
 // verification draws the QR code at the bottom left with the serial
-// number and code beside it.
+// number, code, date of issue and the issuer key's fingerprint beside it.
 func (d *document) verification(c data.Certificate, qr [][]bool) {
 	const x, y = 22.0, landH - 25 - qrSize
 	d.qr(qr, x, y, qrSize)
 	d.ink()
 	d.setFont("", 8)
 	tx := x + qrSize + 3
-	d.text(tx, y+qrSize-9.5, fmt.Sprintf(d.words.SerialNumber, c.Serial))
+	d.text(tx, y+qrSize-13, fmt.Sprintf(d.words.SerialNumber, c.Serial))
 	d.setFont("B", 8)
-	d.text(tx, y+qrSize-5.5, fmt.Sprintf(d.words.VerificationCode, c.Code))
+	d.text(tx, y+qrSize-9, fmt.Sprintf(d.words.VerificationCode, c.Code))
 	d.grey()
 	d.setFont("", 7)
-	d.text(tx, y+qrSize-1.5, fmt.Sprintf(d.words.IssuedOn, FormatDate(d.lang, c.IssuedOn)))
+	d.text(tx, y+qrSize-5, fmt.Sprintf(d.words.IssuedOn, FormatDate(d.lang, c.IssuedOn)))
+	if fp := c.IssuerFingerprint(); fp != "" {
+		d.setFont("", 6)
+		d.text(tx, y+qrSize-1.5, fmt.Sprintf(d.words.IssuerKey, fp))
+	}
 }
 
 // supporters prints the supporter line at the foot of the page.
@@ -270,16 +278,11 @@ func (d *document) supporters(orgs []data.WorkshopOrganisation) {
 	d.fitText(70, landH-18, landW-140, d.words.WithTheSupportOf+" "+strings.Join(names, ", "), 9, 5.5, "C")
 }
 
-// CertificatePayload is what a certificate's QR code holds: enough to
-// read whose it is without the file, and the code to verify it with.
-func CertificatePayload(c data.Certificate) string {
-	return norm.NFC.String(strings.Join([]string{
-		"Atelier certificate " + c.Serial,
-		c.HolderName,
-		c.WorkshopTitle,
-		c.StartDate.String() + "/" + c.EndDate.String(),
-		"Code " + c.Code,
-	}, "\n"))
+// CertificatePayload is what a certificate's QR code holds: its signed
+// text (data.Certificate.QRText), after the workshop's verifier address
+// and "#" when it has one.
+func CertificatePayload(c data.Certificate, verifierAddress string) string {
+	return data.QRContent(verifierAddress, c.QRText())
 }
 
 // qrModules encodes payload as a QR code's dark modules, without the
@@ -291,7 +294,7 @@ func qrModules(payload string) [][]bool { return qr.Encode([]byte(payload)) }
 // pages that draw them: encoding is a good part of the cost of a page. The
 // codes arrive in order through the returned channels; stop ends the work
 // early.
-func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
+func qrAhead(certs []data.Certificate, verifierAddress string) (codes []chan [][]bool, stop func()) {
 	codes = make([]chan [][]bool, len(certs))
 	for i := range codes {
 		codes[i] = make(chan [][]bool, 1)
@@ -305,7 +308,7 @@ func qrAhead(certs []data.Certificate) (codes []chan [][]bool, stop func()) {
 				if i >= len(certs) {
 					return
 				}
-				codes[i] <- qrModules(CertificatePayload(certs[i]))
+				codes[i] <- qrModules(CertificatePayload(certs[i], verifierAddress))
 			}
 		}()
 	}

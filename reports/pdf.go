@@ -16,8 +16,6 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/assets"
@@ -338,20 +336,8 @@ func (d *document) image(name string, img []byte, x, y, w, h float64) bool {
 }
 
 // countryName is the country's name in the document's language, or the
-// code itself when it is not a known region.
-func countryName(lang data.Language, code string) string {
-	if code == "" {
-		return ""
-	}
-	region, err := language.ParseRegion(code)
-	if err != nil {
-		return code
-	}
-	if name := display.Regions(language.Make(string(known(lang)))).Name(region); name != "" {
-		return name
-	}
-	return code
-}
+// code itself when it names no country.
+func countryName(lang data.Language, code string) string { return data.CountryName(known(lang), code) }
 
 func isMark(r rune) bool { return unicode.Is(unicode.Mn, r) }
 

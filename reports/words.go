@@ -24,6 +24,7 @@ type words struct {
 	SessionsAttended                                string // attended, counted, hours
 	SessionsLed                                     string // led, hours
 	SerialNumber, VerificationCode, IssuedOn        string // each with one %s
+	IssuerKey                                       string // the key's fingerprint
 }
 
 var documentWords = map[data.Language]words{
@@ -40,7 +41,7 @@ var documentWords = map[data.Language]words{
 		AttendedWorkshop: "has attended the training workshop", LedWorkshop: "has led sessions of the training workshop",
 		HeldIn: "held in %s, %s, %s", SessionsAttended: "attending %d of %d sessions (%s hours)",
 		SessionsLed: "%d sessions led (%s hours)", SerialNumber: "Serial number: %s",
-		VerificationCode: "Verification code: %s", IssuedOn: "Issued on %s",
+		VerificationCode: "Verification code: %s", IssuedOn: "Issued on %s", IssuerKey: "Issuer key %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Lecture", data.KindSeminar: "Seminar", data.KindHandsOn: "Hands-on workshop",
 			data.KindFieldVisit: "Field visit", data.KindPanel: "Panel", data.KindCeremony: "Ceremony",
@@ -60,7 +61,7 @@ var documentWords = map[data.Language]words{
 		AttendedWorkshop: "a participé à l’atelier de formation", LedWorkshop: "a animé des séances de l’atelier de formation",
 		HeldIn: "tenu à %s (%s) %s", SessionsAttended: "soit %d séances sur %d (%s\u00a0heures)",
 		SessionsLed: "soit %d séances animées (%s\u00a0heures)", SerialNumber: "Numéro\u00a0: %s",
-		VerificationCode: "Code de vérification\u00a0: %s", IssuedOn: "Délivrée le %s",
+		VerificationCode: "Code de vérification\u00a0: %s", IssuedOn: "Délivrée le %s", IssuerKey: "Clé de l’émetteur %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conférence", data.KindSeminar: "Séminaire", data.KindHandsOn: "Atelier pratique",
 			data.KindFieldVisit: "Visite de terrain", data.KindPanel: "Table ronde", data.KindCeremony: "Cérémonie",
@@ -80,7 +81,7 @@ var documentWords = map[data.Language]words{
 		AttendedWorkshop: "ha asistido al taller de formación", LedWorkshop: "ha impartido sesiones del taller de formación",
 		HeldIn: "celebrado en %s (%s) %s", SessionsAttended: "con asistencia a %d de %d sesiones (%s horas)",
 		SessionsLed: "con %d sesiones impartidas (%s horas)", SerialNumber: "Número de serie: %s",
-		VerificationCode: "Código de verificación: %s", IssuedOn: "Expedido el %s",
+		VerificationCode: "Código de verificación: %s", IssuedOn: "Expedido el %s", IssuerKey: "Clave del emisor %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conferencia", data.KindSeminar: "Seminario", data.KindHandsOn: "Taller práctico",
 			data.KindFieldVisit: "Visita de campo", data.KindPanel: "Mesa redonda", data.KindCeremony: "Ceremonia",

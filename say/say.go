@@ -130,6 +130,8 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		return Words{Key: "error.disk_full"}, true
 	case errors.Is(err, syscall.EROFS):
 		return Words{Key: "error.read_only"}, true
+	case doing != Writing && errors.Is(err, fs.ErrNotExist):
+		return Words{"error.no_file", fileArgs(err)}, true
 	case doing == Writing && errors.Is(err, fs.ErrPermission):
 		return Words{"error.no_permission", fileArgs(err)}, true
 	case doing == Writing && errors.Is(err, fs.ErrNotExist):

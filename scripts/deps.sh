@@ -11,6 +11,9 @@
 # this runs as root or with passwordless sudo. Otherwise it prints the exact
 # command to run and fails. It prints nothing when everything is present.
 #
+# The tests need Chromium too: the verifier page's tests drive Debian's
+# chromium headless (they skip without it outside CI, and fail in CI).
+#
 # Extra package names given as arguments (for instance xvfb in CI, or the
 # MinGW-w64 cross compiler and xz for `make package`) are checked and
 # installed the same way.
@@ -36,6 +39,7 @@ need() {
 	libxkbcommon-dev) has_pc xkbcommon && return 1 ;;
 	gcc-mingw-w64-x86-64) command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 && return 1 ;;
 	xz-utils) command -v xz >/dev/null 2>&1 && return 1 ;;
+	chromium) command -v chromium >/dev/null 2>&1 && return 1 ;;
 	esac
 	! is_installed "$1"
 }
@@ -60,7 +64,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 1
 fi
 
-required=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev "$@")
+required=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev chromium "$@")
 missing=()
 for pkg in "${required[@]}"; do
 	if need "$pkg"; then

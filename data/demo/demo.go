@@ -57,6 +57,9 @@ func Write(st *data.Store) (res Result, err error) {
 	}); err != nil {
 		return Result{}, fmt.Errorf("demo signatories: %w", err)
 	}
+	if err = lagosInOtherLanguages(st, res.Lagos); err != nil {
+		return Result{}, fmt.Errorf("demo titles in other languages: %w", err)
+	}
 	if res.Planned, err = w.workshop(dakar()); err != nil {
 		return Result{}, fmt.Errorf("demo workshop in Dakar: %w", err)
 	}

@@ -38,33 +38,47 @@ func qrDataCodewords(v int) int { return qrRawModules(v)/8 - qrECCPerBlock[v]*qr
 
 // qrEncode returns the dark modules of payload's QR code, without the
 // quiet zone, row by row; nil when the payload is too long for any version.
-func qrEncode(payload []byte) [][]bool {
+// The byte segment declares its bytes UTF-8 (ECI designator 26), so that
+// readers stop guessing: without it zbar took a name with one accented
+// letter for Shift JIS, and phone scanners guess too.
+func qrEncode(payload []byte) [][]bool { return qrEncodeECI(payload, true) }
+
+// qrEncodeECI is qrEncode with or without the UTF-8 designator; without,
+// it is what go-qrcode writes, which the tests hold it against.
+func qrEncodeECI(payload []byte, eci bool) [][]bool {
+	header := 4
+	if eci {
+		header += 12 // the ECI mode indicator and an 8-bit designator
+	}
 	v := 1
 	for ; v <= 40; v++ {
 		count := 8
 		if v > 9 {
 			count = 16
 		}
-		if 4+count+8*len(payload) <= 8*qrDataCodewords(v) {
+		if header+count+8*len(payload) <= 8*qrDataCodewords(v) {
 			break
 		}
 	}
 	if v > 40 {
 		return nil
 	}
-	q := newQRSymbol(v)
-	q.placeCodewords(qrCodewords(v, payload))
-	best := qrBestMask(q)
-	q.applyMask(best)
-	q.drawFormat(best)
-	return q.dark
+	return qrLayoutFor(v).symbol(qrCodewords(v, payload, eci))
 }
 
-// qrCodewords lays payload out as byte-mode data, pads it, adds the
-// Reed–Solomon error correction of each block and interleaves the blocks.
-func qrCodewords(v int, payload []byte) []byte {
+// qrECIUTF8 is the ECI designator of UTF-8 (ISO/IEC 18004 and AIM ECI).
+const qrECIUTF8 = 26
+
+// qrCodewords lays payload out as byte-mode data (after the UTF-8 ECI
+// designator when eci is set), pads it, adds the Reed–Solomon error
+// correction of each block and interleaves the blocks.
+func qrCodewords(v int, payload []byte, eci bool) []byte {
 	capacity := qrDataCodewords(v)
 	var bits qrBits
+	if eci {
+		bits.add(7, 4)
+		bits.add(qrECIUTF8, 8)
+	}
 	bits.add(4, 4)
 	if v > 9 {
 		bits.add(len(payload), 16)
@@ -84,7 +98,7 @@ func qrCodewords(v int, payload []byte) []byte {
 	raw := qrRawModules(v) / 8
 	short := blocks - raw%blocks // blocks one data codeword shorter than the rest
 	shortLen := raw / blocks
-	divisor := rsDivisor(eccLen)
+	logs := qrLayoutFor(v).divisorLogs
 	all := make([][]byte, blocks)
 	k := 0
 	for i := range all {
@@ -99,7 +113,7 @@ func qrCodewords(v int, payload []byte) []byte {
 		if i < short {
 			block = append(block, 0) // a hole the interleaving skips
 		}
-		all[i] = append(block, rsRemainder(data, divisor)...)
+		all[i] = append(block, rsRemainder(data, logs)...)
 	}
 	out := make([]byte, 0, raw)
 	for i := range all[0] {
@@ -169,12 +183,21 @@ var gfExp, gfLog = func() (exp [510]byte, log [256]int) {
 	return exp, log
 }()
 
-func rsRemainder(data, divisor []byte) []byte {
-	logs := make([]int, len(divisor))
-	for i, c := range divisor {
-		logs[i] = gfLog[c] // the generator has no zero coefficient
+// rsDivisorLogs are the logarithms of the generator polynomial's
+// coefficients, which rsRemainder multiplies by; the generator has no zero
+// coefficient.
+func rsDivisorLogs(n int) []int {
+	logs := make([]int, n)
+	for i, c := range rsDivisor(n) {
+		logs[i] = gfLog[c]
 	}
-	r := make([]byte, len(divisor))
+	return logs
+}
+
+// rsRemainder is the Reed–Solomon error correction of data: the remainder
+// of its division by the generator whose coefficients' logarithms are logs.
+func rsRemainder(data []byte, logs []int) []byte {
+	r := make([]byte, len(logs))
 	for _, b := range data {
 		factor := b ^ r[0]
 		copy(r, r[1:])
@@ -308,6 +331,17 @@ func (q *qrSymbol) drawFormat(mask int) {
 // columns from the bottom right.
 func (q *qrSymbol) placeCodewords(data []byte) {
 	i := 0
+	q.placeOrder(func(x, y int) {
+		if i < len(data)*8 {
+			q.dark[y][x] = data[i>>3]>>(7-i&7)&1 != 0
+			i++
+		}
+	})
+}
+
+// placeOrder calls place with each data module in the order data bits
+// fill them.
+func (q *qrSymbol) placeOrder(place func(x, y int)) {
 	for right := q.size - 1; right >= 1; right -= 2 {
 		if right == 6 {
 			right = 5 // the vertical timing pattern
@@ -318,9 +352,8 @@ func (q *qrSymbol) placeCodewords(data []byte) {
 				if (right+1)&2 == 0 {
 					y = q.size - 1 - vert
 				}
-				if !q.function[y][x] && i < len(data)*8 {
-					q.dark[y][x] = data[i>>3]>>(7-i&7)&1 != 0
-					i++
+				if !q.function[y][x] {
+					place(x, y)
 				}
 			}
 		}
@@ -356,38 +389,87 @@ func (q *qrSymbol) applyMask(mask int) {
 	}
 }
 
+// qrLayout is what every symbol of one version shares, worked out once:
+// the function patterns as bit lines (with mask 0's format), where each
+// data bit goes, and the modules each of the eight masks changes.
+type qrLayout struct {
+	size, words int
+	rows, cols  []uint64 // the blank symbol: function patterns only
+	order       []int32  // y*size+x of each data module, in placement order
+	masks       qrMasks
+	divisorLogs []int // of the Reed–Solomon generator of the version's blocks
+}
+
 // qrMasks hold, for one version, the modules each of the eight masks
 // changes: the data modules it inverts and the format modules that name
 // it, as bit lines (rows, then columns) so that trying a mask is a XOR.
 type qrMasks struct {
-	words      int // uint64 words per line
 	rows, cols [8][]uint64
 }
 
-var qrMaskCache struct {
+var qrLayoutCache struct {
 	sync.Mutex
-	byVersion [41]*qrMasks
+	byVersion [41]*qrLayout
 }
 
-func qrMasksFor(v int) *qrMasks {
-	qrMaskCache.Lock()
-	defer qrMaskCache.Unlock()
-	if m := qrMaskCache.byVersion[v]; m != nil {
-		return m
+func qrLayoutFor(v int) *qrLayout {
+	qrLayoutCache.Lock()
+	defer qrLayoutCache.Unlock()
+	if l := qrLayoutCache.byVersion[v]; l != nil {
+		return l
 	}
 	blank := newQRSymbol(v)
-	baseRows, baseCols, words := blank.bitLines()
-	m := &qrMasks{words: words}
+	l := &qrLayout{size: blank.size, divisorLogs: rsDivisorLogs(qrECCPerBlock[v])}
+	l.rows, l.cols, l.words = blank.bitLines()
+	blank.placeOrder(func(x, y int) { l.order = append(l.order, int32(y*l.size+x)) })
 	for mask := range 8 {
 		q := newQRSymbol(v)
 		q.applyMask(mask)
 		q.drawFormat(mask)
-		m.rows[mask], m.cols[mask], _ = q.bitLines()
-		xorLines(m.rows[mask], m.rows[mask], baseRows)
-		xorLines(m.cols[mask], m.cols[mask], baseCols)
+		l.masks.rows[mask], l.masks.cols[mask], _ = q.bitLines()
+		xorLines(l.masks.rows[mask], l.masks.rows[mask], l.rows)
+		xorLines(l.masks.cols[mask], l.masks.cols[mask], l.cols)
 	}
-	qrMaskCache.byVersion[v] = m
-	return m
+	qrLayoutCache.byVersion[v] = l
+	return l
+}
+
+// symbol places the codewords into the blank symbol, masks it with the
+// mask of lowest penalty and returns its dark modules: the same symbol as
+// placeCodewords, applyMask and drawFormat make module by module, in a
+// fraction of the time.
+func (l *qrLayout) symbol(codewords []byte) [][]bool {
+	n, words := l.size, l.words
+	lines := make([]uint64, 4*n*words)
+	rows, cols := lines[:n*words], lines[n*words:2*n*words]
+	copy(rows, l.rows)
+	copy(cols, l.cols)
+	for i, pos := range l.order[:min(len(l.order), 8*len(codewords))] {
+		if codewords[i>>3]>>(7-i&7)&1 != 0 {
+			x, y := int(pos)%n, int(pos)/n
+			rows[y*words+x/64] |= 1 << (x % 64)
+			cols[x*words+y/64] |= 1 << (y % 64)
+		}
+	}
+	tryRows, tryCols := lines[2*n*words:3*n*words], lines[3*n*words:]
+	best, bestPenalty := 0, -1
+	for mask := range 8 {
+		xorLines(tryRows, rows, l.masks.rows[mask])
+		xorLines(tryCols, cols, l.masks.cols[mask])
+		if p := qrPenalty(tryRows, tryCols, n, words); bestPenalty < 0 || p < bestPenalty {
+			best, bestPenalty = mask, p
+		}
+	}
+	xorLines(rows, rows, l.masks.rows[best])
+	cells := make([]bool, n*n)
+	dark := make([][]bool, n)
+	for y := range dark {
+		dark[y] = cells[y*n : (y+1)*n : (y+1)*n]
+		for x := range dark[y] {
+			dark[y][x] = rows[y*words+x/64]>>(x%64)&1 != 0
+		}
+	}
+	return dark
 }
 
 // bitLines returns the dark modules as bit lines: rows then columns, words
@@ -416,15 +498,15 @@ func xorLines(dst, a, b []uint64) {
 // qrBestMask is the mask that gives q (its data placed, drawn with mask 0's
 // format) the lowest penalty, the first of equals as the standard asks.
 func qrBestMask(q *qrSymbol) int {
-	masks := qrMasksFor((q.size - 17) / 4)
+	l := qrLayoutFor((q.size - 17) / 4)
 	rows, cols, words := q.bitLines()
 	// The format is drawn for mask 0 already; the masks' lines change it.
 	masked := make([]uint64, 2*len(rows))
 	tryRows, tryCols := masked[:len(rows)], masked[len(rows):]
 	best, bestPenalty := 0, -1
 	for mask := range 8 {
-		xorLines(tryRows, rows, masks.rows[mask])
-		xorLines(tryCols, cols, masks.cols[mask])
+		xorLines(tryRows, rows, l.masks.rows[mask])
+		xorLines(tryCols, cols, l.masks.cols[mask])
 		if p := qrPenalty(tryRows, tryCols, q.size, words); bestPenalty < 0 || p < bestPenalty {
 			best, bestPenalty = mask, p
 		}

@@ -31,14 +31,24 @@ func TestQREncodeMatchesGoQRCode(t *testing.T) {
 			}
 			code.DisableBorder = true
 			want := code.Bitmap()
-			got := qrEncode(payload)
+			got := qrEncodeECI(payload, false)
 			if len(got) != 4*v+17 || len(want) != len(got) {
 				t.Fatalf("%d bytes: version of size %d, go-qrcode's %d; want %d", length, len(got), len(want), 4*v+17)
+			}
+			// The fast path places and masks as the module-by-module one
+			// does, under the mask of lowest penalty.
+			slow := newQRSymbol(v)
+			slow.placeCodewords(qrCodewords(v, payload, false))
+			best := qrBestMask(slow)
+			slow.applyMask(best)
+			slow.drawFormat(best)
+			if !slices.EqualFunc(slow.dark, got, slices.Equal) {
+				t.Errorf("version %d, %d bytes: the fast symbol differs from the one placed module by module", v, length)
 			}
 			found := false
 			for mask := range 8 {
 				q := newQRSymbol(v)
-				q.placeCodewords(qrCodewords(v, payload))
+				q.placeCodewords(qrCodewords(v, payload, false))
 				q.applyMask(mask)
 				q.drawFormat(mask)
 				if slices.EqualFunc(q.dark, want, slices.Equal) {
@@ -65,8 +75,8 @@ func TestQRPenaltyMatchesReference(t *testing.T) {
 			payload[i] = byte(rng.IntN(256))
 		}
 		q := newQRSymbol(v)
-		q.placeCodewords(qrCodewords(v, payload))
-		masks := qrMasksFor(v)
+		q.placeCodewords(qrCodewords(v, payload, false))
+		masks := qrLayoutFor(v).masks
 		rows, cols, words := q.bitLines()
 		for mask := range 8 {
 			xorLines(rows, rows, masks.rows[mask])
@@ -88,9 +98,26 @@ func TestQRPenaltyMatchesReference(t *testing.T) {
 	}
 }
 
+// The byte segment is preceded by the ECI designator of UTF-8: mode 0111,
+// then 26 in eight bits, then byte mode 0100.
+func TestQRDeclaresUTF8(t *testing.T) {
+	cw := qrCodewords(2, []byte("Ọ̀ṣun"), true)
+	if got := uint32(cw[0])<<8 | uint32(cw[1]); got != 0x71A4 {
+		t.Errorf("the symbol starts with %016b, want 0111 00011010 0100", got)
+	}
+	plain := qrCodewords(2, []byte("Ọ̀ṣun"), false)
+	if plain[0]>>4 != 4 {
+		t.Errorf("without ECI the symbol starts with mode %04b, want 0100", plain[0]>>4)
+	}
+}
+
 func BenchmarkQREncode(b *testing.B) {
-	// What a certificate's code holds (reports.CertificatePayload).
-	payload := []byte("Atelier certificate LAG-2022-017\nỌláńrewájú Àdìgún\nThe whole museum: functions, communities and care\n2022-11-21/2022-11-25\nCode K7Q2-M9XD-4FHT")
+	// What a certificate's code holds: its signed text (data.SignedText),
+	// about 320 bytes.
+	payload := []byte("Atelier certificate LAG-2022-017\nName: Ọláńrewájú Àdìgún\n" +
+		"Attended: The whole museum: functions, communities and care\nPlace: Lagos, Nigeria\n" +
+		"Dates: 2022-11-21/2022-11-25\nIssuer: 7QH2-M9XD-4FHT-K2PA\n" +
+		"Signature: Jq0d3Vx1cS8m0bqg8sZc1yQmA9nH3kT6wR2pL5vB7xN4fE0uY8oI1aS3dG6hJ9kL2zX5cV8bN1mQ4wE7rT0yU3iOp")
 	for b.Loop() {
 		qrEncode(payload)
 	}
