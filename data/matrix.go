@@ -61,22 +61,26 @@ var markCodes = [256]Mark{'p': Present, 'l': Late, 'e': Excused, 'a': Absent}
 //
 // Marks arrive as one aggregated string per participant, which makes
 // loading thousands of rows several times faster than scanning one row per
-// mark. Everything is read through the one q, so that the rows, the marks
-// and the rule are of one moment of the file. The marks are read on a
-// second goroutine meanwhile: SQLite steps one statement at a time on a
-// connection, but the other side's Go work (converting and scanning rows,
-// allocating) goes on beside it, which takes about a third off the load of
-// a large workshop compared with reading one after the other.
+// mark. Everything is read at one moment of the file: through q, and the
+// marks through beside(q), which is a second transaction of the same
+// moment when the caller has one (readPaired); the marks are then read on
+// a second goroutine meanwhile, which is what keeps a 5,000 × 60 load
+// under 150 ms (BenchmarkAttendanceMatrixLoad).
 func matrixIn(q querier, workshopID, only int64) (*AttendanceMatrix, []Participant, error) {
 	type markRows struct {
 		cells map[int64]string
 		err   error
 	}
 	marksLoaded := make(chan markRows, 1)
-	go func() {
-		cells, err := aggregatedMarks(q, workshopID, only)
+	readMarks := func() {
+		cells, err := aggregatedMarks(beside(q), workshopID, only)
 		marksLoaded <- markRows{cells, err}
-	}()
+	}
+	if beside(q) != q {
+		go readMarks()
+	} else {
+		readMarks() // one connection steps one statement at a time
+	}
 	w, err := workshopIn(q, workshopID)
 	var sessions []Session
 	var all []Participant

@@ -156,7 +156,7 @@ func certificateDataIn(q querier, workshopID int64, certs []Certificate) (d Cert
 
 // readOne runs load in one read transaction and returns what it read.
 func readOne[T any](s *Store, load func(q querier) (T, error)) (v T, err error) {
-	err = s.read(context.Background(), func(q querier) error {
+	err = s.readPaired(context.Background(), func(q querier) error {
 		v, err = load(q)
 		return err
 	})

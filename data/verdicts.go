@@ -17,11 +17,11 @@ type Verdicts struct {
 	rows      []Eligibility                 // row i of the matrix
 }
 
-// Verdicts reads and weighs a workshop's attendance in one read
-// transaction.
+// Verdicts reads and weighs a workshop's attendance at one moment of the
+// file.
 func (s *Store) Verdicts(workshopID int64) (*Verdicts, error) {
 	var v *Verdicts
-	err := s.read(context.Background(), func(q querier) (err error) {
+	err := s.readPaired(context.Background(), func(q querier) (err error) {
 		v, _, err = verdictsIn(q, workshopID, 0)
 		return err
 	})
@@ -145,7 +145,7 @@ type CertificateStanding struct {
 // CertificateStanding reads a workshop's verdicts, its register and which
 // certificates of it are revoked, in one read transaction.
 func (s *Store) CertificateStanding(workshopID int64) (c CertificateStanding, err error) {
-	err = s.read(context.Background(), func(q querier) error {
+	err = s.readPaired(context.Background(), func(q querier) error {
 		if c.Verdicts, _, err = verdictsIn(q, workshopID, 0); err != nil {
 			return err
 		}
