@@ -100,6 +100,7 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	c.win.SetContent(c.frame())
 	c.win.SetMainMenu(c.mainMenu())
 	c.win.SetOnClosed(c.shutdown)
+	c.win.SetCloseIntercept(c.quitAfterWork)
 	c.win.Resize(fyne.NewSize(1100, 720))
 	c.showTitle()
 	c.screen.reload()
@@ -119,7 +120,7 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	// Marked IsQuit, Fyne keeps this item (and on macOS moves it to the
 	// application menu) instead of adding a second Quit that would skip
 	// closing the store.
-	quit := fyne.NewMenuItem(lang.X("menu.quit", "Quit"), c.quit)
+	quit := fyne.NewMenuItem(lang.X("menu.quit", "Quit"), c.quitAfterWork)
 	quit.IsQuit = true
 	saveCopy := fyne.NewMenuItem(lang.X("menu.save_copy", "Save a copy…"), func() { c.showSaveCopy() })
 	restore := fyne.NewMenuItem(lang.X("menu.restore", "Restore from backup…"), func() { c.showRestore() })
@@ -146,11 +147,6 @@ func (c *controller) shutdown() {
 	if err := c.st.Close(); err != nil {
 		fyne.LogError("Closing "+c.st.Path(), err)
 	}
-}
-
-func (c *controller) quit() {
-	c.shutdown()
-	c.app.Quit()
 }
 
 // openPath makes the file at path the open store, once the work running on

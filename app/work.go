@@ -20,6 +20,7 @@ import (
 type backgroundWork struct {
 	running []string // the titles of the work running, in the order it began
 	waiting func()   // what runs once nothing does; nil when nothing waits
+	quitting bool    // what waits is closing Atelier
 	notice  *modal
 	text    *widget.Label
 }
@@ -61,7 +62,7 @@ func (c *controller) startWork(title string) (end func(err error)) {
 			return
 		}
 		if then := w.waiting; then != nil {
-			w.waiting = nil
+			w.waiting, w.quitting = nil, false
 			w.notice.Hide()
 			then()
 		}
@@ -89,18 +90,30 @@ func (c *controller) workNotice(title, text string, bar *widget.ProgressBar) (en
 // otherwise once it has all ended, with a notice meanwhile that says what
 // it waits for and can call then off. It reports whether then ran at once.
 // Only one thing waits: asking again replaces it.
-func (c *controller) afterWork(then func()) bool {
+func (c *controller) afterWork(then func()) bool { return c.waitForWork(then, false) }
+
+// quitAfterWork closes Atelier once the work running has ended, so that
+// Quit never cuts short the certificates being printed or a workbook
+// being written; the notice can call the quitting off.
+func (c *controller) quitAfterWork() {
+	c.waitForWork(func() {
+		c.shutdown()
+		c.app.Quit()
+	}, true)
+}
+
+func (c *controller) waitForWork(then func(), quitting bool) bool {
 	w := &c.work
 	if len(w.running) == 0 {
 		then()
 		return true
 	}
-	w.waiting = then
+	w.waiting, w.quitting = then, quitting
 	if w.notice == nil {
 		w.text = widget.NewLabel("")
 		w.text.Wrapping = fyne.TextWrapWord
 		cancel := cancelButton(func() {
-			w.waiting = nil
+			w.waiting, w.quitting = nil, false
 			w.notice.Hide()
 		})
 		w.notice = c.newModal(lang.X("work.title", "Still at work on this file"),
@@ -114,6 +127,10 @@ func (c *controller) afterWork(then func()) bool {
 }
 
 func (c *controller) waitingText() string {
+	if c.work.quitting {
+		return lang.XN("work.waiting_quit", "“{{.Work}}” is not finished yet. Atelier closes as soon as it is.",
+			len(c.work.running), map[string]any{"Work": strings.Join(c.work.running, ", ")})
+	}
 	return lang.XN("work.waiting", "“{{.Work}}” is not finished yet. Atelier goes on as soon as it is; until then this file stays open.",
 		len(c.work.running), map[string]any{"Work": strings.Join(c.work.running, ", ")})
 }

@@ -107,3 +107,61 @@ func TestCancelledWaitKeepsTheFileOpen(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Quit while certificates are being issued waits for them: the register
+// and the PDF are whole, and Atelier closes once they are written. Called
+// off, Atelier stays open.
+func TestQuitWaitsForCertificatesBeingIssued(t *testing.T) {
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	for _, s := range ss {
+		if err := st.SetMark(&data.Attendance{ParticipantID: ps[0].ID, SessionID: s.ID, Mark: data.Present}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, q := openAt(t, "en", st, w.ID)
+	v := certificatesOf(t, c)
+	ended := countOf[workEnded](c)
+	pdf := filepath.Join(t.TempDir(), "lagos.pdf")
+	v.issueTo(pdf)
+	c.quitAfterWork()
+	if c.closed {
+		t.Fatal("Quit closed the file under the certificates being issued")
+	}
+	notice := topDialog(c)
+	if notice == nil || !hasText(notice, "Atelier closes as soon as it is.") {
+		t.Fatalf("no notice says Atelier closes once the work is done: %q", visibleTexts(notice))
+	}
+	test.Tap(findButton(notice, "Cancel"))
+	c.quitAfterWork()
+	if !q.runUntil(60*time.Second, func() bool { return countOf[workEnded](c) > ended && c.closed }) {
+		t.Fatalf("Atelier did not close after the certificates (ended %v, closed %v)", countOf[workEnded](c) > ended, c.closed)
+	}
+	if err := lastOf[workEnded](c).err; err != nil {
+		t.Fatalf("issuing failed: %v", err)
+	}
+	if _, err := st.Workshops(); err == nil {
+		t.Error("the file is still open after Quit")
+	}
+	reopened, err := data.Open(st.Path(), data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reopened.Close()
+	if register, err := reopened.Certificates(w.ID); err != nil || len(register) == 0 {
+		t.Errorf("%d certificates in the register (%v)", len(register), err)
+	}
+	if info, err := os.Stat(pdf); err != nil || info.Size() == 0 {
+		t.Errorf("the certificates' PDF: %v", err)
+	}
+}
+
+// Quit with nothing running closes at once.
+func TestQuitWithNothingRunningClosesAtOnce(t *testing.T) {
+	st := tempStore(t)
+	c, _ := openWindow(t, st)
+	c.quitAfterWork()
+	if !c.closed {
+		t.Fatal("Quit did not close Atelier")
+	}
+}
