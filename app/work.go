@@ -18,11 +18,11 @@ import (
 // backgroundWork is what runs on the open store now, and what waits for
 // it to end.
 type backgroundWork struct {
-	running []string // the titles of the work running, in the order it began
-	waiting func()   // what runs once nothing does; nil when nothing waits
-	quitting bool    // what waits is closing Atelier
-	notice  *modal
-	text    *widget.Label
+	running  []string // the titles of the work running, in the order it began
+	waiting  func()   // what runs once nothing does; nil when nothing waits
+	quitting bool     // what waits is closing Atelier
+	notice   *modal
+	text     *widget.Label
 }
 
 // workEnded is what the window tells its test when background work ends.

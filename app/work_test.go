@@ -72,9 +72,10 @@ func TestOpeningAFileWaitsForTheExportRunning(t *testing.T) {
 	}
 }
 
-// Called off while waiting, the other file is not opened at all; issuing
-// certificates goes on and ends in the file it began in.
-func TestCancelledWaitKeepsTheFileOpen(t *testing.T) {
+// classroomWithAQualifier is a file with the classroom workshop, whose
+// first participant attended every session: issuing has work to do.
+func classroomWithAQualifier(t *testing.T) (*data.Store, data.Workshop) {
+	t.Helper()
 	st := tempStore(t)
 	w, ss, ps := classroom(t, st)
 	for _, s := range ss {
@@ -82,6 +83,13 @@ func TestCancelledWaitKeepsTheFileOpen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return st, w
+}
+
+// Called off while waiting, the other file is not opened at all; issuing
+// certificates goes on and ends in the file it began in.
+func TestCancelledWaitKeepsTheFileOpen(t *testing.T) {
+	st, w := classroomWithAQualifier(t)
 	c, q := openAt(t, "en", st, w.ID)
 	otherPath := anotherFile(t)
 	v := certificatesOf(t, c)
@@ -112,13 +120,7 @@ func TestCancelledWaitKeepsTheFileOpen(t *testing.T) {
 // and the PDF are whole, and Atelier closes once they are written. Called
 // off, Atelier stays open.
 func TestQuitWaitsForCertificatesBeingIssued(t *testing.T) {
-	st := tempStore(t)
-	w, ss, ps := classroom(t, st)
-	for _, s := range ss {
-		if err := st.SetMark(&data.Attendance{ParticipantID: ps[0].ID, SessionID: s.ID, Mark: data.Present}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	st, w := classroomWithAQualifier(t)
 	c, q := openAt(t, "en", st, w.ID)
 	v := certificatesOf(t, c)
 	ended := countOf[workEnded](c)

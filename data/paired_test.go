@@ -1,98 +1,58 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
-	"fmt"
-	"os"
-	"os/exec"
-	"strconv"
 	"testing"
 	"time"
 )
 
-// TestHelperPairedAdder adds one participant per transaction to a file,
-// as fast as it can, until its stdin closes or it has added 5,000.
-func TestHelperPairedAdder(t *testing.T) {
-	path := os.Getenv("ATELIER_PAIRED_DB")
-	if path == "" {
-		t.Skip("runs only as a child process")
-	}
-	workshopID, _ := strconv.ParseInt(os.Getenv("ATELIER_PAIRED_WORKSHOP"), 10, 64)
-	st, err := Open(path, OpenExisting)
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(1)
-	}
-	defer st.Close()
-	stop := make(chan struct{})
-	go func() {
-		bufio.NewScanner(os.Stdin).Scan()
-		close(stop)
-	}()
-	for i := range 5000 {
-		select {
-		case <-stop:
-			return
-		default:
-		}
-		p := Participant{WorkshopID: workshopID, GivenName: "Added", FamilyName: fmt.Sprintf("Number %d", i),
-			Country: "GH", Status: StatusConfirmed}
-		if err := st.SaveParticipant(&p); err != nil {
-			fmt.Println("error", err)
-			os.Exit(1)
-		}
-		if i == 0 {
-			fmt.Println("adding")
-		}
-	}
-}
-
 // The two transactions of a paired read see one moment of the file while
-// another process commits as fast as it can: the participants counted
-// through each agree every time, and the reads that could not have their
-// pair (the other process held the lock) still read.
+// another process changes it, round after round, in transactions of its
+// own: what each transaction reads of the file agrees every time, and the
+// reads that could not have their pair (the other process held the lock)
+// still read.
 func TestPairedReadsSeeOneMomentWhileAnotherProcessCommits(t *testing.T) {
-	st, path := openTemp(t)
-	w := addWorkshop(t, st)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperPairedAdder$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "ATELIER_PAIRED_DB="+path, fmt.Sprintf("ATELIER_PAIRED_WORKSHOP=%d", w.ID))
-	cmd.Stderr = os.Stderr
-	stdin, err := cmd.StdinPipe()
-	mustNoErr(t, err)
-	stdout, err := cmd.StdoutPipe()
-	mustNoErr(t, err)
-	mustNoErr(t, cmd.Start())
-	defer func() {
-		stdin.Close()
-		if err := cmd.Wait(); err != nil {
-			t.Errorf("the adding process: %v", err)
+	c := newVerdictCase(t)
+	other := startChanger(t, c.st.Path(), c.w.ID)
+	stop, stopped := make(chan struct{}), make(chan error, 1)
+	go func() {
+		for range 300 {
+			select {
+			case <-stop:
+				stopped <- nil
+				return
+			default:
+			}
+			if err := other.change(); err != nil {
+				stopped <- err
+				return
+			}
 		}
+		stopped <- nil
 	}()
-	said := bufio.NewScanner(stdout)
-	if !said.Scan() || said.Text() != "adding" {
-		t.Fatalf("the adding process said %q", said.Text())
+	// Every transaction of a round changes one of these.
+	fingerprint := func(q querier) (s string, err error) {
+		err = q.QueryRow(`SELECT (SELECT title FROM workshops WHERE id = ?) || ' / ' ||
+			(SELECT count(*) FROM sessions) || ' / ' || (SELECT count(*) FROM participants) || ' / ' ||
+			(SELECT count(*) FROM attendance) || ' / ' || (SELECT count(*) FROM trainers) || ' / ' ||
+			(SELECT count(*) FROM organisations) || ' / ' || (SELECT count(*) FROM certificates)`, c.w.ID).Scan(&s)
+		return s, err
 	}
-
-	count := func(q querier) (n int, err error) {
-		err = q.QueryRow(`SELECT count(*) FROM participants WHERE workshop_id = ?`, w.ID).Scan(&n)
-		return n, err
-	}
-	paired, alone, seen := 0, 0, map[int]bool{}
-	deadline := time.Now().Add(10 * time.Second)
-	for reads := 0; reads < 20000 && len(seen) < 40 && time.Now().Before(deadline); reads++ {
-		err := st.readPaired(context.Background(), func(q querier) error {
-			first, err := count(q)
+	paired, alone, seen := 0, 0, map[string]bool{}
+	deadline := time.Now().Add(20 * time.Second)
+	for reads := 0; reads < 50000 && len(seen) < 60 && time.Now().Before(deadline); reads++ {
+		err := c.st.readPaired(context.Background(), func(q querier) error {
+			first, err := fingerprint(q)
 			if err != nil {
 				return err
 			}
-			second, err := count(beside(q))
+			second, err := fingerprint(beside(q))
 			if err != nil {
 				return err
 			}
 			if first != second {
-				t.Errorf("read %d: %d participants through the first transaction, %d through the second", reads, first, second)
+				t.Errorf("read %d: the first transaction read %q, the second %q", reads, first, second)
 			}
 			if beside(q) != q {
 				paired++
@@ -104,11 +64,13 @@ func TestPairedReadsSeeOneMomentWhileAnotherProcessCommits(t *testing.T) {
 		})
 		mustNoErr(t, err)
 	}
+	close(stop)
+	mustNoErr(t, <-stopped)
 	t.Logf("%d paired reads, %d alone, %d moments seen", paired, alone, len(seen))
 	if paired == 0 {
 		t.Error("no read was paired: the pairing was never tried")
 	}
-	if len(seen) < 40 {
+	if len(seen) < 60 {
 		t.Errorf("the reads saw only %d moments of the file: the other process did not commit between them", len(seen))
 	}
 }
