@@ -56,7 +56,7 @@ func addPrintingPlan(tx *sql.Tx, plan string) (string, error) {
 // place, which a plan that keeps failing would stand in the way of. The
 // publishing error of the plan under the key mine is returned apart from
 // err, which is the database's and undoes the transaction.
-func finishPrinting(tx *sql.Tx, printer CertificatePrinter, mine string) (mineErr, err error) {
+func finishPrinting(tx *sql.Tx, printer interface{ Publish(plan string) error }, mine string) (mineErr, err error) {
 	type pending struct{ key, plan string }
 	plans, err := queryAll(tx, func(r scanner) (pending, error) {
 		var p pending
