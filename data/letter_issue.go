@@ -19,6 +19,7 @@ const (
 	SkipNoPassport   = "no_passport"   // a visa invitation needs the passport number
 	SkipWithdrawn    = "withdrawn"     // a participant who withdrew gets no letter
 	SkipNotInvited   = "not_invited"   // the visa letters for everyone go to those selected or confirmed
+	SkipNoVisaNeeded = "no_visa"       // a citizen of the host country
 	SkipNoGrant      = "no_grant"      // a grant award letter needs a grant awarded
 	SkipNoAttendance = "no_attendance" // an attendance letter needs a session attended
 )
@@ -41,6 +42,7 @@ func (e *LetterRefusedError) Error() string {
 		SkipNoPassport:   "no passport number is known, which a visa invitation states",
 		SkipWithdrawn:    "they have withdrawn from the workshop",
 		SkipNotInvited:   "they are neither selected nor confirmed",
+		SkipNoVisaNeeded: "they are a citizen of the host country",
 		SkipNoGrant:      "no grant was awarded to them",
 		SkipNoAttendance: "they have attended no session that counts yet",
 	}[e.Skip.Reason]
@@ -234,7 +236,7 @@ func planLettersIn(q querier, w Workshop, orgs []WorkshopOrganisation, opts Lett
 		}
 		found = true
 		f := letterFacts(p, w, texts, organiser, opts)
-		reason, listed := letterSkip(p, &f, verdicts, opts.Kind, opts.ParticipantID == 0)
+		reason, listed := letterSkip(p, &f, verdicts, opts.Kind, opts.ParticipantID == 0, w.Country)
 		if reason != "" {
 			skip := LetterSkip{ParticipantID: p.ID, Name: f.Name, Reason: reason}
 			if opts.ParticipantID != 0 {
@@ -287,9 +289,9 @@ func letterFacts(p Participant, w Workshop, texts WorkshopTexts, organiser strin
 // filling in the attendance figures of an attendance letter. listed says
 // whether a run for everyone (bulk) names them: a grantee without a
 // passport number is news, an applicant left out of the visa letters is
-// not. A letter asked for by name goes to anyone who has not withdrawn and
+// not, nor is a citizen of the host country (host), who needs no visa. A letter asked for by name goes to anyone who has not withdrawn and
 // has what the letter states.
-func letterSkip(p Participant, f *LetterFacts, v *Verdicts, kind LetterKind, bulk bool) (reason string, listed bool) {
+func letterSkip(p Participant, f *LetterFacts, v *Verdicts, kind LetterKind, bulk bool, host string) (reason string, listed bool) {
 	if p.Status == StatusWithdrawn {
 		return SkipWithdrawn, false
 	}
@@ -299,6 +301,8 @@ func letterSkip(p Participant, f *LetterFacts, v *Verdicts, kind LetterKind, bul
 		switch {
 		case bulk && !invited:
 			return SkipNotInvited, false
+		case bulk && f.Nationality == host:
+			return SkipNoVisaNeeded, false
 		case p.Travel.PassportNumber == "":
 			return SkipNoPassport, true
 		}
