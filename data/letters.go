@@ -121,7 +121,7 @@ type LetterSettings struct {
 // written in braces: {name}.
 func LetterPlaceholders(kind LetterKind) []string {
 	common := []string{"name", "given_name", "family_name", "institution", "position", "country", "workshop",
-		"theme", "city", "venue", "dates", "organiser"}
+		"theme", "city", "venue", "place", "dates", "organiser"}
 	switch kind {
 	case LetterVisa:
 		return append(common, "nationality", "birth_date", "passport", "passport_expiry", "arrival", "departure")
