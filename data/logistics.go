@@ -72,8 +72,8 @@ func (s *Store) SetPerDiemRates(workshopID int64, rates []PerDiemRate) error {
 type LogisticsData struct {
 	Workshop   Workshop
 	Rooming    []HotelList
-	Arrivals   []TravelLeg // by day and time of arrival
-	Departures []TravelLeg // by day and time of departure
+	Arrivals   []TravelLeg // by day and time of arrival, those who fly in
+	Departures []TravelLeg // by day and time of departure, those who fly out
 	PerDiem    PerDiemSheet
 }
 
@@ -174,11 +174,12 @@ func logisticsOf(m *AttendanceMatrix, people []Participant, rates []PerDiemRate)
 		if !travelling(p) {
 			continue
 		}
-		if !p.Travel.Arrival.Date.IsZero() {
-			d.Arrivals = append(d.Arrivals, TravelLeg{p, p.Travel.Arrival})
+		// The airport runs: those who travel by road are not met.
+		if a := p.Travel.Arrival; !a.Date.IsZero() && a.Flight != "" {
+			d.Arrivals = append(d.Arrivals, TravelLeg{p, a})
 		}
-		if !p.Travel.Departure.Date.IsZero() {
-			d.Departures = append(d.Departures, TravelLeg{p, p.Travel.Departure})
+		if dep := p.Travel.Departure; !dep.Date.IsZero() && dep.Flight != "" {
+			d.Departures = append(d.Departures, TravelLeg{p, dep})
 		}
 	}
 	byTime := func(a, b TravelLeg) int {
