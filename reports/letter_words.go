@@ -172,7 +172,7 @@ func fillLetter(text string, l data.PrintedLetter) string {
 		"name": f.Name, "given_name": p.GivenName, "family_name": p.FamilyName, "institution": p.Institution,
 		"position": p.Position, "country": countryName(lang, f.Country), "workshop": f.Workshop, "theme": f.Theme,
 		"city": f.City, "venue": cmpOr(f.Venue, f.City), "dates": FormatDateRange(lang, f.Start, f.End),
-		"place": placeOf(f, lang),
+		"place":       placeOf(f, lang),
 		"organiser":   f.Organiser,
 		"nationality": countryName(lang, f.Nationality), "birth_date": FormatDate(lang, f.BirthDate),
 		"passport": f.Passport, "passport_expiry": FormatDate(lang, f.PassportExpiry),

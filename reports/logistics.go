@@ -38,7 +38,7 @@ type logisticsWords struct {
 
 var logisticsLabels = map[data.Language]logisticsWords{
 	data.English: {
-		Titles: map[LogisticsKind]string{Rooming: "Rooming list", Pickups: "Airport pick-ups and drop-offs", PerDiem: "Per diem"},
+		Titles:  map[LogisticsKind]string{Rooming: "Rooming list", Pickups: "Airport pick-ups and drop-offs", PerDiem: "Per diem"},
 		NoHotel: "Accommodation paid, hotel not yet known", Nights: "Nights", Guests: "Guests", CheckIn: "Check-in",
 		CheckOut: "Check-out", Room: "Room", Needs: "Needs", Assumed: "* date not known yet: the workshop’s",
 		Arrivals: "Arrivals", Departures: "Departures", Flight: "Flight", Phone: "Phone", Hotel: "Hotel",
@@ -48,7 +48,7 @@ var logisticsLabels = map[data.Language]logisticsWords{
 		Key: "✓ attended · ○ planned (no attendance taken that day yet) · — absent that day",
 	},
 	data.French: {
-		Titles: map[LogisticsKind]string{Rooming: "Liste des chambres", Pickups: "Accueil à l’aéroport et départs", PerDiem: "Indemnités journalières"},
+		Titles:  map[LogisticsKind]string{Rooming: "Liste des chambres", Pickups: "Accueil à l’aéroport et départs", PerDiem: "Indemnités journalières"},
 		NoHotel: "Hébergement pris en charge, hôtel pas encore connu", Nights: "Nuits", Guests: "Personnes",
 		CheckIn: "Arrivée", CheckOut: "Départ", Room: "Chambre", Needs: "Besoins",
 		Assumed: "* date pas encore connue\u00a0: celle de l’atelier", Arrivals: "Arrivées", Departures: "Départs",
@@ -58,7 +58,7 @@ var logisticsLabels = map[data.Language]logisticsWords{
 		Key: "✓ présent · ○ prévu (présences pas encore prises ce jour-là) · — absent ce jour-là",
 	},
 	data.Spanish: {
-		Titles: map[LogisticsKind]string{Rooming: "Lista de habitaciones", Pickups: "Recogidas y traslados al aeropuerto", PerDiem: "Viáticos"},
+		Titles:  map[LogisticsKind]string{Rooming: "Lista de habitaciones", Pickups: "Recogidas y traslados al aeropuerto", PerDiem: "Viáticos"},
 		NoHotel: "Alojamiento cubierto, hotel aún desconocido", Nights: "Noches", Guests: "Personas",
 		CheckIn: "Entrada", CheckOut: "Salida", Room: "Habitación", Needs: "Necesidades",
 		Assumed: "* fecha aún desconocida: la del taller", Arrivals: "Llegadas", Departures: "Salidas",

@@ -1,0 +1,40 @@
+package say
+
+import (
+	"errors"
+
+	"github.com/atelier-workshops/atelier/data"
+)
+
+// letterRefusals word why a participant gets no letter of a kind, by
+// data's reason.
+var letterRefusals = map[string]string{
+	data.SkipNoPassport:   "error.letter_no_passport",
+	data.SkipWithdrawn:    "error.letter_withdrawn",
+	data.SkipNotInvited:   "error.letter_not_invited",
+	data.SkipNoVisaNeeded: "error.letter_no_visa",
+	data.SkipNoGrant:      "error.letter_no_grant",
+	data.SkipNoAttendance: "error.letter_no_attendance",
+}
+
+// travelCause words the errors of letters and of check-in by badge: a
+// letter asked for that a participant cannot get, a badge's code that
+// names nobody or somebody not confirmed.
+func travelCause(err error) (Words, bool) {
+	var refused *data.LetterRefusedError
+	var badge *data.CheckInError
+	switch {
+	case errors.As(err, &refused):
+		return Words{Key: letterRefusals[refused.Skip.Reason], Args: map[string]any{"Name": refused.Skip.Name}}, true
+	case errors.As(err, &badge) && errors.Is(err, data.ErrUnknownBadge):
+		return Words{Key: "error.badge_unknown", Args: map[string]any{"Code": badge.Code}}, true
+	case errors.As(err, &badge) && errors.Is(err, data.ErrNotConfirmed):
+		return Words{Key: "error.badge_not_confirmed", Args: map[string]any{"Code": badge.Code, "Name": badge.Name}}, true
+	}
+	return Words{}, false
+}
+
+// LetterSkip words why a run of letters left a participant out.
+func LetterSkip(s data.LetterSkip) Words {
+	return Words{Key: letterRefusals[s.Reason], Args: map[string]any{"Name": s.Name}}
+}
