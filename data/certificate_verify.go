@@ -67,7 +67,7 @@ type Verification struct {
 }
 
 // ErrUnknownCode is returned by Verify for a code the register lacks.
-var ErrUnknownCode = errors.New("no certificate in this file has this code")
+var ErrUnknownCode = errors.New("no certificate or letter in this file has this code")
 
 // Verify checks what a person typed or pasted: a verification code,
 // looked up in the register, or a certificate's signed text (with or
