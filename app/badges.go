@@ -123,7 +123,7 @@ func (c *controller) askLogistics() {
 	}
 	rateEntry := widget.NewEntry()
 	rateEntry.SetText(ratesText(rates))
-	rateEntry.SetPlaceHolder("USD 40, NGN 15000")
+	rateEntry.SetPlaceHolder(lang.X("logistics.rates_hint", "e.g. USD 40, NGN 15000"))
 	rateRow := newFieldRow(lang.X("logistics.rates", "Per diem, per day"), rateEntry)
 	note := widget.NewLabel(lang.X("logistics.rates_note", "One daily amount per currency: each grantee is paid in their grant’s currency, or the first one. A day counts once attendance is taken on it, for those who came; until then it counts as planned."))
 	note.Wrapping = fyne.TextWrapWord

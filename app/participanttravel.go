@@ -132,7 +132,7 @@ func (f *participantForm) travelSection() fyne.CanvasObject {
 	passport := text(data.FieldPassportNumber, t.PassportNumber, func(t *data.Travel, v string) {
 		t.PassportNumber = data.NormalisePassport(v) // as data stores it, so that "a 123" is not refused while typed
 	})
-	passport.SetPlaceHolder("A01234567")
+	passport.SetPlaceHolder(lang.X("travel.passport_hint", "As in the passport, e.g. A01234567"))
 	arrivalTime := text(data.FieldArrivalTime, t.Arrival.Time, func(t *data.Travel, v string) { t.Arrival.Time = v })
 	departureTime := text(data.FieldDepartureTime, t.Departure.Time, func(t *data.Travel, v string) { t.Departure.Time = v })
 	for _, e := range []*leaveEntry{arrivalTime, departureTime} {
