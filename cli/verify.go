@@ -185,7 +185,14 @@ func describeLetter(kind data.LetterKind, d data.Document, dates string) string 
 	if len(details) > 0 {
 		out += " (" + strings.Join(details, ", ") + ")"
 	}
-	out += fmt.Sprintf(`, "%s", %s, %s`, d.Field(data.LabelWorkshop), d.Field(data.LabelPlace), dates)
+	if title := d.Field(data.LabelWorkshop); title != "" {
+		out += fmt.Sprintf(`, "%s"`, title)
+	}
+	for _, v := range []string{d.Field(data.LabelPlace), dates} {
+		if v != "" { // a text signed elsewhere may leave a field out
+			out += ", " + v
+		}
+	}
 	if issued, err := data.ParseDate(d.Field(data.LabelIssued)); err == nil {
 		out += ", issued " + reports.FormatDate(data.English, issued)
 	}

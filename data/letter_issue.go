@@ -12,6 +12,10 @@ type LetterOptions struct {
 	Kind          LetterKind
 	ParticipantID int64 // one participant; 0 for everyone the kind is for
 	IssuedOn      Date  // the date of a letter written anew; today when zero
+	// CannotDraw, when set, returns the letters of a name the printer's
+	// font cannot draw: such a participant is left out (SkipUndrawable)
+	// rather than sent a letter with their name cut short.
+	CannotDraw func(name string) string
 }
 
 // Why a participant gets no letter of a kind.
@@ -22,6 +26,7 @@ const (
 	SkipNoVisaNeeded = "no_visa"       // a citizen of the host country
 	SkipNoGrant      = "no_grant"      // a grant award letter needs a grant awarded
 	SkipNoAttendance = "no_attendance" // an attendance letter needs a session attended
+	SkipUndrawable   = "undrawable"    // the PDF's font lacks letters of the name (Adlam in DejaVu)
 )
 
 // LetterSkip is a participant left out of a run of letters, and why.
@@ -29,6 +34,7 @@ type LetterSkip struct {
 	ParticipantID int64
 	Name          string
 	Reason        string // one of the Skip constants
+	Missing       string // for SkipUndrawable: the letters the font lacks
 }
 
 // LetterRefusedError says why the one letter asked for cannot be written.
@@ -45,6 +51,7 @@ func (e *LetterRefusedError) Error() string {
 		SkipNoVisaNeeded: "they are a citizen of the host country",
 		SkipNoGrant:      "no grant was awarded to them",
 		SkipNoAttendance: "they have attended no session that counts yet",
+		SkipUndrawable:   fmt.Sprintf("the PDF font cannot draw the letters %q of the name", e.Skip.Missing),
 	}[e.Skip.Reason]
 	return fmt.Sprintf("no %s letter for %s: %s", e.Kind, e.Skip.Name, why)
 }
@@ -237,8 +244,14 @@ func planLettersIn(q querier, w Workshop, orgs []WorkshopOrganisation, opts Lett
 		found = true
 		f := letterFacts(p, w, texts, organiser, opts)
 		reason, listed := letterSkip(p, &f, verdicts, opts.Kind, opts.ParticipantID == 0, w.Country)
+		var missing string
+		if reason == "" && opts.CannotDraw != nil {
+			if missing = opts.CannotDraw(f.Name); missing != "" {
+				reason, listed = SkipUndrawable, true
+			}
+		}
 		if reason != "" {
-			skip := LetterSkip{ParticipantID: p.ID, Name: f.Name, Reason: reason}
+			skip := LetterSkip{ParticipantID: p.ID, Name: f.Name, Reason: reason, Missing: missing}
 			if opts.ParticipantID != 0 {
 				return out, &LetterRefusedError{Kind: opts.Kind, Skip: skip}
 			}

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -74,24 +71,11 @@ var badgeLabels = map[data.Language]badgeWords{
 		data.BadgeOrganiser: "Organización"}, ByHand: "Escriba el nombre a mano", FoldHere: "Doblar aquí"},
 }
 
-// missingLetters lists the letters and marks of s the embedded font
-// cannot draw, each once; emoji and joiners, which printable leaves out
-// without loss, are not counted.
-func missingLetters(s string) string {
-	var out []rune
-	for _, r := range norm.NFC.String(s) {
-		if (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)) && !drawable(r) && !strings.ContainsRune(string(out), r) {
-			out = append(out, r)
-		}
-	}
-	return string(out)
-}
-
 // FindUnprintable lists the badges whose names the font cannot draw.
 func FindUnprintable(badges []data.Badge) []Unprintable {
 	var out []Unprintable
 	for _, b := range badges {
-		if m := missingLetters(b.Name); m != "" {
+		if m := MissingLetters(b.Name); m != "" {
 			out = append(out, Unprintable{Badge: b, Missing: m})
 		}
 	}
@@ -203,7 +187,7 @@ func (d *document) band(b data.Badge, words badgeWords, w data.Workshop, x, y, w
 // bottom, as large as size and never cut: given name over family name,
 // or the whole name on one line or two. It returns the y below it.
 func (d *document) badgeName(b data.Badge, words badgeWords, x, top, width, size, minSize float64) float64 {
-	if missingLetters(b.Name) != "" {
+	if MissingLetters(b.Name) != "" {
 		// A name the font would print with letters missing: a line to
 		// write it on, and the part of it that prints, small, beneath.
 		y := top + size*0.45

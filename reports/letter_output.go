@@ -24,6 +24,7 @@ func IssueAndPrintLetters(ctx context.Context, st *data.Store, workshopID int64,
 	if err != nil {
 		return data.LetterRun{}, err
 	}
+	opts.CannotDraw = MissingLetters
 	run, err := st.IssueLettersPrinting(ctx, workshopID, opts, &letterFilePrinter{out: out, progress: progress})
 	if err == nil && len(run.Letters) == 0 {
 		return run, ErrNoLetters
@@ -58,12 +59,14 @@ func (p *letterFilePrinter) Discard(plan string) { (&registerPrinter{}).Discard(
 // PrintLetter enters (or keeps) a participant's letter of one kind in the
 // register and returns it with its PDF, in memory: what the outbox
 // attaches to a message. The register holds the letter once this returns
-// without error; a participant the kind is not for is refused with a
+// without error; a participant the kind is not for, or whose name the
+// PDF font cannot draw, is refused with a
 // *data.LetterRefusedError.
 func PrintLetter(ctx context.Context, st *data.Store, workshopID, participantID int64,
 	kind data.LetterKind) (data.Letter, []byte, error) {
 	var pdf bytes.Buffer
-	run, err := st.IssueLettersPrinting(ctx, workshopID, data.LetterOptions{Kind: kind, ParticipantID: participantID},
+	opts := data.LetterOptions{Kind: kind, ParticipantID: participantID, CannotDraw: MissingLetters}
+	run, err := st.IssueLettersPrinting(ctx, workshopID, opts,
 		memoryPrinter(func(d data.LetterData) error { return WriteLetters(d, &pdf, nil) }))
 	if err != nil {
 		return data.Letter{}, nil, err

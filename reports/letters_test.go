@@ -184,3 +184,50 @@ func TestCancelledLettersLeaveNothing(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// A name in a script the PDF's font lacks (Adlam) gets no letter with the
+// name cut short: the run leaves it out, saying which letters, and the
+// one letter asked for is refused; once the name as in the passport is
+// given as the printed name, the letter is written with it.
+func TestLetterToANameTheFontCannotDrawIsRefused(t *testing.T) {
+	st, res := demoStore(t)
+	people, _ := st.Participants(res.Lagos, data.ParticipantFilter{Text: "Houénou"})
+	adlam := "\U0001E900\U0001E923\U0001E924\U0001E922"
+	p := people[0]
+	p.GivenName, p.PrintedName = adlam, ""
+	if err := st.SaveParticipant(&p); err != nil {
+		t.Fatal(err)
+	}
+	pdf, run := lagosLetters(t, st, res.Lagos, data.LetterVisa)
+	var left *data.LetterSkip
+	for i, s := range run.LeftOut {
+		if s.ParticipantID == p.ID {
+			left = &run.LeftOut[i]
+		}
+	}
+	if left == nil || left.Reason != data.SkipUndrawable || left.Missing != adlam {
+		t.Fatalf("left out %+v", run.LeftOut)
+	}
+	for _, l := range run.Letters {
+		if l.ParticipantID == p.ID {
+			t.Errorf("a letter was entered for the name the font cannot draw: %+v", l)
+		}
+	}
+	if strings.Contains(strings.Join(pdfText(t, pdf), "\n"), p.Travel.PassportNumber) {
+		t.Error("the PDF holds a letter for the name the font cannot draw")
+	}
+	_, _, err := PrintLetter(context.Background(), st, res.Lagos, p.ID, data.LetterVisa)
+	var refused *data.LetterRefusedError
+	if !errors.As(err, &refused) || refused.Skip.Reason != data.SkipUndrawable || refused.Skip.Missing != adlam {
+		t.Fatalf("one letter to the name the font cannot draw: %v", err)
+	}
+	p.PrintedName = "Françoise HOUENOU"
+	if err := st.SaveParticipant(&p); err != nil {
+		t.Fatal(err)
+	}
+	l, pdf, err := PrintLetter(context.Background(), st, res.Lagos, p.ID, data.LetterVisa)
+	if err != nil || l.HolderName != "Françoise HOUENOU" {
+		t.Fatalf("with the printed name: %+v, %v", l, err)
+	}
+	assertHolds(t, pdf, []string{"Françoise HOUENOU", p.Travel.PassportNumber})
+}

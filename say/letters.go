@@ -15,6 +15,7 @@ var letterRefusals = map[string]string{
 	data.SkipNoVisaNeeded: "error.letter_no_visa",
 	data.SkipNoGrant:      "error.letter_no_grant",
 	data.SkipNoAttendance: "error.letter_no_attendance",
+	data.SkipUndrawable:   "error.letter_undrawable",
 }
 
 // travelCause words the errors of letters and of check-in by badge: a
@@ -25,7 +26,7 @@ func travelCause(err error) (Words, bool) {
 	var badge *data.CheckInError
 	switch {
 	case errors.As(err, &refused):
-		return Words{Key: letterRefusals[refused.Skip.Reason], Args: map[string]any{"Name": refused.Skip.Name}}, true
+		return LetterSkip(refused.Skip), true
 	case errors.As(err, &badge) && errors.Is(err, data.ErrUnknownBadge):
 		return Words{Key: "error.badge_unknown", Args: map[string]any{"Code": badge.Code}}, true
 	case errors.As(err, &badge) && errors.Is(err, data.ErrNotConfirmed):
@@ -36,5 +37,9 @@ func travelCause(err error) (Words, bool) {
 
 // LetterSkip words why a run of letters left a participant out.
 func LetterSkip(s data.LetterSkip) Words {
-	return Words{Key: letterRefusals[s.Reason], Args: map[string]any{"Name": s.Name}}
+	args := map[string]any{"Name": s.Name}
+	if s.Reason == data.SkipUndrawable {
+		args["Letters"] = s.Missing
+	}
+	return Words{Key: letterRefusals[s.Reason], Args: args}
 }
