@@ -172,8 +172,8 @@ func printable(s string) string {
 }
 
 // MissingLetters lists the letters and marks of s the embedded font
-// cannot draw, each once (Adlam, for one, which DejaVu Sans lacks); emoji and joiners, which printable leaves out
-// without loss, are not counted.
+// cannot draw, each once (Adlam, for one, which DejaVu Sans lacks); emoji
+// and joiners, which printable leaves out without loss, are not counted.
 func MissingLetters(s string) string {
 	var out []rune
 	for _, r := range norm.NFC.String(s) {
