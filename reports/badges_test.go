@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"golang.org/x/text/unicode/norm"
 )
 
 func writeBadges(t *testing.T, d data.BadgeData, layout BadgeLayout, tents bool) ([]byte, []Unprintable) {
@@ -152,5 +153,46 @@ func TestABadgeWhoseNameTheFontCannotDrawSaysSo(t *testing.T) {
 	text := joined(pdfText(t, pdf))
 	if strings.Contains(text, "Aïssatou") || !strings.Contains(text, "write by hand") || !strings.Contains(text, nfc("Ọ̀ṣun Bello")) {
 		t.Errorf("badges read %q", text)
+	}
+}
+
+// Arabic and Hebrew names are drawn joined and from the right, and read
+// back as typed; a name with marks above capitals (Ọ̀ṣun) reads back whole.
+func TestBadgeNamesInArabicAndHebrewAreJoinedAndRightToLeft(t *testing.T) {
+	d := data.BadgeData{Workshop: data.Workshop{Title: "T", City: "Lagos", Language: data.English},
+		Badges: []data.Badge{
+			{Role: data.BadgeParticipant, Given: "يوسف", Family: "العمراني", Name: "يوسف العمراني", Code: "YA1"},
+			{Role: data.BadgeParticipant, Given: "דוד", Family: "כהן", Name: "דוד כהן", Code: "DK1"},
+			{Role: data.BadgeTrainer, Given: "Ọ̀ṣun", Family: "Bello", Name: "Ọ̀ṣun Bello"}}}
+	pdf, un := writeBadges(t, d, BadgesA4x8, false)
+	if len(un) != 0 {
+		t.Fatalf("unprintable %+v", un)
+	}
+	var joinedArabic, hebrew bool
+	for _, run := range drawnText(t, pdf) {
+		runes := []rune(run)
+		if strings.ContainsFunc(run, func(r rune) bool { return r >= 0x0600 && r <= 0x06FF }) {
+			t.Errorf("Arabic drawn unshaped: %s", codes(run))
+		}
+		// يوسف drawn from the left: feh final first, yeh initial last.
+		if len(runes) == 4 && runes[0] == 0xFED2 && runes[3] == 0xFEF3 {
+			joinedArabic = true
+		}
+		if run == "דוד" || run == "ןהכ" {
+			hebrew = true
+		}
+	}
+	if !joinedArabic || !hebrew {
+		t.Errorf("Arabic joined from the right %v, Hebrew from the right %v: drawn %q", joinedArabic, hebrew, drawnText(t, pdf))
+	}
+	out, ok := popplerText(t, pdf)
+	if !ok {
+		t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
+	}
+	read := norm.NFKC.String(out)
+	for _, name := range []string{"يوسف", "العمراني", "כהן", nfc("Ọ̀ṣun")} {
+		if !strings.Contains(read, name) {
+			t.Errorf("pdftotext does not read %q back; it reads:\n%s", name, read)
+		}
 	}
 }
