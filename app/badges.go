@@ -13,6 +13,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // The File menu's documents for before the workshop: letters, badges and
@@ -91,7 +92,9 @@ func (c *controller) exportBadges(workshopID int64, ch badgesChoice, path string
 		if err == nil && len(unprintable) > 0 {
 			var names []string
 			for _, u := range unprintable {
-				names = append(names, u.Badge.Name)
+				// The window's font may lack the letters too: the script's
+				// name says which they are.
+				names = append(names, u.Badge.Name+" ("+say.ScriptNames(u.Missing)+")")
 			}
 			c.showMessage(title, []string{lang.XN("badges.unprintable",
 				"The PDF’s font cannot draw the letters of {{.Count}} name, so its badge has a line to write it by hand: {{.Names}}",

@@ -163,7 +163,7 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 
 	// A confirmed participant whose name is in Adlam, which the font lacks.
 	p := data.Participant{WorkshopID: res.Lagos, GivenName: "\U0001E900\U0001E923", FamilyName: "\U0001E924\U0001E922",
-		Status: data.StatusConfirmed}
+		Status: data.StatusConfirmed, Travel: data.Travel{Nationality: "GN", PassportNumber: "R0417729"}}
 	if err := st.SaveParticipant(&p); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,20 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 	if !q.runUntil(20*time.Second, func() bool { return len(done) == 1 }) || done[0] != nil {
 		t.Fatalf("badges: %v", done)
 	}
-	if !hasText(topDialog(c), "The PDF’s font cannot draw the letters of 1 name, so its badge has a line to write it by hand: "+p.FullName()) {
+	if !hasText(topDialog(c), "The PDF’s font cannot draw the letters of 1 name, so its badge has a line to write it by hand: "+p.FullName()+" (Adlam)") {
 		t.Errorf("the badges' message: %q", visibleTexts(topDialog(c)))
+	}
+
+	// Their visa letter is not written with the name cut short: the run
+	// says which letters the font lacks, and what to do.
+	ended = countOf[lettersIssued](c)
+	c.issueLetters(res.Lagos, data.LetterOptions{Kind: data.LetterVisa}, filepath.Join(dir, "visa2.pdf"), nil)
+	if !q.runUntil(20*time.Second, func() bool { return countOf[lettersIssued](c) > ended }) {
+		t.Fatal("the letters were not printed")
+	}
+	if !hasText(topDialog(c), "8 letters saved in “visa2.pdf”.") ||
+		!hasText(topDialog(c), "The PDF font cannot draw the Adlam letters of "+p.FullName()+
+			"’s name: give the name as in the passport under Name on certificate on the participant sheet.") {
+		t.Errorf("the letters' message: %q", visibleTexts(topDialog(c)))
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 // runBadges writes the name badges of a workshop (confirmed participants,
@@ -49,8 +50,8 @@ func runBadges(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s\n", what)
 	for _, u := range unprintable {
-		fmt.Fprintf(stderr, "%s: warning: the PDF font cannot draw the letters %q of %s's name: their %s has a line to write the name by hand\n",
-			name, u.Missing, u.Badge.Name, map[bool]string{false: "badge", true: "table card"}[*tents])
+		fmt.Fprintf(stderr, "%s: warning: the PDF font cannot draw the %s letters %q of %s's name: their %s has a line to write the name by hand\n",
+			name, say.ScriptNames(u.Missing), u.Missing, u.Badge.Name, map[bool]string{false: "badge", true: "table card"}[*tents])
 	}
 	return 0
 }

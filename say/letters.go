@@ -2,6 +2,9 @@ package say
 
 import (
 	"errors"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -39,7 +42,23 @@ func travelCause(err error) (Words, bool) {
 func LetterSkip(s data.LetterSkip) Words {
 	args := map[string]any{"Name": s.Name}
 	if s.Reason == data.SkipUndrawable {
-		args["Letters"] = s.Missing
+		// The window's font lacks these letters too: the script's name
+		// is what a reader can read.
+		args["Script"] = ScriptNames(s.Missing)
 	}
 	return Words{Key: letterRefusals[s.Reason], Args: args}
+}
+
+// ScriptNames names the scripts of letters, as Unicode does ("Adlam"),
+// each once, in the order they come.
+func ScriptNames(letters string) string {
+	var names []string
+	for _, r := range letters {
+		for name, table := range unicode.Scripts {
+			if name != "Common" && name != "Inherited" && unicode.Is(table, r) && !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+	}
+	return strings.ReplaceAll(strings.Join(names, ", "), "_", " ")
 }
