@@ -157,12 +157,20 @@ func (f *participantForm) travelSection() fyne.CanvasObject {
 	s.warning = widget.NewLabel("")
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Importance = widget.WarningImportance
+	// The warning sits under the expiry it is about, and takes no room
+	// when there is none.
+	expiry := row([]string{data.FieldPassportExpiry},
+		date(data.FieldPassportExpiry, t.PassportExpiry, func(t *data.Travel, d data.Date) { t.PassportExpiry = d }))
+	expiry.Widget = container.NewVBox(expiry.Widget, s.warning)
+	// Dates each have their own labelled row: a bare date beside a
+	// nationality or a passport number would not say what it is. Times,
+	// flights and rooms read as what they are beside their date or hotel.
 	form := widget.NewForm(
-		row([]string{data.FieldNationality, data.FieldBirthDate}, s.nation,
+		row([]string{data.FieldNationality}, s.nation),
+		row([]string{data.FieldBirthDate},
 			date(data.FieldBirthDate, t.BirthDate, func(t *data.Travel, d data.Date) { t.BirthDate = d })),
-		row([]string{data.FieldPassportNumber, data.FieldPassportExpiry}, passport,
-			date(data.FieldPassportExpiry, t.PassportExpiry, func(t *data.Travel, d data.Date) { t.PassportExpiry = d })),
-		widget.NewFormItem("", s.warning),
+		row([]string{data.FieldPassportNumber}, passport),
+		expiry,
 		row([]string{data.FieldArrivalDate, data.FieldArrivalTime, data.FieldArrivalFlight},
 			date(data.FieldArrivalDate, t.Arrival.Date, func(t *data.Travel, d data.Date) { t.Arrival.Date = d }),
 			arrivalTime, arrivalFlight),
