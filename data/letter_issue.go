@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -120,58 +121,32 @@ func (s *Store) IssueLettersPrinting(ctx context.Context, workshopID int64, opts
 		opts.IssuedOn = DateOf(time.Now())
 	}
 	var run LetterRun
-	var plan, key string
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if printer != nil {
-			if _, err := finishPrinting(tx, printer, ""); err != nil {
-				return err
-			}
-		}
+	err := s.enterAndPrint(ctx, printer, func(tx *sql.Tx) (string, error) {
 		d, err := letterDataIn(tx, workshopID)
 		if err != nil {
-			return err
+			return "", err
 		}
 		plans, err := planLettersIn(tx, d.Workshop, d.Organisations, opts)
 		if err != nil {
-			return err
+			return "", err
 		}
 		run = LetterRun{LeftOut: plans.leftOut, Warnings: plans.warnings}
 		if d.Letters, err = enterLettersIn(tx, d.Workshop, opts.Kind, plans.letters); err != nil || len(d.Letters) == 0 {
-			return err
+			return "", err
 		}
 		for _, l := range d.Letters {
 			run.Letters = append(run.Letters, l.Letter)
 		}
 		if printer == nil {
-			return nil
+			return "", nil
 		}
-		if plan, err = printer.Stage(d); err != nil || plan == "" {
-			return err
-		}
-		key, err = addPrintingPlan(tx, plan)
-		return err
+		return printer.Stage(d)
 	})
-	if err != nil {
-		if plan != "" {
-			printer.Discard(plan)
-		}
+	var published *PublishError
+	if err != nil && !errors.As(err, &published) {
 		return LetterRun{}, err
 	}
-	if plan == "" {
-		return run, nil
-	}
-	var publishErr error
-	err = s.write(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
-		publishErr, err = finishPrinting(tx, printer, key)
-		return err
-	})
-	if err == nil {
-		err = publishErr
-	}
-	if err != nil {
-		return run, &PublishError{Err: err}
-	}
-	return run, nil
+	return run, err
 }
 
 // IssueLetters enters letters in the register without printing them.
