@@ -88,6 +88,7 @@ func newAttendanceView(c *controller) *attendanceView {
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("attendance.session", "Session")), nil, v.session),
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.allIn, v.allOut, v.keyIn), v.search),
 		v.counts,
+		newCheckIn(v).content, // checkin.go: scanning badges at the door
 	)
 	bottom := container.NewVBox(
 		container.NewBorder(nil, nil, v.noteLabel, nil, v.note),

@@ -106,7 +106,7 @@ func TestCertificatesVerifyInFrenchAndNobodyEligible(t *testing.T) {
 	}
 	typeOver(c, v.code, "0000-0000-0000")
 	v.verify()
-	if v.verdict.Text != "Non authentique\u00a0: aucune attestation de ce fichier n’a ce code." {
+	if v.verdict.Text != "Non authentique\u00a0: aucune attestation ni lettre de ce fichier n’a ce code." {
 		t.Errorf("verdict %q", v.verdict.Text)
 	}
 }

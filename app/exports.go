@@ -20,11 +20,12 @@ import (
 // goroutine, through a temporary file renamed into place when complete.
 
 func (c *controller) exportMenuItems() []*fyne.MenuItem {
-	return []*fyne.MenuItem{
+	return append([]*fyne.MenuItem{
 		fyne.NewMenuItem(lang.X("exports.programme", "Export programme…"), c.askProgramme),
 		fyne.NewMenuItem(lang.X("exports.signin", "Print sign-in sheets…"), c.askSignIn),
 		fyne.NewMenuItem(lang.X("workbook.menu", "Export workbook for the secretariat…"), c.askWorkbook),
-	}
+		fyne.NewMenuItemSeparator(),
+	}, c.travelMenuItems()...) // badges.go
 }
 
 // selectedWorkshop is the workshop the exports act on; when none is

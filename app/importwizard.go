@@ -56,6 +56,9 @@ func fieldName(f importer.Field) string {
 	case importer.Consent:
 		return lang.X("import.field.consent", "Directory consent (yes/no)")
 	}
+	if l, ok := travelFieldLabel(string(f)); ok { // participanttravel.go
+		return l
+	}
 	return lang.X("import.field.ignore", "Not imported")
 }
 

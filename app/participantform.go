@@ -15,6 +15,9 @@ import (
 
 // participantFieldLabel names a participant field, by data's name for it.
 func participantFieldLabel(field string) string {
+	if l, ok := travelFieldLabel(field); ok { // participanttravel.go
+		return l
+	}
 	switch field { // two messages of their own: the boxes' own words take the fields' names
 	case "grant_awarded":
 		field = "grant"
@@ -166,7 +169,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 		})
 		buttons = []fyne.CanvasObject{del, f.close}
 		// The status line goes above the form, where it is seen without scrolling.
-		body.Objects = []fyne.CanvasObject{f.attendance(), f.general, form}
+		body.Objects = []fyne.CanvasObject{f.attendance(), f.general, form, f.travelSection()}
 		f.live = true
 		f.sheet.load(p, func() {})
 		f.general.Show()
@@ -223,6 +226,7 @@ func (f *participantForm) statusHistory() string {
 // the amount is not a number, and the participant then keeps the draft's.
 func (f *participantForm) read() (data.Participant, bool) {
 	p := f.sheet.saved
+	p.Travel = f.sheet.draft.Travel // the travel section edits the draft itself
 	p.GivenName, p.FamilyName, p.PrintedName = f.given.Text, f.family.Text, f.printed.Text
 	if i := f.gender.SelectedIndex(); i >= 0 {
 		p.Gender = data.Genders[i]
@@ -340,5 +344,7 @@ func copyParticipantField(field string, dst, src *data.Participant) {
 		dst.Grant.Currency = src.Grant.Currency
 	case "notes":
 		dst.Notes = src.Notes
+	default:
+		data.CopyTravelField(field, &dst.Travel, &src.Travel)
 	}
 }

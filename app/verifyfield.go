@@ -15,7 +15,7 @@ import (
 // only what the code or signature covers (data.Verification.Says).
 func verificationWords(v data.Verification, err error) (string, widget.Importance) {
 	if errors.Is(err, data.ErrUnknownCode) {
-		return lang.X("certificates.unknown", "Not genuine: no certificate in this file has this code."), widget.DangerImportance
+		return lang.X("certificates.unknown", "Not genuine: no certificate or letter in this file has this code."), widget.DangerImportance
 	}
 	says := v.Says
 	title := says.Field(data.LabelAttended)
@@ -28,6 +28,9 @@ func verificationWords(v data.Verification, err error) (string, widget.Importanc
 	}
 	args := map[string]any{"Serial": says.Serial, "Name": says.Field(data.LabelName), "Title": title,
 		"Place": says.Field(data.LabelPlace), "Dates": dates, "Key": v.Issuer}
+	if kind, ok := data.LetterKindOf(says); ok && v.Verdict == data.Genuine {
+		return letterVerified(kind, v, args) // letterverify.go
+	}
 	switch v.Verdict {
 	case data.Genuine:
 		if v.Issuer == "" { // issued before signatures: its code did not cover the place
@@ -59,7 +62,7 @@ func verificationWords(v data.Verification, err error) (string, widget.Importanc
 	switch v.Why {
 	case data.ReasonAltered:
 		return lang.X("certificates.tampered", "Not genuine: the register entry {{.Serial}} ({{.Name}}) was changed after it was issued.",
-			map[string]any{"Serial": v.Certificate.Serial, "Name": v.Certificate.HolderName}), widget.DangerImportance
+			alteredArgs(v)), widget.DangerImportance
 	case data.ReasonBadSignature:
 		return lang.X("verify.bad_signature", "Not genuine: the text is not what the issuer key {{.Key}} signed; it was changed after signing.", args),
 			widget.DangerImportance

@@ -48,9 +48,18 @@ Usage:
                                issue the certificates of everyone eligible (and of the trainers)
                                and print them into FILE.pdf and, with --each, one PDF each into
                                the folder FILE beside it; reissuing keeps serial numbers and codes
+  atelier letters --db FILE --workshop ID --kind visa|award|attendance [--participant ID] --out FILE.pdf
+                               issue letters (visa invitations, grant awards, attendance letters) to
+                               one participant or everyone they are for, and print them; reissuing
+                               keeps serial numbers, and codes unless what a letter says changed
+  atelier badges --db FILE --workshop ID --out FILE.pdf [--layout a4-8|a6-4] [--tents]
+                               write name badges (eight or four to an A4 sheet, with cut marks and
+                               QR codes for check-in), or with --tents table cards folded from A4
+  atelier logistics --db FILE --workshop ID --kind rooming|pickups|perdiem --out FILE.pdf
+                               write the rooming list, the airport pick-ups, or the per-diem sheet
   atelier verify --db FILE CODE|TEXT
-                               say whether a certificate's code (or its QR code's text) is genuine,
-                               revoked or changed, and what it certifies
+                               say whether a certificate's or letter's code (or its QR code's text)
+                               is genuine, revoked or changed, and what it states
   atelier verify --key FILE.pem TEXT
                                check a QR code's text (- reads it from standard input) with the
                                issuer's published public key alone
@@ -98,6 +107,12 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 			return runCertificates(args[1:], stdout, stderr)
 		case "verify":
 			return runVerify(args[1:], stdout, stderr)
+		case "letters":
+			return runLetters(args[1:], stdout, stderr)
+		case "badges":
+			return runBadges(args[1:], stdout, stderr)
+		case "logistics":
+			return runLogistics(args[1:], stdout, stderr)
 		case "keys":
 			return runKeys(args[1:], stdout, stderr)
 		case "revoke":

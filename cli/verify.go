@@ -47,7 +47,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	v, err := st.Verify(typed)
 	if errors.Is(err, data.ErrUnknownCode) {
-		fmt.Fprintf(stdout, "NOT GENUINE: no certificate in %s has the code %s\n", *db, strings.TrimSpace(typed))
+		fmt.Fprintf(stdout, "NOT GENUINE: no certificate or letter in %s has the code %s\n", *db, strings.TrimSpace(typed))
 		return 1
 	}
 	if err != nil {
@@ -119,8 +119,11 @@ func verdictLine(v data.Verification, source string, register bool) string {
 	}
 	switch v.Why {
 	case data.ReasonAltered:
-		c := v.Certificate
-		return fmt.Sprintf("NOT GENUINE: the register entry %s (%s) was changed after it was issued", c.Serial, c.HolderName)
+		serial, holder := v.Certificate.Serial, v.Certificate.HolderName
+		if v.Letter != nil {
+			serial, holder = v.Letter.Serial, v.Letter.HolderName
+		}
+		return fmt.Sprintf("NOT GENUINE: the register entry %s (%s) was changed after it was issued", serial, holder)
 	case data.ReasonUnknownIssuer:
 		return fmt.Sprintf("NOT GENUINE: it says it was signed by issuer key %s, which is not a key of %s", v.Issuer, source)
 	case data.ReasonBadSignature:
@@ -149,6 +152,9 @@ func describeDocument(d data.Document) string {
 		}
 		return out + ", " + dates
 	}
+	if kind, ok := data.LetterKindOf(d); ok {
+		return describeLetter(kind, d, dates)
+	}
 	parts := []string{d.Kind + " " + d.Serial}
 	for _, f := range d.Fields {
 		value := f.Value
@@ -158,4 +164,37 @@ func describeDocument(d data.Document) string {
 		parts = append(parts, f.Label+": "+value)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// describeLetter words what a letter states, in English: "visa invitation
+// letter LAG-2022-V001 to Françoise Houénou (passport B1749326),
+// “L’atelier…”, Lagos, Nigéria, 21–25 November 2022, issued 3 October
+// 2022".
+func describeLetter(kind data.LetterKind, d data.Document, dates string) string {
+	what := map[data.LetterKind]string{data.LetterVisa: "visa invitation", data.LetterAward: "grant award",
+		data.LetterAttendance: "attendance"}[kind]
+	out := fmt.Sprintf("%s letter %s to %s", what, d.Serial, d.Field(data.LabelName))
+	var details []string
+	for _, f := range []struct{ label, words string }{
+		{data.LabelPassport, "passport"}, {data.LabelGrant, "grant"}, {data.LabelCovers, "covering"},
+		{data.LabelSessions, "sessions attended"}} {
+		if v := d.Field(f.label); v != "" {
+			details = append(details, f.words+" "+v)
+		}
+	}
+	if len(details) > 0 {
+		out += " (" + strings.Join(details, ", ") + ")"
+	}
+	if title := d.Field(data.LabelWorkshop); title != "" {
+		out += fmt.Sprintf(`, "%s"`, title)
+	}
+	for _, v := range []string{d.Field(data.LabelPlace), dates} {
+		if v != "" { // a text signed elsewhere may leave a field out
+			out += ", " + v
+		}
+	}
+	if issued, err := data.ParseDate(d.Field(data.LabelIssued)); err == nil {
+		out += ", issued " + reports.FormatDate(data.English, issued)
+	}
+	return out
 }

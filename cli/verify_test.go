@@ -125,7 +125,7 @@ func TestVerifyReportsAChangedCityAndAMovedRow(t *testing.T) {
 }
 
 // verify names the kind of document it checked: a letter is told from a
-// certificate, field by field.
+// certificate, and named by its kind, holder and dates.
 func TestVerifyNamesTheKindOfDocument(t *testing.T) {
 	db, pub, _ := issuedDemo(t)
 	st, err := data.Open(db, data.OpenExisting)
@@ -144,7 +144,7 @@ func TestVerifyNamesTheKindOfDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, _ := runCLI("verify", "--key", pub, signed.Text())
-	if want := "GENUINE: letter VIS-2022-003; Purpose: Visa invitation; Name: Ìfẹ́olúwa Àdìgún; Dates: 20–26 November 2022 (issuer key " +
+	if want := "GENUINE: visa invitation letter VIS-2022-003 to Ìfẹ́olúwa Àdìgún, 20–26 November 2022 (issuer key " +
 		key.Fingerprint() + ")\n"; code != 0 || stdout != want {
 		t.Errorf("a letter: code %d, %q, want %q", code, stdout, want)
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -51,56 +52,25 @@ func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64,
 		return nil, err
 	}
 	var out []Certificate
-	var plan, key string
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		if printer != nil {
-			// What a run killed after its commit left to publish goes
-			// first, before its staged files could be taken for
-			// leftovers. Its errors are not this run's.
-			if _, err := finishPrinting(tx, printer, ""); err != nil {
-				return err
-			}
-		}
+	err = s.enterAndPrint(ctx, printer, func(tx *sql.Tx) (string, error) {
 		var w Workshop
 		var err error
 		if out, w, err = planCertificatesIn(tx, workshopID, opt); err != nil || len(out) == 0 {
-			return err
+			return "", err
 		}
 		if out, err = issueIn(tx, secret, w, out); err != nil || len(out) == 0 {
-			return err // every certificate due was revoked: nothing to print
+			return "", err // every certificate due was revoked: nothing to print
 		}
 		if printer == nil {
-			return nil
+			return "", nil
 		}
-		if plan, err = printer.Stage(out); err != nil {
-			return err
-		}
-		key, err = addPrintingPlan(tx, plan)
-		return err
+		return printer.Stage(out)
 	})
-	if err != nil {
-		if plan != "" {
-			printer.Discard(plan)
-		}
+	var published *PublishError
+	if err != nil && !errors.As(err, &published) {
 		return nil, err
 	}
-	if plan == "" {
-		return out, nil
-	}
-	// Printing is done and the register holds it: a cancel now would
-	// stop nothing but the renames.
-	var publishErr error
-	err = s.write(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
-		publishErr, err = finishPrinting(tx, printer, key)
-		return err
-	})
-	if err == nil {
-		err = publishErr
-	}
-	if err != nil {
-		return out, &PublishError{Err: err}
-	}
-	return out, nil
+	return out, err
 }
 
 // PreviewCertificates returns the certificates IssueCertificates would

@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"strings"
 )
 
@@ -62,10 +61,13 @@ type Verification struct {
 	Issuer     string // fingerprint of the signing key; "" before signatures
 	Revocation *Revocation
 	Changes    []Change
+	// Letter is the register entry when the code or text is a letter's
+	// (letter_verify.go); Certificate is then empty.
+	Letter *Letter
 }
 
 // ErrUnknownCode is returned by Verify for a code the register lacks.
-var ErrUnknownCode = errors.New("no certificate in this file has this code")
+var ErrUnknownCode = errors.New("no certificate or letter in this file has this code")
 
 // Verify checks what a person typed or pasted: a verification code,
 // looked up in the register, or a certificate's signed text (with or
@@ -90,7 +92,7 @@ func verifyCode(q querier, typed string) (Verification, error) {
 	code := NormaliseCode(typed)
 	c, err := scanCertificate(q.QueryRow(`SELECT `+certificateColumns+` FROM certificates WHERE code = ?`, code))
 	if errors.Is(err, sql.ErrNoRows) {
-		return Verification{}, fmt.Errorf("%q: %w", strings.TrimSpace(typed), ErrUnknownCode)
+		return verifyLetterCode(q, typed, code)
 	}
 	if err != nil {
 		return Verification{}, err
@@ -213,7 +215,7 @@ func verifyText(q querier, input string) (Verification, error) {
 	c, err := scanCertificate(q.QueryRow(`SELECT `+certificateColumns+` FROM certificates WHERE signature = ?`,
 		check.Signed.Signature))
 	if errors.Is(err, sql.ErrNoRows) {
-		return v, nil // genuine, signed by this issuer in another file
+		return verifyLetterText(q, v, check.Signed) // else genuine, signed by this issuer in another file
 	}
 	if err != nil {
 		return v, err

@@ -10,14 +10,17 @@ import (
 
 const participantColumns = `id, workshop_id, given_name, family_name, printed_name, gender, country, institution,
 	position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation, grant_per_diem,
-	grant_amount_minor, grant_currency, grant_paid, directory_consent, notes`
+	grant_amount_minor, grant_currency, grant_paid, directory_consent, notes, ` + travelColumns
 
 func scanParticipant(row scanner) (Participant, error) {
 	var p Participant
 	var awarded, travel, accommodation, perDiem, paid, consent int
-	err := row.Scan(&p.ID, &p.WorkshopID, &p.GivenName, &p.FamilyName, &p.PrintedName, &p.Gender, &p.Country,
-		&p.Institution, &p.Position, &p.Email, &p.Phone, &p.Language, &p.Status, &awarded, &travel, &accommodation,
-		&perDiem, &p.Grant.AmountMinor, &p.Grant.Currency, &paid, &consent, &p.Notes)
+	var t travelScan
+	err := row.Scan(append([]any{&p.ID, &p.WorkshopID, &p.GivenName, &p.FamilyName, &p.PrintedName, &p.Gender,
+		&p.Country, &p.Institution, &p.Position, &p.Email, &p.Phone, &p.Language, &p.Status, &awarded, &travel,
+		&accommodation, &perDiem, &p.Grant.AmountMinor, &p.Grant.Currency, &paid, &consent, &p.Notes},
+		t.targets(&p.Travel)...)...)
+	t.fill(&p.Travel)
 	p.Grant.Awarded, p.Grant.Travel, p.Grant.Accommodation = awarded == 1, travel == 1, accommodation == 1
 	p.Grant.PerDiem, p.Grant.Paid, p.DirectoryConsent = perDiem == 1, paid == 1, consent == 1
 	return p, err
@@ -182,7 +185,8 @@ func (s *Store) SetGrantPaid(ids []int64, paid bool) error {
 const insertParticipantSQL = `INSERT INTO participants(given_name, family_name, printed_name, gender, country,
 	institution, position, email, phone, language, status, grant_awarded, grant_travel, grant_accommodation,
 	grant_per_diem, grant_amount_minor, grant_currency, grant_paid, directory_consent, notes, search_key,
-	sort_key, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sort_key, ` + travelColumns + `, workshop_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+	?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // insertStatusSQL starts a participant's status history.
 const insertStatusSQL = `INSERT INTO participant_status_changes(participant_id, status, changed_at) VALUES (?, ?, ?)`
@@ -191,10 +195,10 @@ const insertStatusSQL = `INSERT INTO participant_status_changes(participant_id, 
 // and the update of saveParticipant name them.
 func participantValues(p *Participant) []any {
 	g := p.Grant
-	return []any{p.GivenName, p.FamilyName, p.PrintedName, p.Gender, p.Country, p.Institution, p.Position,
+	return append([]any{p.GivenName, p.FamilyName, p.PrintedName, p.Gender, p.Country, p.Institution, p.Position,
 		p.Email, p.Phone, p.Language, p.Status, boolInt(g.Awarded), boolInt(g.Travel), boolInt(g.Accommodation),
 		boolInt(g.PerDiem), g.AmountMinor, g.Currency, boolInt(g.Paid), boolInt(p.DirectoryConsent), p.Notes,
-		p.searchKey(), p.sortKey()}
+		p.searchKey(), p.sortKey()}, travelValues(p.Travel)...)
 }
 
 func saveParticipant(tx *sql.Tx, p *Participant) error {
@@ -218,7 +222,10 @@ func saveParticipant(tx *sql.Tx, p *Participant) error {
 	res, err := tx.Exec(`UPDATE participants SET given_name = ?, family_name = ?, printed_name = ?, gender = ?,
 		country = ?, institution = ?, position = ?, email = ?, phone = ?, language = ?, status = ?,
 		grant_awarded = ?, grant_travel = ?, grant_accommodation = ?, grant_per_diem = ?, grant_amount_minor = ?,
-		grant_currency = ?, grant_paid = ?, directory_consent = ?, notes = ?, search_key = ?, sort_key = ? WHERE id = ?`,
+		grant_currency = ?, grant_paid = ?, directory_consent = ?, notes = ?, search_key = ?, sort_key = ?,
+		nationality = ?, birth_date = ?, passport_number = ?, passport_expiry = ?, arrival_date = ?, arrival_time = ?,
+		arrival_flight = ?, departure_date = ?, departure_time = ?, departure_flight = ?, hotel = ?, room = ?,
+		dietary_needs = ?, access_needs = ? WHERE id = ?`,
 		append(args, p.ID)...)
 	if err != nil {
 		return err

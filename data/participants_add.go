@@ -52,7 +52,7 @@ func (s *Store) AddNewParticipants(ctx context.Context, workshopID int64, ps []*
 // participantBatch is how many participants one INSERT adds: a long
 // import holds the write lock while it writes, and one statement per
 // row spent most of that time going through database/sql and SQLite's
-// statement machinery rather than writing (64 rows × 23 values stays far
+// statement machinery rather than writing (64 rows × 37 values stays far
 // below SQLite's limit of 32,766 values).
 const participantBatch = 64
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
@@ -56,7 +57,7 @@ func addPrintingPlan(tx *sql.Tx, plan string) (string, error) {
 // place, which a plan that keeps failing would stand in the way of. The
 // publishing error of the plan under the key mine is returned apart from
 // err, which is the database's and undoes the transaction.
-func finishPrinting(tx *sql.Tx, printer CertificatePrinter, mine string) (mineErr, err error) {
+func finishPrinting(tx *sql.Tx, printer interface{ Publish(plan string) error }, mine string) (mineErr, err error) {
 	type pending struct{ key, plan string }
 	plans, err := queryAll(tx, func(r scanner) (pending, error) {
 		var p pending
@@ -75,4 +76,59 @@ func finishPrinting(tx *sql.Tx, printer CertificatePrinter, mine string) (mineEr
 		}
 	}
 	return mineErr, nil
+}
+
+// planPublisher is what a certificate or letter printer does after the
+// commit: publish a plan, or discard one that did not commit.
+type planPublisher interface {
+	Publish(plan string) error
+	Discard(plan string)
+}
+
+// enterAndPrint runs enter in a write transaction that first publishes
+// what a killed run left, then enters documents in a register and stages
+// their printing, returning the plan ("" when nothing is to publish: no
+// printer, nothing entered, or printed into memory). The plan is kept
+// with the transaction and published after the commit, under the write
+// lock, however ctx ends by then: the register already holds what it
+// prints. A publishing failure is a *PublishError. printer may be nil.
+func (s *Store) enterAndPrint(ctx context.Context, printer planPublisher, enter func(tx *sql.Tx) (plan string, err error)) error {
+	var plan, key string
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if printer != nil {
+			// What a run killed after its commit left to publish goes
+			// first, before its staged files could be taken for
+			// leftovers. Its errors are not this run's.
+			if _, err := finishPrinting(tx, printer, ""); err != nil {
+				return err
+			}
+		}
+		var err error
+		if plan, err = enter(tx); err != nil || plan == "" {
+			return err
+		}
+		key, err = addPrintingPlan(tx, plan)
+		return err
+	})
+	if err != nil {
+		if plan != "" {
+			printer.Discard(plan)
+		}
+		return err
+	}
+	if plan == "" {
+		return nil
+	}
+	var publishErr error
+	err = s.write(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
+		publishErr, err = finishPrinting(tx, printer, key)
+		return err
+	})
+	if err == nil {
+		err = publishErr
+	}
+	if err != nil {
+		return &PublishError{Err: err}
+	}
+	return nil
 }

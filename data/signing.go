@@ -211,7 +211,9 @@ func ParseSigned(input string) (Signed, error) {
 }
 
 // knownLabels are the labels data writes, for unflatten.
-var knownLabels = []string{LabelName, LabelAttended, LabelLed, LabelPlace, LabelDates, issuerLabel, signatureLabel}
+var knownLabels = []string{LabelName, LabelAttended, LabelLed, LabelPlace, LabelDates, LabelPurpose, LabelWorkshop,
+	LabelNationality, LabelBorn, LabelPassportExpiry, LabelPassport, LabelStay, LabelGrant, LabelCovers, LabelSessions,
+	LabelIssued, issuerLabel, signatureLabel}
 
 // unflatten puts back the line breaks of a signed text pasted into a
 // one-line field, which turns them into spaces: before each label data

@@ -17,6 +17,7 @@ type WorkbookData struct {
 	Participants  []Participant // every participant, whatever their status
 	Verdicts      *Verdicts     // the attendance and who qualifies, and why
 	Certificates  []Certificate // the register, by serial number
+	Logistics     LogisticsData // rooming, airport runs, per diem
 }
 
 // WorkbookData reads what the workbook of a workshop shows.
@@ -56,7 +57,11 @@ func workbookIn(q querier, workshopID int64) (d WorkbookData, err error) {
 	if d.Trainers, err = trainersIn(q, workshopID); err != nil {
 		return d, err
 	}
-	d.Certificates, err = certificatesIn(q, workshopID)
+	if d.Certificates, err = certificatesIn(q, workshopID); err != nil {
+		return d, err
+	}
+	rates, err := perDiemRatesIn(q, workshopID)
+	d.Logistics = logisticsOf(d.Verdicts.Matrix, d.Participants, rates)
 	return d, err
 }
 

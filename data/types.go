@@ -195,6 +195,7 @@ type Participant struct {
 	Grant            Grant
 	DirectoryConsent bool
 	Notes            string
+	Travel           Travel // passport, arrival, departure, stay (travel.go)
 }
 
 // FullName is the name in the usual given-then-family order.

@@ -344,6 +344,7 @@ func (p *Participant) Validate() error {
 			"is off, but the grant has an amount or is marked paid.", nil)
 	}
 	c.longText("notes", "Notes", p.Notes)
+	p.Travel.check(&c)
 	return c.err()
 }
 
@@ -354,6 +355,7 @@ func (p *Participant) normalise() {
 	p.Email, p.Phone = strings.TrimSpace(p.Email), strings.TrimSpace(p.Phone)
 	p.Grant.Currency = strings.ToUpper(strings.TrimSpace(p.Grant.Currency))
 	p.Notes = normalise(p.Notes)
+	p.Travel.normalise()
 	if p.Status == "" {
 		p.Status = StatusApplicant
 	}

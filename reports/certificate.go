@@ -290,25 +290,35 @@ func CertificatePayload(c data.Certificate, verifierAddress string) string {
 // printed anyway).
 func qrModules(payload string) [][]bool { return qr.Encode([]byte(payload)) }
 
-// qrAhead encodes the certificates' QR codes on every core, ahead of the
-// pages that draw them: encoding is a good part of the cost of a page. The
-// codes arrive in order through the returned channels; stop ends the work
-// early.
+// qrAhead encodes the certificates' QR codes ahead of the pages that
+// draw them (see encodeAhead).
 func qrAhead(certs []data.Certificate, verifierAddress string) (codes []chan [][]bool, stop func()) {
-	codes = make([]chan [][]bool, len(certs))
+	payloads := make([]string, len(certs))
+	for i, c := range certs {
+		payloads[i] = CertificatePayload(c, verifierAddress)
+	}
+	return encodeAhead(payloads)
+}
+
+// encodeAhead encodes QR codes on every core, ahead of the pages that
+// draw them: encoding is a good part of the cost of a page. The codes
+// arrive in order through the returned channels; stop ends the work
+// early.
+func encodeAhead(payloads []string) (codes []chan [][]bool, stop func()) {
+	codes = make([]chan [][]bool, len(payloads))
 	for i := range codes {
 		codes[i] = make(chan [][]bool, 1)
 	}
 	var next atomic.Int64
 	var stopped atomic.Bool
-	for range min(runtime.GOMAXPROCS(0), len(certs)) {
+	for range min(runtime.GOMAXPROCS(0), len(payloads)) {
 		go func() {
 			for !stopped.Load() {
 				i := int(next.Add(1)) - 1
-				if i >= len(certs) {
+				if i >= len(payloads) {
 					return
 				}
-				codes[i] <- qrModules(CertificatePayload(certs[i], verifierAddress))
+				codes[i] <- qrModules(payloads[i])
 			}
 		}()
 	}

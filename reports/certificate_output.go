@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,7 +104,14 @@ func marker(token string) string { return markerPrefix + token }
 
 // stage prints d into the hidden places, on disk when it returns; on
 // failure it leaves nothing behind.
-func (o certificateOutput) stage(d CertificateData, progress func(done, total int) bool) (err error) {
+func (o certificateOutput) stage(d CertificateData, progress func(done, total int) bool) error {
+	return o.stageWith(func(w io.Writer, dir string) error { return printCertificates(d, w, dir, progress) })
+}
+
+// stageWith is stage for any document: print writes the PDF into w and,
+// when the output has a folder, its files into dir. Letters print this
+// way too, without a folder.
+func (o certificateOutput) stageWith(print func(w io.Writer, dir string) error) (err error) {
 	if err := o.check(); err != nil {
 		return err
 	}
@@ -127,7 +135,7 @@ func (o certificateOutput) stage(d CertificateData, progress func(done, total in
 			return fileError(o.Folder, err)
 		}
 	}
-	err = printCertificates(d, f, dir, progress)
+	err = print(f, dir)
 	if err == nil {
 		err = f.Sync()
 	}

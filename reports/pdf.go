@@ -171,6 +171,19 @@ func printable(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// MissingLetters lists the letters and marks of s the embedded font
+// cannot draw, each once (Adlam, for one, which DejaVu Sans lacks); emoji
+// and joiners, which printable leaves out without loss, are not counted.
+func MissingLetters(s string) string {
+	var out []rune
+	for _, r := range norm.NFC.String(s) {
+		if (unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)) && !drawable(r) && !strings.ContainsRune(string(out), r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
 func drawable(r rune) bool {
 	if r < 0x80 {
 		return r >= ' ' || r == '\n'

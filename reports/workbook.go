@@ -92,6 +92,7 @@ func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 		{b.w.Grants, b.grants},
 		{b.w.Certificates, b.certificates},
 	}
+	sheets = append(sheets, b.travelSheets()...)
 	if err := f.SetSheetName("Sheet1", sheets[0].name); err != nil {
 		return err
 	}

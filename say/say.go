@@ -87,6 +87,9 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		open   *data.OpenError
 		sqlite interface{ Code() int }
 	)
+	if w, ok := travelCause(err); ok {
+		return w, true
+	}
 	switch {
 	case err == nil:
 		return Words{}, false

@@ -60,6 +60,9 @@ func Write(st *data.Store) (res Result, err error) {
 	if err = lagosInOtherLanguages(st, res.Lagos); err != nil {
 		return Result{}, fmt.Errorf("demo titles in other languages: %w", err)
 	}
+	if err = lagosLogistics(st, res.Lagos); err != nil {
+		return Result{}, fmt.Errorf("demo per diem and letterhead: %w", err)
+	}
 	if res.Planned, err = w.workshop(dakar()); err != nil {
 		return Result{}, fmt.Errorf("demo workshop in Dakar: %w", err)
 	}
@@ -215,7 +218,7 @@ func (w *writer) workshop(spec workshopSpec) (int64, error) {
 			WorkshopID: ws.ID, GivenName: pp.given, FamilyName: pp.family, PrintedName: pp.printed,
 			Gender: pp.gender, Country: pp.country, Institution: pp.institution, Position: pp.position,
 			Email: pp.email, Phone: pp.phone, Language: pp.lang, Status: pp.status, Grant: pp.grant,
-			DirectoryConsent: pp.consent, Notes: text(pp.notes),
+			DirectoryConsent: pp.consent, Notes: text(pp.notes), Travel: lagosTravel[pp.email],
 		}
 	}
 	if err := w.st.SaveParticipants(participants); err != nil {

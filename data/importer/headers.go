@@ -27,11 +27,29 @@ const (
 	Status      Field = "status"
 	Consent     Field = "directory_consent"
 	Notes       Field = "notes"
+
+	// A participant's travel and stay, by data's field names (travel.go
+	// reads their values).
+	Nationality     Field = data.FieldNationality
+	BirthDate       Field = data.FieldBirthDate
+	PassportNumber  Field = data.FieldPassportNumber
+	PassportExpiry  Field = data.FieldPassportExpiry
+	ArrivalDate     Field = data.FieldArrivalDate
+	ArrivalTime     Field = data.FieldArrivalTime
+	ArrivalFlight   Field = data.FieldArrivalFlight
+	DepartureDate   Field = data.FieldDepartureDate
+	DepartureTime   Field = data.FieldDepartureTime
+	DepartureFlight Field = data.FieldDepartureFlight
+	Hotel           Field = data.FieldHotel
+	Room            Field = data.FieldRoom
+	Dietary         Field = data.FieldDietary
+	Access          Field = data.FieldAccess
 )
 
 // Fields lists what a column can be mapped to, in the order a picker shows.
 var Fields = []Field{FamilyName, GivenName, FullName, PrintedName, Gender, Country, Institution, Position,
-	Email, Phone, Language, Status, Grant, Consent, Notes}
+	Email, Phone, Language, Status, Grant, Consent, Notes, Nationality, BirthDate, PassportNumber, PassportExpiry,
+	ArrivalDate, ArrivalTime, ArrivalFlight, DepartureDate, DepartureTime, DepartureFlight, Hotel, Room, Dietary, Access}
 
 // headerNames are the column titles of each field in English, French and
 // Spanish, with the variants registration forms use, in folded form (see
@@ -49,8 +67,7 @@ var headerNames = map[Field][]string{
 		"nombre en el certificado", "nombre para el certificado"},
 	Email: {"email", "e mail", "email address", "e mail address", "mail", "courriel", "adresse electronique",
 		"adresse courriel", "adresse e mail", "adresse email", "mel", "correo", "correo electronico", "e correo"},
-	Country: {"country", "country of residence", "nationality", "pays", "pays de residence", "nationalite",
-		"pais", "pais de residencia", "nacionalidad"},
+	Country: {"country", "country of residence", "pays", "pays de residence", "pais", "pais de residencia"},
 	Institution: {"institution", "organisation", "organization", "museum", "employer", "affiliation",
 		"musee", "musee institution", "organisme", "etablissement", "structure",
 		"institucion", "museo", "organizacion", "entidad"},
@@ -67,6 +84,32 @@ var headerNames = map[Field][]string{
 		"directorio", "consentimiento"},
 	Notes: {"notes", "note", "comments", "comment", "remarks", "remarques", "commentaires", "observations",
 		"notas", "comentarios", "observaciones"},
+	Nationality: {"nationality", "citizenship", "nationalite", "citoyennete", "nacionalidad", "ciudadania"},
+	BirthDate: {"date of birth", "birth date", "birthdate", "dob", "born", "date de naissance", "ne le", "ne e le",
+		"fecha de nacimiento", "nacimiento"},
+	PassportNumber: {"passport", "passport number", "passport no", "passport n", "passeport", "numero de passeport",
+		"n de passeport", "no de passeport", "pasaporte", "numero de pasaporte", "n de pasaporte"},
+	PassportExpiry: {"passport expiry", "passport expiry date", "passport expiration", "passport expiration date",
+		"passport valid until", "passport expires", "expiration du passeport", "date d expiration du passeport",
+		"passeport valide jusqu au", "validite du passeport", "caducidad del pasaporte", "vencimiento del pasaporte",
+		"fecha de caducidad del pasaporte", "pasaporte valido hasta"},
+	ArrivalDate: {"arrival", "arrival date", "date of arrival", "arrivee", "date d arrivee", "date arrivee",
+		"llegada", "fecha de llegada"},
+	ArrivalTime: {"arrival time", "time of arrival", "heure d arrivee", "heure arrivee", "hora de llegada"},
+	ArrivalFlight: {"arrival flight", "inbound flight", "flight in", "vol d arrivee", "vol aller", "vuelo de llegada",
+		"vuelo de ida"},
+	DepartureDate: {"departure", "departure date", "date of departure", "depart", "date de depart", "salida",
+		"fecha de salida", "fecha de regreso"},
+	DepartureTime: {"departure time", "time of departure", "heure de depart", "hora de salida"},
+	DepartureFlight: {"departure flight", "return flight", "flight out", "vol de depart", "vol retour",
+		"vuelo de salida", "vuelo de regreso", "vuelo de vuelta"},
+	Hotel: {"hotel", "hotel name", "nom de l hotel", "nombre del hotel"},
+	Room:  {"room", "room number", "chambre", "numero de chambre", "habitacion", "numero de habitacion"},
+	Dietary: {"dietary needs", "dietary requirements", "dietary restrictions", "diet", "allergies", "food allergies",
+		"regime alimentaire", "regime", "restrictions alimentaires", "besoins alimentaires", "dieta",
+		"necesidades alimentarias", "restricciones alimentarias", "alergias"},
+	Access: {"access needs", "accessibility", "accessibility needs", "disability", "mobility", "accessibilite",
+		"besoins d accessibilite", "handicap", "accesibilidad", "necesidades de accesibilidad", "discapacidad"},
 }
 
 // headerIndex maps a folded title to its field.

@@ -226,7 +226,16 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			part.Status = s
 		case Notes:
 			part.Notes = strings.TrimSpace(cells[i])
+		default:
+			if key, msg, ok := readTravel(f, v, &part.Travel); !ok { // travel.go
+				refuse(col, key, v, msg)
+			}
 		}
+	}
+	if _, ok := column[Country]; !ok && part.Country == "" {
+		// Lists with only a nationality column used it as the country
+		// before it had a field of its own; keep them reading so.
+		part.Country = part.Travel.Nationality
 	}
 	name := part.FullName()
 	if name == "" {

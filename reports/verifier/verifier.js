@@ -291,7 +291,10 @@
       revokedCount: "Certificates revoked when this page was written ({date}): {count}.",
       kinds: { certificate: "Certificate", letter: "Letter" },
       labels: { "Name": "Name", "Attended": "Attended", "Led sessions of": "Led sessions of", "Place": "Place",
-        "Dates": "Dates" },
+        "Dates": "Dates", "Purpose": "Letter", "Workshop": "Workshop", "Nationality": "Nationality",
+        "Born": "Date of birth", "Passport": "Passport number", "Passport expiry": "Passport valid until",
+        "Stay": "Stay", "Grant": "Grant", "Covers": "Covers", "Sessions": "Sessions attended", "Issued": "Issued on" },
+      purposes: { "Visa invitation": "Visa invitation", "Grant award": "Grant award", "Attendance": "Attendance" },
       issuerKey: "Issuer key"
     },
     fr: {
@@ -312,7 +315,11 @@
       revokedCount: "Attestations révoquées quand cette page a été écrite ({date})\u00a0: {count}.",
       kinds: { certificate: "Attestation", letter: "Lettre" },
       labels: { "Name": "Nom", "Attended": "A participé à", "Led sessions of": "A animé des séances de",
-        "Place": "Lieu", "Dates": "Dates" },
+        "Place": "Lieu", "Dates": "Dates", "Purpose": "Lettre", "Workshop": "Atelier", "Nationality": "Nationalité",
+        "Born": "Date de naissance", "Passport": "Numéro de passeport", "Passport expiry": "Passeport valide jusqu’au",
+        "Stay": "Séjour", "Grant": "Bourse", "Covers": "Couvre", "Sessions": "Séances suivies", "Issued": "Délivrée le" },
+      purposes: { "Visa invitation": "Invitation pour un visa", "Grant award": "Attribution de bourse",
+        "Attendance": "Attestation de présence" },
       issuerKey: "Clé de l’émetteur"
     },
     es: {
@@ -333,7 +340,12 @@
       revokedCount: "Certificados revocados cuando se escribió esta página ({date}): {count}.",
       kinds: { certificate: "Certificado", letter: "Carta" },
       labels: { "Name": "Nombre", "Attended": "Asistió a", "Led sessions of": "Impartió sesiones de",
-        "Place": "Lugar", "Dates": "Fechas" },
+        "Place": "Lugar", "Dates": "Fechas", "Purpose": "Carta",
+        "Workshop": "Taller", "Nationality": "Nacionalidad", "Born": "Fecha de nacimiento",
+        "Passport": "Número de pasaporte", "Passport expiry": "Pasaporte válido hasta", "Stay": "Estancia",
+        "Grant": "Beca", "Covers": "Cubre", "Sessions": "Sesiones asistidas", "Issued": "Expedida el" },
+      purposes: { "Visa invitation": "Invitación para visado", "Grant award": "Concesión de beca",
+        "Attendance": "Carta de asistencia" },
       issuerKey: "Clave del emisor"
     }
   };
@@ -415,7 +427,11 @@
     const d = result.doc;
     row(w.kinds[d.kind] || d.kind, d.serial);
     for (const [label, value] of d.fields) {
-      row(w.labels[label] || label, label === "Dates" ? formatDates(lang, value) : value);
+      let shown = value;
+      if (label === "Dates" || label === "Stay") shown = formatDates(lang, value);
+      else if (label === "Born" || label === "Passport expiry" || label === "Issued") shown = formatDate(lang, value);
+      else if (label === "Purpose") shown = w.purposes[value] || value;
+      row(w.labels[label] || label, shown);
     }
     row(w.issuerKey, d.issuer);
   }
