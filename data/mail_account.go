@@ -114,7 +114,9 @@ type Secretariat struct {
 
 // Secretariat reads a workshop's secretariat; its address is empty when
 // none is set.
-func (s *Store) Secretariat(workshopID int64) (Secretariat, error) { return secretariatIn(s.r, workshopID) }
+func (s *Store) Secretariat(workshopID int64) (Secretariat, error) {
+	return secretariatIn(s.r, workshopID)
+}
 
 func secretariatIn(q querier, workshopID int64) (Secretariat, error) {
 	var sec Secretariat
