@@ -86,6 +86,9 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		valid  *data.ValidationError
 		open   *data.OpenError
 		sqlite interface{ Code() int }
+		// An error that carries its own words (the mail server's, from
+		// package mail).
+		own interface{ Said() (string, map[string]any) }
 	)
 	switch {
 	case err == nil:
@@ -94,6 +97,9 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		return Words{Key: valid.Fields[0].Key, Args: valid.Fields[0].Args}, true
 	case errors.As(err, &field):
 		return Words{Key: field.Key, Args: field.Args}, true
+	case errors.As(err, &own):
+		key, args := own.Said()
+		return Words{Key: key, Args: args}, true
 	case errors.As(err, &open):
 		args := map[string]any{"File": filepath.Base(open.Path)}
 		switch {
