@@ -88,7 +88,9 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		sqlite interface{ Code() int }
 		// An error that carries its own words (the mail server's, from
 		// package mail).
-		own interface{ Said() (string, map[string]any) }
+		own interface {
+			Said() (string, map[string]any)
+		}
 	)
 	switch {
 	case err == nil:
