@@ -170,6 +170,9 @@ func compose(d data.MailingData, account data.MailAccount, r Request, docs []Doc
 			FromName: account.FromName, FromAddress: account.FromAddress}
 		if doc != nil {
 			values["serial"], values["code"] = doc.Serial, doc.Code
+			if doc.Serial == "" {
+				values["serial"], values["code"] = notYetGiven[lang], notYetGiven[lang]
+			}
 			m.Document = doc.Serial
 			name := doc.FileName
 			if name == "" {

@@ -67,6 +67,14 @@ func Fill(text string, values map[string]string) string {
 	return b.String()
 }
 
+// notYetGiven stands in a preview for what the register gives a document
+// when it is issued: its serial number and code.
+var notYetGiven = map[data.Language]string{
+	data.English: "(given when sent)",
+	data.French:  "(attribué à l’envoi)",
+	data.Spanish: "(asignado al enviar)",
+}
+
 // HTMLOf is the HTML part of a message whose plain text is text: the same
 // words, paragraph for paragraph, escaped, in the recipient's language.
 func HTMLOf(text string, lang data.Language) string {
@@ -94,7 +102,7 @@ type byLanguage = map[data.Language]data.MailTemplate
 var defaults = map[data.MessageKind]byLanguage{
 	data.MessageCertificate: {
 		data.English: {Subject: "Your certificate of attendance: {workshop}",
-			Body: "Dear {name},\n\nThank you for taking part in {workshop}, held in {place}, {dates}.\n\n" +
+			Body: "Dear {name},\n\nThank you for taking part in “{workshop}”, held in {place}, {dates}.\n\n" +
 				"Your certificate of attendance is attached to this message (serial number {serial}). " +
 				"Anyone can check that it is genuine with its QR code or its verification code, {code}.\n\n" +
 				"With our best wishes,\n{sender}\n{organiser}"},
@@ -111,7 +119,7 @@ var defaults = map[data.MessageKind]byLanguage{
 	},
 	data.MessageVisa: {
 		data.English: {Subject: "Your invitation letter for the visa: {workshop}",
-			Body: "Dear {name},\n\nPlease find attached your letter of invitation to {workshop}, held in {place}, {dates}, " +
+			Body: "Dear {name},\n\nPlease find attached your letter of invitation to “{workshop}”, held in {place}, {dates}, " +
 				"to present with your visa application (reference {serial}, verification code {code}).\n\n" +
 				"With our best wishes,\n{sender}\n{organiser}"},
 		data.French: {Subject: "Votre lettre d’invitation pour le visa\u00a0: {workshop}",
@@ -125,7 +133,7 @@ var defaults = map[data.MessageKind]byLanguage{
 	},
 	data.MessageAward: {
 		data.English: {Subject: "Your grant for {workshop}",
-			Body: "Dear {name},\n\nWe are glad to confirm your grant to take part in {workshop}, held in {place}, {dates}. " +
+			Body: "Dear {name},\n\nWe are glad to confirm your grant to take part in “{workshop}”, held in {place}, {dates}. " +
 				"The letter attached says what it covers (reference {serial}, verification code {code}).\n\n" +
 				"With our best wishes,\n{sender}\n{organiser}"},
 		data.French: {Subject: "Votre bourse pour l’atelier «\u00a0{workshop}\u00a0»",
@@ -139,7 +147,7 @@ var defaults = map[data.MessageKind]byLanguage{
 	},
 	data.MessageAttendance: {
 		data.English: {Subject: "Your attendance letter: {workshop}",
-			Body: "Dear {name},\n\nPlease find attached the letter attesting your attendance at {workshop}, held in {place}, {dates} " +
+			Body: "Dear {name},\n\nPlease find attached the letter attesting your attendance at “{workshop}”, held in {place}, {dates} " +
 				"(reference {serial}, verification code {code}).\n\nWith our best wishes,\n{sender}\n{organiser}"},
 		data.French: {Subject: "Votre lettre de présence\u00a0: {workshop}",
 			Body: "Bonjour {name},\n\nVous trouverez ci-joint la lettre attestant votre présence à l’atelier «\u00a0{workshop}\u00a0», " +
@@ -150,7 +158,7 @@ var defaults = map[data.MessageKind]byLanguage{
 	},
 	data.MessageWorkbook: {
 		data.English: {Subject: "Workbook of {workshop}",
-			Body: "Dear colleagues,\n\nPlease find attached the workbook of {workshop}, held in {place}, {dates}: " +
+			Body: "Dear colleagues,\n\nPlease find attached the workbook of “{workshop}”, held in {place}, {dates}: " +
 				"participants, attendance, programme, trainers, grants and certificates, as they stand today.\n\n" +
 				"With our best wishes,\n{sender}\n{organiser}"},
 		data.French: {Subject: "Classeur de l’atelier «\u00a0{workshop}\u00a0»",

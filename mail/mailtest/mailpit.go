@@ -210,10 +210,6 @@ func selfSigned(t testing.TB, dir string) (certFile, keyFile string, roots *x509
 	return certFile, keyFile, roots
 }
 
-// CertificateFile is the PEM file of a TLS server's certificate, to trust
-// it from another process (SSL_CERT_FILE).
-func (m *Mailpit) CertificateFile() string { return filepath.Join(m.dir, "cert.pem") }
-
 func (m *Mailpit) get(path string) ([]byte, error) {
 	client := http.Client{Timeout: 10 * time.Second}
 	resp, err := client.Get(m.API + path)
