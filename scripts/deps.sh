@@ -12,7 +12,8 @@
 # command to run and fails. It prints nothing when everything is present.
 #
 # The tests need Chromium too: the verifier page's tests drive Debian's
-# chromium headless (they skip without it outside CI, and fail in CI).
+# chromium headless (they skip without it outside CI, and fail in CI); and
+# Mailpit, installed with go install (below).
 #
 # Extra package names given as arguments (for instance xvfb in CI, or the
 # MinGW-w64 cross compiler and xz for `make package`) are checked and
@@ -55,6 +56,16 @@ if ! command -v go >/dev/null 2>&1; then
 		echo "      (unpack it into /usr/local/go and add /usr/local/go/bin to PATH)." >&2
 	fi
 	exit 1
+fi
+
+# Mailpit is the real SMTP server the outbox's tests and benchmark send to
+# (on 127.0.0.1 only). It is a Go program, installed with go install into
+# Go's bin folder, where the tests look for it too; they skip without it,
+# except in CI, where they fail.
+MAILPIT_VERSION=v1.33.1 # keep in step with mail/mailtest.Version
+if ! command -v mailpit >/dev/null 2>&1 && [ ! -x "$(go env GOPATH)/bin/mailpit" ]; then
+	echo "deps: installing mailpit $MAILPIT_VERSION (go install github.com/axllent/mailpit)"
+	go install "github.com/axllent/mailpit@$MAILPIT_VERSION"
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -348,6 +348,14 @@ func (m *Mailpit) Raw(t testing.TB, id string) string {
 	return string(b)
 }
 
+// DeleteAll empties Mailpit.
+func (m *Mailpit) DeleteAll(t testing.TB) {
+	t.Helper()
+	if err := m.send(http.MethodDelete, "/messages", "{}"); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Chaos makes the server answer every RCPT TO with code (451: try again
 // later, 550: refused), or answer normally again with 0.
 func (m *Mailpit) Chaos(t testing.TB, code int) {
