@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,7 +155,7 @@ func (v *outboxView) reload() {
 	var parts []string
 	for _, s := range data.MessageStates {
 		if counts[s] > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %d", stateName(s), counts[s]))
+			parts = append(parts, lang.X("outbox.state_count", "{{.State}}: {{.Count}}", map[string]any{"State": stateName(s), "Count": counts[s]}))
 		}
 	}
 	if len(list) == 0 {
