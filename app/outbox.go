@@ -175,6 +175,7 @@ func (v *outboxView) reload() {
 	default:
 		v.running.SetText("")
 	}
+	v.running.Hidden = v.running.Text == ""
 	v.running.Refresh()
 	if m.running {
 		v.sendNow.Disable()

@@ -109,7 +109,7 @@ func TestSendCertificatesFromTheCertificatesTab(t *testing.T) {
 	if !strings.HasPrefix(d.summary.Text, "28 messages to 28 people.") || d.send.Text != "Send 28 messages" || d.send.Disabled() {
 		t.Fatalf("summary %q, button %q", d.summary.Text, d.send.Text)
 	}
-	if !strings.Contains(d.shown.Text, "Subject: Your certificate of attendance") || !strings.Contains(d.shown.Text, "(given when sent)") {
+	if !strings.Contains(d.shown.Text, "Subject: Your certificate of attendance") || !strings.Contains(d.shown.Text, "serial number given when sent") {
 		t.Fatalf("the first message: %q", d.shown.Text)
 	}
 	if reg, _ := st.Certificates(res.Lagos); len(reg) != 0 || m.Count(t) != 0 {

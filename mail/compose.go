@@ -181,7 +181,7 @@ func compose(d data.MailingData, account data.MailAccount, r Request, docs []Doc
 			m.Attachments = []data.Attachment{{FileName: name, ContentType: doc.ContentType, Content: doc.Content,
 				Size: len(doc.Content)}}
 		}
-		m.Subject = strings.Join(strings.Fields(Fill(words.Subject, values)), " ")
+		m.Subject = oneLine(Fill(words.Subject, values))
 		m.Text = Fill(words.Body, values)
 		m.HTML = HTMLOf(m.Text, lang)
 		if r.Kind == data.MessageWorkbook {
@@ -233,6 +233,17 @@ func compose(d data.MailingData, account data.MailAccount, r Request, docs []Doc
 	}
 	plan.People = len(people)
 	return plan, nil
+}
+
+// oneLine makes a subject one line: line breaks and runs of spaces a
+// value brought become one space; no-break spaces (French puts them
+// before its colons) stay.
+func oneLine(s string) string {
+	s = strings.NewReplacer("\r", " ", "\n", " ", "\t", " ").Replace(s)
+	for strings.Contains(s, "  ") {
+		s = strings.ReplaceAll(s, "  ", " ")
+	}
+	return strings.TrimSpace(s)
 }
 
 func participant(p data.Participant) person {

@@ -87,6 +87,9 @@ func TestCertificatesGoToEachPersonWithTheirOwnPDF(t *testing.T) {
 		if got.To[0].Name != want || got.From.Name != a.FromName || got.From.Address != a.FromAddress {
 			t.Errorf("headers: to %q (want %q), from %q <%s>", got.To[0].Name, want, got.From.Name, got.From.Address)
 		}
+		if got.Subject != kept.Subject || kept.Language == data.French && !strings.Contains(got.Subject, "participation\u00a0: ") {
+			t.Errorf("subject %q, kept %q", got.Subject, kept.Subject)
+		}
 		if got.MessageID != strings.Trim(kept.MessageID, "<>") {
 			t.Errorf("Message-ID %q, kept %q", got.MessageID, kept.MessageID)
 		}

@@ -70,9 +70,9 @@ func Fill(text string, values map[string]string) string {
 // notYetGiven stands in a preview for what the register gives a document
 // when it is issued: its serial number and code.
 var notYetGiven = map[data.Language]string{
-	data.English: "(given when sent)",
-	data.French:  "(attribué à l’envoi)",
-	data.Spanish: "(asignado al enviar)",
+	data.English: "given when sent",
+	data.French:  "attribué à l’envoi",
+	data.Spanish: "asignado al enviar",
 }
 
 // HTMLOf is the HTML part of a message whose plain text is text: the same
