@@ -63,6 +63,21 @@ func TestSTARTTLSWithASelfSignedCertificate(t *testing.T) {
 	}
 }
 
+// TLS from the first byte (port 465, "tls" in the account): delivered
+// with the password checked by the server.
+func TestImplicitTLSWithASelfSignedCertificate(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{ImplicitTLS: true, Users: map[string]string{"organiser": "s3cret-ñ"}})
+	st, res := demoStore(t)
+	msgs := textTo(t, st, accountFor(m, data.SecurityTLS, "organiser"), res.Lagos)
+
+	a := accountFor(m, data.SecurityTLS, "organiser")
+	rep, err := Send(context.Background(), st, Server{Account: a, Password: "s3cret-ñ", TLS: m.Roots}, Options{})
+	mustNoErr(t, err)
+	if rep.Sent != len(msgs) || m.Count(t) != len(msgs) {
+		t.Fatalf("sent %d of %d, Mailpit took %d", rep.Sent, len(msgs), m.Count(t))
+	}
+}
+
 // A wrong password is said in words, and nothing leaves the outbox.
 func TestAWrongPasswordIsSaidInWords(t *testing.T) {
 	m := mailtest.Start(t, mailtest.Options{TLS: true, Users: map[string]string{"organiser": "right"}})

@@ -12,8 +12,10 @@
 # command to run and fails. It prints nothing when everything is present.
 #
 # The tests need Chromium too: the verifier page's tests drive Debian's
-# chromium headless (they skip without it outside CI, and fail in CI); and
-# Mailpit, installed with go install (below).
+# chromium headless (they skip without it outside CI, and fail in CI);
+# Mailpit, installed with go install (below); and gnome-keyring with
+# dbus-run-session (dbus-bin): the keychain test runs a Secret Service in
+# a D-Bus session of its own.
 #
 # Extra package names given as arguments (for instance xvfb in CI, or the
 # MinGW-w64 cross compiler and xz for `make package`) are checked and
@@ -75,7 +77,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 1
 fi
 
-required=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev chromium "$@")
+required=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev chromium gnome-keyring dbus-bin "$@")
 missing=()
 for pkg in "${required[@]}"; do
 	if need "$pkg"; then

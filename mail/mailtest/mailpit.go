@@ -38,6 +38,9 @@ type Options struct {
 	// TLS makes it offer STARTTLS with a certificate of its own, signed
 	// by nobody (Mailpit.Roots trusts it), and require it.
 	TLS bool
+	// ImplicitTLS makes it speak TLS from the first byte (as on port
+	// 465) with such a certificate, instead of STARTTLS.
+	ImplicitTLS bool
 	// SMTPPort, when set, is the port to take (to start a server again
 	// where a test's outbox expects it).
 	SMTPPort int
@@ -48,7 +51,8 @@ type Mailpit struct {
 	Host     string // 127.0.0.1
 	SMTPPort int
 	API      string // http://127.0.0.1:PORT/api/v1
-	// Roots trusts the certificate of a server started with TLS.
+	// Roots trusts the certificate of a server started with TLS or
+	// ImplicitTLS.
 	Roots *tls.Config
 	cmd   *exec.Cmd
 	dir   string
@@ -127,13 +131,18 @@ func Start(t testing.TB, opt Options) *Mailpit {
 			t.Fatal(err)
 		}
 		args = append(args, "--smtp-auth-file", file)
-		if !opt.TLS {
+		if !opt.TLS && !opt.ImplicitTLS {
 			args = append(args, "--smtp-auth-allow-insecure")
 		}
 	}
-	if opt.TLS {
+	if opt.TLS || opt.ImplicitTLS {
 		cert, key, roots := selfSigned(t, dir)
-		args = append(args, "--smtp-tls-cert", cert, "--smtp-tls-key", key, "--smtp-require-starttls")
+		args = append(args, "--smtp-tls-cert", cert, "--smtp-tls-key", key)
+		if opt.ImplicitTLS {
+			args = append(args, "--smtp-require-tls")
+		} else {
+			args = append(args, "--smtp-require-starttls")
+		}
 		m.Roots = &tls.Config{RootCAs: roots, ServerName: "127.0.0.1"}
 	}
 	m.cmd = exec.Command(bin, args...)
