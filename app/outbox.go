@@ -73,6 +73,7 @@ func (c *controller) showOutbox() *outboxView {
 	v.detail.Selectable = true
 	v.counts = widget.NewLabel("")
 	v.counts.TextStyle.Bold = true
+	v.counts.Wrapping = fyne.TextWrapWord // the empty outbox's line is long, in French most
 	v.running = widget.NewLabel("")
 	v.running.Wrapping = fyne.TextWrapWord
 	v.list = widget.NewList(func() int { return len(v.messages) }, v.createRow, v.updateRow)
