@@ -60,15 +60,24 @@ func (c *controller) mailMenuItems() []*fyne.MenuItem {
 			}
 		}
 	}
-	return []*fyne.MenuItem{
+	items := []*fyne.MenuItem{
 		fyne.NewMenuItem(lang.X("menu.outbox", "Outbox…"), func() { c.showOutbox() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.send_certificates", "Send the certificates…"), workshop(data.MessageCertificate)),
+	}
+	// The letters appear once package mail has their documents (the
+	// letters register plugs in with mail.RegisterDocuments).
+	for _, kind := range []data.MessageKind{data.MessageVisa, data.MessageAward, data.MessageAttendance} {
+		if mail.IsSendable(kind) {
+			items = append(items, fyne.NewMenuItem(sendTitle(kind)+"…", workshop(kind)))
+		}
+	}
+	return append(items,
 		fyne.NewMenuItem(lang.X("menu.send_workbook", "Send the workbook to the secretariat…"), workshop(data.MessageWorkbook)),
 		fyne.NewMenuItem(lang.X("menu.send_text", "Write to the participants…"), workshop(data.MessageText)),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("mail.account_button", "Mail account…"), func() { c.showMailAccount(nil) }),
-	}
+	)
 }
 
 func sendTitle(kind data.MessageKind) string {
@@ -77,6 +86,12 @@ func sendTitle(kind data.MessageKind) string {
 		return lang.X("send.title.certificate", "Send the certificates")
 	case data.MessageWorkbook:
 		return lang.X("send.title.workbook", "Send the workbook to the secretariat")
+	case data.MessageVisa:
+		return lang.X("send.title.visa", "Send the visa invitation letters")
+	case data.MessageAward:
+		return lang.X("send.title.award", "Send the grant award letters")
+	case data.MessageAttendance:
+		return lang.X("send.title.attendance", "Send the attendance letters")
 	}
 	return lang.X("send.title.text", "Write to the participants")
 }

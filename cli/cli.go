@@ -67,9 +67,10 @@ Usage:
                                QR codes in any browser, offline, with the issuer's public keys
   atelier verifier --db FILE --workshop ID --address https://…/verify.html|none
                                say where a workshop publishes that page: its QR codes then open it
-  atelier send --db FILE --workshop ID --what certificates|workbook|text --from ADDRESS
+  atelier send --db FILE --workshop ID --what KIND --from ADDRESS
                --smtp HOST:PORT [--security starttls|tls|none] [--user NAME] [--to ADDRESS] [--rate N] [--yes]
-                               write the messages of a workshop: each certificate to its holder
+                               write the messages of a workshop (atelier send --help lists the
+                               kinds): each certificate to its holder
                                (--trainers: the trainers' too), the workbook to the secretariat
                                (--anonymous; --to another address), or --subject and --body to the
                                confirmed participants; print how many go to how many people and the

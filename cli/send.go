@@ -21,8 +21,29 @@ import (
 // line; the window keeps it in the system's keychain instead.
 const PasswordVariable = "ATELIER_SMTP_PASSWORD"
 
-const sendUsage = "atelier send --db FILE --workshop ID --what certificates|workbook|text --from ADDRESS --smtp HOST:PORT " +
-	"[--security starttls|tls|none] [--user NAME] [--to ADDRESS] [--rate N] [--yes]\n       atelier send --db FILE --retry [--smtp HOST:PORT …]"
+// sendUsage names the kinds that can be sent now: the letters join the
+// certificates once their register plugs into package mail.
+func sendUsage() string {
+	return "atelier send --db FILE --workshop ID --what " + strings.Join(whatNames(), "|") + " --from ADDRESS --smtp HOST:PORT " +
+		"[--security starttls|tls|none] [--user NAME] [--to ADDRESS] [--rate N] [--yes]\n       atelier send --db FILE --retry [--smtp HOST:PORT …]"
+}
+
+// whatName is what --what calls a kind of message.
+func whatName(k data.MessageKind) string {
+	if k == data.MessageCertificate {
+		return "certificates"
+	}
+	return string(k)
+}
+
+// whatNames are the --what of the kinds that can be sent now.
+func whatNames() []string {
+	var names []string
+	for _, k := range mail.Sendable() {
+		names = append(names, whatName(k))
+	}
+	return names
+}
 
 // sendFlags are send's flags; those of the account override the account
 // kept in the file.
@@ -59,14 +80,14 @@ func runSend(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&f.retry, "retry", false, "")
 	fs.BoolVar(&f.trainers, "trainers", false, "")
 	fs.BoolVar(&f.anonymous, "anonymous", false, "")
-	if code := parseArgs(fs, args, sendUsage, stdout, stderr); code >= 0 {
+	if code := parseArgs(fs, args, sendUsage(), stdout, stderr); code >= 0 {
 		return code
 	}
 	f.set = map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
 	kind, problem := f.check(fs.NArg(), fs.Args())
 	if problem != "" {
-		fmt.Fprintf(stderr, "%s: %s (usage: %s)\n", name, problem, sendUsage)
+		fmt.Fprintf(stderr, "%s: %s (usage: %s)\n", name, problem, sendUsage())
 		return 2
 	}
 	mode := data.OpenExisting
@@ -136,9 +157,10 @@ func runSend(args []string, stdout, stderr io.Writer) int {
 // check reads which kind is asked for and says what is wrong with the
 // flags, if anything.
 func (f *sendFlags) check(nargs int, rest []string) (data.MessageKind, string) {
-	kinds := map[string]data.MessageKind{"certificates": data.MessageCertificate, "certificate": data.MessageCertificate,
-		"workbook": data.MessageWorkbook, "text": data.MessageText, "visa": data.MessageVisa, "award": data.MessageAward,
-		"attendance": data.MessageAttendance}
+	kinds := map[string]data.MessageKind{"certificate": data.MessageCertificate}
+	for _, k := range data.MessageKinds {
+		kinds[whatName(k)] = k
+	}
 	switch {
 	case nargs > 0:
 		return "", fmt.Sprintf("unexpected argument %q", rest[0])
@@ -154,7 +176,7 @@ func (f *sendFlags) check(nargs int, rest []string) (data.MessageKind, string) {
 	kind, ok := kinds[f.what]
 	switch {
 	case !ok:
-		return "", fmt.Sprintf("--what must be certificates, workbook or text, not %q", f.what)
+		return "", fmt.Sprintf("--what must be one of %s, not %q", strings.Join(whatNames(), ", "), f.what)
 	case !mail.IsSendable(kind):
 		return "", fmt.Sprintf("--what %s: the %s letters cannot be sent yet (they come with the letters register)", f.what, f.what)
 	case kind == data.MessageText && strings.TrimSpace(f.body) == "":
