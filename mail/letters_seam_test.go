@@ -31,7 +31,9 @@ func (k standInVisas) documents(withContent bool) []Document {
 	return docs
 }
 
-func (k standInVisas) Preview(*data.Store, Request) ([]Document, error) { return k.documents(false), nil }
+func (k standInVisas) Preview(*data.Store, Request) ([]Document, error) {
+	return k.documents(false), nil
+}
 
 func (k standInVisas) Queue(ctx context.Context, st *data.Store, r Request,
 	compose func(d data.MailingData, docs []Document) ([]data.OutboxMessage, error)) ([]data.OutboxMessage, error) {
