@@ -210,6 +210,9 @@ func (f *sendFlags) account(st *data.Store) (data.MailAccount, error) {
 			return a, message(fmt.Sprintf("--smtp %q: give the server as HOST:PORT, like smtp.example.org:587", f.smtp))
 		}
 		a.Host, a.Port = host, n
+		if n == 465 && !f.set["security"] {
+			a.Security = data.SecurityTLS // the port's only security (RFC 8314)
+		}
 	}
 	if f.set["user"] {
 		a.User = f.user

@@ -121,6 +121,16 @@ func TestSendSaysWhatIsWrong(t *testing.T) {
 		!strings.Contains(stderr, "no secretariat's address") {
 		t.Errorf("workbook without a secretariat: code %d, %q", code, stderr)
 	}
+	// Port 465 is TLS from the first byte: said so when another security
+	// is asked for, and taken when none is.
+	if code, _, stderr := runCLI("send", "--db", db, "--workshop", "1", "--what", "certificates", "--smtp", "smtp.example.org:465",
+		"--security", "starttls", "--from", "a@b.org"); code != 1 || !strings.Contains(stderr, "port 465 is secure from the first byte") {
+		t.Errorf("STARTTLS on 465: code %d, %q", code, stderr)
+	}
+	if code, stdout, stderr := runCLI("send", "--db", db, "--workshop", "1", "--what", "certificates", "--smtp", "smtp.example.org:465",
+		"--from", "a@b.org"); code != 0 || !strings.Contains(stdout, "Nothing was sent") {
+		t.Errorf("465 without --security: code %d, %q %q", code, stdout, stderr)
+	}
 	if code, _, stderr := runCLI("send", "--db", db, "--workshop", "1", "--what", "certificates", "--smtp", "nohost", "--from", "a@b.org"); code != 1 ||
 		!strings.Contains(stderr, "HOST:PORT") {
 		t.Errorf("bad --smtp: code %d, %q", code, stderr)

@@ -65,6 +65,14 @@ func (a MailAccount) Validate() error {
 			map[string]any{"Value": a.Port})
 	}
 	oneOf(&c, "security", "Security", a.Security, Securities)
+	// Port 465 speaks TLS from the first byte (RFC 8314): a client that
+	// waits there for the server's greeting, as STARTTLS and none do,
+	// waits until the connection times out, and the server would seem
+	// away rather than misconfigured.
+	if a.Port == 465 && a.Security != SecurityTLS && !c.has("security") {
+		c.add("security", "Security", "error.mail_port_465",
+			"must be TLS on port 465, which is secure from the first byte (STARTTLS goes with port 587).", nil)
+	}
 	c.text("user", "User name", a.User, MaxShortText, false)
 	c.text("from_name", "Sender's name", a.FromName, MaxNameLength, false)
 	c.required("from_address", "Sender's address", a.FromAddress)
