@@ -70,7 +70,7 @@ func (a MailAccount) Validate() error {
 	// waits until the connection times out, and the server would seem
 	// away rather than misconfigured.
 	if a.Port == 465 && a.Security != SecurityTLS && !c.has("security") {
-		c.add("security", "Security", "error.mail_port_465",
+		c.add("security", "Security", "error.mail_tls_port",
 			"must be TLS on port 465, which is secure from the first byte (STARTTLS goes with port 587).", nil)
 	}
 	c.text("user", "User name", a.User, MaxShortText, false)

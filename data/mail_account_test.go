@@ -23,8 +23,8 @@ func TestMailAccountIsCheckedThenKept(t *testing.T) {
 	}{
 		{"a URL for a host", func(a *MailAccount) { a.Host = "smtp://smtp.example.org" }, "host", "error.mail_host"},
 		{"port 0", func(a *MailAccount) { a.Port = 0 }, "port", "error.mail_port"},
-		{"STARTTLS on 465", func(a *MailAccount) { a.Port = 465 }, "security", "error.mail_port_465"},
-		{"none on 465", func(a *MailAccount) { a.Port, a.Security = 465, SecurityNone }, "security", "error.mail_port_465"},
+		{"STARTTLS on 465", func(a *MailAccount) { a.Port = 465 }, "security", "error.mail_tls_port"},
+		{"none on 465", func(a *MailAccount) { a.Port, a.Security = 465, SecurityNone }, "security", "error.mail_tls_port"},
 		{"a rate too high", func(a *MailAccount) { a.PerMinute = MaxPerMinute + 1 }, "per_minute", "error.mail_rate"},
 		{"no sender", func(a *MailAccount) { a.FromAddress = "" }, "from_address", ""},
 	} {
