@@ -61,9 +61,13 @@ func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64,
 				return err
 			}
 		}
+		var w Workshop
 		var err error
-		if out, err = issueCertificatesIn(tx, secret, workshopID, opt); err != nil || len(out) == 0 {
-			return err // nobody eligible, or every certificate due was revoked: nothing to print
+		if out, w, err = planCertificatesIn(tx, workshopID, opt); err != nil || len(out) == 0 {
+			return err
+		}
+		if out, err = issueIn(tx, secret, w, out); err != nil || len(out) == 0 {
+			return err // every certificate due was revoked: nothing to print
 		}
 		if printer == nil {
 			return nil
@@ -97,18 +101,6 @@ func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64,
 		return out, &PublishError{Err: err}
 	}
 	return out, nil
-}
-
-// issueCertificatesIn decides, in the write transaction tx, who is
-// eligible and enters their certificates in the register (see
-// IssueCertificates); what prints or sends them acts in the same
-// transaction.
-func issueCertificatesIn(tx *sql.Tx, secret []byte, workshopID int64, opt IssueOptions) ([]Certificate, error) {
-	out, w, err := planCertificatesIn(tx, workshopID, opt)
-	if err != nil || len(out) == 0 {
-		return nil, err
-	}
-	return issueIn(tx, secret, w, out)
 }
 
 // PreviewCertificates returns the certificates IssueCertificates would

@@ -179,3 +179,17 @@ func (s *Store) QueueCertificates(ctx context.Context, workshopID int64, opt Iss
 		return compose(d, issued.([]Certificate))
 	})
 }
+
+// issueCertificatesIn decides, in the write transaction tx, who is
+// eligible and enters their certificates in the register, as
+// IssueCertificatesPrinting does, for the messages queued in the same
+// transaction. (It lives here, not beside IssueCertificatesPrinting, so
+// that the letters branch's rewrite of that function merges cleanly; the
+// two can share it once merged.)
+func issueCertificatesIn(tx *sql.Tx, secret []byte, workshopID int64, opt IssueOptions) ([]Certificate, error) {
+	out, w, err := planCertificatesIn(tx, workshopID, opt)
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	return issueIn(tx, secret, w, out)
+}
