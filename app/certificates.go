@@ -80,7 +80,7 @@ func newCertificatesView(c *controller) *certificatesView {
 	wording := widget.NewButtonWithIcon(lang.X("certificates.wording_button", "Wording and signatories…"), theme.DocumentCreateIcon(), v.showWording)
 	titles := widget.NewButtonWithIcon(lang.X("titles.button", "Other languages…"), theme.DocumentCreateIcon(), func() { v.showTitles() })
 	preview := widget.NewButtonWithIcon(lang.X("certificates.preview", "Preview"), theme.VisibilityIcon(), func() { v.preview() })
-	top := container.NewVBox(intro, container.NewHBox(v.issue, preview, wording, titles),
+	top := container.NewVBox(intro, container.NewHBox(v.issue, preview, v.sendButton(), wording, titles),
 		container.NewHBox(v.trainers, v.each), v.working, v.summary)
 	keys := widget.NewButtonWithIcon(lang.X("verification.button", "Verification…"), theme.InfoIcon(), func() { v.showVerification() })
 	revoke := widget.NewButtonWithIcon(lang.X("revoke.button", "Revoke…"), theme.DeleteIcon(), func() { v.showRevoke() })

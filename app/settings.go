@@ -80,7 +80,7 @@ func (c *controller) showSettings() *modal {
 	hint := widget.NewLabel(lang.X("settings.language.hint",
 		"Documents (programme, sign-in sheets, certificates, workbook) follow each workshop's working language."))
 	hint.Wrapping = fyne.TextWrapWord
-	d = c.showClosable(lang.X("settings.title", "Settings"), container.NewVBox(form, hint), 480)
+	d = c.showClosable(lang.X("settings.title", "Settings"), container.NewVBox(form, hint, c.mailSettings()), 480)
 	return d
 }
 

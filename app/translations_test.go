@@ -145,12 +145,15 @@ func appKeys(t *testing.T) map[string]string {
 // sayKey is a message package say words an error with.
 var sayKey = regexp.MustCompile(`"((?:error|open|import\.error)\.[a-z_]+)"`)
 
+// mailKey is a message package mail words the mail server's errors with.
+var mailKey = regexp.MustCompile(`"(mail\.error\.[a-z_]+)"`)
+
 // dataErrorKeys lists the error keys data and its sub-packages hand to the
 // interface, and those package say words errors with.
 func dataErrorKeys(t *testing.T) []string {
 	t.Helper()
 	var keys []string
-	for dir, pattern := range map[string]*regexp.Regexp{"../data": dataKey, "../say": sayKey} {
+	for dir, pattern := range map[string]*regexp.Regexp{"../data": dataKey, "../say": sayKey, "../mail": mailKey} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 				return err

@@ -76,6 +76,7 @@ type controller struct {
 	tell func(any)
 
 	saves saveQueue // saves waiting for another process (waiting.go)
+	mail  mailer    // sends the outbox (mailer.go)
 }
 
 // opened tells the test watching, if any, of x: a dialog or form just
@@ -92,7 +93,7 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	}
 	loadTranslations()
 	c := &controller{app: a, st: st, do: do}
-	c.verdicts.c = c
+	c.verdicts.c, c.mail.c = c, c
 	c.win = a.NewWindow("Atelier")
 	c.win.SetMaster()
 	c.screen = newWorkshopsScreen(c)
@@ -132,6 +133,7 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
+		fyne.NewMenu(lang.X("menu.mail", "Mail"), c.mailMenuItems()...),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
 }
@@ -143,6 +145,7 @@ func (c *controller) shutdown() {
 		return
 	}
 	c.closed = true
+	c.mail.stop()
 	c.screen.form.flush()
 	if err := c.st.Close(); err != nil {
 		fyne.LogError("Closing "+c.st.Path(), err)

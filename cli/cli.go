@@ -76,6 +76,21 @@ Usage:
                                QR codes in any browser, offline, with the issuer's public keys
   atelier verifier --db FILE --workshop ID --address https://…/verify.html|none
                                say where a workshop publishes that page: its QR codes then open it
+  atelier send --db FILE --workshop ID --what KIND --from ADDRESS
+               --smtp HOST:PORT [--security starttls|tls|none] [--user NAME] [--to ADDRESS] [--rate N] [--yes]
+                               write the messages of a workshop (atelier send --help lists the
+                               kinds): each certificate to its holder
+                               (--trainers: the trainers' too), the workbook to the secretariat
+                               (--anonymous; --to another address), or --subject and --body to the
+                               confirmed participants; print how many go to how many people and the
+                               first, and with --yes queue and send them, at most N a minute (20
+                               unless the file's mail account says otherwise; 0: no limit); the
+                               password is read from ATELIER_SMTP_PASSWORD
+  atelier send --db FILE --retry [--smtp HOST:PORT …]
+                               send what waits in the outbox
+  atelier outbox --db FILE [--workshop ID] [--resend ID[,ID…]]
+                               list the messages of the outbox and their states; --resend queues
+                               again messages sent, refused or of unknown fate
   atelier help                 show this help
   atelier --version            print the version
 
@@ -119,6 +134,10 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 			return runRevoke(args[1:], stdout, stderr)
 		case "verifier":
 			return runVerifier(args[1:], stdout, stderr)
+		case "send":
+			return runSend(args[1:], stdout, stderr)
+		case "outbox":
+			return runOutbox(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, DefaultDBPath())
 			return 0

@@ -86,6 +86,11 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		valid  *data.ValidationError
 		open   *data.OpenError
 		sqlite interface{ Code() int }
+		// An error that carries its own words (the mail server's, from
+		// package mail).
+		own interface {
+			Said() (string, map[string]any)
+		}
 	)
 	if w, ok := travelCause(err); ok {
 		return w, true
@@ -97,6 +102,9 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		return Words{Key: valid.Fields[0].Key, Args: valid.Fields[0].Args}, true
 	case errors.As(err, &field):
 		return Words{Key: field.Key, Args: field.Args}, true
+	case errors.As(err, &own):
+		key, args := own.Said()
+		return Words{Key: key, Args: args}, true
 	case errors.As(err, &open):
 		args := map[string]any{"File": filepath.Base(open.Path)}
 		switch {

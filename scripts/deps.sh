@@ -12,7 +12,10 @@
 # command to run and fails. It prints nothing when everything is present.
 #
 # The tests need Chromium too: the verifier page's tests drive Debian's
-# chromium headless (they skip without it outside CI, and fail in CI).
+# chromium headless (they skip without it outside CI, and fail in CI);
+# Mailpit, installed with go install (below); and gnome-keyring with
+# dbus-run-session (dbus-bin): the keychain test runs a Secret Service in
+# a D-Bus session of its own.
 #
 # Extra package names given as arguments (for instance xvfb in CI, or the
 # MinGW-w64 cross compiler and xz for `make package`) are checked and
@@ -57,6 +60,16 @@ if ! command -v go >/dev/null 2>&1; then
 	exit 1
 fi
 
+# Mailpit is the real SMTP server the outbox's tests and benchmark send to
+# (on 127.0.0.1 only). It is a Go program, installed with go install into
+# Go's bin folder, where the tests look for it too; they skip without it,
+# except in CI, where they fail.
+MAILPIT_VERSION=v1.33.1 # keep in step with mail/mailtest.Version
+if ! command -v mailpit >/dev/null 2>&1 && [ ! -x "$(go env GOPATH)/bin/mailpit" ]; then
+	echo "deps: installing mailpit $MAILPIT_VERSION (go install github.com/axllent/mailpit)"
+	go install "github.com/axllent/mailpit@$MAILPIT_VERSION"
+fi
+
 if ! command -v dpkg-query >/dev/null 2>&1; then
 	echo "deps: this is not a Debian-based system; install the equivalents of" >&2
 	echo "      gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev" >&2
@@ -64,7 +77,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	exit 1
 fi
 
-required=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev chromium "$@")
+required=(gcc libc6-dev pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev chromium gnome-keyring dbus-bin "$@")
 missing=()
 for pkg in "${required[@]}"; do
 	if need "$pkg"; then

@@ -1,0 +1,219 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/mail"
+	"github.com/atelier-workshops/atelier/say"
+)
+
+// The mail account is kept in the open file (the server, the sender), so
+// that the command line sends with it too; its password never is: it goes
+// to the system's keychain when there is one, and is asked for when the
+// outbox first sends otherwise.
+
+// mailSettings is the Mail section of the Settings dialog.
+func (c *controller) mailSettings() fyne.CanvasObject {
+	hint := widget.NewLabel(lang.X("mail.settings_hint", "The server and sender Atelier sends certificates, letters and workbooks with, kept in this file."))
+	hint.Wrapping = fyne.TextWrapWord
+	button := widget.NewButtonWithIcon(lang.X("mail.account_button", "Mail account…"), theme.MailComposeIcon(), func() { c.showMailAccount(nil) })
+	return container.NewVBox(widget.NewSeparator(), hint, container.NewHBox(button))
+}
+
+// mailAccountDialog edits the mail account.
+type mailAccountDialog struct {
+	c                                    *controller
+	d                                    *modal
+	host, port, user, password, fromName *widget.Entry
+	fromAddress, rate                    *widget.Entry
+	security                             *widget.Select
+	remember                             *widget.Check
+	rows                                 map[string]*fieldRow
+	general, keychain                    *widget.Label
+	then                                 func(data.MailAccount)
+}
+
+// securityNames are the connection's protections in words, in the order
+// of data.Securities.
+func securityNames() []string {
+	return []string{lang.X("mail.security.starttls", "STARTTLS (usually port 587)"),
+		lang.X("mail.security.tls", "TLS (usually port 465)"),
+		lang.X("mail.security.none", "None: a relay on this computer or network only")}
+}
+
+func mailFieldLabel(field string) string {
+	switch field {
+	case "host":
+		return lang.X("mail.field.host", "Server")
+	case "port":
+		return lang.X("mail.field.port", "Port")
+	case "security":
+		return lang.X("mail.field.security", "Security")
+	case "user":
+		return lang.X("mail.field.user", "User name")
+	case "password":
+		return lang.X("mail.field.password", "Password")
+	case "from_name":
+		return lang.X("mail.field.from_name", "Sender’s name")
+	case "from_address":
+		return lang.X("mail.field.from_address", "Sender’s address")
+	case "per_minute":
+		return lang.X("mail.field.per_minute", "Messages a minute")
+	}
+	return field
+}
+
+// showMailAccount edits the file's mail account; then, when set, runs with
+// the account once it is saved.
+func (c *controller) showMailAccount(then func(data.MailAccount)) *mailAccountDialog {
+	a, kept, err := c.st.MailAccount()
+	if err != nil {
+		c.readFailed(err)
+		return nil
+	}
+	if !kept {
+		a = data.MailAccount{Security: data.SecuritySTARTTLS, Port: 587, PerMinute: data.DefaultPerMinute}
+	}
+	g := &mailAccountDialog{c: c, rows: map[string]*fieldRow{}, then: then}
+	entry := func(text, hint string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(text)
+		e.SetPlaceHolder(hint)
+		return e
+	}
+	g.host = entry(a.Host, lang.X("mail.host_hint", "smtp.example.org"))
+	g.port = entry(strconv.Itoa(a.Port), "587")
+	g.security = widget.NewSelect(securityNames(), func(string) {
+		// The usual port of the new choice, unless another was typed.
+		i := g.security.SelectedIndex()
+		for _, s := range data.Securities {
+			if g.port.Text == strconv.Itoa(s.DefaultPort()) && i >= 0 {
+				g.port.SetText(strconv.Itoa(data.Securities[i].DefaultPort()))
+				break
+			}
+		}
+	})
+	for i, s := range data.Securities {
+		if s == a.Security {
+			g.security.SetSelectedIndex(i)
+		}
+	}
+	g.user = entry(a.User, lang.X("mail.user_hint", "often the whole address; empty for a relay without one"))
+	g.password = widget.NewPasswordEntry()
+	g.remember = widget.NewCheck(lang.X("mail.remember", "Keep it in this computer’s keychain"), nil)
+	g.remember.SetChecked(true)
+	g.keychain = widget.NewLabel("")
+	g.keychain.Wrapping = fyne.TextWrapWord
+	g.keychain.SizeName = theme.SizeNameCaptionText
+	// Asking for an entry tells whether there is a keychain at all.
+	if _, err := mail.SystemKeychain.Get(mail.KeychainAccount(a)); err == nil && a.User != "" {
+		g.password.SetPlaceHolder(lang.X("mail.password_kept", "kept in the keychain; type to change it"))
+	} else if !errors.Is(err, mail.ErrNotKept) {
+		g.noKeychain()
+	}
+	g.fromName = entry(a.FromName, lang.X("mail.from_name_hint", "e.g. Lagos workshop team"))
+	g.fromAddress = entry(a.FromAddress, lang.X("mail.from_address_hint", "name@example.org"))
+	g.rate = entry(strconv.Itoa(a.PerMinute), "20")
+	rateHint := widget.NewLabel(lang.X("mail.rate_hint", "Providers limit how fast a mailbox may send; 0 sends as fast as the server takes them."))
+	rateHint.Wrapping = fyne.TextWrapWord
+	rateHint.SizeName = theme.SizeNameCaptionText
+	form := fieldForm(g.rows, mailFieldLabel,
+		formField{"host", g.host}, formField{"security", g.security}, formField{"port", g.port},
+		formField{"user", g.user}, formField{"password", container.NewVBox(g.password, g.remember, g.keychain)},
+		formField{"from_name", g.fromName}, formField{"from_address", g.fromAddress},
+		formField{"per_minute", container.NewVBox(g.rate, rateHint)})
+	g.general = problemLabel()
+	save := mainButton(lang.X("mail.save", "Save"), g.save)
+	g.d = c.newModal(lang.X("mail.account_title", "Mail account"), container.NewVBox(form, g.general),
+		cancelButton(func() { g.d.Hide() }), save)
+	fitDialog(g.d, 620)
+	g.d.Show()
+	c.opened(g)
+	return g
+}
+
+// account is what the form says.
+func (g *mailAccountDialog) account() (data.MailAccount, map[string]string) {
+	problems := map[string]string{}
+	a := data.MailAccount{Host: strings.TrimSpace(g.host.Text), User: strings.TrimSpace(g.user.Text),
+		FromName: g.fromName.Text, FromAddress: strings.TrimSpace(g.fromAddress.Text)}
+	if i := g.security.SelectedIndex(); i >= 0 {
+		a.Security = data.Securities[i]
+	}
+	var err error
+	if a.Port, err = strconv.Atoi(strings.TrimSpace(g.port.Text)); err != nil {
+		problems["port"] = lang.X("mail.not_a_number", "{{.Field}}: “{{.Value}}” is not a whole number.",
+			map[string]any{"Field": mailFieldLabel("port"), "Value": g.port.Text})
+	}
+	if a.PerMinute, err = strconv.Atoi(strings.TrimSpace(g.rate.Text)); err != nil {
+		problems["per_minute"] = lang.X("mail.not_a_number", "{{.Field}}: “{{.Value}}” is not a whole number.",
+			map[string]any{"Field": mailFieldLabel("per_minute"), "Value": g.rate.Text})
+	}
+	return a, problems
+}
+
+func (g *mailAccountDialog) save() {
+	a, problems := g.account()
+	if len(problems) == 0 {
+		if err := a.Validate(); err != nil {
+			problems = problemsLabelled(err, mailFieldLabel)
+		}
+	}
+	if showProblems(problems, g.rows, g.general) {
+		return
+	}
+	g.c.save(func(context.Context) error { return g.c.st.SaveMailAccount(a) }, func(err error) {
+		if err != nil {
+			g.general.SetText(saveProblem(err))
+			g.general.Show()
+			return
+		}
+		if g.keep(a) {
+			g.d.Hide()
+			if g.then != nil {
+				g.then(a)
+			}
+		}
+	})
+}
+
+// keep puts a typed password in the keychain, or in memory for this
+// session when there is no keychain (or keeping it was not wanted); it
+// reports whether the dialog may close.
+func (g *mailAccountDialog) keep(a data.MailAccount) bool {
+	password := g.password.Text
+	if a.User == "" || password == "" {
+		return true
+	}
+	g.c.mail.remember(a, password)
+	if !g.remember.Checked {
+		if g.remember.Disabled() {
+			return true // no keychain: kept in memory, as the note says
+		}
+		mail.SystemKeychain.Delete(mail.KeychainAccount(a))
+		return true
+	}
+	if err := mail.SystemKeychain.Set(mail.KeychainAccount(a), password); err != nil {
+		logged(say.Of(err, say.Saving), err)
+		g.noKeychain()
+		return false
+	}
+	return true
+}
+
+// noKeychain says that the password cannot be kept, and is asked for.
+func (g *mailAccountDialog) noKeychain() {
+	g.remember.SetChecked(false)
+	g.remember.Disable()
+	g.keychain.SetText(lang.X("mail.no_keychain", "This computer has no keychain Atelier can reach: the password is kept until Atelier closes, and asked for again the next time."))
+}

@@ -1,0 +1,74 @@
+package mail
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/demo"
+	"github.com/atelier-workshops/atelier/mail/mailtest"
+)
+
+func mustNoErr(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// demoStore is a new database file holding the demo workshops.
+func demoStore(t testing.TB) (*data.Store, demo.Result) {
+	t.Helper()
+	st, err := data.Open(filepath.Join(t.TempDir(), "test.db"), data.OpenOrCreate)
+	mustNoErr(t, err)
+	t.Cleanup(func() { st.Close() })
+	res, err := demo.Write(st)
+	mustNoErr(t, err)
+	return st, res
+}
+
+// accountFor is an account sending through m, with no limit on the rate.
+func accountFor(m *mailtest.Mailpit, security data.Security, user string) data.MailAccount {
+	return data.MailAccount{Host: m.Host, Port: m.SMTPPort, Security: security, User: user,
+		FromName: "Ọláńrewájú Ẹ̀kọ́ — Secrétariat", FromAddress: "organiser@example.org"}
+}
+
+// queue previews and queues the messages of r, as a user who agreed to the
+// preview.
+func queue(t testing.TB, st *data.Store, a data.MailAccount, r Request) []data.OutboxMessage {
+	t.Helper()
+	plan, err := Preview(st, a, r)
+	mustNoErr(t, err)
+	msgs, err := Queue(context.Background(), st, a, r, &plan)
+	mustNoErr(t, err)
+	return msgs
+}
+
+// requireTool finds an independent reader the tests hold our output
+// against; it skips without it, except in CI, which installs it.
+func requireTool(t testing.TB, name, debianPackage string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not installed; .ci/run installs %s", name, debianPackage)
+	}
+	t.Skipf("%s is not installed (apt-get install %s); CI installs it", name, debianPackage)
+	return ""
+}
+
+// pdfText is the text poppler reads in a PDF.
+func pdfText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	tool := requireTool(t, "pdftotext", "poppler-utils")
+	path := filepath.Join(t.TempDir(), "a.pdf")
+	mustNoErr(t, os.WriteFile(path, pdf, 0o600))
+	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()
+	mustNoErr(t, err)
+	return string(out)
+}

@@ -1,0 +1,120 @@
+package mail
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/mail/mailtest"
+)
+
+// Each eligible participant gets one message, in their language, with the
+// very certificate the register holds for them attached byte for byte,
+// and names in any letters arrive exact in the headers.
+func TestCertificatesGoToEachPersonWithTheirOwnPDF(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := accountFor(m, data.SecurityNone, "")
+	r := Request{Kind: data.MessageCertificate, WorkshopID: res.Lagos, Trainers: true}
+
+	plan, err := Preview(st, a, r)
+	mustNoErr(t, err)
+	if reg, _ := st.Certificates(res.Lagos); len(reg) != 0 {
+		t.Fatalf("the preview entered %d certificates in the register", len(reg))
+	}
+	if len(plan.Messages) < 10 || plan.People != len(plan.Messages) {
+		t.Fatalf("preview: %d messages to %d people", len(plan.Messages), plan.People)
+	}
+	msgs, err := Queue(context.Background(), st, a, r, &plan)
+	mustNoErr(t, err)
+	if len(msgs) != len(plan.Messages) {
+		t.Fatalf("queued %d messages, the preview said %d", len(msgs), len(plan.Messages))
+	}
+	rep, err := Send(context.Background(), st, Server{Account: a}, Options{})
+	mustNoErr(t, err)
+	if rep.Sent != len(msgs) || rep.Failed+rep.Retrying+rep.Unknown != 0 {
+		t.Fatalf("report %+v for %d messages", rep, len(msgs))
+	}
+
+	register, err := st.Certificates(res.Lagos)
+	mustNoErr(t, err)
+	serialOf := map[[2]int64]data.Certificate{}
+	for _, c := range register {
+		serialOf[[2]int64{c.ParticipantID, c.TrainerID}] = c
+	}
+	d, err := st.MailingData(res.Lagos)
+	mustNoErr(t, err)
+	names := map[int64]data.Participant{}
+	for _, p := range d.Participants {
+		names[p.ID] = p
+	}
+
+	received := m.Messages(t)
+	if len(received) != len(msgs) {
+		t.Fatalf("Mailpit took %d messages, %d were queued", len(received), len(msgs))
+	}
+	byAddress := map[string]mailtest.Summary{}
+	for _, s := range received {
+		if len(s.To) != 1 {
+			t.Fatalf("a message to %d people: %+v", len(s.To), s.To)
+		}
+		if _, twice := byAddress[s.To[0].Address]; twice {
+			t.Errorf("%s received two messages", s.To[0].Address)
+		}
+		byAddress[s.To[0].Address] = s
+	}
+	languages := map[data.Language]int{}
+	for _, q := range msgs {
+		kept, err := st.Message(q.ID)
+		mustNoErr(t, err)
+		if kept.State != data.StateSent || !strings.Contains(kept.Reply, "queued") {
+			t.Errorf("message %d: state %s, reply %q", q.ID, kept.State, kept.Reply)
+		}
+		s, ok := byAddress[q.ToAddress]
+		if !ok {
+			t.Errorf("nothing arrived for %s", q.ToAddress)
+			continue
+		}
+		got := m.Message(t, s.ID)
+		want := kept.ToName
+		if q.ParticipantID != 0 {
+			want = norm.NFC.String(names[q.ParticipantID].FullName())
+		}
+		if got.To[0].Name != want || got.From.Name != a.FromName || got.From.Address != a.FromAddress {
+			t.Errorf("headers: to %q (want %q), from %q <%s>", got.To[0].Name, want, got.From.Name, got.From.Address)
+		}
+		if got.Subject != kept.Subject || kept.Language == data.French && !strings.Contains(got.Subject, "participation\u00a0: ") {
+			t.Errorf("subject %q, kept %q", got.Subject, kept.Subject)
+		}
+		if got.MessageID != strings.Trim(kept.MessageID, "<>") {
+			t.Errorf("Message-ID %q, kept %q", got.MessageID, kept.MessageID)
+		}
+		if got.Text == "" || !strings.Contains(got.HTML, "<p>") {
+			t.Errorf("%s: no plain text or no HTML part", q.ToAddress)
+		}
+		cert := serialOf[[2]int64{q.ParticipantID, q.TrainerID}]
+		if cert.Serial == "" || kept.Document != cert.Serial || !strings.Contains(got.Text, cert.Serial) ||
+			!strings.Contains(got.Text, cert.Code) {
+			t.Errorf("%s: document %q, register %q; the text says %q", q.ToAddress, kept.Document, cert.Serial, got.Text)
+		}
+		languages[kept.Language]++
+		if len(got.Attachments) != 1 || len(kept.Attachments) != 1 {
+			t.Fatalf("%s: %d attachments arrived, %d kept", q.ToAddress, len(got.Attachments), len(kept.Attachments))
+		}
+		pdf := m.Attachment(t, s.ID, got.Attachments[0].PartID)
+		if !bytes.Equal(pdf, kept.Attachments[0].Content) || got.Attachments[0].FileName != kept.Attachments[0].FileName {
+			t.Errorf("%s: the attachment that arrived (%q, %d bytes) is not the one kept (%q, %d bytes)", q.ToAddress,
+				got.Attachments[0].FileName, len(pdf), kept.Attachments[0].FileName, len(kept.Attachments[0].Content))
+		}
+		if text := pdfText(t, pdf); !strings.Contains(text, cert.Serial) || !strings.Contains(text, cert.HolderName) {
+			t.Errorf("%s: the PDF attached is not %s's certificate %s", q.ToAddress, cert.HolderName, cert.Serial)
+		}
+	}
+	if languages[data.French] == 0 || languages[data.English] == 0 {
+		t.Errorf("messages by language: %v; the demo has French and English speakers", languages)
+	}
+}
