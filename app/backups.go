@@ -174,12 +174,12 @@ func (c *controller) frame() fyne.CanvasObject {
 
 // watchDeletes makes every delete in the open file show the notice.
 func (c *controller) watchDeletes() {
-	c.st.OnDelete = func(d *data.Deletion) {
+	c.st.OnDelete = func(d *data.Undoable) {
 		c.do(func() { c.showDeleted(d) })
 	}
 }
 
-func (c *controller) showDeleted(d *data.Deletion) {
+func (c *controller) showDeleted(d *data.Undoable) {
 	if c.notice == nil {
 		return
 	}
