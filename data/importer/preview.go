@@ -143,7 +143,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 	part := data.Participant{WorkshopID: workshopID, Status: data.StatusApplicant}
 	var reasons []data.FieldError
 	column := map[Field]string{} // header of the column each field came from
-	given := map[string]bool{}    // data's fields the row gives a value for
+	given := map[string]bool{}   // data's fields the row gives a value for
 	refuse := func(col, key, value, msg string) {
 		value = Short(value)
 		reasons = append(reasons, data.FieldError{Field: col, Key: key,
