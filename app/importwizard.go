@@ -270,8 +270,6 @@ func (z *importWizard) showPreview() {
 	}
 }
 
-
-
 // importRows saves the rows in one transaction, off the UI goroutine.
 func (z *importWizard) importRows() {
 	p, st, do := z.preview, z.st, z.v.c.do
