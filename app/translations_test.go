@@ -237,6 +237,8 @@ func namedKeys() map[string]bool {
 	}
 	for _, s := range data.Statuses {
 		add("participants.status.", string(s))
+		add("participants.status.female.", string(s))
+		add("participants.status.male.", string(s))
 	}
 	for _, g := range data.GrantFilters {
 		add("participants.grants.", cmp.Or(string(g), "any"))
