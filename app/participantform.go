@@ -63,7 +63,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 				f.showStanding()
 			}
 		},
-		rowOf:    map[string]string{"grant_currency": "grant_amount"}, // the amount and its currency share a row
+		rowOf: map[string]string{"grant_currency": "grant_amount"}, // the amount and its currency share a row
 	})
 	f.sheet.saved, f.sheet.draft = p, p
 	f.rows, f.general = f.sheet.rows, f.sheet.status
