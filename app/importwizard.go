@@ -83,8 +83,7 @@ func (v *participantsView) chooseImportFile() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(v.c.st.Path()))); err == nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(v.c.win, d, lang.X("import.choose_title", "Choose a registration list (.xlsx or .csv)"), lang.X("import.choose", "Choose"))
 }
 
 // startImport opens the wizard on a file.

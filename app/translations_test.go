@@ -400,3 +400,18 @@ func TestFieldMessagesUseTheFormsLabelAndDates(t *testing.T) {
 		t.Errorf("fieldMessage changed data's arguments: %v", fe.Args)
 	}
 }
+
+// French has one word for the document Atelier prints: “attestation”, the
+// word the printed document itself carries (“Attestation de
+// participation”), never “certificat”, which in French suggests a diploma
+// or a qualification rather than attendance.
+func TestFrenchCallsTheDocumentAnAttestation(t *testing.T) {
+	certificat := regexp.MustCompile(`(?i)\bcertificats?\b`)
+	for key, texts := range translationFile(t, "fr") {
+		for _, s := range texts {
+			if certificat.MatchString(s) {
+				t.Errorf("fr %q says “certificat”: %q", key, s)
+			}
+		}
+	}
+}

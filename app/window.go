@@ -214,8 +214,7 @@ func (c *controller) showOpenDialog() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(c.st.Path()))); err == nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(c.win, d, lang.X("open.dialog_title", "Open an Atelier file"), lang.X("open.dialog_open", "Open"))
 }
 
 // newDatabaseDialog asks for a folder and the name of a file that does not
@@ -292,8 +291,7 @@ func (n *newDatabaseDialog) chooseFolder() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(n.folder)); err == nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(n.c.win, d, lang.X("newdb.folder_title", "Choose a folder"), lang.X("newdb.folder_choose", "Choose"))
 }
 
 func (n *newDatabaseDialog) create() {
