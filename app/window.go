@@ -37,7 +37,6 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	c.win.Show()
 	c.showTitle()
 	c.sayFileState()
-	c.offerDemoIfEmpty()
 	return c.win
 }
 
@@ -124,14 +123,16 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	saveCopy := fyne.NewMenuItem(lang.X("menu.save_copy", "Save a copy…"), func() { c.showSaveCopy() })
 	restore := fyne.NewMenuItem(lang.X("menu.restore", "Restore from backup…"), func() { c.showRestore() })
 	settings := fyne.NewMenuItem(lang.X("menu.settings", "Settings…"), func() { c.showSettings() })
+	demoItem := fyne.NewMenuItem(lang.X("menu.demo", "Add demo workshops…"), c.askDemo)
+	start := fyne.NewMenuItem(lang.X("menu.getting_started", "Getting started"), func() { c.showGettingStarted() })
 	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete or import"), c.undoLast)
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.X("menu.file", "File"), append(append([]*fyne.MenuItem{newDB, open, fyne.NewMenuItemSeparator()},
-			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore,
+			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore, demoItem,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
-		fyne.NewMenu(lang.X("menu.help", "Help"), about),
+		fyne.NewMenu(lang.X("menu.help", "Help"), start, fyne.NewMenuItemSeparator(), about),
 	)
 }
 
@@ -178,7 +179,6 @@ func (c *controller) openNow(path string, mode data.OpenMode) bool {
 		fyne.LogError("Closing "+old.Path(), err)
 	}
 	c.useStore(st)
-	c.offerDemoIfEmpty()
 	return true
 }
 
@@ -347,29 +347,6 @@ func (c *controller) showAbout() {
 		content = container.NewBorder(nil, nil, container.NewVBox(img), nil, text)
 	}
 	c.showClosable(lang.X("menu.about", "About Atelier"), content, 480)
-}
-
-// offerDemoIfEmpty offers the demo workshops when the open file has none.
-func (c *controller) offerDemoIfEmpty() {
-	ws, err := c.st.Workshops()
-	if err != nil || len(ws) > 0 {
-		return
-	}
-	c.offerDemo()
-}
-
-func (c *controller) offerDemo() dialog.Dialog {
-	msg := widget.NewLabel(lang.X("demo.offer", "This file has no workshops yet. Load the demo workshops (a five-day training in Lagos and a French-language workshop being planned)?"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.X("demo.title", "Demo workshops"), lang.X("demo.load", "Load demo"),
-		lang.X("demo.start_empty", "Start empty"), msg, func(load bool) {
-			if load {
-				c.loadDemo()
-			}
-		}, c.win)
-	fitDialog(d, 520)
-	d.Show()
-	return d
 }
 
 // loadDemo writes the demo off the UI goroutine: it is thousands of rows,
