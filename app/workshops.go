@@ -17,18 +17,18 @@ import (
 // workshopsScreen lists the file's workshops on the left and edits the
 // selected one on the right.
 type workshopsScreen struct {
-	c       *controller
-	items   []data.Workshop
-	list    *widget.List
-	add     *widget.Button
-	form    *workshopForm
-	hint    fyne.CanvasObject // stands in for the tabs when nothing is selected
+	c     *controller
+	items []data.Workshop
+	list  *widget.List
+	add   *widget.Button
+	form  *workshopForm
+	hint  fyne.CanvasObject // stands in for the tabs when nothing is selected
 	// welcomeBox stands in for them when the file has no workshops: what
 	// to do first (welcome.go).
 	welcomeBox fyne.CanvasObject
-	tabs    *container.AppTabs
-	views   []workshopView
-	content fyne.CanvasObject
+	tabs       *container.AppTabs
+	views      []workshopView
+	content    fyne.CanvasObject
 }
 
 // workshopView is a tab that shows one side of the selected workshop (its
