@@ -123,13 +123,14 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	saveCopy := fyne.NewMenuItem(lang.X("menu.save_copy", "Save a copy…"), func() { c.showSaveCopy() })
 	restore := fyne.NewMenuItem(lang.X("menu.restore", "Restore from backup…"), func() { c.showRestore() })
 	settings := fyne.NewMenuItem(lang.X("menu.settings", "Settings…"), func() { c.showSettings() })
+	overview := fyne.NewMenuItem(lang.X("overview.menu", "Overview of several files…"), func() { c.showOverview() })
 	demoItem := fyne.NewMenuItem(lang.X("menu.demo", "Add demo workshops…"), c.askDemo)
 	start := fyne.NewMenuItem(lang.X("menu.getting_started", "Getting started"), func() { c.showGettingStarted() })
 	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete or import"), c.undoLast)
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.X("menu.file", "File"), append(append([]*fyne.MenuItem{newDB, open, fyne.NewMenuItemSeparator()},
-			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore, demoItem,
+			c.exportMenuItems()...), overview, fyne.NewMenuItemSeparator(), saveCopy, restore, demoItem,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
 		fyne.NewMenu(lang.X("menu.help", "Help"), start, fyne.NewMenuItemSeparator(), about),
