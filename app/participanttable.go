@@ -22,8 +22,8 @@ import (
 // table scrolls sideways.
 var (
 	columnShare = [columnCount]float32{colName: 3, colCountry: 1.4, colInstitution: 3, colEmail: 2.6}
-	columnMin   = [columnCount]float32{colCheck: 36, colName: 130, colCountry: 80, colInstitution: 110,
-		colStatus: 80, colGrant: 60, colEmail: 110}
+	columnMin   = [columnCount]float32{colCheck: 36, colName: 110, colCountry: 64, colInstitution: 90,
+		colStatus: 80, colGrant: 60, colEmail: 90}
 )
 
 // fitColumnsLayout gives the table's columns their widths for the width the
