@@ -267,6 +267,9 @@ func (z *importWizard) showPreview() {
 	} else {
 		z.run.Disable()
 	}
+	// A button does not lay out its neighbours when its text grows: the
+	// dialog does, or the count overlaps Cancel.
+	z.d.Refresh()
 }
 
 // importRows saves the rows in one transaction, off the UI goroutine.

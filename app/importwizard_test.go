@@ -118,6 +118,10 @@ func TestImportWizardAddsAndUpdatesAndUndoTakesItAllBack(t *testing.T) {
 		z.run.Text != "Import 3 rows" {
 		t.Errorf("tabs %q %q %q, button %q", z.lists.Items[0].Text, z.lists.Items[1].Text, z.lists.Items[2].Text, z.run.Text)
 	}
+	// The button grew with its count, and the buttons beside it moved.
+	if z.run.Size().Width < z.run.MinSize().Width {
+		t.Errorf("“%s” is drawn %.0f wide, and needs %.0f", z.run.Text, z.run.Size().Width, z.run.MinSize().Width)
+	}
 
 	// The refused row is corrected in the wizard, and moves to the rows to add.
 	test.Tap(findButton(z.rejected, "Correct…"))
