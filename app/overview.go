@@ -86,9 +86,7 @@ func (o *overviewDialog) refresh() {
 		o.rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(remove), container.NewVBox(name, folder)))
 	}
 	if len(o.paths) == 0 {
-		none := widget.NewLabel(lang.X("overview.none", "No file yet: add the files to put together."))
-		none.Importance = widget.LowImportance
-		o.rows.Add(none)
+		o.rows.Add(widget.NewLabel(lang.X("overview.none", "No file yet: add the files to put together.")))
 		o.save.Disable()
 	} else {
 		o.save.Enable()

@@ -26,9 +26,9 @@ func (s *workshopsScreen) welcome() fyne.CanvasObject {
 	step := func(icon fyne.Resource, text, what string, tapped func()) fyne.CanvasObject {
 		b := widget.NewButtonWithIcon(text, icon, tapped)
 		b.Alignment = widget.ButtonAlignLeading
-		line := wrapped(what, false)
-		line.Importance = widget.LowImportance
-		return container.NewVBox(b, line)
+		// In the normal colour: Fyne's low importance is the disabled
+		// grey, too faint to read on the dark theme.
+		return container.NewVBox(b, wrapped(what, false))
 	}
 	add := step(theme.ContentAddIcon(), lang.X("welcome.add", "Add a workshop"),
 		lang.X("welcome.add_what", "Its title, place and dates; everything else can be filled in afterwards."),
@@ -40,7 +40,6 @@ func (s *workshopsScreen) welcome() fyne.CanvasObject {
 		lang.X("welcome.demo_what", "A five-day training in Lagos, with its participants and attendance, and a French-language workshop being planned, to try everything out. They can be deleted afterwards."),
 		s.c.loadDemo)
 	help := wrapped(lang.X("welcome.help", "Help › Getting started says what comes next."), false)
-	help.Importance = widget.LowImportance
 	box := container.NewVBox(title, intro, widget.NewSeparator(), add, importList, demo, widget.NewSeparator(), help)
 	return container.NewCenter(container.New(&widthLayout{width: 520}, box))
 }
