@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -124,7 +125,6 @@ func newParticipantsView(c *controller) *participantsView {
 	v.bulkLabel.TextStyle.Bold = true
 	v.bulkNote = widget.NewLabel("")
 	v.bulkNote.Wrapping = fyne.TextWrapWord
-	v.bulkNote.Importance = widget.LowImportance
 	v.bulkNote.Hide()
 	bulkStatuses := make([]string, len(data.Statuses))
 	for i, s := range data.Statuses {
@@ -137,7 +137,10 @@ func newParticipantsView(c *controller) *participantsView {
 		}
 	})
 	v.bulkStatus.PlaceHolder = lang.X("participants.bulk.status", "Set status…")
-	v.bulk = container.NewHBox(v.bulkLabel, v.bulkStatus,
+	// The bar wraps onto a second line where the tab is narrow (1024×600,
+	// French and Spanish): in one line it was wider than the tab, and the
+	// window's content with it.
+	v.bulk = container.New(layout.NewRowWrapLayout(), v.bulkLabel, v.bulkStatus,
 		widget.NewButton(lang.X("participants.bulk.award", "Award grant"), func() {
 			v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantAwarded(ids, true) })
 		}),
