@@ -146,12 +146,12 @@ func (c *controller) restoreNow(backupPath string) {
 	}
 }
 
-// noticeTime is how long the notice that follows a delete stays; Edit ›
-// Undo last delete works for the rest of the session.
+// noticeTime is how long the notice that follows a delete or an import
+// stays; Edit › Undo works for the rest of the session.
 const noticeTime = 15 * time.Second
 
-// undoNotice is the line at the foot of the window after a delete: what
-// went, and a button that brings it back.
+// undoNotice is the line at the foot of the window after a delete or an
+// import: what was done, and a button that takes it back.
 type undoNotice struct {
 	bar  *fyne.Container
 	text *widget.Label
@@ -159,12 +159,12 @@ type undoNotice struct {
 }
 
 // frame is the window's content: the screens, and under them the notice
-// that follows a delete.
+// that follows a delete or an import.
 func (c *controller) frame() fyne.CanvasObject {
 	if c.notice == nil {
 		n := &undoNotice{text: widget.NewLabel("")}
 		n.text.Truncation = fyne.TextTruncateEllipsis
-		undo := widget.NewButtonWithIcon(lang.X("undo.button", "Undo"), theme.ContentUndoIcon(), c.undoDelete)
+		undo := widget.NewButtonWithIcon(lang.X("undo.button", "Undo"), theme.ContentUndoIcon(), c.undoLast)
 		n.bar = container.NewBorder(widget.NewSeparator(), nil, nil, undo, n.text)
 		n.bar.Hide()
 		c.notice = n
@@ -174,39 +174,49 @@ func (c *controller) frame() fyne.CanvasObject {
 
 // watchDeletes makes every delete in the open file show the notice.
 func (c *controller) watchDeletes() {
-	c.st.OnDelete = func(d *data.Deletion) {
-		c.do(func() { c.showDeleted(d) })
+	c.st.OnDelete = func(d *data.Undoable) {
+		c.do(func() {
+			c.showUndoNotice(lang.X("undo.deleted", "Deleted “{{.Name}}”.", map[string]any{"Name": clip(d.Name, 80)}))
+		})
 	}
 }
 
-func (c *controller) showDeleted(d *data.Deletion) {
+// showUndoNotice shows what was just done at the foot of the window, with
+// Undo beside it, for a while.
+func (c *controller) showUndoNotice(text string) {
 	if c.notice == nil {
 		return
 	}
-	c.notice.text.SetText(lang.X("undo.deleted", "Deleted “{{.Name}}”.", map[string]any{"Name": clip(d.Name, 80)}))
+	c.notice.text.SetText(text)
 	c.notice.bar.Show()
 	c.notice.hide.after(noticeTime, c.do, c.notice.bar.Hide)
 }
 
-// undoDelete brings back what the last delete of this session removed (a
-// workshop, session, trainer or participant, with everything that went with
-// it) and shows it again.
-func (c *controller) undoDelete() {
+// undoLast takes back the last delete or import of this session: a
+// workshop, session, trainer or participant with everything that went with
+// it, or everyone an import added and every change it made, and shows the
+// workshop again.
+func (c *controller) undoLast() {
 	title := lang.X("undo.title", "Undo")
+	failed := lang.X("undo.failed", "The delete could not be undone; nothing was changed.")
+	if last := c.st.LastUndoable(); last != nil && last.Record == "import" {
+		failed = lang.X("undo.import_failed", "The import could not be undone; nothing was changed.")
+	}
 	d, err := c.st.Undo()
 	if errors.Is(err, data.ErrNothingToUndo) {
-		c.showMessage(title, []string{lang.X("undo.nothing", "There is no delete to undo since Atelier opened this file.")})
+		c.showMessage(title, []string{lang.X("undo.nothing", "There is nothing to undo: no delete or import since Atelier opened this file.")})
 		return
 	}
 	if err != nil {
-		c.showFailure(title, lang.X("undo.failed", "The delete could not be undone; nothing was changed."), err, say.Saving, "")
+		c.showFailure(title, failed, err, say.Saving, "")
 		return
 	}
 	if c.notice != nil {
 		c.notice.bar.Hide()
 	}
+	c.verdicts.forget()
 	open := c.screen.form.id()
-	if d.Record == "workshop" {
+	if d.Record == "workshop" || d.Record == "import" {
 		open = d.ID
 	}
 	c.screen.form.clear() // so that selecting it again reloads it and its tabs

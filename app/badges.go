@@ -54,11 +54,11 @@ func (c *controller) askBadges() {
 		cancelButton(func() { d.Hide() }), mainButton(lang.X("exports.continue", "Save as PDF…"), func() {
 			d.Hide()
 			ch := choices[max(0, indexOfString(labels, pick.Selected))]
-			name := lang.X("badges.file", "badges")
+			name := lang.X("badges.file", "Badges")
 			if ch.tents {
-				name = lang.X("badges.tents_file", "table-cards")
+				name = lang.X("badges.tents_file", "Table cards")
 			}
-			c.askPDFPath(documentName(name, w, pdfFile), func(path string) { c.exportBadges(w.ID, ch, path, nil) })
+			c.askPDFPath(reports.TitledFileName(name, w, ".pdf"), func(path string) { c.exportBadges(w.ID, ch, path, nil) })
 		}))
 	fitDialog(d, 560)
 	d.Show()
@@ -150,7 +150,7 @@ func (c *controller) askLogistics() {
 			}
 			d.Hide()
 			kind := reports.LogisticsKinds[max(0, indexOfString(labels, pick.Selected))]
-			c.askPDFPath(documentName(reports.LogisticsTitle(kind, w.Language), w, pdfFile), func(path string) {
+			c.askPDFPath(reports.TitledFileName(reports.LogisticsTitle(kind, w.Language), w, ".pdf"), func(path string) {
 				c.exportLogistics(w.ID, kind, path, nil)
 			})
 		}))

@@ -182,9 +182,7 @@ func (v *certificatesView) askIssue() {
 	if v.w.ID == 0 {
 		return
 	}
-	name := reports.SafeFileName(lang.X("certificates.file_name", "Certificates")+" "+v.w.City+" "+
-		v.w.StartDate.String()[:4], ".pdf")
-	v.c.askPDFPath(name, v.issueTo)
+	v.c.askPDFPath(reports.FileName(reports.CertificatesDocument, v.w), v.issueTo)
 }
 
 // issueTo enters the certificates in the register and writes them to

@@ -80,6 +80,9 @@ func (c *controller) confirm(title, question, yes string, then func()) {
 			then()
 		}
 	}, c.win)
+	// Atelier's own words rather than Fyne's (whose Spanish wrote “Si”).
+	d.SetConfirmText(lang.X("dialog.yes", "Yes"))
+	d.SetDismissText(lang.X("dialog.no", "No"))
 	if yes != "" {
 		d.SetConfirmText(yes)
 		d.SetDismissText(lang.X("dialog.cancel", "Cancel"))

@@ -51,7 +51,7 @@ func (c *controller) askProgramme() {
 	if !ok {
 		return
 	}
-	c.askPDFPath(documentName(lang.X("exports.programme_file", "programme"), w, pdfFile), func(path string) {
+	c.askPDFPath(reports.FileName(reports.ProgrammeDocument, w), func(path string) {
 		c.exportProgramme(w.ID, path, nil)
 	})
 }
@@ -90,7 +90,7 @@ func (c *controller) askSignIn() {
 				return
 			}
 			sel := choices[pick.SelectedIndex()].sel
-			c.askPDFPath(documentName(lang.X("exports.signin_file", "sign-in"), w, pdfFile), func(path string) {
+			c.askPDFPath(reports.FileName(reports.SignInDocument, w), func(path string) {
 				c.exportSignIn(w.ID, sel, path, nil)
 			})
 		}, c.win)
@@ -121,20 +121,6 @@ func (c *controller) signInChoices(w data.Workshop) ([]signInChoice, error) {
 		}
 	}
 	return out, nil
-}
-
-// documentName proposes a file name from the kind of document and the
-// workshop's city and year, e.g. "programme-Lagos-2022.pdf".
-func documentName(kind string, w data.Workshop, file fileKind) string {
-	parts := []string{kind}
-	if city := strings.Join(strings.Fields(w.City), "-"); city != "" {
-		parts = append(parts, city)
-	}
-	if !w.StartDate.IsZero() {
-		parts = append(parts, w.StartDate.String()[:4])
-	}
-	// Made safe and cut to fit a file name, as every name Atelier writes.
-	return reports.SafeFileName(strings.Join(parts, "-"), file.ext)
 }
 
 // askPDFPath asks where to save a PDF. Fyne's save dialog is not used: it

@@ -5,9 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
 )
@@ -112,5 +114,28 @@ func TestPDFNamesNeverLandOnTheDatabase(t *testing.T) {
 	}
 	if _, problem := filePath(dir, "atelier.db", newDatabaseFile); problem == "" {
 		t.Error("a new database may not replace an existing file")
+	}
+}
+
+// The file names proposed follow the document's language, not the
+// interface's: in the Spanish interface, the English workshop's sign-in
+// sheets are "Sign-in sheets Lagos 2022.pdf", the French one's programme
+// "Programme Dakar 2027.pdf", each with its extension.
+func TestProposedFileNamesAreInTheDocumentsLanguage(t *testing.T) {
+	useLanguage(t, "es")
+	st, res := demoStore(t)
+	c, _ := openWindow(t, st)
+	c.screen.selectID(res.Lagos)
+	c.askSignIn()
+	test.Tap(findButton(topDialog(c), "Guardar como PDF…"))
+	if n := lastOf[*newDatabaseDialog](c); n == nil || n.name.Text != "Sign-in sheets Lagos 2022.pdf" {
+		t.Fatalf("sign-in sheets: %+v", n)
+	}
+	c.win.Canvas().Overlays().Remove(topDialog(c))
+	c.screen.selectID(res.Planned)
+	c.askProgramme()
+	planned := reread(t, st, res.Planned)
+	if n := lastOf[*newDatabaseDialog](c); n == nil || n.name.Text != "Programme "+planned.City+" "+strconv.Itoa(planned.StartDate.Year)+".pdf" {
+		t.Fatalf("programme: %q", n.name.Text)
 	}
 }

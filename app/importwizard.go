@@ -18,8 +18,10 @@ import (
 )
 
 // importWizard takes a registration list into the workshop: the file, its
-// sheet, what each column holds, a preview of what will and will not be
-// imported, and the import itself. Reading and checking run off the UI
+// sheet, what each column holds, a preview of every row it will add, every
+// row that updates someone already in the workshop and what it changes,
+// and every row it refuses (which can be corrected here), and the import
+// itself, which one Undo reverses. Reading and checking run off the UI
 // goroutine; a file of thousands of rows takes a moment.
 type importWizard struct {
 	v        *participantsView
@@ -38,9 +40,14 @@ type importWizard struct {
 	selects  []*widget.Select
 	summary  *widget.Label
 	progress *widget.ProgressBar
-	rejected *fyne.Container
-	reasons  []string // one line per reason
-	run      *widget.Button
+	lists    *container.AppTabs
+	// The rows of the preview, one list per fate.
+	adds, updates, unchanged, rejected *fyne.Container
+	reasons                            []string // one line per reason a row is refused
+	// corrected are the rows corrected in the wizard (their cells in
+	// rows replaced), by their number in the sheet.
+	corrected map[int]bool
+	run       *widget.Button
 }
 
 func fieldName(f importer.Field) string {
@@ -79,13 +86,12 @@ func (v *participantsView) chooseImportFile() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(v.c.st.Path()))); err == nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(v.c.win, d, lang.X("import.choose_title", "Choose a registration list (.xlsx or .csv)"), lang.X("import.choose", "Choose"))
 }
 
 // startImport opens the wizard on a file.
 func (v *participantsView) startImport(path string) *importWizard {
-	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path)}
+	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path), corrected: map[int]bool{}}
 	v.c.opened(z)
 	z.summary = widget.NewLabel(lang.X("import.reading", "Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	z.summary.Wrapping = fyne.TextWrapWord
@@ -93,7 +99,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 	z.sheet = widget.NewSelect(nil, nil)
 	z.sheet.Hide()
 	z.columns = widget.NewForm()
-	z.rejected = container.NewVBox()
+	z.newLists()
 	cancel := cancelButton(z.close)
 	z.run = mainButton(lang.X("import.run", "Import"), z.importRows)
 	z.run.Disable()
@@ -101,9 +107,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 	left := container.NewBorder(container.NewVBox(z.sheet,
 		widget.NewLabelWithStyle(lang.X("import.columns", "What each column holds"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		nil, nil, nil, container.NewVScroll(z.columns))
-	right := container.NewBorder(container.NewVBox(z.summary, z.progress,
-		widget.NewLabelWithStyle(lang.X("import.refused", "Rows that will not be imported"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		nil, nil, nil, container.NewVScroll(z.rejected))
+	right := container.NewBorder(container.NewVBox(z.summary, z.progress), nil, nil, nil, z.lists)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	z.title = lang.X("import.title", "Import participants from {{.File}}", map[string]any{"File": filepath.Base(path)})
@@ -176,7 +180,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 		}
 		var p *importer.Preview
 		if err == nil {
-			p, err = importer.Prepare(st, z.workshop, rows, importer.Options{HeaderRow: header, Mapping: mapping,
+			p, err = importer.Prepare(st, z.workshop, rows, importer.Options{HeaderRow: header, Mapping: mapping, Source: z.file,
 				Progress: func(done, total int) {
 					do(func() {
 						if gen == z.gen && total > 0 {
@@ -229,75 +233,47 @@ func (z *importWizard) showColumns() {
 	z.columns.Refresh()
 }
 
-func (z *importWizard) remap() {
+func (z *importWizard) remap() { z.loadSheet(z.mapping()) }
+
+// mapping is what each column holds, as chosen under its title.
+func (z *importWizard) mapping() []importer.Field {
 	mapping := make([]importer.Field, len(z.selects))
 	for i, s := range z.selects {
 		if j := s.SelectedIndex(); j > 0 {
 			mapping[i] = importer.Fields[j-1]
 		}
 	}
-	z.loadSheet(mapping)
+	return mapping
 }
 
 func (z *importWizard) showPreview() {
 	p := z.preview
 	z.progress.Hide()
-	z.reasons = z.reasons[:0]
-	unlisted := 0 // reasons the preview kept no words for
-	for _, r := range p.Rejected {
-		unlisted += r.Unlisted
-		name := r.Name
-		if name == "" {
-			name = lang.X("import.no_name", "(no name)")
-		}
-		for _, fe := range r.Reasons {
-			label := fe.Field
-			z.reasons = append(z.reasons, lang.X("import.reason", "Row {{.Row}}, {{.Name}}: {{.Reason}}",
-				map[string]any{"Row": r.Row, "Name": name, "Reason": fieldMessage(fe, label)}))
-		}
-	}
-	// Reasons wrap, so that each can be read whole; past a few hundred the
-	// file has a wider problem, and the count says how many more there are.
-	z.rejected.RemoveAll()
-	for i, r := range z.reasons {
-		if i == maxReasonsShown {
-			more := len(z.reasons) - i + unlisted
-			z.rejected.Add(widget.NewLabel(lang.XN("import.more", "…and {{.Count}} more reason.", more,
-				map[string]any{"Count": more})))
-			break
-		}
-		l := widget.NewLabel(r)
-		l.Wrapping = fyne.TextWrapWord
-		z.rejected.Add(l)
-	}
+	z.showLists()
 	var said []string
 	if z.wb.Encoding != "" {
 		said = append(said, lang.X("import.encoding", "Read as {{.Encoding}} text.", map[string]any{"Encoding": z.wb.Encoding}))
 	}
-	said = append(said,
-		lang.X("import.header_row", "Column titles found on row {{.Header}}.", map[string]any{"Header": p.HeaderRow}),
-		lang.XN("import.ready", "{{.Count}} row will be imported;", len(p.Ready), map[string]any{"Count": len(p.Ready)}),
-		lang.XN("import.refused_count", "{{.Count}} row will not (listed below).", len(p.Rejected), map[string]any{"Count": len(p.Rejected)}))
-	// The first names as they will be stored, so that a list read wrong
-	// shows before anything is imported.
-	if len(p.Ready) > 0 {
-		var first []string
-		for _, c := range p.Ready[:min(len(p.Ready), 3)] {
-			first = append(first, importer.Short(c.Participant.FullName()))
-		}
-		said = append(said, lang.X("import.sample", "First rows to import: {{.Names}}.", map[string]any{"Names": strings.Join(first, ", ")}))
+	said = append(said, lang.X("import.header_row", "Column titles found on row {{.Header}}.", map[string]any{"Header": p.HeaderRow}),
+		lang.X("import.counts", "Rows to add: {{.Add}}; to update: {{.Update}}; already here as they are: {{.Same}}; refused: {{.Refused}}.",
+			map[string]any{"Add": len(p.Ready), "Update": len(p.Updates), "Same": len(p.Unchanged), "Refused": len(p.Rejected)}))
+	if n := len(z.corrected); n > 0 {
+		said = append(said, lang.XN("import.corrected", "{{.Count}} row corrected here; the file itself is unchanged.", n,
+			map[string]any{"Count": n}))
 	}
 	said = append(said, lang.X("import.nothing_yet", "Nothing is imported until you press Import."))
 	z.summary.SetText(strings.Join(said, " "))
-	z.run.SetText(lang.XN("import.run_count", "Import {{.Count}} row", len(p.Ready), map[string]any{"Count": len(p.Ready)}))
-	if len(p.Ready) > 0 {
+	n := len(p.Ready) + len(p.Updates)
+	z.run.SetText(lang.XN("import.run_count", "Import {{.Count}} row", n, map[string]any{"Count": n}))
+	if n > 0 {
 		z.run.Enable()
 	} else {
 		z.run.Disable()
 	}
+	// A button does not lay out its neighbours when its text grows: the
+	// dialog does, or the count overlaps Cancel.
+	z.d.Refresh()
 }
-
-const maxReasonsShown = 300
 
 // importRows saves the rows in one transaction, off the UI goroutine.
 func (z *importWizard) importRows() {
@@ -319,14 +295,19 @@ func (z *importWizard) importRows() {
 			}
 			z.close()
 			z.v.peopleChanged()
-			done := []string{lang.XN("import.done", "{{.Count}} participant imported.", res.Imported,
-				map[string]any{"Count": strconv.Itoa(res.Imported)})}
+			done := lang.X("import.done", "{{.File}}: {{.Added}} added, {{.Updated}} updated.",
+				map[string]any{"File": z.file, "Added": strconv.Itoa(res.Imported), "Updated": strconv.Itoa(res.Updated)})
+			said := []string{done}
 			if len(res.Skipped) > 0 {
-				done = append(done, lang.XN("import.skipped_meanwhile",
-					"{{.Count}} row was left out: another Atelier added the same person to the workshop meanwhile.",
+				said = append(said, lang.XN("import.skipped_meanwhile",
+					"{{.Count}} row was left out: another Atelier changed the same person in the workshop meanwhile.",
 					len(res.Skipped), map[string]any{"Count": strconv.Itoa(len(res.Skipped))}))
 			}
-			z.v.c.showMessage(lang.X("import.done_title", "Import finished"), done)
+			if res.Undo != nil {
+				said = append(said, lang.X("import.undo_hint", "Edit › Undo takes the whole import back while Atelier stays open."))
+				z.v.c.showUndoNotice(done)
+			}
+			z.v.c.showMessage(lang.X("import.done_title", "Import finished"), said)
 		})
 	}()
 }

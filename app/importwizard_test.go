@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/data/importer"
 )
@@ -40,10 +42,11 @@ func TestImportWizardShowsHowTheListWasRead(t *testing.T) {
 		"Ọ̀ṣun;Bello;Nigeria\n"+
 		"Caf\xe9;Marie;France\n"+
 		"Kaboré;Issa;Burkina Faso\n")
-	for _, want := range []string{"Read as UTF-8 text.", "First rows to import: Bello Ọ̀ṣun, Issa Kaboré."} {
-		if !strings.Contains(z.summary.Text, want) {
-			t.Errorf("the summary does not say %q: %q", want, z.summary.Text)
-		}
+	if want := "Read as UTF-8 text."; !strings.Contains(z.summary.Text, want) {
+		t.Errorf("the summary does not say %q: %q", want, z.summary.Text)
+	}
+	if got := visibleTexts(z.adds); !slices.Equal(got, []string{"Row 2: Bello Ọ̀ṣun · Nigeria", "Row 4: Issa Kaboré · Burkina Faso"}) {
+		t.Errorf("the rows to add read %q", got)
 	}
 	want := "Row 3, Marie Caf\uFFFD: Surname: “Caf\uFFFD” holds bytes that are not UTF-8 text like the rest of the file (in Windows-1252 they would read “Café”); save the list as UTF-8 and import it again."
 	if !slices.Contains(z.reasons, want) {
@@ -81,5 +84,82 @@ func TestImportWizardNamesTheLimitAFilePasses(t *testing.T) {
 			}
 			z.close()
 		})
+	}
+}
+
+// A newer list: the wizard lists the row it adds and the rows that update
+// people already in the workshop, with what changes; a refused row is
+// corrected in place and then added; Import writes both, and Undo (from
+// the notice at the foot of the window) takes the whole import back.
+func TestImportWizardAddsAndUpdatesAndUndoTakesItAllBack(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos := participantsWorkshop(t)
+	before, _ := st.Participants(lagos.ID, data.ParticipantFilter{})
+	c, q, z := importWizardOn(t, st, lagos, "Surname;First name;Email;Country;Institution\n"+
+		"Àdìgún;Ọláńrewájú;O.Adigun@example.org;Nigeria;National Museum, Onikan, Lagos\n"+
+		"BELLO;Olanrewaju;bello@example.gh;Ghana;\n"+
+		"Mensah;Kwame;kwame@example.gh;Ghana;National Museum of Ghana\n"+
+		"Okoro;Ngozi;ngozi@;Nigeria;\n")
+	v := participantsOf(c)
+	if got := visibleTexts(z.adds); !slices.Equal(got, []string{"Row 4: Kwame Mensah · kwame@example.gh · Ghana · National Museum of Ghana"}) {
+		t.Errorf("to add: %q", got)
+	}
+	for _, want := range []string{
+		"Row 2: Ọláńrewájú Àdìgún · o.adigun@example.org · Nigeria · National Museum, Lagos (same email)",
+		"    Institution: “National Museum, Lagos” → “National Museum, Onikan, Lagos”",
+		"Row 3: Olanrewaju Bello · Ghana · National Museum of Ghana (same name and country)",
+		"    Email: (empty) → “bello@example.gh”",
+	} {
+		if !slices.Contains(visibleTexts(z.updates), want) {
+			t.Errorf("to update lacks %q: %q", want, visibleTexts(z.updates))
+		}
+	}
+	if z.lists.Items[0].Text != "To add (1)" || z.lists.Items[1].Text != "To update (2)" || z.lists.Items[2].Text != "Refused (1)" ||
+		z.run.Text != "Import 3 rows" {
+		t.Errorf("tabs %q %q %q, button %q", z.lists.Items[0].Text, z.lists.Items[1].Text, z.lists.Items[2].Text, z.run.Text)
+	}
+	// The button grew with its count, and the buttons beside it moved.
+	if z.run.Size().Width < z.run.MinSize().Width {
+		t.Errorf("“%s” is drawn %.0f wide, and needs %.0f", z.run.Text, z.run.Size().Width, z.run.MinSize().Width)
+	}
+
+	// The refused row is corrected in the wizard, and moves to the rows to add.
+	test.Tap(findButton(z.rejected, "Correct…"))
+	k := lastOf[*rowCorrection](c)
+	if k == nil || k.row != 5 || k.entries[2].Text != "ngozi@" || !hasText(topDialog(c), "Email: “ngozi@” is not an email address (like name@example.org).") {
+		t.Fatalf("correction of row 5: %+v, %q", k, visibleTexts(topDialog(c)))
+	}
+	typeOver(c, k.entries[2], "ngozi@example.ng")
+	test.Tap(k.apply)
+	if !q.runUntil(10*time.Second, func() bool { return len(z.preview.Ready) == 2 && !z.run.Disabled() }) {
+		t.Fatalf("after the correction: %d to add, %d refused", len(z.preview.Ready), len(z.preview.Rejected))
+	}
+	if !strings.Contains(z.summary.Text, "1 row corrected here; the file itself is unchanged.") || z.run.Text != "Import 4 rows" {
+		t.Errorf("summary %q, button %q", z.summary.Text, z.run.Text)
+	}
+
+	test.Tap(z.run)
+	if !q.runUntil(10*time.Second, func() bool { return len(v.index.People) == 6 }) {
+		t.Fatalf("after importing, the table has %d people", len(v.index.People))
+	}
+	adigun, _ := st.Participant(before[0].ID)
+	bello, _ := st.Participant(before[1].ID)
+	if adigun.Institution != "National Museum, Onikan, Lagos" || bello.Email != "bello@example.gh" || bello.FamilyName != "Bello" {
+		t.Fatalf("after the import: %+v\n%+v", adigun, bello)
+	}
+	if ngozi, _ := st.Participants(lagos.ID, data.ParticipantFilter{Text: "okoro"}); len(ngozi) != 1 || ngozi[0].Email != "ngozi@example.ng" {
+		t.Fatalf("the corrected row: %+v", ngozi)
+	}
+	if !c.notice.bar.Visible() || c.notice.text.Text != "applications.csv: 2 added, 2 updated." {
+		t.Fatalf("notice %q (visible %v)", c.notice.text.Text, c.notice.bar.Visible())
+	}
+
+	test.Tap(findButton(c.notice.bar, "Undo"))
+	after, _ := st.Participants(lagos.ID, data.ParticipantFilter{})
+	if !slices.EqualFunc(before, after, func(a, b data.Participant) bool { return a == b }) {
+		t.Fatalf("after Undo:\n%+v\nwant\n%+v", after, before)
+	}
+	if v := participantsOf(c); len(v.index.People) != 4 || c.screen.form.id() != lagos.ID {
+		t.Errorf("after Undo the table shows %d people (workshop %d)", len(v.index.People), c.screen.form.id())
 	}
 }

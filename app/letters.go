@@ -37,11 +37,11 @@ func letterKindName(k data.LetterKind) string {
 func letterFileName(k data.LetterKind) string {
 	switch k {
 	case data.LetterVisa:
-		return lang.X("letters.file.visa", "visa-letters")
+		return lang.X("letters.file.visa", "Visa letters")
 	case data.LetterAward:
-		return lang.X("letters.file.award", "grant-letters")
+		return lang.X("letters.file.award", "Grant letters")
 	}
-	return lang.X("letters.file.attendance", "attendance-letters")
+	return lang.X("letters.file.attendance", "Attendance letters")
 }
 
 // letterSkipText words why a participant gets no letter.
@@ -91,7 +91,7 @@ func (ld *lettersDialog) chosen() data.LetterKind {
 func (ld *lettersDialog) next() {
 	kind := ld.chosen()
 	ld.d.Hide()
-	name := documentName(letterFileName(kind), ld.w, pdfFile)
+	name := reports.TitledFileName(letterFileName(kind), ld.w, ".pdf")
 	ld.c.askPDFPath(name, func(path string) {
 		ld.c.issueLetters(ld.w.ID, data.LetterOptions{Kind: kind}, path, nil)
 	})

@@ -27,7 +27,7 @@ func (c *controller) mailSettings() fyne.CanvasObject {
 	hint := widget.NewLabel(lang.X("mail.settings_hint", "The server and sender Atelier sends certificates, letters and workbooks with, kept in this file."))
 	hint.Wrapping = fyne.TextWrapWord
 	button := widget.NewButtonWithIcon(lang.X("mail.account_button", "Mail account…"), theme.MailComposeIcon(), func() { c.showMailAccount(nil) })
-	return container.NewVBox(widget.NewSeparator(), hint, container.NewHBox(button))
+	return widget.NewCard(lang.X("mail.settings_title", "Mail"), "", container.NewVBox(hint, container.NewHBox(button)))
 }
 
 // mailAccountDialog edits the mail account.

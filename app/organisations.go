@@ -338,8 +338,7 @@ func chooseImage(win fyne.Window, problem func(string), use func(path string)) {
 		use(path)
 	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(win, d, lang.X("organisations.image_title", "Choose an image (PNG or JPEG)"), lang.X("organisations.image_choose", "Choose"))
 }
 
 // useLogoFile takes the image at path as the logo, or says beside the

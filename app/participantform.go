@@ -43,6 +43,7 @@ type participantForm struct {
 	given, family, printed, institution, position, email, phone *leaveEntry
 	amount, currency, notes                                     *leaveEntry
 	gender, country, lang, status                               *widget.Select
+	standingBox                                                 *fyne.Container // status and attendance, above the fields
 	awarded, travel, accommodation, perDiem, paid, consent      *widget.Check
 	general                                                     *widget.Label
 	save                                                        *widget.Button // creating only
@@ -59,8 +60,13 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 		validate: func(p data.Participant) error { return p.Validate() },
 		keep:     copyParticipantField,
 		save:     func(p *data.Participant) error { return v.c.st.SaveParticipant(p) },
-		saved:    func(data.Participant, data.Participant) { v.peopleChanged() },
-		rowOf:    map[string]string{"grant_currency": "grant_amount"}, // the amount and its currency share a row
+		saved: func(before, after data.Participant) {
+			v.peopleChanged()
+			if before.Status != after.Status || before.Gender != after.Gender {
+				f.showStanding()
+			}
+		},
+		rowOf: map[string]string{"grant_currency": "grant_amount"}, // the amount and its currency share a row
 	})
 	f.sheet.saved, f.sheet.draft = p, p
 	f.rows, f.general = f.sheet.rows, f.sheet.status
@@ -109,14 +115,21 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 	}
 	f.lang = widget.NewSelect(langs, nil)
 	f.lang.SetSelectedIndex(slices.Index(data.Languages, p.Language) + 1)
-	statuses := make([]string, len(data.Statuses))
-	for i, s := range data.Statuses {
-		statuses[i] = statusName(s)
-	}
-	f.status = widget.NewSelect(statuses, nil)
+	f.status = widget.NewSelect(statusChoices(p.Gender), nil)
 	f.status.SetSelectedIndex(max(0, slices.Index(data.Statuses, p.Status)))
 	for _, s := range []*widget.Select{f.gender, f.country, f.lang, f.status} {
 		s.OnChanged = chosen
+	}
+	f.gender.OnChanged = func(string) {
+		// The statuses are offered as said of this person.
+		if i := f.gender.SelectedIndex(); i >= 0 {
+			f.status.OnChanged = nil
+			at := f.status.SelectedIndex()
+			f.status.SetOptions(statusChoices(data.Genders[i]))
+			f.status.SetSelectedIndex(at)
+			f.status.OnChanged = chosen
+		}
+		chosen("")
 	}
 
 	check := func(label string, on bool) *widget.Check {
@@ -168,8 +181,9 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 			f.d.Hide()
 		})
 		buttons = []fyne.CanvasObject{del, f.close}
-		// The status line goes above the form, where it is seen without scrolling.
-		body.Objects = []fyne.CanvasObject{f.attendance(), f.general, form, f.travelSection()}
+		// Where the participant stands goes above the form, where it is
+		// seen without scrolling; the sheet's further sections after it.
+		body.Objects = append([]fyne.CanvasObject{f.standing(), f.general, form}, f.moreSections()...)
 		f.live = true
 		f.sheet.load(p, func() {})
 		f.general.Show()
@@ -185,41 +199,6 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 	v.c.win.Canvas().Focus(f.family)
 	v.c.opened(f)
 	return f
-}
-
-// attendance sums up the participant's marks by the workshop's
-// certificate rule, so that the form is the participant's whole sheet.
-func (f *participantForm) attendance() fyne.CanvasObject {
-	text := ""
-	if e, err := f.v.c.verdicts.participant(f.sheet.saved.ID); err != nil {
-		text = readProblem(err)
-	} else {
-		text = sheetText(e)
-	}
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	history := widget.NewLabel(f.statusHistory())
-	history.Wrapping = fyne.TextWrapWord
-	return widget.NewCard("", "", container.NewVBox(history, l))
-}
-
-// statusHistory words the participant's path through selection, oldest
-// first: "Status: Applicant (before 12 Mar 2027) → Selected, 14 Mar 2027 10:02".
-func (f *participantForm) statusHistory() string {
-	changes, err := f.v.c.st.StatusHistory(f.sheet.saved.ID)
-	if err != nil || len(changes) == 0 {
-		return lang.X("participants.sheet.status", "Status: {{.Steps}}", map[string]any{"Steps": statusName(f.sheet.saved.Status)})
-	}
-	steps := make([]string, len(changes))
-	for i, ch := range changes {
-		steps[i] = statusName(ch.Status)
-		if !ch.At.IsZero() {
-			local := ch.At.Local()
-			steps[i] = lang.X("participants.sheet.status_step", "{{.Status}}, {{.Date}} {{.Time}}", map[string]any{
-				"Status": steps[i], "Date": formatDate(data.DateOf(local)), "Time": local.Format("15:04")})
-		}
-	}
-	return lang.X("participants.sheet.status", "Status: {{.Steps}}", map[string]any{"Steps": strings.Join(steps, " → ")})
 }
 
 // read puts what the form shows into a participant; amount is false when

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -27,8 +28,6 @@ const (
 	columnCount
 )
 
-var columnWidths = [columnCount]float32{36, 230, 120, 230, 110, 90, 220}
-
 // participantsView is the Participants tab: the workshop's applicants and
 // grantees in a table to search, filter, sort and change. The whole list
 // is read once per workshop and filtered in memory, so that the table
@@ -49,16 +48,22 @@ type participantsView struct {
 	countryCodes           []string // behind the country filter's options, after "All countries"
 	counts                 *widget.Label
 	table                  *widget.Table
+	widths                 [columnCount]float32 // as fitColumns set them
+	cuts                   map[cutKey]string    // texts cut to their column's width
+	tip                    *hoverTip
 	bulk                   *fyne.Container
 	bulkLabel              *widget.Label
 	bulkStatus             *widget.Select
+	bulkNote               *widget.Label // what the last change of many did, and ticks cleared
+	changedMany            int           // how many the last change of many changed, for bulkNote
+	clearedTicks           int           // how many ticks bulkNote says were cleared
 	empty                  *widget.Label
 	item                   *container.TabItem
 }
 
 func newParticipantsView(c *controller) *participantsView {
 	v := &participantsView{c: c, checked: map[int64]bool{}, sortCol: colName, sortUp: true,
-		index: data.NewParticipantIndex(nil)}
+		index: data.NewParticipantIndex(nil), cuts: map[cutKey]string{}, tip: newHoverTip()}
 
 	v.search = widget.NewEntry()
 	v.search.SetPlaceHolder(lang.X("participants.search", "Search names, emails, institutions…"))
@@ -100,7 +105,7 @@ func newParticipantsView(c *controller) *participantsView {
 		return b
 	}
 	v.table.UpdateHeader = v.updateHeader
-	for col, w := range columnWidths {
+	for col, w := range columnMin {
 		v.table.SetColumnWidth(col, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -117,6 +122,10 @@ func newParticipantsView(c *controller) *participantsView {
 	}
 
 	v.bulkLabel = widget.NewLabel("")
+	v.bulkLabel.TextStyle.Bold = true
+	v.bulkNote = widget.NewLabel("")
+	v.bulkNote.Wrapping = fyne.TextWrapWord
+	v.bulkNote.Hide()
 	bulkStatuses := make([]string, len(data.Statuses))
 	for i, s := range data.Statuses {
 		bulkStatuses[i] = statusName(s)
@@ -128,7 +137,10 @@ func newParticipantsView(c *controller) *participantsView {
 		}
 	})
 	v.bulkStatus.PlaceHolder = lang.X("participants.bulk.status", "Set status…")
-	v.bulk = container.NewHBox(v.bulkLabel, v.bulkStatus,
+	// The bar wraps onto a second line where the tab is narrow (1024×600,
+	// French and Spanish): in one line it was wider than the tab, and the
+	// window's content with it.
+	v.bulk = container.New(layout.NewRowWrapLayout(), v.bulkLabel, v.bulkStatus,
 		widget.NewButton(lang.X("participants.bulk.award", "Award grant"), func() {
 			v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantAwarded(ids, true) })
 		}),
@@ -140,6 +152,7 @@ func newParticipantsView(c *controller) *participantsView {
 		}),
 		widget.NewButtonWithIcon(lang.X("participants.bulk.clear", "Clear ticks"), theme.ContentClearIcon(), func() {
 			clear(v.checked)
+			v.bulkNote.Hide()
 			v.showChecked()
 		}),
 	)
@@ -157,9 +170,11 @@ func newParticipantsView(c *controller) *participantsView {
 		container.NewGridWithColumns(3, v.status, v.country, v.grant),
 		v.counts,
 		v.bulk,
+		v.bulkNote,
 	)
+	table := container.New(&fitColumnsLayout{v: v}, v.table)
 	content := container.NewBorder(container.NewPadded(top), nil, nil, nil,
-		container.NewStack(v.table, container.NewCenter(v.empty)))
+		container.NewStack(table, container.NewCenter(v.empty), v.tip.layer))
 	v.item = container.NewTabItemWithIcon(lang.X("participants.tab", "Participants"), theme.AccountIcon(), content)
 	return v
 }
@@ -171,6 +186,7 @@ func (v *participantsView) shows() change { return detailsChanged | participants
 func (v *participantsView) show(w data.Workshop) {
 	if w.ID != v.w.ID {
 		clear(v.checked)
+		v.bulkNote.Hide()
 		v.search.SetText("")
 	}
 	v.w = w
@@ -202,15 +218,14 @@ func (v *participantsView) reload() {
 		return
 	}
 	v.index = data.NewParticipantIndex(people)
-	for id := range v.checked {
-		if !slices.ContainsFunc(people, func(p data.Participant) bool { return p.ID == id }) {
-			delete(v.checked, id)
-		}
-	}
+	v.shown = nil // positions in the old index
 	v.loadCountries()
+	// Statuses and grants may have new words: the columns are fitted anew.
+	v.widths = [columnCount]float32{}
+	if w := v.table.Size().Width; w > 0 {
+		v.fitColumns(w)
+	}
 	v.sortBy(v.sortCol, v.sortUp)
-	v.showCounts()
-	v.showChecked()
 }
 
 // loadCountries offers the countries the participants come from.
@@ -272,7 +287,10 @@ func (v *participantsView) refilter() {
 	v.shown = nil
 	v.table.ScrollToTop()
 	v.shown = shown
+	v.tip.hide()
+	v.forgetHiddenTicks()
 	v.table.Refresh()
+	v.showCounts()
 	switch {
 	case len(v.shown) > 0:
 		v.empty.Hide()
@@ -369,35 +387,24 @@ func (v *participantsView) updateHeader(id widget.TableCellID, o fyne.CanvasObje
 	b.OnTapped = func() { v.sortBy(col, col != v.sortCol || !v.sortUp) }
 }
 
-func (v *participantsView) createCell() fyne.CanvasObject {
-	check := widget.NewCheck("", nil)
-	l := widget.NewLabel("")
-	// Clipped, not ellipsised: Fyne measures an ellipsis character by
-	// character, which made each keystroke ten times slower (21 ms against
-	// 2 ms over 5,000 participants, BenchmarkSearchKeystroke).
-	l.Truncation = fyne.TextTruncateClip
-	return container.NewStack(check, l)
-}
+func (v *participantsView) createCell() fyne.CanvasObject { return newParticipantCell(v) }
 
 func (v *participantsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row < 0 || id.Row >= len(v.shown) {
 		return
 	}
 	p := v.index.People[v.shown[id.Row]]
-	objs := o.(*fyne.Container).Objects
-	check, l := objs[0].(*widget.Check), objs[1].(*widget.Label)
+	cell := o.(*participantCell)
 	if id.Col == colCheck {
-		l.Hide()
-		check.OnChanged = nil
-		check.SetChecked(v.checked[p.ID])
-		check.OnChanged = func(on bool) { v.setChecked(p.ID, on) }
-		check.Show()
+		cell.label.Hide()
+		cell.whole = ""
+		cell.check.OnChanged = nil
+		cell.check.SetChecked(v.checked[p.ID])
+		cell.check.OnChanged = func(on bool) { v.setChecked(p.ID, on) }
+		cell.check.Show()
 		return
 	}
-	check.Hide()
-	l.TextStyle.Bold = id.Col == colName
-	l.SetText(v.cellText(p, id.Col))
-	l.Show()
+	cell.show(v.cellText(p, id.Col), id.Col)
 }
 
 func (v *participantsView) cellText(p data.Participant, col int) string {
@@ -415,7 +422,7 @@ func (v *participantsView) cellText(p data.Participant, col int) string {
 	case colInstitution:
 		return p.Institution
 	case colStatus:
-		return statusName(p.Status)
+		return personStatus(p.Status, p.Gender)
 	case colGrant:
 		switch {
 		case p.Grant.Paid:

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -11,7 +10,10 @@ import (
 )
 
 // Changing many participants at once on the Participants tab (the ticks and
-// what can be done to them), and deleting one.
+// what can be done to them), and deleting one. Only rows that are shown
+// can be ticked: the ticks of a row that leaves the view (a search, a
+// filter, a change that no longer matches them) are cleared and the bar
+// says so, so that a change of many never reaches someone out of sight.
 
 func (v *participantsView) setChecked(id int64, on bool) {
 	if on {
@@ -19,6 +21,7 @@ func (v *participantsView) setChecked(id int64, on bool) {
 	} else {
 		delete(v.checked, id)
 	}
+	v.bulkNote.Hide()
 	v.showChecked()
 }
 
@@ -32,6 +35,7 @@ func (v *participantsView) toggleAllShown() {
 	for _, i := range v.shown {
 		v.setCheckedQuiet(v.index.People[i].ID, !all)
 	}
+	v.bulkNote.Hide()
 	v.showChecked()
 }
 
@@ -48,19 +52,73 @@ func (v *participantsView) showChecked() {
 	if n == 0 {
 		v.bulk.Hide()
 	} else {
-		v.bulkLabel.SetText(lang.XN("participants.bulk.count", "{{.Count}} ticked:", n, map[string]any{"Count": n}))
+		v.bulkLabel.SetText(lang.XN("participants.bulk.count", "{{.Count}} ticked row, all shown:", n, map[string]any{"Count": n}))
 		v.bulk.Show()
 	}
 	v.table.Refresh()
 }
 
-// changeChecked changes every ticked participant in one transaction.
-func (v *participantsView) changeChecked(change func(ids []int64) error) {
-	ids := make([]int64, 0, len(v.checked))
-	for id := range v.checked {
-		ids = append(ids, id)
+// forgetHiddenTicks clears the ticks of the rows the table no longer
+// shows, and says how many went, with what the last change of many did.
+func (v *participantsView) forgetHiddenTicks() {
+	if len(v.checked) == 0 && v.changedMany == 0 {
+		v.bulk.Hide() // the ticks went with another workshop
+		return
 	}
-	slices.Sort(ids)
+	shown := make(map[int64]bool, len(v.shown))
+	for _, i := range v.shown {
+		shown[v.index.People[i].ID] = true
+	}
+	cleared := 0
+	for id := range v.checked {
+		if !shown[id] {
+			delete(v.checked, id)
+			cleared++
+		}
+	}
+	if cleared == 0 && v.changedMany == 0 {
+		return
+	}
+	// Typing a search clears ticks a letter at a time: the note adds them
+	// up until the next tick.
+	if v.bulkNote.Visible() {
+		cleared += v.clearedTicks
+	}
+	v.clearedTicks = cleared
+	var said []string
+	if n := v.changedMany; n > 0 {
+		said = append(said, lang.XN("participants.bulk.done", "{{.Count}} participant changed.", n, map[string]any{"Count": n}))
+		v.changedMany = 0
+	}
+	if cleared > 0 {
+		said = append(said, lang.XN("participants.bulk.cleared",
+			"{{.Count}} tick was cleared: its row is no longer shown, so no change of many reaches it.", cleared,
+			map[string]any{"Count": cleared}))
+	}
+	v.bulkNote.SetText(strings.Join(said, " "))
+	v.bulkNote.Show()
+	v.showChecked()
+}
+
+// tickedShown are the ticked participants the table shows, in its order:
+// what a change of many changes.
+func (v *participantsView) tickedShown() []int64 {
+	var ids []int64
+	for _, i := range v.shown {
+		if id := v.index.People[i].ID; v.checked[id] {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// changeChecked changes every ticked participant the table shows, in one
+// transaction, and says how many it changed.
+func (v *participantsView) changeChecked(change func(ids []int64) error) {
+	ids := v.tickedShown()
+	if len(ids) == 0 {
+		return
+	}
 	if err := change(ids); err != nil {
 		if ve, ok := data.AsValidation(err); ok {
 			v.c.showMessage(lang.X("participants.bulk.refused_title", "Nothing was changed"),
@@ -71,6 +129,7 @@ func (v *participantsView) changeChecked(change func(ids []int64) error) {
 		v.c.saveFailed(err)
 		return
 	}
+	v.changedMany = len(ids)
 	v.peopleChanged()
 }
 
@@ -84,19 +143,16 @@ func bulkProblem(ve *data.ValidationError) string {
 	return name + " — " + strings.Join(msgs, " ")
 }
 
-// showCounts sums up selection against the grant target.
+// showCounts sums up the rows shown: how many of the workshop's, by
+// status, their grants, countries and genders; with no search or filter,
+// the grants against the workshop's target.
 func (v *participantsView) showCounts() {
-	var selected, confirmed, women, men, awarded int
+	byStatus := map[data.Status]int{}
+	var women, men, awarded int
 	countries := map[string]bool{}
-	for _, p := range v.index.People {
-		switch p.Status {
-		case data.StatusSelected:
-			selected++
-		case data.StatusConfirmed:
-			confirmed++
-		default:
-			continue
-		}
+	for _, i := range v.shown {
+		p := v.index.People[i]
+		byStatus[p.Status]++
 		if p.Country != "" {
 			countries[p.Country] = true
 		}
@@ -110,10 +166,31 @@ func (v *participantsView) showCounts() {
 			awarded++
 		}
 	}
-	v.counts.SetText(lang.X("participants.counts",
-		"{{.All}} participants · selected: {{.Selected}} · confirmed: {{.Confirmed}} · grants awarded: {{.Awarded}} of {{.Target}} · countries: {{.Countries}} · women: {{.Women}} · men: {{.Men}}",
-		map[string]any{"All": len(v.index.People), "Selected": selected, "Confirmed": confirmed, "Awarded": awarded,
-			"Target": v.w.GrantTarget, "Countries": len(countries), "Women": women, "Men": men}))
+	all, shown := len(v.index.People), len(v.shown)
+	head := lang.XN("participants.counts.all", "{{.Count}} participant", all, map[string]any{"Count": all})
+	if shown != all {
+		head = lang.XN("participants.counts.shown", "{{.Shown}} of {{.Count}} participants shown", all,
+			map[string]any{"Shown": shown, "Count": all})
+	}
+	var statuses []string
+	for _, s := range data.Statuses {
+		if n := byStatus[s]; n > 0 {
+			statuses = append(statuses, lang.X("participants.counts.status", "{{.Status}}: {{.Count}}",
+				map[string]any{"Status": statusName(s), "Count": n}))
+		}
+	}
+	grants := lang.X("participants.counts.grants", "grants awarded: {{.Awarded}}", map[string]any{"Awarded": awarded})
+	if shown == all {
+		grants = lang.X("participants.counts.grants_target", "grants awarded: {{.Awarded}} of a target of {{.Target}}",
+			map[string]any{"Awarded": awarded, "Target": v.w.GrantTarget})
+	}
+	tail := lang.X("participants.counts.people", "countries: {{.Countries}} · women: {{.Women}} · men: {{.Men}}",
+		map[string]any{"Countries": len(countries), "Women": women, "Men": men})
+	parts := []string{head}
+	if len(statuses) > 0 {
+		parts = append(parts, strings.Join(statuses, " · "))
+	}
+	v.counts.SetText(strings.Join(append(parts, grants+" · "+tail), " — "))
 }
 
 // askDelete deletes a participant, asking first; a participant with

@@ -54,3 +54,17 @@ func formatAmount(minor int64) string {
 	}
 	return strconv.FormatInt(minor/100, 10) + sep + strconv.FormatInt(100+minor%100, 10)[1:]
 }
+
+// personStatus is a participant's status as said of them: in French and
+// Spanish the word agrees with a woman or a man ("Confirmée", "Confirmada");
+// for anyone whose gender is not given, or other, it is statusName's
+// wording, which needs no agreement ("Participation confirmée").
+func personStatus(s data.Status, g data.Gender) string {
+	switch g {
+	case data.GenderFemale:
+		return named("participants.status.female.", s, "")
+	case data.GenderMale:
+		return named("participants.status.male.", s, "")
+	}
+	return statusName(s)
+}

@@ -51,9 +51,20 @@ func applyLanguage(code string) {
 	}
 }
 
-// showSettings lets the organiser choose the interface language. The choice
-// is kept in the app's preferences and applies at once.
+// showSettings shows the settings, one section each: the interface
+// language and what follows it, then the mail account. A section is built
+// by a method of its own and listed here.
 func (c *controller) showSettings() *modal {
+	var d *modal
+	sections := container.NewVBox(c.languageSettings(func() { d.Hide() }), c.mailSettings())
+	d = c.showClosable(lang.X("settings.title", "Settings"), sections, 560)
+	return d
+}
+
+// languageSettings lets the organiser choose the interface language. The
+// choice is kept in the app's preferences and applies at once; close
+// closes the settings before the window is rebuilt in the new language.
+func (c *controller) languageSettings(close func()) fyne.CanvasObject {
 	names := []string{lang.X("settings.language.system", "System language")}
 	for _, l := range interfaceLanguages {
 		names = append(names, l.name)
@@ -66,29 +77,32 @@ func (c *controller) showSettings() *modal {
 			choice.SetSelectedIndex(i + 1)
 		}
 	}
-	var d *modal
 	choice.OnChanged = func(string) {
 		code := ""
 		if i := choice.SelectedIndex(); i > 0 {
 			code = interfaceLanguages[i-1].code
 		}
 		c.app.Preferences().SetString(languagePreference, code)
-		d.Hide()
+		close()
 		c.relabel(code)
 	}
 	form := widget.NewForm(widget.NewFormItem(lang.X("settings.language", "Interface language"), choice))
-	hint := widget.NewLabel(lang.X("settings.language.hint",
-		"Documents (programme, sign-in sheets, certificates, workbook) follow each workshop's working language."))
+	// What this says is what reports and data do: the programme, sign-in
+	// sheets and workbook take the workshop's language (reports/programme.go,
+	// signin.go, workbook.go), a certificate its holder's or else the
+	// workshop's (data/certificate_issue.go), the overview of several
+	// files the language it is made in.
+	hint := widget.NewRichTextFromMarkdown(lang.X("settings.language.hint", "The interface language changes the words of this window only. Documents do not follow it:\n\n* the programme, the sign-in sheets and the workbook for the secretariat are written in each workshop's working language (on its Details tab), and so are their file names;\n* a participant's certificate is written in the language chosen on their sheet, or in the workshop's when none is; trainers' certificates in the workshop's;\n* the overview of several files is written in the interface language."))
 	hint.Wrapping = fyne.TextWrapWord
-	d = c.showClosable(lang.X("settings.title", "Settings"), container.NewVBox(form, hint, c.mailSettings()), 480)
-	return d
+	return widget.NewCard(lang.X("settings.language.title", "Language"), "", container.NewVBox(form, hint))
 }
 
 // relabel rebuilds the window in the newly chosen language, keeping the
-// workshop that was open.
+// workshop that was open and the tab it was on.
 func (c *controller) relabel(code string) {
 	c.screen.form.flush()
 	open := c.screen.form.id()
+	tab := c.screen.tabs.SelectedIndex()
 	applyLanguage(code)
 	c.screen = newWorkshopsScreen(c)
 	c.win.SetContent(c.frame())
@@ -97,5 +111,8 @@ func (c *controller) relabel(code string) {
 	c.screen.reload()
 	if open != 0 {
 		c.screen.selectID(open)
+		if tab > 0 {
+			c.screen.tabs.SelectIndex(tab)
+		}
 	}
 }

@@ -240,6 +240,8 @@ func namedKeys() map[string]bool {
 	}
 	for _, s := range data.Statuses {
 		add("participants.status.", string(s))
+		add("participants.status.female.", string(s))
+		add("participants.status.male.", string(s))
 	}
 	for _, g := range data.GrantFilters {
 		add("participants.grants.", cmp.Or(string(g), "any"))
@@ -399,5 +401,20 @@ func TestFieldMessagesUseTheFormsLabelAndDates(t *testing.T) {
 	}
 	if fe.Args["Field"] != "End date" {
 		t.Errorf("fieldMessage changed data's arguments: %v", fe.Args)
+	}
+}
+
+// French has one word for the document Atelier prints: “attestation”, the
+// word the printed document itself carries (“Attestation de
+// participation”), never “certificat”, which in French suggests a diploma
+// or a qualification rather than attendance.
+func TestFrenchCallsTheDocumentAnAttestation(t *testing.T) {
+	certificat := regexp.MustCompile(`(?i)\bcertificats?\b`)
+	for key, texts := range translationFile(t, "fr") {
+		for _, s := range texts {
+			if certificat.MatchString(s) {
+				t.Errorf("fr %q says “certificat”: %q", key, s)
+			}
+		}
 	}
 }

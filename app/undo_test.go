@@ -11,8 +11,8 @@ func TestEditUndoBringsBackADeletedWorkshopAndOpensIt(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, dakar := twoWorkshops(t)
 	c, _ := openWindow(t, st)
-	c.undoDelete()
-	if !hasText(topDialog(c), "There is no delete to undo since Atelier opened this file.") {
+	c.undoLast()
+	if !hasText(topDialog(c), "There is nothing to undo: no delete or import since Atelier opened this file.") {
 		t.Fatalf("undo with nothing to undo: %v", visibleTexts(topDialog(c)))
 	}
 	c.screen.selectID(lagos.ID)
@@ -23,7 +23,7 @@ func TestEditUndoBringsBackADeletedWorkshopAndOpensIt(t *testing.T) {
 	if c.screen.indexOf(dakar.ID) >= 0 {
 		t.Fatal("the deleted workshop is still listed")
 	}
-	c.undoDelete()
+	c.undoLast()
 	if c.screen.indexOf(dakar.ID) < 0 || c.screen.form.id() != dakar.ID {
 		t.Fatalf("after undo: listed %v, open %d", c.screen.indexOf(dakar.ID) >= 0, c.screen.form.id())
 	}
@@ -42,7 +42,7 @@ func TestDeletingAWorkshopThenUndoFromTheNotice(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.screen.form.askDelete()
-	if !hasText(topDialog(c), "Delete “The whole museum: functions, communities and participatory heritage” with its 26 sessions, 7 trainers, 28 participants, 432 attendance marks and 0 certificates? Edit › Undo last delete brings it back while Atelier stays open.") {
+	if !hasText(topDialog(c), "Delete “The whole museum: functions, communities and participatory heritage” with its 26 sessions, 7 trainers, 28 participants, 432 attendance marks and 0 certificates? Edit › Undo brings it back while Atelier stays open.") {
 		t.Fatalf("the confirmation does not say what goes: %v", visibleTexts(topDialog(c)))
 	}
 	test.Tap(findButton(topDialog(c), "Delete"))

@@ -131,35 +131,62 @@ func rateText(sum data.AttendanceSummary) string {
 		"Percent": data.WholePercent(sum.Percent), "Attended": sum.Attended, "Counted": sum.Counted})
 }
 
-// sheetText sums up a participant's attendance and verdict for their
-// sheet: the figures by mark, the share that counts, and whether they
-// qualify, by the rule or by an organiser's decision with its reason.
+// sheetText says a participant's attendance and verdict for their sheet,
+// in sentences that add up: the sessions that count and the share of them
+// attended against the rule's minimum, whether that earns a certificate
+// (by the rule, or by an organiser's decision and its reason), then the
+// marks over every session of the programme, which sum to their number.
 func sheetText(e data.Eligibility) string {
 	sum := e.Summary
-	var text string
-	if sum.Counted == 0 {
-		text = lang.X("participants.sheet.no_sessions", "Attendance: no session counts towards the certificate yet.")
-		if e.Override == nil {
-			return text
-		}
-	} else {
-		text = lang.X("participants.sheet.attendance",
-			"Attendance: {{.Attended}} of {{.Counted}} sessions that count ({{.Percent}} %) · present {{.Present}}, late {{.Late}}, excused {{.Excused}}, absent {{.Absent}}, not marked {{.Unmarked}}.",
-			map[string]any{"Attended": sum.Attended, "Counted": sum.Counted, "Percent": data.WholePercent(sum.Percent),
-				"Present": sum.ByMark[data.Present], "Late": sum.ByMark[data.Late], "Excused": sum.ByMark[data.Excused],
-				"Absent": sum.ByMark[data.Absent], "Unmarked": sum.ByMark[data.Unmarked]})
+	if len(e.Reasons) > 0 && e.Reasons[0].Key == data.ReasonNotAttending {
+		return lang.X("participants.sheet.not_weighed", "No attendance is weighed for a certificate: {{.Why}}.",
+			map[string]any{"Why": reasonText(e.Reasons[0])})
 	}
+	var said []string
+	if sum.Counted == 0 {
+		said = append(said, lang.X("participants.sheet.no_sessions", "No session counts towards the certificate yet."))
+	} else {
+		said = append(said, lang.X("participants.sheet.attended",
+			"Attended {{.Attended}} of the {{.Counted}} sessions that count towards the certificate ({{.Percent}} %; the rule asks for {{.Min}} %).",
+			map[string]any{"Attended": sum.Attended, "Counted": sum.Counted, "Percent": data.WholePercent(sum.Percent), "Min": e.Rule.MinPercent}))
+	}
+	// Why, beyond the share the first sentence gives: a mandatory session
+	// missed, sessions not marked yet.
+	var why []string
+	for _, r := range e.Reasons {
+		switch r.Key {
+		case data.ReasonMeetsMinimum, data.ReasonNothingCounted, data.ReasonGranted, data.ReasonRefused:
+		case data.ReasonBelowMinimum:
+			why = append(why, lang.X("participants.sheet.below_minimum", "below the minimum"))
+		default:
+			why = append(why, reasonText(r))
+		}
+	}
+	separator := lang.X("attendance.eligibility.separator", "; ")
 	switch {
 	case e.Override != nil && e.Eligible:
-		text += " " + lang.X("participants.sheet.qualifies_decided", "Qualifies for a certificate ({{.Why}}).",
-			map[string]any{"Why": reasonText(e.Reasons[0])})
+		said = append(said, lang.X("participants.sheet.qualifies_decided", "Qualifies for a certificate ({{.Why}}).",
+			map[string]any{"Why": reasonText(e.Reasons[0])}))
 	case e.Override != nil:
-		text += " " + lang.X("participants.sheet.not_qualified_decided", "Does not qualify for a certificate ({{.Why}}).",
-			map[string]any{"Why": reasonText(e.Reasons[0])})
+		said = append(said, lang.X("participants.sheet.not_qualified_decided", "Does not qualify for a certificate ({{.Why}}).",
+			map[string]any{"Why": reasonText(e.Reasons[0])}))
 	case e.Eligible:
-		text += " " + lang.X("participants.sheet.qualifies", "Qualifies for a certificate.")
+		said = append(said, lang.X("participants.sheet.qualifies", "Qualifies for a certificate."))
+	case len(why) > 0:
+		said = append(said, lang.X("participants.sheet.not_qualified_why", "Does not qualify for a certificate yet: {{.Why}}.",
+			map[string]any{"Why": strings.Join(why, separator)}))
 	default:
-		text += " " + lang.X("participants.sheet.not_qualified", "Does not qualify for a certificate yet.")
+		said = append(said, lang.X("participants.sheet.not_qualified", "Does not qualify for a certificate yet."))
 	}
-	return text
+	total := 0
+	for _, n := range sum.ByMark {
+		total += n
+	}
+	if total > 0 {
+		said = append(said, lang.X("participants.sheet.marks",
+			"Over all {{.Total}} sessions of the programme: present {{.Present}}, late {{.Late}}, excused {{.Excused}}, absent {{.Absent}}, not marked yet {{.Unmarked}}.",
+			map[string]any{"Total": total, "Present": sum.ByMark[data.Present], "Late": sum.ByMark[data.Late],
+				"Excused": sum.ByMark[data.Excused], "Absent": sum.ByMark[data.Absent], "Unmarked": sum.ByMark[data.Unmarked]}))
+	}
+	return strings.Join(said, " ")
 }

@@ -39,7 +39,7 @@ func TestTheSheetTheMatrixAndTheCertificatesAgreeOnAGrantedParticipant(t *testin
 	// The sheet.
 	participantsOf(c).showForm(diallo)
 	sheet := strings.Join(visibleTexts(topDialog(c)), "\n")
-	if !strings.Contains(sheet, "Attendance: 2 of 3 sessions that count (66 %)") {
+	if !strings.Contains(sheet, "Attended 2 of the 3 sessions that count towards the certificate (66 %; the rule asks for 80 %).") {
 		t.Errorf("the sheet's share is not the verdict's:\n%s", sheet)
 	}
 	if want := "Qualifies for a certificate (granted by the organiser: " + reason + ")."; !strings.Contains(sheet, want) {
@@ -102,7 +102,7 @@ func TestTheSheetOfARefusedParticipantSaysWhy(t *testing.T) {
 	c, _ := openWindow(t, st)
 	c.screen.selectID(w.ID)
 	participantsOf(c).showForm(ps[0])
-	want := "N’a pas droit au certificat (refusé par l’organisateur\u00a0: Étude de cas plagiée)."
+	want := "N’a pas droit à l’attestation (refusé par l’organisateur\u00a0: Étude de cas plagiée)."
 	if !hasText(topDialog(c), want) {
 		t.Errorf("sheet %q, want %q", visibleTexts(topDialog(c)), want)
 	}

@@ -37,7 +37,6 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	c.win.Show()
 	c.showTitle()
 	c.sayFileState()
-	c.offerDemoIfEmpty()
 	return c.win
 }
 
@@ -126,15 +125,18 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	saveCopy := fyne.NewMenuItem(lang.X("menu.save_copy", "Save a copy…"), func() { c.showSaveCopy() })
 	restore := fyne.NewMenuItem(lang.X("menu.restore", "Restore from backup…"), func() { c.showRestore() })
 	settings := fyne.NewMenuItem(lang.X("menu.settings", "Settings…"), func() { c.showSettings() })
-	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete"), c.undoDelete)
+	overview := fyne.NewMenuItem(lang.X("overview.menu", "Overview of several files…"), func() { c.showOverview() })
+	demoItem := fyne.NewMenuItem(lang.X("menu.demo", "Add demo workshops…"), c.askDemo)
+	start := fyne.NewMenuItem(lang.X("menu.getting_started", "Getting started"), func() { c.showGettingStarted() })
+	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete or import"), c.undoLast)
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
 		fyne.NewMenu(lang.X("menu.file", "File"), append(append([]*fyne.MenuItem{newDB, open, fyne.NewMenuItemSeparator()},
-			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore,
+			c.exportMenuItems()...), overview, fyne.NewMenuItemSeparator(), saveCopy, restore, demoItem,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
 		fyne.NewMenu(lang.X("menu.mail", "Mail"), c.mailMenuItems()...),
-		fyne.NewMenu(lang.X("menu.help", "Help"), about),
+		fyne.NewMenu(lang.X("menu.help", "Help"), start, fyne.NewMenuItemSeparator(), about),
 	)
 }
 
@@ -177,7 +179,6 @@ func (c *controller) openNow(path string, mode data.OpenMode) bool {
 		fyne.LogError("Closing "+old.Path(), err)
 	}
 	c.useStore(st)
-	c.offerDemoIfEmpty()
 	return true
 }
 
@@ -213,8 +214,7 @@ func (c *controller) showOpenDialog() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(c.st.Path()))); err == nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(c.win, d, lang.X("open.dialog_title", "Open an Atelier file"), lang.X("open.dialog_open", "Open"))
 }
 
 // newDatabaseDialog asks for a folder and the name of a file that does not
@@ -291,8 +291,7 @@ func (n *newDatabaseDialog) chooseFolder() {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(n.folder)); err == nil {
 		d.SetLocation(dir)
 	}
-	d.Resize(fyne.NewSize(860, 560))
-	d.Show()
+	showFileDialog(n.c.win, d, lang.X("newdb.folder_title", "Choose a folder"), lang.X("newdb.folder_choose", "Choose"))
 }
 
 func (n *newDatabaseDialog) create() {
@@ -348,29 +347,6 @@ func (c *controller) showAbout() {
 		content = container.NewBorder(nil, nil, container.NewVBox(img), nil, text)
 	}
 	c.showClosable(lang.X("menu.about", "About Atelier"), content, 480)
-}
-
-// offerDemoIfEmpty offers the demo workshops when the open file has none.
-func (c *controller) offerDemoIfEmpty() {
-	ws, err := c.st.Workshops()
-	if err != nil || len(ws) > 0 {
-		return
-	}
-	c.offerDemo()
-}
-
-func (c *controller) offerDemo() dialog.Dialog {
-	msg := widget.NewLabel(lang.X("demo.offer", "This file has no workshops yet. Load the demo workshops (a five-day training in Lagos and a French-language workshop being planned)?"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.X("demo.title", "Demo workshops"), lang.X("demo.load", "Load demo"),
-		lang.X("demo.start_empty", "Start empty"), msg, func(load bool) {
-			if load {
-				c.loadDemo()
-			}
-		}, c.win)
-	fitDialog(d, 520)
-	d.Show()
-	return d
 }
 
 // loadDemo writes the demo off the UI goroutine: it is thousands of rows,

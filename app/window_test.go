@@ -3,17 +3,21 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
 )
 
-func TestStartOffersTheDemoOnAnEmptyFile(t *testing.T) {
+// An empty file shows, in place of the tabs, what to do first: add a
+// workshop, import a list, or add the demo; no dialog stands in the way.
+func TestAnEmptyFileSaysWhatToDoFirst(t *testing.T) {
 	useLanguage(t, "en")
 	test.NewTempApp(t)
 	st := tempStore(t)
@@ -23,19 +27,20 @@ func TestStartOffersTheDemoOnAnEmptyFile(t *testing.T) {
 	if !strings.Contains(w.Title(), "Atelier") || !strings.Contains(w.Title(), "test.db") {
 		t.Errorf("window title %q", w.Title())
 	}
-	offer := w.Canvas().Overlays().Top()
-	if offer == nil {
-		t.Fatal("no dialog on an empty file")
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog on an empty file: %q", visibleTexts(top))
 	}
-	if !hasText(offer, "This file has no workshops yet. Load the demo workshops") {
-		t.Errorf("dialog says %q", visibleTexts(offer))
+	if !slices.Contains(shownTexts(w.Content()), "This file has no workshops yet") {
+		t.Errorf("the window says %q", shownTexts(w.Content()))
 	}
-	if findButton(offer, "Load demo") == nil || findButton(offer, "Start empty") == nil {
-		t.Error("the dialog lacks Load demo or Start empty")
+	for _, b := range []string{"Add a workshop", "Import a list of applicants…", "Add the demo workshops"} {
+		if findButton(w.Content(), b) == nil {
+			t.Errorf("no %q", b)
+		}
 	}
 }
 
-func TestStartDoesNotOfferTheDemoWhenThereAreWorkshops(t *testing.T) {
+func TestAFileWithWorkshopsOpensWithoutTheFirstSteps(t *testing.T) {
 	useLanguage(t, "en")
 	test.NewTempApp(t)
 	st, _, _ := twoWorkshops(t)
@@ -44,18 +49,16 @@ func TestStartDoesNotOfferTheDemoWhenThereAreWorkshops(t *testing.T) {
 	if top := w.Canvas().Overlays().Top(); top != nil {
 		t.Errorf("a dialog shows on a file with workshops: %q", visibleTexts(top))
 	}
+	if slices.Contains(shownTexts(w.Content()), "This file has no workshops yet") {
+		t.Error("the first steps show on a file with workshops")
+	}
 }
 
-func TestLoadDemoFillsTheFileAndSelectsLagos(t *testing.T) {
+func TestTheDemoFromTheFirstStepsFillsTheFileAndSelectsLagos(t *testing.T) {
 	useLanguage(t, "en")
 	st := tempStore(t)
 	c, q := openWindow(t, st)
-	c.offerDemoIfEmpty()
-	offer := topDialog(c)
-	if offer == nil {
-		t.Fatal("no demo offer")
-	}
-	test.Tap(findButton(offer, "Load demo"))
+	test.Tap(findButton(c.screen.welcomeBox, "Add the demo workshops"))
 
 	// The demo is written on another goroutine; its result comes back
 	// through the UI queue.
@@ -86,19 +89,71 @@ func TestLoadDemoFillsTheFileAndSelectsLagos(t *testing.T) {
 	if top := topDialog(c); top != nil {
 		t.Errorf("a dialog is still open: %q", visibleTexts(top))
 	}
+	if c.screen.welcomeBox.Visible() {
+		t.Error("the first steps still show")
+	}
+
+	// File › Add demo workshops… asks first, then adds them again.
+	c.askDemo()
+	if !hasText(topDialog(c), "Add the two demo workshops to “test.db”?") {
+		t.Fatalf("the question: %q", visibleTexts(topDialog(c)))
+	}
+	test.Tap(findButton(topDialog(c), "Add demo"))
+	if !q.runUntil(60*time.Second, func() bool { ws, _ := st.Workshops(); return len(ws) == 4 && len(c.screen.items) == 4 }) {
+		t.Fatalf("File › Add demo workshops: %d workshops", len(c.screen.items))
+	}
 }
 
-func TestStartEmptyLeavesTheFileEmpty(t *testing.T) {
+// Import a list, from the first steps: the workshop first, then the
+// spreadsheet, from the Participants tab.
+func TestImportingAListFromTheFirstSteps(t *testing.T) {
 	useLanguage(t, "en")
 	st := tempStore(t)
 	c, _ := openWindow(t, st)
-	c.offerDemoIfEmpty()
-	test.Tap(findButton(topDialog(c), "Start empty"))
-	if topDialog(c) != nil {
-		t.Error("the offer stays open")
+	test.Tap(findButton(c.screen.welcomeBox, "Import a list of applicants…"))
+	a := lastOf[*addWorkshopDialog](c)
+	if a == nil {
+		t.Fatal("no workshop asked for first")
 	}
-	if ws, _ := st.Workshops(); len(ws) != 0 {
-		t.Errorf("%d workshops after Start empty", len(ws))
+	typeOver(c, a.title, "Regional training on inventories")
+	typeOver(c, a.city, "Accra")
+	a.country.SetSelected(countryName("GH"))
+	test.Tap(a.add)
+	if c.screen.form.id() == 0 || c.screen.tabs.Selected().Text != "Participants" {
+		t.Fatalf("after adding: workshop %d, tab %q", c.screen.form.id(), c.screen.tabs.Selected().Text)
+	}
+	if !hasText(topDialog(c), "Choose a registration list (.xlsx or .csv)") {
+		t.Errorf("no file dialog for the list: %q", visibleTexts(topDialog(c)))
+	}
+}
+
+// Help › Getting started is a short guide inside the window, in the
+// interface language.
+func TestGettingStartedSpeaksTheInterfaceLanguage(t *testing.T) {
+	for code, want := range map[string][]string{
+		"en": {"Getting started", "3. Select the participants."},
+		"fr": {"Premiers pas", "3. Sélectionnez les participants."},
+		"es": {"Primeros pasos", "3. Seleccione a los participantes."},
+	} {
+		t.Run(code, func(t *testing.T) {
+			useLanguage(t, code)
+			st := tempStore(t)
+			c, _ := openWindow(t, st)
+			var item *fyne.MenuItem
+			items := c.win.MainMenu().Items
+			for _, it := range items[len(items)-1].Items { // Help is the last menu
+				if it.Label == want[0] {
+					item = it
+				}
+			}
+			if item == nil {
+				t.Fatalf("no %q in the Help menu", want[0])
+			}
+			item.Action()
+			if !hasText(topDialog(c), want[0]) || !hasRichText(topDialog(c), want[1]) {
+				t.Errorf("the guide lacks %q", want)
+			}
+		})
 	}
 }
 
@@ -213,8 +268,8 @@ func TestNewDatabaseRefusesExistingFilesAndOpensTheNewOne(t *testing.T) {
 	if c.st == st || c.st.Path() != want {
 		t.Fatalf("open file is %s, want %s", c.st.Path(), want)
 	}
-	if !hasText(topDialog(c), "This file has no workshops yet") {
-		t.Errorf("no demo offer on the new file: %q", visibleTexts(topDialog(c)))
+	if !c.screen.welcomeBox.Visible() || !hasText(c.screen.welcomeBox, "This file has no workshops yet") {
+		t.Errorf("the new file does not say what to do first: %q", visibleTexts(c.win.Content()))
 	}
 }
 
@@ -270,4 +325,26 @@ func TestAboutShowsNameVersionAndDescription(t *testing.T) {
 	if findButton(about, "Cerrar") == nil {
 		t.Error("About has no Cerrar button")
 	}
+}
+
+// shownTexts lists the labels under o that are drawn: visible, and inside
+// nothing hidden.
+func shownTexts(o fyne.CanvasObject) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch x := o.(type) {
+	case *widget.Label:
+		return []string{x.Text}
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			out = append(out, shownTexts(child)...)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(x).Objects() {
+			out = append(out, shownTexts(child)...)
+		}
+	}
+	return out
 }

@@ -31,13 +31,13 @@ func (c *controller) askWorkbook() {
 				return
 			}
 			anon := variant.Selected == anonymous
-			kind := lang.X("workbook.file", "workbook")
+			kind := reports.WorkbookDocument
 			if anon {
-				kind = lang.X("workbook.anonymous_file", "workbook-anonymous")
+				kind = reports.AnonymousWorkbookDocument
 			}
 			c.showFileNameDialog(lang.X("workbook.save_title", "Save as Excel workbook"),
 				lang.X("workbook.save_intro", "The workbook is written to this folder under this name; an older workbook of the same name is replaced."),
-				lang.X("exports.save", "Save"), documentName(kind, w, xlsxFile), xlsxFile, func(path string) {
+				lang.X("exports.save", "Save"), reports.FileName(kind, w), xlsxFile, func(path string) {
 					c.exportWorkbook(w.ID, anon, path, nil)
 				})
 		}, c.win)

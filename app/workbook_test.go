@@ -43,7 +43,8 @@ func TestFileMenuExportsTheWorkbook(t *testing.T) {
 	variant.SetSelected("Sans noms, courriels ni téléphones, pour partager des statistiques")
 	test.Tap(findButton(form, "Enregistrer en classeur Excel…"))
 	n := lastOf[*newDatabaseDialog](c)
-	if n == nil || n.name.Text != "classeur-anonyme-Lagos-2022.xlsx" {
+	// The workbook speaks the workshop's English, and so does its name.
+	if n == nil || n.name.Text != "Workbook without names Lagos 2022.xlsx" {
 		t.Fatalf("file name dialog: %+v", n)
 	}
 	n.folder = t.TempDir()
@@ -63,7 +64,7 @@ func TestFileMenuExportsTheWorkbook(t *testing.T) {
 	if bar.Value != 1 {
 		t.Errorf("the bar stopped at %v", bar.Value)
 	}
-	f, err := excelize.OpenFile(filepath.Join(n.folder, "classeur-anonyme-Lagos-2022.xlsx"))
+	f, err := excelize.OpenFile(filepath.Join(n.folder, "Workbook without names Lagos 2022.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -194,7 +194,7 @@ func (f *workshopForm) askDelete() {
 		return
 	}
 	f.s.c.ask(lang.X("workshop.delete_title", "Delete workshop"), lang.X("workshop.delete_ask",
-		"Delete “{{.Title}}” with its {{.Sessions}} sessions, {{.Trainers}} trainers, {{.Participants}} participants, {{.Marks}} attendance marks and {{.Certificates}} certificates? Edit › Undo last delete brings it back while Atelier stays open.",
+		"Delete “{{.Title}}” with its {{.Sessions}} sessions, {{.Trainers}} trainers, {{.Participants}} participants, {{.Marks}} attendance marks and {{.Certificates}} certificates? Edit › Undo brings it back while Atelier stays open.",
 		map[string]any{"Title": w.Title, "Sessions": n.Sessions, "Trainers": n.Trainers, "Participants": n.Participants,
 			"Marks": n.Marks, "Certificates": n.Certificates}),
 		lang.X("workshop.delete_confirm", "Delete"), 520, func() {

@@ -17,15 +17,18 @@ import (
 // workshopsScreen lists the file's workshops on the left and edits the
 // selected one on the right.
 type workshopsScreen struct {
-	c       *controller
-	items   []data.Workshop
-	list    *widget.List
-	add     *widget.Button
-	form    *workshopForm
-	hint    fyne.CanvasObject // stands in for the tabs when nothing is selected
-	tabs    *container.AppTabs
-	views   []workshopView
-	content fyne.CanvasObject
+	c     *controller
+	items []data.Workshop
+	list  *widget.List
+	add   *widget.Button
+	form  *workshopForm
+	hint  fyne.CanvasObject // stands in for the tabs when nothing is selected
+	// welcomeBox stands in for them when the file has no workshops: what
+	// to do first (welcome.go).
+	welcomeBox fyne.CanvasObject
+	tabs       *container.AppTabs
+	views      []workshopView
+	content    fyne.CanvasObject
 }
 
 // workshopView is a tab that shows one side of the selected workshop (its
@@ -54,6 +57,8 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	hint.Alignment = fyne.TextAlignCenter
 	hint.Importance = widget.LowImportance
 	s.hint = container.NewCenter(hint)
+	s.welcomeBox = container.NewVScroll(s.welcome())
+	s.welcomeBox.Hide()
 	// All tabs at once: each Append lays out every tab again, which cost a
 	// fifth of a second at start.
 	items := []*container.TabItem{container.NewTabItemWithIcon(lang.X("tab.details", "Details"), theme.DocumentIcon(), s.form.content)}
@@ -65,7 +70,7 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s.tabs.Hide()
 
 	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(s.hint, s.tabs))
+	split := container.NewHSplit(left, container.NewStack(s.hint, s.welcomeBox, s.tabs))
 	split.Offset = 0.3
 	s.content = split
 	return s
@@ -84,6 +89,7 @@ func (s *workshopsScreen) reload() {
 	if i := s.indexOf(s.form.id()); i >= 0 {
 		s.list.Select(i)
 	}
+	s.showEmptyOrHint()
 }
 
 // openRecent opens the workshop edited last, which is most likely the one
@@ -100,8 +106,8 @@ func (s *workshopsScreen) openRecent() {
 func (s *workshopsScreen) reset() {
 	s.form.clear()
 	s.list.UnselectAll()
-	s.hint.Show()
 	s.tabs.Hide()
+	s.showEmptyOrHint()
 	for _, v := range s.views {
 		v.clear()
 	}
@@ -141,8 +147,8 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 	}
 	s.form.load(w)
 	s.showFront(w)
-	s.hint.Hide()
 	s.tabs.Show()
+	s.showEmptyOrHint()
 	if j := s.indexOf(id); j >= 0 {
 		s.list.Select(j)
 	}
@@ -201,6 +207,7 @@ type addWorkshopDialog struct {
 	rows       map[string]*fieldRow
 	general    *widget.Label
 	countries  *countryList
+	then       func(data.Workshop) // after the workshop is added and opened, if set
 }
 
 func (s *workshopsScreen) showAddDialog() *addWorkshopDialog {
@@ -294,4 +301,7 @@ func (a *addWorkshopDialog) submit() {
 	a.d.Hide()
 	a.s.reload()
 	a.s.selectID(w.ID)
+	if a.then != nil {
+		a.then(w)
+	}
 }

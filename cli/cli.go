@@ -39,8 +39,9 @@ Usage:
   atelier export --db FILE --workshop ID [--anonymous] --out FILE.xlsx
                                write the secretariat's Excel workbook of a workshop; with
                                --anonymous, without names, emails, phones or notes
-  atelier export --db FILE --all [--language en|fr|es] --out FILE.xlsx
-                               write one overview across every workshop of FILE
+  atelier export --all [--language en|fr|es] --out FILE.xlsx [--db FILE] A.db B.db …
+                               write one overview across every workshop of the files, each read
+                               only; a workshop in two files (same title and dates) counts once
   atelier import --db FILE --workshop ID [--sheet NAME] [--yes] LIST
                                read participants from LIST (.xlsx or .csv): print what would be
                                imported and every row refused, and import only with --yes

@@ -91,7 +91,7 @@ func TestTwoImportsOfOneListAtOnceAddEachPersonOnce(t *testing.T) {
 	if err := writer(); err != nil {
 		t.Fatalf("the other process: %v", err)
 	}
-	imported := regexp.MustCompile(`Imported (\d+) participants`)
+	imported := regexp.MustCompile(`: (\d+) participants added`)
 	var got []string
 	for i := range 2 {
 		m := imported.FindStringSubmatch(outs[i].String())
@@ -110,7 +110,7 @@ func TestTwoImportsOfOneListAtOnceAddEachPersonOnce(t *testing.T) {
 	if got[0] == "300" {
 		second = outs[1].String()
 	}
-	if !strings.Contains(second, "Left out, because another Atelier added them") || !strings.Contains(second, "row 301, Ọláńrewájú Okafor 299") {
+	if !strings.Contains(second, "Left out, because another Atelier changed the workshop after the list was read") || !strings.Contains(second, "row 301, Ọláńrewájú Okafor 299") {
 		t.Errorf("the second import does not say what it left out:\n%s", second)
 	}
 }

@@ -20,6 +20,9 @@ type documentFlags struct {
 	db, out  string
 	workshop int64
 	all      bool // every workshop of the file, for the commands that offer --all
+	// files lets --all read the files named after the flags too, for
+	// the commands that offer it.
+	files bool
 	// writes is set by a command that changes the file (certificates
 	// enters what it issues in the register); the others only read it,
 	// and never create or change it.
@@ -47,12 +50,14 @@ func (f *documentFlags) parse(args []string, usageLine string, stdout, stderr io
 		return 2
 	}
 	switch {
-	case f.fs.NArg() > 0:
+	case f.fs.NArg() > 0 && !(f.all && f.files):
 		fmt.Fprintf(stderr, "%s: unexpected argument %q (see atelier --help)\n", name, f.fs.Arg(0))
 		return 2
 	case f.all && f.workshop != 0:
 		fmt.Fprintf(stderr, "%s: give --workshop or --all, not both\n", name)
 		return 2
+	case f.all && f.files && f.out != "" && (f.db != "" || f.fs.NArg() > 0):
+		return -1
 	case f.db == "" || f.out == "" || (f.workshop <= 0 && !f.all):
 		fmt.Fprintf(stderr, "%s: give --db FILE, --workshop ID and --out FILE (usage: %s)\n", name, usageLine)
 		return 2

@@ -176,13 +176,13 @@ func TestMessagesCountInTheSingular(t *testing.T) {
 	list := filepath.Join(t.TempDir(), "list.csv")
 	os.WriteFile(list, []byte("Nom;Prénom;Courriel\nDiallo;Aïssatou;a@example.sn\n;;\nBâ;Amadou;amadou@\n"), 0o644)
 	_, out, _ := runCLI("import", "--db", db, "--workshop", id, list)
-	for _, want := range []string{"1 row to import, 1 row refused, 1 blank row skipped.", "to import the 1 row above"} {
+	for _, want := range []string{"1 row to add, 0 rows to update, 0 rows already there as they are, 1 row refused, 1 blank row skipped.", "to add and update the 1 row above"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the preview does not say %q:\n%s", want, out)
 		}
 	}
 	_, out, _ = runCLI("import", "--db", db, "--workshop", id, "--yes", list)
-	if !strings.Contains(out, "Imported 1 participant into") {
+	if !strings.Contains(out, "1 participant added, 0 participants updated") {
 		t.Errorf("import: %s", out)
 	}
 	for n, want := range map[int]string{0: "0 rows", 1: "1 row", 2: "2 rows"} {

@@ -84,13 +84,14 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, name, err, say.Reading, files[0])
 	}
-	p, err := importer.Prepare(st, w.ID, rows, importer.Options{})
+	p, err := importer.Prepare(st, w.ID, rows, importer.Options{Source: wb.Name})
 	if err != nil {
 		return report(stderr, name, err, say.Reading, files[0])
 	}
 	printPreview(stdout, wb, *sheet, w, p)
 	if !*yes {
-		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to import the %s above.\n", count(len(p.Ready), "row", "rows"))
+		fmt.Fprintf(stdout, "Nothing imported yet: run again with --yes to add and update the %s above.\n",
+			count(len(p.Ready)+len(p.Updates), "row", "rows"))
 		return 0
 	}
 	res, err := p.Import(context.Background(), st)
@@ -98,18 +99,18 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return report(stderr, name, err, say.Saving, "")
 	}
 	if len(res.Skipped) > 0 {
-		fmt.Fprintln(stdout, "Left out, because another Atelier added them to the workshop after they were read:")
+		fmt.Fprintln(stdout, "Left out, because another Atelier changed the workshop after the list was read:")
 		printRefused(stdout, res.Skipped)
 	}
-	fmt.Fprintf(stdout, "Imported %s into workshop %d (%s).\n", count(res.Imported, "participant", "participants"), w.ID, w.Title)
+	fmt.Fprintf(stdout, "Imported into workshop %d (%s): %s added, %s updated.\n", w.ID, w.Title,
+		count(res.Imported, "participant", "participants"), count(res.Updated, "participant", "participants"))
 	return 0
 }
 
-// readyShown is how many of the rows to import the preview lists: enough
-// to see whether names read right before anything is imported.
-const readyShown = 50
-
-// printPreview says what an import would do. Every value from the file is
+// printPreview says what an import would do: every row it adds, every row
+// that updates someone already in the workshop with the values it changes,
+// the rows that are someone already there as they are, and every row
+// refused with its reasons. Every value from the file is
 // cut to a short piece (importer.Short), so that a cell of thousands of
 // characters prints as a line; control characters are escaped by the
 // terminal-safe output every command writes through.
@@ -127,22 +128,46 @@ func printPreview(out io.Writer, wb *importer.Workbook, sheet string, w data.Wor
 		}
 		fmt.Fprintf(out, "  %-28s → %s\n", importer.Short(p.Headers[i]), field)
 	}
-	fmt.Fprintf(out, "%s to import, %s refused, %s skipped.\n", count(len(p.Ready), "row", "rows"),
+	fmt.Fprintf(out, "%s to add, %s to update, %s already there as they are, %s refused, %s skipped.\n",
+		count(len(p.Ready), "row", "rows"), count(len(p.Updates), "row", "rows"), count(len(p.Unchanged), "row", "rows"),
 		count(len(p.Rejected), "row", "rows"), count(p.Blank, "blank row", "blank rows"))
 	if len(p.Ready) > 0 {
-		fmt.Fprintf(out, "To import:\n")
+		fmt.Fprintf(out, "To add:\n")
 	}
-	for i, c := range p.Ready {
-		if i == readyShown {
-			fmt.Fprintf(out, "  …and %s more.\n", count(len(p.Ready)-i, "row", "rows"))
-			break
-		}
+	for _, c := range p.Ready {
 		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(c.Participant))
+	}
+	if len(p.Updates) > 0 {
+		fmt.Fprintf(out, "To update (someone already in the workshop):\n")
+	}
+	for _, u := range p.Updates {
+		by := "same name and country"
+		if u.ByEmail {
+			by = "same email"
+		}
+		fmt.Fprintf(out, "  row %d, %s (%s):\n", u.Row, describeCandidate(u.Existing), by)
+		for _, c := range u.Changes {
+			fmt.Fprintf(out, "    %s: %s → %s\n", c.Field, quoted(c.From), quoted(c.To))
+		}
+	}
+	if len(p.Unchanged) > 0 {
+		fmt.Fprintf(out, "Already in the workshop as they are (nothing to change):\n")
+	}
+	for _, m := range p.Unchanged {
+		fmt.Fprintf(out, "  row %d, %s\n", m.Row, importer.Short(m.Name))
 	}
 	if len(p.Rejected) > 0 {
 		fmt.Fprintf(out, "Refused:\n")
 	}
 	printRefused(out, p.Rejected)
+}
+
+// quoted is a value of a change, cut to a short piece; an empty one says so.
+func quoted(v string) string {
+	if v == "" {
+		return "(empty)"
+	}
+	return fmt.Sprintf("%q", importer.Short(v))
 }
 
 // printRefused lists rows that are not imported, each with its reasons.

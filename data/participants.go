@@ -267,7 +267,7 @@ func (s *Store) DeleteParticipant(id int64) error { return s.deleteParticipant(i
 func (s *Store) DeleteParticipantWithAttendance(id int64) error { return s.deleteParticipant(id, true) }
 
 func (s *Store) deleteParticipant(id int64, withMarks bool) error {
-	var d *Deletion
+	var d *Undoable
 	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		var p Participant
 		var marks, certs int

@@ -6,47 +6,121 @@ import (
 	"strings"
 )
 
-// AddNewParticipants adds ps to a workshop unless they are already in it,
-// in one write transaction that takes the write lock before it reads who
-// is: two imports of one list started together then add each person once,
-// because the second reads the workshop only after the first has written.
-// skip is called inside the transaction with the workshop's participants
-// as they are then, and says for each of ps whether to leave it out. The
-// rows are checked before the lock is taken, so that a long import holds
-// it only while it writes. It returns how many were added: all of those
-// not skipped, or none when any fails.
-func (s *Store) AddNewParticipants(ctx context.Context, workshopID int64, ps []*Participant,
-	skip func(existing []Participant) []bool) (added int, err error) {
-	for _, p := range ps {
+// ImportPlan is what an import writes into a workshop: the people it adds
+// and the people already there it changes, with their new values.
+type ImportPlan struct {
+	Add    []*Participant
+	Update []*Participant // each with the ID of the participant it changes
+}
+
+// ImportParticipants writes an import in one write transaction that takes
+// the write lock before it reads the workshop's participants: decide is
+// called inside it with the participants as they are then, and says whom
+// to add and whom to change. Two imports of one list started together then
+// add each person once, because the second decides only after the first
+// has written. The candidates are the participants decide may add; they
+// are checked before the lock is taken, so that a long import holds it
+// only while it writes (anything else decide returns is checked inside).
+// All of the plan is written, or none of it when any part fails. The
+// batch returned is what Undo reverses; it is nil when nothing was
+// written, and kept for Undo (name is the list's, for "Undo import of …").
+func (s *Store) ImportParticipants(ctx context.Context, workshopID int64, name string, candidates []*Participant,
+	decide func(existing []Participant) (ImportPlan, error)) (*Undoable, ImportPlan, error) {
+	checked := make(map[*Participant]bool, len(candidates))
+	for _, p := range candidates {
 		p.WorkshopID = workshopID
 		p.normalise()
 		if err := p.Validate(); err != nil {
-			return 0, err
+			return nil, ImportPlan{}, err
 		}
+		checked[p] = true
 	}
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	var plan ImportPlan
+	var batch *importBatch
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		existing, err := queryAll(tx, scanParticipant, `SELECT `+participantColumns+` FROM participants
 			WHERE workshop_id = ?`+participantOrder, workshopID)
 		if err != nil {
 			return err
 		}
-		leftOut := skip(existing)
-		var add []*Participant
-		for i, p := range ps {
-			if i >= len(leftOut) || !leftOut[i] {
-				add = append(add, p)
+		if plan, err = decide(existing); err != nil {
+			return err
+		}
+		for _, p := range append(plan.Add[:len(plan.Add):len(plan.Add)], plan.Update...) {
+			if checked[p] {
+				continue
+			}
+			p.WorkshopID = workshopID
+			p.normalise()
+			if err := p.Validate(); err != nil {
+				if v, ok := AsValidation(err); ok {
+					v.Record = "participant " + p.FullName()
+				}
+				return err
 			}
 		}
-		added = len(add)
-		return insertParticipants(tx, add)
+		batch, err = writeImport(tx, workshopID, plan)
+		return err
 	})
 	if err != nil {
-		for _, p := range ps {
+		for _, p := range plan.Add {
 			p.ID = 0 // rolled back: none of them has a row
 		}
-		return 0, err
+		return nil, ImportPlan{}, err
 	}
-	return added, nil
+	if len(plan.Add) == 0 && len(plan.Update) == 0 {
+		return nil, plan, nil
+	}
+	u := &Undoable{Record: "import", ID: workshopID, Name: name, Added: len(plan.Add), Updated: len(plan.Update), batch: batch}
+	s.undoMu.Lock()
+	s.undo = append(s.undo, u)
+	s.undoMu.Unlock()
+	return u, plan, nil
+}
+
+// writeImport adds and changes the participants of a plan, keeping what
+// Undo needs to reverse it: the rows changed as they were before and as
+// the import left them, the rows added, and the lines of status history
+// the import wrote.
+func writeImport(tx *sql.Tx, workshopID int64, plan ImportPlan) (*importBatch, error) {
+	b := &importBatch{workshop: workshopID}
+	var lastLine int64
+	if err := tx.QueryRow(`SELECT coalesce(max(id), 0) FROM participant_status_changes`).Scan(&lastLine); err != nil {
+		return nil, err
+	}
+	for _, p := range plan.Update {
+		before, err := participantRow(tx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		if err := saveParticipant(tx, p); err != nil {
+			return nil, err
+		}
+		b.before = append(b.before, before)
+	}
+	if err := insertParticipants(tx, plan.Add); err != nil {
+		return nil, err
+	}
+	for _, p := range plan.Add {
+		b.added = append(b.added, p.ID)
+	}
+	var err error
+	if b.lines, err = queryAll(tx, func(r scanner) (int64, error) {
+		var id int64
+		return id, r.Scan(&id)
+	}, `SELECT id FROM participant_status_changes WHERE id > ? ORDER BY id`, lastLine); err != nil {
+		return nil, err
+	}
+	// The rows as the import left them: Undo refuses to reverse a row
+	// changed since, rather than lose that change.
+	for _, p := range append(plan.Update[:len(plan.Update):len(plan.Update)], plan.Add...) {
+		after, err := participantRow(tx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		b.after = append(b.after, after)
+	}
+	return b, nil
 }
 
 // participantBatch is how many participants one INSERT adds: a long

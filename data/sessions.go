@@ -185,7 +185,7 @@ func checkTrainers(tx *sql.Tx, workshopID int64, ids []int64) error {
 
 // DeleteSession removes a session and, with it, its attendance marks.
 func (s *Store) DeleteSession(id int64) error {
-	var d *Deletion
+	var d *Undoable
 	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		var title string
 		err := tx.QueryRow(`SELECT title FROM sessions WHERE id = ?`, id).Scan(&title)

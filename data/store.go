@@ -89,14 +89,14 @@ type Store struct {
 	BackupProblem error
 
 	undoMu sync.Mutex
-	undo   []*Deletion // the deletes of this session, last one last
+	undo   []*Undoable // the deletes and imports of this session, last one last
 
 	waitMu  sync.Mutex
 	waiting *Waiting // how writes wait for another process (SetWaiting); nil: defaultPatience
 
 	// OnDelete, when set, hears of every delete that Undo can reverse,
 	// once it is committed, so that the interface can offer to undo it.
-	OnDelete func(*Deletion)
+	OnDelete func(*Undoable)
 }
 
 // Option changes how Open opens a file.

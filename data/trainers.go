@@ -60,7 +60,7 @@ func (s *Store) SaveTrainer(t *Trainer) error {
 // DeleteTrainer removes a trainer; the sessions they led stay, without
 // them. A trainer who holds a certificate is refused (InUseError).
 func (s *Store) DeleteTrainer(id int64) error {
-	var d *Deletion
+	var d *Undoable
 	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		var name string
 		var certs int

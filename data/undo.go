@@ -10,14 +10,20 @@ import (
 
 // A deletion removes a record and everything that hangs from it. Before it
 // does, the store copies every row that goes, so that Undo can put them all
-// back exactly, with their ids: attendance, grants and links included.
+// back exactly, with their ids: attendance, grants and links included. An
+// import keeps whom it added and, for whom it changed, their rows before
+// and after (import_undo.go).
 
-// Deletion is one delete that can be undone.
-type Deletion struct {
-	Record string // "workshop", "session", "trainer", "participant"
-	ID     int64
-	Name   string // the title or name, for "Undo delete of …"
-	levels [][]capturedRows
+// Undoable is one change of this session that Undo can reverse: a delete,
+// or an import.
+type Undoable struct {
+	Record string // "workshop", "session", "trainer", "participant", or "import"
+	ID     int64  // the record deleted; for an import, its workshop
+	Name   string // the title or name, for "Undo delete of …"; for an import, the list's name
+	// Added and Updated count the participants an import added and changed.
+	Added, Updated int
+	levels         [][]capturedRows // a delete: every row that went, level by level
+	batch          *importBatch     // an import
 }
 
 type capturedRows struct {
@@ -26,11 +32,11 @@ type capturedRows struct {
 	rows    [][]any
 }
 
-// ErrNothingToUndo is returned by Undo when no delete is left to undo.
+// ErrNothingToUndo is returned by Undo when no delete or import is left to undo.
 var ErrNothingToUndo = errors.New("there is nothing to undo")
 
-// LastDeletion is the delete Undo would reverse, or nil.
-func (s *Store) LastDeletion() *Deletion {
+// LastUndoable is the change Undo would reverse, or nil.
+func (s *Store) LastUndoable() *Undoable {
 	s.undoMu.Lock()
 	defer s.undoMu.Unlock()
 	if len(s.undo) == 0 {
@@ -39,14 +45,25 @@ func (s *Store) LastDeletion() *Deletion {
 	return s.undo[len(s.undo)-1]
 }
 
-// Undo puts back what the last delete removed, in one transaction.
-func (s *Store) Undo() (*Deletion, error) {
+// Undo reverses the last delete or import of this session, in one
+// transaction: it puts back what a delete removed, or takes out whom an
+// import added and gives whom it changed their values from before it. An
+// import whose people were changed since is not undone (see importBatch);
+// the change stays the one Undo would reverse.
+func (s *Store) Undo() (*Undoable, error) {
 	s.undoMu.Lock()
 	defer s.undoMu.Unlock()
 	if len(s.undo) == 0 {
 		return nil, ErrNothingToUndo
 	}
 	d := s.undo[len(s.undo)-1]
+	if d.batch != nil {
+		if err := s.write(context.Background(), d.batch.reverse); err != nil {
+			return nil, err
+		}
+		s.undo = s.undo[:len(s.undo)-1]
+		return d, nil
+	}
 	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		// Rows of one level may refer to each other (a certificate to a
 		// participant): the keys are checked once everything is back.
@@ -74,7 +91,7 @@ func (s *Store) Undo() (*Deletion, error) {
 }
 
 // remember keeps a committed deletion for Undo and tells OnDelete.
-func (s *Store) remember(d *Deletion) {
+func (s *Store) remember(d *Undoable) {
 	s.undoMu.Lock()
 	s.undo = append(s.undo, d)
 	s.undoMu.Unlock()
@@ -86,12 +103,12 @@ func (s *Store) remember(d *Deletion) {
 // capture copies the row of table with the given id and, level by level,
 // every row that refers to it through a foreign key, found in the schema
 // itself so that tables added by later migrations are covered too.
-func capture(tx *sql.Tx, record, name, table string, id int64) (*Deletion, error) {
+func capture(tx *sql.Tx, record, name, table string, id int64) (*Undoable, error) {
 	refs, err := foreignKeys(tx)
 	if err != nil {
 		return nil, err
 	}
-	d := &Deletion{Record: record, ID: id, Name: name}
+	d := &Undoable{Record: record, ID: id, Name: name}
 	seen := map[string]bool{}
 	root, err := selectRows(tx, table, []string{"id"}, []any{id}, seen)
 	if err != nil {

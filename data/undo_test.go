@@ -74,7 +74,7 @@ func TestUndoBringsBackAParticipantWithAttendanceAndGrant(t *testing.T) {
 	w, _, _, p := richWorkshop(t, st)
 	before := takeSnapshot(t, st, w.ID)
 	mustNoErr(t, st.DeleteParticipantWithAttendance(p.ID))
-	if d := st.LastDeletion(); d == nil || d.Record != "participant" || d.Name != "Ọláńrewájú Àdìgún" {
+	if d := st.LastUndoable(); d == nil || d.Record != "participant" || d.Name != "Ọláńrewájú Àdìgún" {
 		t.Fatalf("last deletion %+v", d)
 	}
 	d, err := st.Undo()

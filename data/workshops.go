@@ -92,7 +92,7 @@ func (s *Store) SaveWorkshop(w *Workshop) error {
 // DeleteWorkshop removes a workshop with everything that belongs to it:
 // sessions, trainers, participants, attendance and certificates.
 func (s *Store) DeleteWorkshop(id int64) error {
-	var d *Deletion
+	var d *Undoable
 	err := s.write(context.Background(), func(tx *sql.Tx) error {
 		var title string
 		err := tx.QueryRow(`SELECT title FROM workshops WHERE id = ?`, id).Scan(&title)

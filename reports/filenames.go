@@ -72,3 +72,61 @@ func certificateFileNames(certs []data.Certificate) []string {
 	}
 	return names
 }
+
+// Document is a kind of document a file is proposed a name for.
+type Document int
+
+const (
+	ProgrammeDocument Document = iota
+	SignInDocument
+	CertificatesDocument
+	WorkbookDocument
+	AnonymousWorkbookDocument
+	OverviewDocument
+)
+
+// documentFileWords name each kind of document at the head of its file
+// name, in the language it is written in.
+var documentFileWords = map[data.Language][]string{
+	data.English: {"Programme", "Sign-in sheets", "Certificates", "Workbook", "Workbook without names", "Overview"},
+	data.French:  {"Programme", "Feuilles d’émargement", "Attestations", "Classeur", "Classeur sans noms", "Vue d’ensemble"},
+	data.Spanish: {"Programa", "Hojas de firmas", "Certificados", "Libro", "Libro sin nombres", "Resumen"},
+}
+
+// FileName proposes the name of a workshop's document, with its extension,
+// in one pattern for every document: its kind in the language it is
+// written in, the workshop's city and its year: "Programme Lagos 2022.pdf",
+// "Feuilles d’émargement Dakar 2027.pdf", "Libro Bogotá 2024.xlsx".
+// Certificates, whose holders may each have a language of their own, are
+// named in the workshop's.
+func FileName(kind Document, w data.Workshop) string {
+	return TitledFileName(documentFileWords[known(w.Language)][kind], w, kind.extension())
+}
+
+// TitledFileName is FileName's pattern for a document named by title,
+// which is already in the language the document is written in: "Visa
+// letters Lagos 2022.pdf".
+func TitledFileName(title string, w data.Workshop, ext string) string {
+	parts := []string{title}
+	if city := strings.Join(strings.Fields(w.City), " "); city != "" {
+		parts = append(parts, city)
+	}
+	if !w.StartDate.IsZero() {
+		parts = append(parts, fmt.Sprint(w.StartDate.Year))
+	}
+	return SafeFileName(strings.Join(parts, " "), ext)
+}
+
+// OverviewFileName proposes the name of an overview of several files,
+// written in lang on the day given: "Overview 2026-12-02.xlsx".
+func OverviewFileName(lang data.Language, day data.Date) string {
+	return SafeFileName(documentFileWords[known(lang)][OverviewDocument]+" "+day.String(), OverviewDocument.extension())
+}
+
+func (kind Document) extension() string {
+	switch kind {
+	case WorkbookDocument, AnonymousWorkbookDocument, OverviewDocument:
+		return ".xlsx"
+	}
+	return ".pdf"
+}

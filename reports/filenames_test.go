@@ -194,3 +194,35 @@ func FuzzFileNames(f *testing.F) {
 		}
 	})
 }
+
+// Every document's file name follows one pattern, with its extension, in
+// the language the document is written in, whatever the interface's.
+func TestDocumentFileNamesFollowTheDocumentsLanguage(t *testing.T) {
+	w := data.Workshop{City: "  Lagos ", StartDate: data.NewDate(2022, 11, 21), Language: data.English}
+	fr := data.Workshop{City: "Saint-Louis", StartDate: data.NewDate(2027, 3, 15), Language: data.French}
+	es := data.Workshop{City: "Bogotá D.C.", StartDate: data.NewDate(2024, 5, 6), Language: data.Spanish}
+	for _, c := range []struct {
+		kind Document
+		w    data.Workshop
+		want string
+	}{
+		{ProgrammeDocument, w, "Programme Lagos 2022.pdf"},
+		{SignInDocument, w, "Sign-in sheets Lagos 2022.pdf"},
+		{CertificatesDocument, w, "Certificates Lagos 2022.pdf"},
+		{WorkbookDocument, w, "Workbook Lagos 2022.xlsx"},
+		{AnonymousWorkbookDocument, w, "Workbook without names Lagos 2022.xlsx"},
+		{SignInDocument, fr, "Feuilles d’émargement Saint-Louis 2027.pdf"},
+		{CertificatesDocument, fr, "Attestations Saint-Louis 2027.pdf"},
+		{WorkbookDocument, fr, "Classeur Saint-Louis 2027.xlsx"},
+		{SignInDocument, es, "Hojas de firmas Bogotá D.C. 2024.pdf"},
+		{ProgrammeDocument, es, "Programa Bogotá D.C. 2024.pdf"},
+		{ProgrammeDocument, data.Workshop{City: "Accra/Tema", Language: "xx"}, "Programme Accra_Tema.pdf"},
+	} {
+		if got := FileName(c.kind, c.w); got != c.want {
+			t.Errorf("FileName(%d, %s) = %q, want %q", c.kind, c.w.City, got, c.want)
+		}
+	}
+	if got := OverviewFileName(data.French, data.NewDate(2026, 12, 2)); got != "Vue d’ensemble 2026-12-02.xlsx" {
+		t.Errorf("overview: %q", got)
+	}
+}

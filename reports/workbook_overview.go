@@ -6,12 +6,14 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/atelier-workshops/atelier/data"
 )
 
 // The overview is for secretariats that receive many files: one workbook
-// across every workshop of a file, with a row of key figures per workshop
+// across every workshop of one file or several (reports/overview_files.go),
+// with a row of key figures per workshop and the files it was found in,
 // and participants per country across them. It is written in one
 // language, whatever the workshops' own.
 
@@ -21,11 +23,16 @@ func Overview(st *data.Store, lang data.Language, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return WriteOverview(all, lang, w)
+	_, err = WriteOverviewOfFiles([]OverviewFile{{Path: st.Path(), Workshops: all}}, lang, w)
+	return err
 }
 
-// WriteOverview writes the overview of the workshops in all, in lang.
-func WriteOverview(all []WorkbookData, lang data.Language, w io.Writer) error {
+// writeOverview writes the overview of the workshops of rows, in lang.
+func writeOverview(rows []overviewRow, lang data.Language, w io.Writer) error {
+	all := make([]WorkbookData, len(rows))
+	for k, r := range rows {
+		all[k] = r.data
+	}
 	b, err := newBook(WorkbookData{Workshop: data.Workshop{Language: lang}}, false)
 	if err != nil {
 		return err
@@ -57,7 +64,7 @@ func WriteOverview(all []WorkbookData, lang data.Language, w io.Writer) error {
 		t.columns = append(t.columns, column{header: fmt.Sprintf(words.GrantsTotal, c), style: b.styles.amount})
 	}
 	t.columns = append(t.columns, column{header: words.AttendanceRate, style: b.styles.percent},
-		column{header: words.CertificatesIssued})
+		column{header: words.CertificatesIssued}, column{header: words.Files})
 	for k, d := range all {
 		ws, f := d.Workshop, figs[k]
 		row := []any{ws.Title, ws.City, b.country(ws.Country), dateCell(ws.StartDate), dateCell(ws.EndDate),
@@ -70,7 +77,7 @@ func WriteOverview(all []WorkbookData, lang data.Language, w io.Writer) error {
 			}
 			row = append(row, total)
 		}
-		t.rows = append(t.rows, append(row, f.rate, len(d.Certificates)))
+		t.rows = append(t.rows, append(row, f.rate, len(d.Certificates), strings.Join(rows[k].files, ", ")))
 	}
 	if err := b.writeTable(t); err != nil {
 		return err

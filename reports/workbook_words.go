@@ -19,7 +19,7 @@ type bookWords struct {
 	Status, GrantAwarded, Travel, Accommodation, PerDiem, Amount, Currency, Paid, Consent   string
 	Notes, Name, Day, Kind, Room, CountsForCertificate, Mandatory, Attended, Counted        string
 	Rate, Eligible, Affiliation, Languages, Bio, Sessions, Covers, Serial, IssuedOn         string
-	Yes, No, Legend, Workshops, Confirmed, Total, Represented                               string
+	Yes, No, Legend, Workshops, Confirmed, Total, Represented, Files                        string // Files: the files a workshop was found in
 	Roles                                                                                   map[data.Role]string
 	Statuses                                                                                map[data.Status]string
 	Genders                                                                                 map[data.Gender]string
@@ -49,6 +49,7 @@ var workbookWords = map[data.Language]bookWords{
 		Languages: "Languages", Bio: "Biography", Sessions: "Sessions", Covers: "Covers", Serial: "Serial",
 		IssuedOn: "Issued on", Yes: "yes", No: "no", Legend: "Legend",
 		Workshops: "Workshops", Confirmed: "Confirmed", Total: "Total", Represented: "Countries represented",
+		Files: "Files",
 		Roles: map[data.Role]string{data.RoleOrganiser: "Organised by", data.RoleHost: "Hosted by",
 			data.RolePartner: "In partnership with", data.RoleSupporter: "With the support of"},
 		Statuses: map[data.Status]string{data.StatusApplicant: "applicant", data.StatusSelected: "selected",
@@ -79,11 +80,14 @@ var workbookWords = map[data.Language]bookWords{
 		Counted: "Comptées", Rate: "Taux", Eligible: "Attestation", Affiliation: "Institution",
 		Languages: "Langues", Bio: "Biographie", Sessions: "Séances", Covers: "Couvre", Serial: "Numéro",
 		IssuedOn: "Délivrée le", Yes: "oui", No: "non", Legend: "Légende",
-		Workshops: "Ateliers", Confirmed: "Confirmés", Total: "Total", Represented: "Pays représentés",
+		Workshops: "Ateliers", Confirmed: "Participations confirmées", Total: "Total", Represented: "Pays représentés",
+		Files: "Fichiers",
 		Roles: map[data.Role]string{data.RoleOrganiser: "Organisé par", data.RoleHost: "Accueilli par",
 			data.RolePartner: "En partenariat avec", data.RoleSupporter: "Avec le soutien de"},
-		Statuses: map[data.Status]string{data.StatusApplicant: "candidat", data.StatusSelected: "sélectionné",
-			data.StatusWaitlisted: "liste d’attente", data.StatusConfirmed: "confirmé", data.StatusWithdrawn: "désisté"},
+		// Worded to need no agreement with the person (as the interface's
+		// statuses for anyone whose gender is not given).
+		Statuses: map[data.Status]string{data.StatusApplicant: "candidature", data.StatusSelected: "candidature retenue",
+			data.StatusWaitlisted: "liste d’attente", data.StatusConfirmed: "participation confirmée", data.StatusWithdrawn: "désistement"},
 		Genders:       map[data.Gender]string{data.GenderFemale: "femme", data.GenderMale: "homme", data.GenderOther: "autre"},
 		LanguageNames: map[data.Language]string{data.English: "anglais", data.French: "français", data.Spanish: "espagnol"},
 		Marks:         map[data.Mark]string{data.Present: "P", data.Late: "R", data.Excused: "E", data.Absent: "A"},
@@ -110,11 +114,12 @@ var workbookWords = map[data.Language]bookWords{
 		Counted: "Contadas", Rate: "Tasa", Eligible: "Certificado", Affiliation: "Institución",
 		Languages: "Idiomas", Bio: "Biografía", Sessions: "Sesiones", Covers: "Cubre", Serial: "Número",
 		IssuedOn: "Emitido el", Yes: "sí", No: "no", Legend: "Leyenda",
-		Workshops: "Talleres", Confirmed: "Confirmados", Total: "Total", Represented: "Países representados",
+		Workshops: "Talleres", Confirmed: "Participaciones confirmadas", Total: "Total", Represented: "Países representados",
+		Files: "Archivos",
 		Roles: map[data.Role]string{data.RoleOrganiser: "Organizado por", data.RoleHost: "Con la acogida de",
 			data.RolePartner: "En colaboración con", data.RoleSupporter: "Con el apoyo de"},
-		Statuses: map[data.Status]string{data.StatusApplicant: "candidato", data.StatusSelected: "seleccionado",
-			data.StatusWaitlisted: "lista de espera", data.StatusConfirmed: "confirmado", data.StatusWithdrawn: "retirado"},
+		Statuses: map[data.Status]string{data.StatusApplicant: "candidatura", data.StatusSelected: "candidatura seleccionada",
+			data.StatusWaitlisted: "lista de espera", data.StatusConfirmed: "participación confirmada", data.StatusWithdrawn: "renuncia"},
 		Genders:       map[data.Gender]string{data.GenderFemale: "mujer", data.GenderMale: "hombre", data.GenderOther: "otro"},
 		LanguageNames: map[data.Language]string{data.English: "inglés", data.French: "francés", data.Spanish: "español"},
 		Marks:         map[data.Mark]string{data.Present: "P", data.Late: "T", data.Excused: "J", data.Absent: "A"},

@@ -219,8 +219,8 @@ func TestEveryRejectionReason(t *testing.T) {
 		{"Eze", "Chidi", "", "Nigeria", "sometimes", "Klingon", "perhaps"},             // 6: gender, language, grant
 		{"Diallo", "Fatou", "A.Diallo@example.sn", "Senegal", "F", "", ""},             // 7: same email as row 2
 		{"DIALLO", "aissatou", "other@example.sn", "Sénégal", "", "", ""},              // 8: same name and country as row 2
-		{"Adigun", "Olanrewaju", "", "NG", "", "", ""},                                 // 9: same name as an existing one
-		{"Obi", "Ada", "O.ADIGUN@example.org", "Nigeria", "", "", ""},                  // 10: existing email
+		{"Adigun", "Olanrewaju", "", "NG", "", "", ""},                                 // 9: an existing one, as she is
+		{"Obi", "Ada", "O.ADIGUN@example.org", "Nigeria", "", "", ""},                  // 10: her again, by email
 		{"Mensah", "Kwame", "", "Togo", "", "", ""},                                    // 11: same name, other country: fine
 		{"", "", "", "", "", "", ""},                                                   // 12: blank, skipped
 	}
@@ -235,8 +235,7 @@ func TestEveryRejectionReason(t *testing.T) {
 		6:  {"error.import_gender", "error.import_language", "error.import_yes_no"},
 		7:  {"error.import_duplicate_email"},
 		8:  {"error.import_duplicate_name"},
-		9:  {"error.import_existing_name"},
-		10: {"error.import_existing_email"},
+		10: {"error.import_same_person"},
 	}
 	if got := reasonKeys(p); !reflect.DeepEqual(got, want) {
 		t.Errorf("reasons %v\nwant %v", got, want)
@@ -246,6 +245,11 @@ func TestEveryRejectionReason(t *testing.T) {
 	}
 	if p.Blank != 1 {
 		t.Errorf("%d blank rows, want 1", p.Blank)
+	}
+	// Row 9 is Ọláńrewájú Àdìgún by name and country: her spelling in the
+	// file stays, and the row changes nothing.
+	if len(p.Unchanged) != 1 || p.Unchanged[0].Row != 9 || p.Unchanged[0].Name != "Ọláńrewájú Àdìgún" || len(p.Updates) != 0 {
+		t.Errorf("unchanged %+v, updates %+v", p.Unchanged, p.Updates)
 	}
 	// Messages name the column and the value, and the row they duplicate.
 	msgs := map[int]string{}
@@ -257,8 +261,7 @@ func TestEveryRejectionReason(t *testing.T) {
 		5:  {"Country", `"Narnia"`},
 		7:  {"Email", "row 2"},
 		8:  {"Surname", "row 2", "name and country"},
-		9:  {"already in this workshop", "Ọláńrewájú Àdìgún"},
-		10: {"Email", "already in this workshop"},
+		10: {"Email", "row 9", "Ọláńrewájú Àdìgún"},
 	} {
 		for _, w := range words {
 			if !strings.Contains(msgs[row], w) {

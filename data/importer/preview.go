@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,13 +21,34 @@ type Options struct {
 	// Progress is told how many rows are checked, now and then; it runs
 	// on the caller's goroutine.
 	Progress func(done, total int)
+	// Source names the list, for Undo ("Undo import of applications.xlsx").
+	Source string
 }
 
-// Candidate is a row that will be imported.
+// Candidate is a row that will add someone new to the workshop.
 type Candidate struct {
 	Row         int // as the spreadsheet numbers it
 	Participant data.Participant
 	columns     map[Field]string // the column each field came from, to name it
+}
+
+// Update is a row that is someone already in the workshop (same email, or
+// same name and country whatever the case and accents), with the values
+// it changes of them.
+type Update struct {
+	Row int
+	// Existing is the participant as the preview read them; Participant
+	// is them with the row's values.
+	Existing, Participant data.Participant
+	Changes               []Change
+	ByEmail               bool // matched by email, else by name and country
+}
+
+// Match is a row that is someone already in the workshop who has every
+// value the row gives: importing it changes nothing.
+type Match struct {
+	Row  int
+	Name string // as the workshop has it
 }
 
 // Rejection is a row that will not be imported, with every reason.
@@ -50,18 +72,22 @@ type Preview struct {
 	HeaderRow int
 	Headers   []string
 	Mapping   []Field
-	Ready     []Candidate
+	Ready     []Candidate // rows that add someone
+	Updates   []Update    // rows that change someone already in the workshop
+	Unchanged []Match     // rows that are someone already there, as they are
 	Rejected  []Rejection
 	Blank     int // empty rows skipped
 
 	workshop int64
+	source   string
 }
 
 // Prepare reads rows below the header into participants of a workshop and
-// checks each one: names, email, country, gender and yes/no words, and
-// duplicates within the file and against the workshop's participants (by
-// email, or by the same name and country whatever the case and accents).
-// Nothing is written.
+// checks each one: names, email, country, gender and yes/no words; a row
+// that repeats an earlier one of the list is refused; a row that is
+// someone already in the workshop (by email, or by the same name and
+// country whatever the case and accents) updates them with the values it
+// gives. Nothing is written.
 func Prepare(st *data.Store, workshopID int64, rows [][]string, opt Options) (*Preview, error) {
 	header := opt.HeaderRow - 1
 	if opt.HeaderRow <= 0 {
@@ -72,7 +98,7 @@ func Prepare(st *data.Store, workshopID int64, rows [][]string, opt Options) (*P
 	if header >= len(rows) {
 		return nil, fmt.Errorf("row %d is past the end of the sheet (%d rows)", opt.HeaderRow, len(rows))
 	}
-	p := &Preview{HeaderRow: header + 1, Headers: make([]string, 0, len(rows[header])), workshop: workshopID}
+	p := &Preview{HeaderRow: header + 1, Headers: make([]string, 0, len(rows[header])), workshop: workshopID, source: opt.Source}
 	for _, h := range rows[header] {
 		p.Headers = append(p.Headers, clean(h))
 	}
@@ -87,10 +113,7 @@ func Prepare(st *data.Store, workshopID int64, rows [][]string, opt Options) (*P
 	if err != nil {
 		return nil, err
 	}
-	seen := newSeen()
-	for _, e := range existing {
-		seen.add(e, 0, nameKey(e))
-	}
+	seen := newSeen(existing)
 	body := rows[header+1:]
 	for i, cells := range body {
 		if opt.Progress != nil && i%500 == 0 {
@@ -102,38 +125,6 @@ func Prepare(st *data.Store, workshopID int64, rows [][]string, opt Options) (*P
 		opt.Progress(len(body), len(body))
 	}
 	return p, nil
-}
-
-// seen remembers who is in the workshop or earlier in the file: row 0 is
-// the workshop.
-type seen struct {
-	emails map[string]seenAs
-	names  map[string]seenAs
-}
-
-type seenAs struct {
-	row  int
-	name string
-}
-
-func newSeen() *seen { return &seen{emails: map[string]seenAs{}, names: map[string]seenAs{}} }
-
-func emailKey(p data.Participant) string { return strings.ToLower(strings.TrimSpace(p.Email)) }
-
-func nameKey(p data.Participant) string {
-	return data.Fold(p.GivenName) + "\x00" + data.Fold(p.FamilyName) + "\x00" + p.Country
-}
-
-func (s *seen) add(p data.Participant, row int, names string) {
-	as := seenAs{row, p.FullName()}
-	if k := emailKey(p); k != "" {
-		if _, dup := s.emails[k]; !dup {
-			s.emails[k] = as
-		}
-	}
-	if _, dup := s.names[names]; !dup {
-		s.names[names] = as
-	}
 }
 
 // readRow turns one row into a candidate or a rejection.
@@ -152,6 +143,7 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 	part := data.Participant{WorkshopID: workshopID, Status: data.StatusApplicant}
 	var reasons []data.FieldError
 	column := map[Field]string{} // header of the column each field came from
+	given := map[string]bool{}   // data's fields the row gives a value for
 	refuse := func(col, key, value, msg string) {
 		value = Short(value)
 		reasons = append(reasons, data.FieldError{Field: col, Key: key,
@@ -168,6 +160,11 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			col = fmt.Sprintf("#%d", i+1)
 		}
 		column[f] = col
+		if v != "" {
+			for _, field := range dataFields(f) {
+				given[field] = true
+			}
+		}
 		if !utf8.ValidString(cells[i]) {
 			key, msg, args := notUTF8(col, cells[i])
 			reasons = append(reasons, data.FieldError{Field: col, Key: key, Args: args, Message: msg})
@@ -249,26 +246,31 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 			if fe.Key == "error.name_required" {
 				continue // said above, in words about the row
 			}
-			col := column[Field(fe.Field)]
-			if col == "" {
-				col = column[FullName]
-			}
-			if fe.Key == "error.control_chars" && notText[col] {
+			if fe.Key == "error.control_chars" && notText[cmp.Or(column[Field(fe.Field)], column[FullName])] {
 				continue // said above, in words about the encoding
 			}
-			label, _ := fe.Args["Field"].(string)
-			fe.Args = copyArgs(fe.Args)
-			fe.Args["Field"] = col
-			fe.Message = col + strings.TrimPrefix(fe.Message, label)
-			fe.Field = col
-			shortenValue(&fe)
-			reasons = append(reasons, fe)
+			reasons = append(reasons, namedAfterColumn(fe, column))
 		}
 	}
+	var found *data.Participant
 	if name != "" {
-		names := nameKey(part)
-		reasons = append(reasons, duplicates(part, names, seen, column)...)
-		seen.add(part, row, names)
+		var why []data.FieldError
+		found, why = seen.match(part, row, func(byEmail bool) string { return matchColumn(column, byEmail) })
+		reasons = append(reasons, why...)
+		seen.add(part, seenAs{row: row, name: name})
+	}
+	var update Update
+	if found != nil && len(reasons) == 0 {
+		merged, changes := mergeRow(*found, part, given)
+		update = Update{Row: row, Existing: *found, Participant: merged, Changes: changes,
+			ByEmail: emailKey(part) != "" && emailKey(part) == emailKey(*found)}
+		// The values the row brings may not suit what the participant
+		// has (a grant taken back that has an amount).
+		if v, ok := data.AsValidation(merged.Validate()); ok {
+			for _, fe := range v.Fields {
+				reasons = append(reasons, namedAfterColumn(fe, column))
+			}
+		}
 	}
 	if len(reasons) > 0 {
 		r := Rejection{Row: row, Name: Short(name), Reasons: reasons}
@@ -278,7 +280,52 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		p.Rejected = append(p.Rejected, r)
 		return
 	}
-	p.Ready = append(p.Ready, Candidate{Row: row, Participant: part, columns: column})
+	switch {
+	case found == nil:
+		p.Ready = append(p.Ready, Candidate{Row: row, Participant: part, columns: column})
+	case len(update.Changes) == 0:
+		p.Unchanged = append(p.Unchanged, Match{Row: row, Name: found.FullName()})
+	default:
+		p.Updates = append(p.Updates, update)
+	}
+}
+
+// dataFields are the participant's fields a column fills.
+func dataFields(f Field) []string {
+	switch f {
+	case FullName:
+		return []string{string(GivenName), string(FamilyName)}
+	case Grant:
+		return []string{"grant_awarded"}
+	}
+	return []string{string(f)}
+}
+
+// matchColumn is the column a row was matched by: its email, or its name.
+func matchColumn(column map[Field]string, byEmail bool) string {
+	if byEmail {
+		return column[Email]
+	}
+	return cmp.Or(column[FamilyName], column[FullName], column[GivenName])
+}
+
+// namedAfterColumn is one of data's checks of a row, named after the column
+// the value came from rather than data's field.
+func namedAfterColumn(fe data.FieldError, column map[Field]string) data.FieldError {
+	col := column[Field(fe.Field)]
+	if col == "" {
+		col = column[FullName]
+	}
+	if fe.Field == "grant_awarded" {
+		col = column[Grant]
+	}
+	label, _ := fe.Args["Field"].(string)
+	fe.Args = copyArgs(fe.Args)
+	fe.Args["Field"] = col
+	fe.Message = col + strings.TrimPrefix(fe.Message, label)
+	fe.Field = col
+	shortenValue(&fe)
+	return fe
 }
 
 // shortenValue cuts the value data quotes in a message (an email address
@@ -301,77 +348,79 @@ func copyArgs(m map[string]any) map[string]any {
 	return out
 }
 
-func duplicates(p data.Participant, names string, seen *seen, column map[Field]string) []data.FieldError {
-	dup := func(col string, byEmail bool, as seenAs) []data.FieldError {
-		args := map[string]any{"Field": col, "Name": as.name, "Row": as.row}
-		what := "name and country"
-		if byEmail {
-			what = "email"
-		}
-		key := map[bool]string{true: "error.import_duplicate_email", false: "error.import_duplicate_name"}[byEmail]
-		msg := fmt.Sprintf("%s: same %s as row %d (%s).", col, what, as.row, as.name)
-		if as.row == 0 {
-			key = map[bool]string{true: "error.import_existing_email", false: "error.import_existing_name"}[byEmail]
-			msg = fmt.Sprintf("%s: %s is already in this workshop (same %s).", col, as.name, what)
-		}
-		return []data.FieldError{{Field: col, Key: key, Args: args, Message: msg}}
-	}
-	if as, ok := seen.emails[emailKey(p)]; ok && emailKey(p) != "" {
-		return dup(column[Email], true, as)
-	}
-	if as, ok := seen.names[names]; ok {
-		col := column[FamilyName]
-		if col == "" {
-			col = column[FullName]
-		}
-		return dup(col, false, as)
-	}
-	return nil
-}
-
-// Participants are the rows ready to import.
-func (p *Preview) Participants() []*data.Participant {
-	out := make([]*data.Participant, len(p.Ready))
-	for i := range p.Ready {
-		out[i] = &p.Ready[i].Participant
-	}
-	return out
-}
-
 // Result is what Import did.
 type Result struct {
-	Imported int
-	// Skipped are rows ready in the preview that were in the workshop by
-	// the time of the import (another Atelier added them meanwhile).
+	Imported int // participants added
+	Updated  int // participants changed
+	// Skipped are rows the preview would have written that the workshop
+	// no longer allowed by the time of the import: someone another
+	// Atelier added meanwhile, or someone it changed who is gone.
 	Skipped []Rejection
+	// Undo reverses the import (Store.Undo); nil when it wrote nothing.
+	Undo *data.Undoable
 }
 
-// Import saves the rows ready to import in one transaction: all of them,
-// or none when any fails. The check against the workshop's participants is
-// made again inside that transaction, once it holds the write lock, so
-// that what another import added since the preview is not added twice;
-// the rows it finds there are skipped and named in the result.
+// Import adds the rows ready to import and makes the changes of the rows
+// that update someone, in one transaction: all of it, or none when any
+// part fails. Whom to add and whom to change is decided again inside that
+// transaction, once it holds the write lock, from the workshop as it is
+// then: a row that another import added since the preview is left out
+// (and named in the result) rather than added twice, and a row's changes
+// are made to the participant as they are now.
 func (p *Preview) Import(ctx context.Context, st *data.Store) (Result, error) {
-	ready := p.Participants()
+	candidates := make([]*data.Participant, len(p.Ready))
+	for i := range p.Ready {
+		candidates[i] = &p.Ready[i].Participant
+	}
 	var res Result
-	added, err := st.AddNewParticipants(ctx, p.workshop, ready, func(existing []data.Participant) []bool {
-		res.Skipped = res.Skipped[:0]
-		seen := newSeen()
-		for _, e := range existing {
-			seen.add(e, 0, nameKey(e))
+	undo, _, err := st.ImportParticipants(ctx, p.workshop, p.source, candidates, func(existing []data.Participant) (data.ImportPlan, error) {
+		res = Result{}
+		var plan data.ImportPlan
+		seen := newSeen(existing)
+		byID := make(map[int64]*data.Participant, len(existing))
+		for i := range existing {
+			byID[existing[i].ID] = &existing[i]
 		}
-		skip := make([]bool, len(ready))
 		for i, c := range p.Ready {
-			if why := duplicates(c.Participant, nameKey(c.Participant), seen, c.columns); len(why) > 0 {
-				skip[i] = true
-				res.Skipped = append(res.Skipped, Rejection{Row: c.Row, Name: c.Participant.FullName(), Reasons: why})
+			if k := emailKey(c.Participant); k != "" {
+				if as, ok := seen.emails[k]; ok {
+					res.Skipped = append(res.Skipped, Rejection{Row: c.Row, Name: c.Participant.FullName(),
+						Reasons: []data.FieldError{alreadyThere(c.columns[Email], true, as.name)}})
+					continue
+				}
+			}
+			if as, ok := seen.names[nameKey(c.Participant)]; ok {
+				res.Skipped = append(res.Skipped, Rejection{Row: c.Row, Name: c.Participant.FullName(),
+					Reasons: []data.FieldError{alreadyThere(matchColumn(c.columns, false), false, as.name)}})
+				continue
+			}
+			plan.Add = append(plan.Add, candidates[i])
+		}
+		for _, u := range p.Updates {
+			now, ok := byID[u.Existing.ID]
+			if !ok {
+				res.Skipped = append(res.Skipped, Rejection{Row: u.Row, Name: u.Existing.FullName(),
+					Reasons: []data.FieldError{{Key: "error.import_gone", Args: map[string]any{"Name": u.Existing.FullName()},
+						Message: fmt.Sprintf("%s is no longer in this workshop.", u.Existing.FullName())}}})
+				continue
+			}
+			// Only the changes the preview listed: a field the list
+			// agreed with then is not written over a change made since.
+			fields := make(map[string]bool, len(u.Changes))
+			for _, c := range u.Changes {
+				fields[c.Field] = true
+			}
+			merged, changes := mergeRow(*now, u.Participant, fields)
+			if len(changes) > 0 {
+				plan.Update = append(plan.Update, &merged)
 			}
 		}
-		return skip
+		res.Imported, res.Updated = len(plan.Add), len(plan.Update)
+		return plan, nil
 	})
 	if err != nil {
 		return Result{}, err
 	}
-	res.Imported = added
+	res.Undo = undo
 	return res, nil
 }

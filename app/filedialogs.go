@@ -1,0 +1,101 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's file dialogs in the interface language. Fyne words most of them
+// through its own translations (Open, Cancel, New Folder, Show Hidden
+// Files…, which it has in French and Spanish), and Atelier gives each
+// dialog its own title and buttons. The places on the left (Home,
+// Computer, Desktop, Documents…) Fyne 2.7 writes in English with no
+// translation at all; their list is relabelled here through its exported
+// UpdateItem, after Fyne names them. Should a later Fyne lay the dialog
+// out otherwise, the list is not found and the places stay in English;
+// nothing else changes. What Fyne does not allow: the dialog's messages
+// when a folder cannot be created, which it writes in English.
+
+// showFileDialog shows d, titled and with its buttons in Atelier's words,
+// then its places in the interface language.
+func showFileDialog(win fyne.Window, d *dialog.FileDialog, title, confirm string) {
+	d.SetTitleText(title)
+	d.SetConfirmText(confirm)
+	d.SetDismissText(lang.X("dialog.cancel", "Cancel"))
+	d.Resize(fyne.NewSize(860, 560))
+	d.Show()
+	if pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp); ok {
+		eachList(pop.Content, relabelPlaces)
+	}
+}
+
+// eachList finds the lists inside o.
+func eachList(o fyne.CanvasObject, found func(*widget.List)) {
+	switch x := o.(type) {
+	case *widget.List:
+		found(x)
+	case *fyne.Container:
+		for _, child := range x.Objects {
+			eachList(child, found)
+		}
+	case *container.Split:
+		eachList(x.Leading, found)
+		eachList(x.Trailing, found)
+	case *container.Scroll:
+		eachList(x.Content, found)
+	}
+}
+
+// relabelPlaces names the places of a file dialog's list in the interface
+// language, each time the list draws one.
+func relabelPlaces(l *widget.List) {
+	update := l.UpdateItem
+	if update == nil {
+		return
+	}
+	l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+		update(id, item)
+		box, ok := item.(*fyne.Container)
+		if !ok {
+			return
+		}
+		for _, o := range box.Objects {
+			if label, ok := o.(*widget.Label); ok {
+				if name, ok := placeName(label.Text); ok {
+					label.SetText(name)
+				}
+			}
+		}
+	}
+	l.Refresh()
+}
+
+// placeName is a place of Fyne's file dialogs in the interface language.
+func placeName(english string) (string, bool) {
+	switch english {
+	case "Home":
+		return lang.X("places.home", "Home"), true
+	case "Computer":
+		return lang.X("places.computer", "Computer"), true
+	case "App Files":
+		return lang.X("places.app_files", "App Files"), true
+	case "Desktop":
+		return lang.X("places.desktop", "Desktop"), true
+	case "Documents":
+		return lang.X("places.documents", "Documents"), true
+	case "Downloads":
+		return lang.X("places.downloads", "Downloads"), true
+	case "Music":
+		return lang.X("places.music", "Music"), true
+	case "Pictures":
+		return lang.X("places.pictures", "Pictures"), true
+	case "Videos":
+		return lang.X("places.videos", "Videos"), true
+	case "Movies":
+		return lang.X("places.movies", "Movies"), true
+	}
+	return "", false
+}
