@@ -3,6 +3,8 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,7 +21,7 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 	j, _ := mp.vd.matrix.ColumnOf(ss[0].ID)
 
 	// A key in the session list shows in the matrix, verdict included.
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 	c.win.Canvas().Focus(v.list)
 	v.list.TypedRune('p')
 	i, _ := mp.vd.matrix.RowOf(ps[0].ID)
@@ -32,6 +34,7 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 		t.Errorf("cell shows %v", visibleTexts(cell))
 	}
 	header := mp.createHeader()
+	header.Resize(fyne.NewSize(mp.colWidth, mp.headerHeight()))
 	mp.updateHeader(widget.TableCellID{Row: -1, Col: matrixFixedCols + j}, header)
 	if !hasText(header, "1/5 there") || !hasText(header, "Welcome") {
 		t.Errorf("header shows %v", visibleTexts(header))
