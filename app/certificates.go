@@ -177,11 +177,8 @@ func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	lines[1].(*widget.Label).SetText(reasonsText(r.eligibility))
 }
 
-// askIssue asks where to save the PDF, then issues and prints.
-func (v *certificatesView) askIssue() {
-	if v.w.ID == 0 {
-		return
-	}
+// askPath asks where to save the PDF, then issues and prints.
+func (v *certificatesView) askPath() {
 	name := reports.SafeFileName(lang.X("certificates.file_name", "Certificates")+" "+v.w.City+" "+
 		v.w.StartDate.String()[:4], ".pdf")
 	v.c.askPDFPath(name, v.issueTo)
