@@ -139,11 +139,12 @@ func newAttendanceView(c *controller) *attendanceView {
 		func() { v.confirmRest(data.Absent) })
 	v.keyIn = widget.NewButtonWithIcon(lang.X("attendance.key_in", "Key in a sheet…"), theme.DocumentCreateIcon(),
 		func() { v.showSheetDialog() })
-	v.advance = widget.NewCheck(lang.X("attendance.advance", "Move to the next person after a mark"), func(on bool) {
+	v.advance = widget.NewCheck(lang.X("attendance.advance", "Move to the next person after a mark"), nil)
+	v.advance.SetChecked(c.app.Preferences().BoolWithFallback(advancePreference, true))
+	v.advance.OnChanged = func(on bool) {
 		c.app.Preferences().SetBool(advancePreference, on)
 		v.focusList()
-	})
-	v.advance.SetChecked(c.app.Preferences().BoolWithFallback(advancePreference, true))
+	}
 	v.noteLabel = widget.NewLabel("")
 	v.note = newNoteEntry(v)
 	v.empty = widget.NewLabel("")
@@ -530,7 +531,12 @@ func (v *attendanceView) find(text string) bool {
 	return false
 }
 
-func (v *attendanceView) focusList() { v.c.win.Canvas().Focus(v.list) }
+// focusList gives the list the keyboard when it is on the screen.
+func (v *attendanceView) focusList() {
+	if v.c.screen.tabs.Selected() == v.item && v.tabs.SelectedIndex() == 0 {
+		v.c.win.Canvas().Focus(v.list)
+	}
+}
 
 func (v *attendanceView) focusSearch() {
 	v.c.win.Canvas().Focus(v.search)
