@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -179,6 +180,35 @@ func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
 	first, err := st.PreviewCertificates(res.Lagos, data.IssueOptions{Trainers: true})
 	if err != nil || len(first) == 0 || !strings.Contains(filepath.Base(path), strings.Fields(first[0].HolderName)[0]) {
 		t.Fatalf("the preview %q is not of %+v (%v)", path, first, err)
+	}
+	// Something is said, whether or not a viewer opens: where the file is.
+	if top := topDialog(c); top == nil || !hasText(top, path) || !hasText(top, "The certificate of "+first[0].HolderName+" opens in your PDF viewer.") {
+		t.Errorf("the preview says %q", visibleTexts(top))
+	}
+
+	// Any person chosen in the list: the last eligible one.
+	var last, out int = -1, -1
+	for i, r := range v.rows {
+		if r.eligibility.Eligible {
+			last = i
+		} else if out < 0 {
+			out = i
+		}
+	}
+	if last < 1 || out < 0 {
+		t.Fatalf("the demo's rows: last eligible %d, first not eligible %d", last, out)
+	}
+	v.list.Select(last)
+	chosen := v.preview()
+	t.Cleanup(func() { os.Remove(chosen) })
+	text, err := exec.Command("pdftotext", chosen, "-").Output()
+	if err != nil || !strings.Contains(string(text), v.rows[last].name) || strings.Contains(string(text), first[0].HolderName) {
+		t.Errorf("the preview of %s reads %q (%v)", v.rows[last].name, text, err)
+	}
+	// Someone not eligible: said, and no file.
+	v.list.Select(out)
+	if got := v.preview(); got != "" || !hasText(topDialog(c), v.rows[out].name+" is not eligible: printing gives them no certificate.") {
+		t.Errorf("previewing %s, who is not eligible: file %q, said %q", v.rows[out].name, got, visibleTexts(topDialog(c)))
 	}
 }
 
