@@ -145,7 +145,7 @@ func bigWorkshop(st *data.Store) error {
 		return err
 	}
 	for i := range 60 {
-		at := start.AddDays(i / 12).At(8, 0).Add(time.Duration(i%12) * 40 * time.Minute)
+		at := start.AddDays(i/12).At(8, 0).Add(time.Duration(i%12) * 40 * time.Minute)
 		s := data.Session{WorkshopID: w.ID, Title: fmt.Sprint("Collections care and documentation, part ", i+1), Kind: data.KindLecture,
 			Start: at, End: at.Add(40 * time.Minute), Room: "Hall A", CountsForCertificate: true}
 		if err := st.SaveSession(&s); err != nil {
