@@ -54,6 +54,7 @@ func newRulePane(v *attendanceView) *rulePane {
 	p.status.SizeName = theme.SizeNameCaptionText
 	p.summary = widget.NewLabel("")
 	p.summary.TextStyle.Bold = true
+	p.summary.Truncation = fyne.TextTruncateEllipsis // beside the order, in what the divider leaves
 	p.list = widget.NewList(p.length, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
@@ -309,6 +310,7 @@ func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	verdict.Importance = verdictImportance(e)
 	verdict.SetText(verdictText(e))
 	why.SetText(reasonsText(e))
+	head.Refresh() // the verdict's width changed with its words: lay the line out again
 }
 
 // overrideDialog grants or refuses one participant's certificate whatever
