@@ -151,7 +151,7 @@ func newAttendanceView(c *controller) *attendanceView {
 	v.empty.Importance = widget.LowImportance
 
 	v.toolbar = container.NewHBox(v.allIn, v.allOut, v.keyIn)
-	search := container.NewGridWrap(fyne.NewSize(240, v.search.MinSize().Height), v.search)
+	search := container.NewGridWrap(fyne.NewSize(200, v.search.MinSize().Height), v.search)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("attendance.session", "Session")), search, v.session.button),
 		v.toolbar,

@@ -72,7 +72,7 @@ func (p *sessionPicker) choose(i int) {
 	p.button.Enable()
 	// A long title would widen the window: the list shows it whole.
 	s := p.sessions[i]
-	s.Title = clip(s.Title, 40)
+	s.Title = clip(s.Title, 24)
 	p.button.SetText(sessionLabel(s))
 }
 
