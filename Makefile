@@ -15,7 +15,11 @@ ARGS       ?=
 EXTRA_DEPS ?=
 # FyneApp.toml opts into Fyne's thread migration ([Migrations] fyneDo); the
 # fyne tool turns that into this build tag, and so does `make build`.
-GOTAGS     ?= migrated_fynedo
+# no_emoji leaves out Fyne's bundled 4 MB colour emoji font, which Fyne
+# parses again for every text style it draws (some 30 MB resident for the
+# window's five styles); an emoji in a name is drawn from the system's
+# fonts instead. scripts/package.sh passes it to the fyne tool.
+GOTAGS     ?= migrated_fynedo no_emoji
 # Packages for vet, staticcheck, test and bench.
 PKGS       ?= ./...
 

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,15 +34,14 @@ type attendanceView struct {
 	item *container.TabItem
 	tabs *container.AppTabs
 
-	sessions []data.Session
-	sid      int64 // the session being marked; 0 when the workshop has none
-	quiet    bool  // set while reload fills the session chooser
+	sessions []data.Session // the sessions marked: the programme but its breaks
+	sid      int64          // the session being marked; 0 when the workshop has none
 	people   []data.Participant
 	folded   []string // each participant's folded name, for the search
 	marks    map[int64]data.Attendance
 	cur      int
 
-	session   *widget.Select
+	session   *sessionPicker
 	list      *markList
 	counts    *widget.Label
 	search    *searchEntry
@@ -50,44 +50,112 @@ type attendanceView struct {
 	allIn     *widget.Button
 	allOut    *widget.Button
 	keyIn     *widget.Button
-	keysHint  *widget.Label
+	advance   *widget.Check
+	keysHint  *widget.RichText
 	empty     *widget.Label
 	body      *fyne.Container
 
+	// toolbar holds the actions on the session being marked. Other ways
+	// of taking attendance add their button here: v.toolbar.Add(button).
+	toolbar *fyne.Container
+
 	matrix *matrixPane
 	rule   *rulePane
+	order  rowOrder // of the matrix's and the rule pane's rows
 }
+
+// rowOrder is how the matrix and the verdicts list their participants.
+type rowOrder int
+
+const (
+	byName           rowOrder = iota
+	notEligibleFirst          // those who do not qualify, then those who do
+)
+
+// newOrderSelect offers the orders; changed shows the rows again.
+func (v *attendanceView) newOrderSelect(changed func()) *widget.Select {
+	s := widget.NewSelect([]string{lang.X("matrix.order_name", "By name"),
+		lang.X("matrix.order_not_eligible", "Not eligible first")}, nil)
+	s.SetSelectedIndex(int(v.order))
+	s.OnChanged = func(string) {
+		if o := rowOrder(s.SelectedIndex()); o != v.order {
+			v.order = o
+		}
+		changed()
+	}
+	return s
+}
+
+// orderBox puts the order's label beside its choice, wide enough for the
+// longest order's name.
+func orderBox(order *widget.Select) fyne.CanvasObject {
+	width := float32(0)
+	for _, o := range order.Options {
+		width = max(width, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	size := fyne.NewSize(width+theme.IconInlineSize()+4*theme.InnerPadding(), order.MinSize().Height)
+	return container.NewHBox(widget.NewLabel(lang.X("matrix.order", "Order")), container.NewGridWrap(size, order))
+}
+
+// ordered fills rows with the verdicts' rows in the order chosen: by name
+// as data gives them, or those who do not qualify first, by name within.
+func (v *attendanceView) ordered(rows []int) []int {
+	rows = rows[:0]
+	for i := range v.c.verdicts.count() {
+		rows = append(rows, i)
+	}
+	if v.order == notEligibleFirst {
+		slices.SortStableFunc(rows, func(a, b int) int {
+			ea, eb := v.c.verdicts.at(a).Eligible, v.c.verdicts.at(b).Eligible
+			switch {
+			case ea == eb:
+				return 0
+			case !ea:
+				return -1
+			}
+			return 1
+		})
+	}
+	return rows
+}
+
+// advancePreference keeps whether a mark moves on to the next person.
+const advancePreference = "attendance.advance"
 
 func newAttendanceView(c *controller) *attendanceView {
 	v := &attendanceView{c: c, marks: map[int64]data.Attendance{}}
-	v.session = widget.NewSelect(nil, func(string) { v.sessionChosen() })
-	v.session.PlaceHolder = lang.X("attendance.choose_session", "Choose a session")
+	v.session = newSessionPicker(c.win, func(int) { v.sessionChosen() })
+	v.session.onClosed = v.focusList
 	v.search = newSearchEntry(v)
 	v.search.SetPlaceHolder(lang.X("attendance.search", "Find a name (Ctrl+F)"))
 	v.list = newMarkList(v)
 	v.counts = widget.NewLabel("")
 	v.counts.TextStyle.Bold = true
 	v.counts.Truncation = fyne.TextTruncateEllipsis
-	v.keysHint = widget.NewLabel(lang.X("attendance.keys",
-		"Keys: P present · L late · E excused · A absent · Delete clears · ↑ ↓ move · Enter note · Ctrl+F find"))
-	v.keysHint.SizeName = theme.SizeNameCaptionText
-	v.keysHint.Importance = widget.LowImportance
-	v.keysHint.Truncation = fyne.TextTruncateEllipsis
+	v.keysHint = keysHint()
 	v.allIn = widget.NewButtonWithIcon(lang.X("attendance.rest_present", "Mark the rest present…"), theme.ConfirmIcon(),
 		func() { v.confirmRest(data.Present) })
 	v.allOut = widget.NewButtonWithIcon(lang.X("attendance.rest_absent", "Mark the rest absent…"), theme.CancelIcon(),
 		func() { v.confirmRest(data.Absent) })
 	v.keyIn = widget.NewButtonWithIcon(lang.X("attendance.key_in", "Key in a sheet…"), theme.DocumentCreateIcon(),
 		func() { v.showSheetDialog() })
+	v.advance = widget.NewCheck(lang.X("attendance.advance", "Move to the next person after a mark"), nil)
+	v.advance.SetChecked(c.app.Preferences().BoolWithFallback(advancePreference, true))
+	v.advance.OnChanged = func(on bool) {
+		c.app.Preferences().SetBool(advancePreference, on)
+		v.focusList()
+	}
 	v.noteLabel = widget.NewLabel("")
 	v.note = newNoteEntry(v)
 	v.empty = widget.NewLabel("")
 	v.empty.Importance = widget.LowImportance
 
+	v.toolbar = container.NewHBox(v.allIn, v.allOut, v.keyIn)
+	search := container.NewGridWrap(fyne.NewSize(200, v.search.MinSize().Height), v.search)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.X("attendance.session", "Session")), nil, v.session),
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.allIn, v.allOut, v.keyIn), v.search),
-		v.counts,
+		container.NewBorder(nil, nil, widget.NewLabel(lang.X("attendance.session", "Session")), search, v.session.button),
+		v.toolbar,
+		container.NewBorder(nil, nil, nil, v.advance, v.counts),
 		newCheckIn(v).content, // checkin.go: scanning badges at the door
 	)
 	bottom := container.NewVBox(
@@ -106,6 +174,25 @@ func newAttendanceView(c *controller) *attendanceView {
 	v.tabs.OnSelected = func(*container.TabItem) { v.paneShown() }
 	v.item = container.NewTabItemWithIcon(lang.X("attendance.tab", "Attendance"), theme.ListIcon(), v.tabs)
 	return v
+}
+
+// keysHint says which keys mark, in the interface language's letters, at
+// the size of the text around it.
+func keysHint() *widget.RichText {
+	var segs []widget.RichTextSegment
+	text := func(s string, bold bool) {
+		segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyle{Inline: true,
+			TextStyle: fyne.TextStyle{Bold: bold}, ColorName: theme.ColorNameForeground}})
+	}
+	text(lang.X("attendance.keys_intro", "Keys:")+" ", false)
+	for _, m := range data.Marks {
+		text(markLetter(m), true)
+		text(" "+markName(m)+" · ", false)
+	}
+	text(lang.X("attendance.keys_more", "Delete clears · ↑ ↓ move · Enter note · Ctrl+F find"), false)
+	hint := widget.NewRichText(segs...)
+	hint.Truncation = fyne.TextTruncateEllipsis
+	return hint
 }
 
 func (v *attendanceView) tab() *container.TabItem { return v.item }
@@ -129,16 +216,13 @@ func (v *attendanceView) show(w data.Workshop) {
 // session and the participant the organiser is on: the schedule and the
 // participants may have changed in other tabs meanwhile.
 func (v *attendanceView) reload() {
-	sessions, err := v.c.st.Sessions(v.w.ID)
+	all, err := v.c.st.Sessions(v.w.ID)
 	if err != nil {
 		v.c.readFailed(err)
 		return
 	}
-	v.sessions = sessions
-	labels := make([]string, len(sessions))
-	for i, s := range sessions {
-		labels[i] = sessionLabel(s)
-	}
+	// Nobody is marked for a break.
+	v.sessions = slices.DeleteFunc(all, data.Session.IsBreak)
 	var keepPerson int64
 	if v.cur >= 0 && v.cur < len(v.people) {
 		keepPerson = v.people[v.cur].ID
@@ -146,26 +230,20 @@ func (v *attendanceView) reload() {
 	i := v.sessionIndex(v.sid)
 	if i < 0 {
 		keepPerson = 0
-		i = defaultSession(sessions, time.Now())
+		i = defaultSession(v.sessions, time.Now())
 	}
-	v.quiet = true
-	v.session.SetOptions(labels)
+	v.session.setSessions(v.sessions, i)
+	v.sid = 0
 	if i >= 0 {
-		v.session.SetSelectedIndex(i)
-		v.sid = sessions[i].ID
-	} else {
-		v.session.ClearSelected()
-		v.sid = 0
+		v.sid = v.sessions[i].ID
 	}
-	v.quiet = false
 	v.loadPeople(keepPerson)
 }
 
 func (v *attendanceView) clear() {
 	v.w, v.sid, v.sessions, v.people, v.folded = data.Workshop{}, 0, nil, nil, nil
 	v.marks = map[int64]data.Attendance{}
-	v.session.SetOptions(nil)
-	v.session.ClearSelected()
+	v.session.setSessions(nil, -1)
 	v.list.Refresh()
 	v.matrix.clear()
 	v.rule.clear()
@@ -180,11 +258,14 @@ func (v *attendanceView) paneShown() {
 	switch v.tabs.SelectedIndex() {
 	case 0:
 		v.reload()
+		v.focusList() // so that the first key pressed marks
 	case 1:
 		v.c.verdicts.forget() // another window may have changed them
+		v.matrix.order.SetSelectedIndex(int(v.order))
 		v.matrix.load()
 	case 2:
 		v.c.verdicts.forget()
+		v.rule.order.SetSelectedIndex(int(v.order))
 		v.rule.load()
 	}
 }
@@ -198,7 +279,7 @@ func (v *attendanceView) sessionIndex(id int64) int {
 	return -1
 }
 
-// sessionLabel names a session in the chooser: day, time and title.
+// sessionLabel names a session on the picker: day, time and title.
 func sessionLabel(s data.Session) string {
 	return lang.X("attendance.session_label", "{{.Day}} · {{.Start}}–{{.End}} · {{.Title}}", map[string]any{
 		"Day": formatDate(s.Day()), "Start": s.Start.Format("15:04"), "End": s.End.Format("15:04"), "Title": s.Title})
@@ -227,12 +308,13 @@ func defaultSession(sessions []data.Session, now time.Time) int {
 }
 
 func (v *attendanceView) sessionChosen() {
-	i := v.session.SelectedIndex()
-	if v.quiet || i < 0 || i >= len(v.sessions) {
+	i := v.session.chosen
+	if i < 0 || i >= len(v.sessions) {
 		return
 	}
 	v.sid = v.sessions[i].ID
 	v.loadPeople(0)
+	v.focusList()
 }
 
 // loadPeople reads the confirmed participants and the session's marks, and
@@ -312,6 +394,15 @@ func (v *attendanceView) showCounts() {
 		v.keyIn.Disable()
 	} else {
 		v.keyIn.Enable()
+	}
+}
+
+// mark marks the participant on row, then moves on to the next one unless
+// the organiser turned that off.
+func (v *attendanceView) mark(row int, m data.Mark) {
+	v.setMark(row, m)
+	if v.advance.Checked && row == v.cur {
+		v.moveTo(row + 1)
 	}
 }
 
@@ -441,7 +532,12 @@ func (v *attendanceView) find(text string) bool {
 	return false
 }
 
-func (v *attendanceView) focusList() { v.c.win.Canvas().Focus(v.list) }
+// focusList gives the list the keyboard when it is on the screen.
+func (v *attendanceView) focusList() {
+	if v.c.screen.tabs.Selected() == v.item && v.tabs.SelectedIndex() == 0 {
+		v.c.win.Canvas().Focus(v.list)
+	}
+}
 
 func (v *attendanceView) focusSearch() {
 	v.c.win.Canvas().Focus(v.search)

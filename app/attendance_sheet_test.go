@@ -27,7 +27,7 @@ func TestKeyingInAPaperSheet(t *testing.T) {
 	}
 	c, _ := openWindow(t, st)
 	v := attendanceOf(t, c)
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 	test.Tap(v.keyIn)
 	s := lastOf[*sheetDialog](c)
 	if s == nil || topDialog(c) == nil {
@@ -84,7 +84,7 @@ func TestKeyingInAPaperSheet(t *testing.T) {
 	}
 
 	// Another session, marked late, leaving the rest unmarked.
-	v.session.SetSelectedIndex(1)
+	pickSession(v, 1)
 	test.Tap(v.keyIn)
 	s = lastOf[*sheetDialog](c)
 	s.mark.SetSelected(markName(data.Late))

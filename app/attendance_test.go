@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,7 +89,7 @@ func TestKeyboardMarksAWholeSession(t *testing.T) {
 	if v.sid != ss[2].ID {
 		t.Errorf("session %d chosen, want the last one %d", v.sid, ss[2].ID)
 	}
-	v.session.SetSelectedIndex(1)
+	pickSession(v, 1)
 	if v.sid != ss[1].ID || len(v.people) != 5 {
 		t.Fatalf("session %d with %d people", v.sid, len(v.people))
 	}
@@ -109,11 +110,13 @@ func TestKeyboardMarksAWholeSession(t *testing.T) {
 	if v.cur != 1 || c.win.Canvas().Focused() != v.list {
 		t.Fatalf("a tap on row 1: row %d, focus %T", v.cur, c.win.Canvas().Focused())
 	}
-	// Its buttons mark that row and leave the keyboard on the list.
+	// Its buttons mark that row, move on to the next and leave the
+	// keyboard on the list.
 	test.Tap(second.buttons[3])
-	if got := marksOf(t, st, ss[1].ID)[ps[1].ID].Mark; got != data.Absent || c.win.Canvas().Focused() != v.list {
-		t.Errorf("the A button saved %q", got)
+	if got := marksOf(t, st, ss[1].ID)[ps[1].ID].Mark; got != data.Absent || c.win.Canvas().Focused() != v.list || v.cur != 2 {
+		t.Errorf("the A button saved %q and went to row %d", got, v.cur)
 	}
+	// Each key marks and moves on: a session is five key presses.
 	v.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
 	keys := []rune{'p', 'L', 'e', 'a', 'P'}
 	want := []data.Mark{data.Present, data.Late, data.Excused, data.Absent, data.Present}
@@ -122,11 +125,13 @@ func TestKeyboardMarksAWholeSession(t *testing.T) {
 		if focused != v.list {
 			t.Fatalf("focus moved to %T", focused)
 		}
-		focused.TypedRune(r)
-		focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-		if i == len(keys)-1 && v.cur != i {
-			t.Errorf("Down past the last row moved to %d", v.cur)
+		if v.cur != i {
+			t.Fatalf("key %d went to row %d", i, v.cur)
 		}
+		focused.TypedRune(r)
+	}
+	if v.cur != len(ps)-1 {
+		t.Errorf("a mark on the last row moved to %d", v.cur)
 	}
 	got := marksOf(t, st, ss[1].ID)
 	for i, p := range ps {
@@ -174,6 +179,7 @@ func TestKeyboardMarksAWholeSession(t *testing.T) {
 	if got := marksOf(t, st, ss[1].ID)[ps[0].ID].Mark; got != data.Absent {
 		t.Errorf("after search, A marked %q", got)
 	}
+	v.moveTo(0)
 	// Ctrl+F works too.
 	v.list.TypedShortcut(&desktopFind)
 	if c.win.Canvas().Focused() != v.search {
@@ -216,7 +222,7 @@ func TestKeyboardMarksAWholeSession(t *testing.T) {
 
 func TestMarkingTheRestAbsent(t *testing.T) {
 	st, _, ss, ps, c, v := classroomAttendance(t)
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 	v.setMark(0, data.Present)
 	v.setMark(1, data.Excused)
 	if v.allOut.Disabled() {
@@ -253,7 +259,7 @@ func TestMarkingTheRestAbsent(t *testing.T) {
 	}
 
 	// Everyone present on another session, cancelled first.
-	v.session.SetSelectedIndex(1)
+	pickSession(v, 1)
 	test.Tap(v.allIn)
 	test.Tap(findButton(topDialog(c), "Cancel"))
 	if n := len(marksOf(t, st, ss[1].ID)); n != 0 {
@@ -317,7 +323,7 @@ func BenchmarkMarkKeyToSaved(b *testing.B) {
 		}
 	}
 	c.screen.tabs.Select(v.item)
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 	c.win.Canvas().Focus(v.list)
 	keys := []rune{'p', 'l', 'e', 'a'}
 	times := make([]time.Duration, 0, b.N)
@@ -351,7 +357,7 @@ func BenchmarkMarkKeyToSaved(b *testing.B) {
 
 func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
 	st, w, ss, ps, _, v := classroomAttendance(t)
-	v.session.SetSelectedIndex(1)
+	pickSession(v, 1)
 	v.moveTo(2)
 
 	// Another tab confirms a participant and adds a session meanwhile.
@@ -366,8 +372,8 @@ func TestSessionListFollowsChangesMadeElsewhere(t *testing.T) {
 	}
 	v.tabs.SelectIndex(1)
 	v.tabs.SelectIndex(0)
-	if len(v.people) != 6 || len(v.session.Options) != 4 {
-		t.Fatalf("after coming back: %d people, %d sessions", len(v.people), len(v.session.Options))
+	if len(v.people) != 6 || len(v.session.sessions) != 4 {
+		t.Fatalf("after coming back: %d people, %d sessions", len(v.people), len(v.session.sessions))
 	}
 	if v.sid != ss[1].ID || v.people[v.cur].ID != ps[2].ID {
 		t.Errorf("the session or the participant being marked changed: session %d, %s", v.sid, v.people[v.cur].FullName())
@@ -395,5 +401,103 @@ func TestAttendanceTabReadsAgainWhenSelected(t *testing.T) {
 	v.tabs.SelectIndex(0)
 	if len(v.people) != 6 {
 		t.Errorf("the session list shows %d participants, want 6", len(v.people))
+	}
+}
+
+// pickSession opens the session picker and takes the i-th session marked,
+// as the organiser does.
+func pickSession(v *attendanceView, i int) {
+	test.Tap(v.session.button)
+	v.session.list.Select(v.session.rowOf(i))
+}
+
+// The first complaint: opening Attendance and pressing L did
+// nothing, the focus being on the session chooser. Now the first key marks
+// the first person and moves on, and so after choosing another session;
+// with the box unticked a mark stays on its row.
+func TestOpeningAttendanceThenLMarksTheFirstLate(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, ps := classroom(t, st)
+	c := windowOn(t, st, w)
+	v := attendanceOf(t, c)
+	focused := c.win.Canvas().Focused()
+	if focused != v.list {
+		t.Fatalf("opening Attendance focused %T, not the list", focused)
+	}
+	focused.TypedRune('L')
+	if got := marksOf(t, st, v.sid)[ps[0].ID].Mark; got != data.Late || v.cur != 1 {
+		t.Fatalf("L marked %s %q and went to row %d", ps[0].FullName(), got, v.cur)
+	}
+
+	// Another session from the picker, from the keyboard: the list has
+	// the keyboard again.
+	test.Tap(v.session.button)
+	if c.win.Canvas().Focused() != v.session.list {
+		t.Fatalf("the open picker does not have the keyboard: %T", c.win.Canvas().Focused())
+	}
+	v.session.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	v.session.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if v.sid != ss[1].ID || c.win.Canvas().Focused() != v.list || v.cur != 0 {
+		t.Fatalf("after choosing with Up and Enter: session %d, focus %T, row %d", v.sid, c.win.Canvas().Focused(), v.cur)
+	}
+	test.Tap(v.advance) // off: a mark stays where it is
+	c.win.Canvas().Focused().TypedRune('p')
+	if got := marksOf(t, st, ss[1].ID)[ps[0].ID].Mark; got != data.Present || v.cur != 0 {
+		t.Fatalf("with the box off, P marked %q and went to row %d", got, v.cur)
+	}
+	if c.app.Preferences().Bool(advancePreference) {
+		t.Error("the choice is not kept")
+	}
+	// Coming back to the tab gives the list the keyboard again.
+	c.screen.tabs.SelectIndex(0)
+	c.win.Canvas().Focus(nil)
+	tabOf[*attendanceView](t, c)
+	if c.win.Canvas().Focused() != v.list {
+		t.Errorf("back on Attendance the focus is on %T", c.win.Canvas().Focused())
+	}
+}
+
+// Breaks are in the programme but are neither marked nor made mandatory:
+// the picker goes from the morning session to the afternoon one, day by
+// day under their headings, and the rule pane does not offer lunch.
+func TestBreaksAreNotOfferedForMarking(t *testing.T) {
+	useLanguage(t, "en")
+	st := tempStore(t)
+	w, ss, _ := classroom(t, st)
+	lunch := data.Session{WorkshopID: w.ID, Title: "Lunch", Kind: data.KindBreak, Start: w.StartDate.At(12, 0),
+		End: w.StartDate.At(13, 0), Room: "Dining hall"}
+	day2 := data.Session{WorkshopID: w.ID, Title: "Documentation", Kind: data.KindSeminar, Start: w.StartDate.AddDays(1).At(9, 0),
+		End: w.StartDate.AddDays(1).At(10, 0), CountsForCertificate: true}
+	for _, s := range []*data.Session{&lunch, &day2} {
+		if err := st.SaveSession(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := windowOn(t, st, w)
+	v := attendanceOf(t, c)
+	test.Tap(v.session.button)
+	var labels []string
+	for _, r := range v.session.rows {
+		labels = append(labels, r.label)
+	}
+	want := []string{"Mon 21 Nov 2022", "09:00–10:30  " + ss[0].Title, "11:00–12:30  " + ss[1].Title,
+		"13:00–14:30  " + ss[2].Title, "Tue 22 Nov 2022", "09:00–10:00  Documentation"}
+	if !slices.Equal(labels, want) {
+		t.Errorf("the picker offers %q, want %q", labels, want)
+	}
+	if !v.session.rows[0].day || !v.session.rows[4].day {
+		t.Error("the days are not headings")
+	}
+	v.session.close()
+
+	v.tabs.SelectIndex(2) // the certificate rule
+	for _, o := range v.rule.mandatory.Options {
+		if strings.Contains(o, "Lunch") {
+			t.Errorf("the rule offers lunch as a mandatory session: %q", v.rule.mandatory.Options)
+		}
+	}
+	if len(v.rule.mandatory.Options) != 4 {
+		t.Errorf("mandatory sessions offered: %q", v.rule.mandatory.Options)
 	}
 }

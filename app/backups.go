@@ -156,6 +156,7 @@ type undoNotice struct {
 	bar  *fyne.Container
 	text *widget.Label
 	hide saveTimer
+	undo func() // what Undo takes back: the last delete, or a change that offered it
 }
 
 // frame is the window's content: the screens, and under them the notice
@@ -164,12 +165,16 @@ func (c *controller) frame() fyne.CanvasObject {
 	if c.notice == nil {
 		n := &undoNotice{text: widget.NewLabel("")}
 		n.text.Truncation = fyne.TextTruncateEllipsis
-		undo := widget.NewButtonWithIcon(lang.X("undo.button", "Undo"), theme.ContentUndoIcon(), c.undoLast)
+		undo := widget.NewButtonWithIcon(lang.X("undo.button", "Undo"), theme.ContentUndoIcon(), func() {
+			if n.undo != nil {
+				n.undo()
+			}
+		})
 		n.bar = container.NewBorder(widget.NewSeparator(), nil, nil, undo, n.text)
 		n.bar.Hide()
 		c.notice = n
 	}
-	return container.NewBorder(nil, c.notice.bar, nil, nil, c.screen.content)
+	return container.NewBorder(nil, c.notice.bar, nil, nil, c.tip.over(c.screen.content))
 }
 
 // watchDeletes makes every delete in the open file show the notice.
@@ -186,6 +191,23 @@ func (c *controller) watchDeletes() {
 func (c *controller) showUndoNotice(text string) {
 	if c.notice == nil {
 		return
+	}
+	c.notice.undo = c.undoLast
+	c.notice.text.SetText(text)
+	c.notice.bar.Show()
+	c.notice.hide.after(noticeTime, c.do, c.notice.bar.Hide)
+}
+
+// offerUndo says in the notice what a change did, with Undo taking it
+// back: a change made with one tap, easily made by mistake.
+func (c *controller) offerUndo(text string, undo func()) {
+	if c.notice == nil {
+		return
+	}
+	c.notice.undo = func() {
+		c.notice.bar.Hide()
+		c.notice.undo = nil
+		undo()
 	}
 	c.notice.text.SetText(text)
 	c.notice.bar.Show()

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -37,6 +38,8 @@ type certificatesView struct {
 	verdict  *widget.Label
 	item     *container.TabItem
 
+	chosen int64 // the participant whose certificate Preview shows; 0 for the first
+
 	cancelled atomic.Bool
 	stop      func() // gives up the wait for another Atelier's write, while issuing
 }
@@ -44,6 +47,7 @@ type certificatesView struct {
 // certificateRow is one participant with the rule's verdict and, when in
 // the register, their certificate.
 type certificateRow struct {
+	pid         int64
 	name        string
 	eligibility data.Eligibility
 	cert        *data.Certificate
@@ -55,6 +59,11 @@ func newCertificatesView(c *controller) *certificatesView {
 	v.summary = widget.NewLabel("")
 	v.summary.TextStyle.Bold = true
 	v.list = widget.NewList(func() int { return len(v.rows) }, v.createRow, v.updateRow)
+	v.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(v.rows) {
+			v.chosen = v.rows[id].pid
+		}
+	}
 	v.trainers = widget.NewCheck(lang.X("certificates.trainers", "Certificates for the trainers too"), nil)
 	v.trainers.SetChecked(true)
 	v.each = widget.NewCheck(lang.X("certificates.each", "Also one file each, in a folder"), nil)
@@ -107,6 +116,10 @@ func (v *certificatesView) clear() {
 }
 
 func (v *certificatesView) show(w data.Workshop) {
+	if w.ID != v.w.ID {
+		v.chosen = 0
+		v.list.UnselectAll()
+	}
 	v.w = w
 	v.issue.Enable()
 	v.c.verdicts.forget() // another window may have changed them
@@ -132,7 +145,7 @@ func (v *certificatesView) load() error {
 	v.rows = v.rows[:0]
 	for i, p := range vd.matrix.Participants {
 		c := byParticipant[p.ID]
-		v.rows = append(v.rows, certificateRow{name: p.NameOnCertificate(), eligibility: vd.at(i), cert: c,
+		v.rows = append(v.rows, certificateRow{pid: p.ID, name: p.NameOnCertificate(), eligibility: vd.at(i), cert: c,
 			revoked: c != nil && standing.Revoked[c.ID]})
 	}
 	v.summary.SetText(lang.X("certificates.summary", "{{.Eligible}} of {{.Total}} participants eligible · {{.Issued}} certificates in the register",
@@ -177,11 +190,8 @@ func (v *certificatesView) updateRow(id widget.ListItemID, o fyne.CanvasObject) 
 	lines[1].(*widget.Label).SetText(reasonsText(r.eligibility))
 }
 
-// askIssue asks where to save the PDF, then issues and prints.
-func (v *certificatesView) askIssue() {
-	if v.w.ID == 0 {
-		return
-	}
+// askPath asks where to save the PDF, then issues and prints.
+func (v *certificatesView) askPath() {
 	v.c.askPDFPath(reports.FileName(reports.CertificatesDocument, v.w), v.issueTo)
 }
 
@@ -246,9 +256,11 @@ func (v *certificatesView) issueTo(path string) {
 	}()
 }
 
-// preview writes the first certificate that printing would produce to a
-// file of its own, without entering anything in the register, and opens it
-// in the system's PDF viewer. It returns the file, for tests.
+// preview writes the certificate of the participant chosen in the list
+// (or the first that printing would produce) to a file of its own, without
+// entering anything in the register, opens it in the system's PDF viewer
+// and says where it is, in case no viewer opens. It returns the file, for
+// tests.
 func (v *certificatesView) preview() string {
 	title := lang.X("certificates.preview", "Preview")
 	certs, err := v.c.st.PreviewCertificates(v.w.ID, data.IssueOptions{Trainers: v.trainers.Checked})
@@ -256,8 +268,18 @@ func (v *certificatesView) preview() string {
 		err = reports.ErrNobodyEligible
 	}
 	var path string
+	var c data.Certificate
 	if err == nil {
-		c := certs[0]
+		c = certs[0]
+		if v.chosen != 0 {
+			i := slices.IndexFunc(certs, func(c data.Certificate) bool { return c.ParticipantID == v.chosen })
+			if i < 0 {
+				v.c.showMessage(title, []string{lang.X("certificates.preview_not_eligible",
+					"{{.Name}} is not eligible: printing gives them no certificate.", map[string]any{"Name": v.chosenName()})})
+				return ""
+			}
+			c = certs[i]
+		}
 		if c.Serial == "" { // not issued yet: the register gives it one when printed
 			c.Serial, c.Code = lang.X("certificates.preview_serial", "(given when printed)"), "PREVIEW"
 		}
@@ -277,8 +299,21 @@ func (v *certificatesView) preview() string {
 		v.c.showWriteFailure(title, path, err)
 	default:
 		v.c.openFile(path)
+		v.c.showMessage(title, []string{lang.X("certificates.preview_opened",
+			"The certificate of {{.Name}} opens in your PDF viewer. Tap a name in the list to preview another. If no viewer opens, the file is here:",
+			map[string]any{"Name": c.HolderName})}, path)
 	}
 	return path
+}
+
+// chosenName is the name of the participant chosen in the list.
+func (v *certificatesView) chosenName() string {
+	for _, r := range v.rows {
+		if r.pid == v.chosen {
+			return r.name
+		}
+	}
+	return ""
 }
 
 // verify says whether the typed code, or a pasted QR code text, is that of

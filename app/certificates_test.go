@@ -2,11 +2,16 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 
 	"github.com/atelier-workshops/atelier/assets"
 	"github.com/atelier-workshops/atelier/data"
@@ -35,6 +40,11 @@ func TestCertificatesTabIssuesPrintsAndVerifies(t *testing.T) {
 		t.Fatal("no Issue and print button")
 	}
 	test.OnTapped()
+	ask := lastOf[*issueConfirm](c)
+	if ask == nil {
+		t.Fatal("Issue and print did not say first what it will do")
+	}
+	ask.issue.OnTapped()
 	dir := t.TempDir()
 	n := lastOf[*newDatabaseDialog](c)
 	if n == nil {
@@ -171,6 +181,35 @@ func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
 	if err != nil || len(first) == 0 || !strings.Contains(filepath.Base(path), strings.Fields(first[0].HolderName)[0]) {
 		t.Fatalf("the preview %q is not of %+v (%v)", path, first, err)
 	}
+	// Something is said, whether or not a viewer opens: where the file is.
+	if top := topDialog(c); top == nil || !hasText(top, path) || !hasText(top, "The certificate of "+first[0].HolderName+" opens in your PDF viewer.") {
+		t.Errorf("the preview says %q", visibleTexts(top))
+	}
+
+	// Any person chosen in the list: the last eligible one.
+	var last, out int = -1, -1
+	for i, r := range v.rows {
+		if r.eligibility.Eligible {
+			last = i
+		} else if out < 0 {
+			out = i
+		}
+	}
+	if last < 1 || out < 0 {
+		t.Fatalf("the demo's rows: last eligible %d, first not eligible %d", last, out)
+	}
+	v.list.Select(last)
+	chosen := v.preview()
+	t.Cleanup(func() { os.Remove(chosen) })
+	text, err := exec.Command("pdftotext", chosen, "-").Output()
+	if err != nil || !strings.Contains(string(text), v.rows[last].name) || strings.Contains(string(text), first[0].HolderName) {
+		t.Errorf("the preview of %s reads %q (%v)", v.rows[last].name, text, err)
+	}
+	// Someone not eligible: said, and no file.
+	v.list.Select(out)
+	if got := v.preview(); got != "" || !hasText(topDialog(c), v.rows[out].name+" is not eligible: printing gives them no certificate.") {
+		t.Errorf("previewing %s, who is not eligible: file %q, said %q", v.rows[out].name, got, visibleTexts(topDialog(c)))
+	}
 }
 
 // A signature image chosen from disk is kept with its signatory; a file that
@@ -207,5 +246,55 @@ func TestSignatureImages(t *testing.T) {
 	signers, _ = st.Signatories(res.Lagos)
 	if !bytes.Equal(signers[1].Signature, assets.Icon) {
 		t.Fatal("editing the title lost the signature")
+	}
+}
+
+// Issue and print says first how many certificates, that serial numbers
+// are given for good and who is left out; Cancel gives out nothing. When
+// nobody is eligible it says so before any file dialog.
+func TestIssuingAsksFirstAndNobodyEligibleComesBeforeTheFileDialog(t *testing.T) {
+	st, res := demoStore(t)
+	c, _ := openAt(t, "en", st, res.Lagos)
+	v := certificatesOf(t, c)
+	var left []string
+	for _, r := range v.rows {
+		if !r.eligibility.Eligible {
+			left = append(left, r.name)
+		}
+	}
+	certs, err := st.PreviewCertificates(res.Lagos, data.IssueOptions{Trainers: v.trainers.Checked})
+	if err != nil || len(left) == 0 || len(certs) == 0 {
+		t.Fatalf("the demo has %d left out, %d to print (%v)", len(left), len(certs), err)
+	}
+	findButton(v.item.Content, "Issue and print…").OnTapped()
+	ask := lastOf[*issueConfirm](c)
+	if ask == nil || lastOf[*newDatabaseDialog](c) != nil {
+		t.Fatal("no confirmation, or a file dialog before it")
+	}
+	want := []string{
+		fmt.Sprintf("%d certificates will be printed.", len(certs)),
+		fmt.Sprintf("%d of them get a serial number and a verification code now, for good: they stay in the register, and printing again keeps them.", len(certs)),
+		fmt.Sprintf("Left out, not eligible (%d): %s.", len(left), strings.Join(left, ", ")),
+	}
+	if !slices.Equal(ask.text, want) {
+		t.Errorf("the confirmation says\n%q\nwant\n%q", ask.text, want)
+	}
+	if !hasText(topDialog(c), want[1]) {
+		t.Error("the confirmation is not on the screen")
+	}
+	test.Tap(findButton(topDialog(c), "Cancel"))
+	if register, _ := st.Certificates(res.Lagos); len(register) != 0 || lastOf[*newDatabaseDialog](c) != nil || topDialog(c) != nil {
+		t.Errorf("Cancel: %d certificates in the register, file dialog %v", len(register), lastOf[*newDatabaseDialog](c) != nil)
+	}
+
+	// The planned workshop, nothing marked yet: said at once, no dialog.
+	c.screen.selectID(res.Planned)
+	v = certificatesOf(t, c)
+	findButton(v.item.Content, "Issue and print…").OnTapped()
+	if top := topDialog(c); top == nil || !hasText(top, "Nobody is eligible for a certificate yet") {
+		t.Errorf("nobody eligible is not said first: %q", visibleTexts(top))
+	}
+	if lastOf[*newDatabaseDialog](c) != nil || countOf[*issueConfirm](c) != 1 {
+		t.Error("a file dialog or a confirmation opened with nobody eligible")
 	}
 }

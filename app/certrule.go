@@ -34,6 +34,8 @@ type rulePane struct {
 	mandIDs   []int64
 	status    *widget.Label
 	summary   *widget.Label
+	order     *widget.Select
+	rows      []int // the verdicts' rows, in the order shown
 	list      *widget.List
 	content   fyne.CanvasObject
 }
@@ -52,31 +54,34 @@ func newRulePane(v *attendanceView) *rulePane {
 	p.status.SizeName = theme.SizeNameCaptionText
 	p.summary = widget.NewLabel("")
 	p.summary.TextStyle.Bold = true
+	p.summary.Truncation = fyne.TextTruncateEllipsis // beside the order, in what the divider leaves
 	p.list = widget.NewList(p.length, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
-		if p.shown && id < p.vd.count() {
-			p.showOverride(p.vd.matrix.Participants[id])
+		if i := p.row(id); i >= 0 {
+			p.showOverride(p.vd.matrix.Participants[i])
 		}
 	}
+	p.order = v.newOrderSelect(func() {
+		p.rows = p.v.ordered(p.rows)
+		p.list.Refresh()
+	})
 
 	form := widget.NewForm(
 		widget.NewFormItem(workshopFieldLabel("min_percent"), p.min),
 		widget.NewFormItem("", p.late),
 		widget.NewFormItem(workshopFieldLabel("excused_policy"), p.excused),
-		widget.NewFormItem(lang.X("attendance.rule.mandatory", "Mandatory sessions"), container.NewVScroll(p.mandatory)),
+		widget.NewFormItem(lang.X("attendance.rule.mandatory", "Mandatory sessions"), p.mandatory),
 	)
-	// The mandatory sessions scroll within a few lines, leaving room for
-	// the list of verdicts.
-	form.Items[3].Widget.(*container.Scroll).SetMinSize(fyne.NewSize(0, 150))
 	intro := widget.NewLabel(lang.X("attendance.rule.intro", "Who receives a certificate of attendance. The minimum is a share of the sessions that count towards the certificate (set per session in the schedule); a mandatory session must be attended whatever the share."))
 	intro.Wrapping = fyne.TextWrapWord
-	// The rule scrolls above the verdicts, with a divider to give either
-	// more room: a wrapped text has no fixed height to reserve.
+	// The rule on the left, the verdicts on the right with the whole
+	// height: they are what the organiser reads down, and the rule is set
+	// once. The divider gives either more room.
 	rule := container.NewScroll(container.NewVBox(intro, form, p.status))
-	verdicts := container.NewBorder(p.summary, nil, nil, nil, p.list)
-	split := container.NewVSplit(rule, verdicts)
-	split.Offset = 0.55
+	verdicts := container.NewBorder(container.NewBorder(nil, nil, nil, orderBox(p.order), p.summary), nil, nil, nil, p.list)
+	split := container.NewHSplit(rule, verdicts)
+	split.Offset = 0.45
 	p.content = split
 	return p
 }
@@ -138,7 +143,7 @@ func (p *rulePane) loadMandatory() {
 // widen the window: a check box's text cannot be cut to fit.
 func mandatoryLabel(s data.Session) string {
 	return lang.X("attendance.rule.mandatory_label", "{{.Day}} {{.Month}} · {{.Time}} · {{.Title}}", map[string]any{
-		"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04"), "Title": clip(s.Title, 60)})
+		"Day": dayNumber(s.Start.Day()), "Month": monthAbbr(s.Start.Month()), "Time": s.Start.Format("15:04"), "Title": clip(s.Title, 36)})
 }
 
 func containsInt(list []int, n int) bool {
@@ -252,6 +257,7 @@ func (p *rulePane) showVerdicts() {
 	n := p.vd.eligible()
 	p.summary.SetText(lang.XN("attendance.rule.summary", "{{.Count}} of {{.Total}} participants eligible for a certificate", n,
 		map[string]any{"Count": n, "Total": p.vd.count()}))
+	p.rows = p.v.ordered(p.rows)
 	p.list.Refresh()
 }
 
@@ -266,7 +272,15 @@ func (p *rulePane) length() int {
 	if !p.shown {
 		return 0
 	}
-	return p.vd.count()
+	return len(p.rows)
+}
+
+// row is the verdicts' row shown on list row r, or -1.
+func (p *rulePane) row(r int) int {
+	if !p.shown || r < 0 || r >= len(p.rows) || p.rows[r] >= p.vd.count() {
+		return -1
+	}
+	return p.rows[r]
 }
 
 func (p *rulePane) createRow() fyne.CanvasObject {
@@ -283,18 +297,20 @@ func (p *rulePane) createRow() fyne.CanvasObject {
 }
 
 func (p *rulePane) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if !p.shown || id >= p.vd.count() {
+	i := p.row(id)
+	if i < 0 {
 		return
 	}
 	box := o.(*fyne.Container)
 	head := box.Objects[0].(*fyne.Container)
 	name, verdict := head.Objects[0].(*widget.Label), head.Objects[1].(*widget.Label)
 	why := box.Objects[1].(*widget.Label)
-	e := p.vd.at(id)
-	name.SetText(p.vd.matrix.Participants[id].FullName())
+	e := p.vd.at(i)
+	name.SetText(p.vd.matrix.Participants[i].FullName())
 	verdict.Importance = verdictImportance(e)
 	verdict.SetText(verdictText(e))
 	why.SetText(reasonsText(e))
+	head.Refresh() // the verdict's width changed with its words: lay the line out again
 }
 
 // overrideDialog grants or refuses one participant's certificate whatever

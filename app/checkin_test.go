@@ -64,7 +64,7 @@ func TestScanningABadgeMarksThePersonPresentThenLate(t *testing.T) {
 		t.Errorf("the grace shown: %q", entry.k.grace.Text)
 	}
 	choose := func(s data.Session) {
-		v.session.SetSelectedIndex(v.sessionIndex(s.ID))
+		pickSession(v, v.sessionIndex(s.ID))
 		c.win.Canvas().Focus(entry)
 	}
 	scan := func(code string) string {

@@ -111,6 +111,14 @@ func (q *uiQueue) runUntil(timeout time.Duration, cond func() bool) bool {
 // background work that ended, oldest first.
 var watched sync.Map // *controller → *[]any
 
+// queues holds each test window's UI queue, for helpers that wait on it.
+var queues sync.Map // *controller → *uiQueue
+
+func queueOf(c *controller) *uiQueue {
+	q, _ := queues.Load(c)
+	return q.(*uiQueue)
+}
+
 // lastOf is the newest thing of type T the window told its test of, or
 // T's zero value when there was none.
 func lastOf[T any](c *controller) T {
@@ -150,7 +158,8 @@ func openWindow(t *testing.T, st *data.Store) (*controller, *uiQueue) {
 	c := newController(fyne.CurrentApp(), st, q.do)
 	seen := &[]any{}
 	watched.Store(c, seen)
-	t.Cleanup(func() { watched.Delete(c) })
+	queues.Store(c, q)
+	t.Cleanup(func() { watched.Delete(c); queues.Delete(c) })
 	c.tell = func(x any) { *seen = append(*seen, x) } // on the UI goroutine, as the window runs
 	c.win.Show()
 	t.Cleanup(func() {
@@ -216,8 +225,15 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 func visibleTexts(o fyne.CanvasObject) []string {
 	var out []string
 	walk(o, func(x fyne.CanvasObject) {
-		if l, ok := x.(*widget.Label); ok && l.Visible() {
-			out = append(out, l.Text)
+		switch l := x.(type) {
+		case *widget.Label:
+			if l.Visible() {
+				out = append(out, l.Text)
+			}
+		case *smallText:
+			if l.Visible() {
+				out = append(out, test.WidgetRenderer(l).(*smallTextRenderer).shown...)
+			}
 		}
 	})
 	return out

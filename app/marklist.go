@@ -118,7 +118,7 @@ func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		b.OnTapped = func() {
 			v.focusList()
 			v.moveTo(id)
-			v.setMark(id, m)
+			v.mark(id, m)
 		}
 		want := widget.MediumImportance
 		if a.Mark == m {
@@ -131,19 +131,10 @@ func (l *markList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 }
 
-// FocusGained keeps the List's own focus ring off (see markList) and says
-// in the hint line that keys now mark.
-func (l *markList) FocusGained() {
-	l.focused = true
-	l.v.keysHint.Importance = widget.MediumImportance
-	l.v.keysHint.Refresh()
-}
+// FocusGained keeps the List's own focus ring off (see markList).
+func (l *markList) FocusGained() { l.focused = true }
 
-func (l *markList) FocusLost() {
-	l.focused = false
-	l.v.keysHint.Importance = widget.LowImportance
-	l.v.keysHint.Refresh()
-}
+func (l *markList) FocusLost() { l.focused = false }
 
 // AcceptsTab makes Tab move to the next participant, and leave the list
 // from the last one as it leaves any other field.
@@ -179,7 +170,7 @@ func (l *markList) TypedRune(r rune) {
 		return
 	}
 	if m, ok := markForKey(r); ok {
-		l.v.setMark(l.v.cur, m)
+		l.v.mark(l.v.cur, m)
 	}
 }
 

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,7 +21,7 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 	j, _ := mp.vd.matrix.ColumnOf(ss[0].ID)
 
 	// A key in the session list shows in the matrix, verdict included.
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 	c.win.Canvas().Focus(v.list)
 	v.list.TypedRune('p')
 	i, _ := mp.vd.matrix.RowOf(ps[0].ID)
@@ -32,6 +34,7 @@ func TestMatrixFollowsMarksBothWays(t *testing.T) {
 		t.Errorf("cell shows %v", visibleTexts(cell))
 	}
 	header := mp.createHeader()
+	header.Resize(fyne.NewSize(mp.colWidth, mp.headerHeight()))
 	mp.updateHeader(widget.TableCellID{Row: -1, Col: matrixFixedCols + j}, header)
 	if !hasText(header, "1/5 there") || !hasText(header, "Welcome") {
 		t.Errorf("header shows %v", visibleTexts(header))
@@ -161,5 +164,84 @@ func TestReasonsAreTranslated(t *testing.T) {
 	want := "présent à 17 des 22 séances comptées, 77\u00a0% < 80\u00a0%\u00a0; a manqué une séance obligatoire\u00a0: Visite de terrain"
 	if got := reasonsText(e); got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+// A tap in the matrix is easily made by mistake: the notice says what it
+// did, and its Undo puts the cell back as it was, note included, or
+// unmarked when it had no mark.
+func TestMatrixChangeUndone(t *testing.T) {
+	st, _, ss, ps, c, v := classroomAttendance(t)
+	c.frame() // the notice, as the window shows it
+	note := data.Attendance{ParticipantID: ps[0].ID, SessionID: ss[0].ID, Mark: data.Present, Note: "came at 9:20 after the bus"}
+	if err := st.SetMark(&note); err != nil {
+		t.Fatal(err)
+	}
+	v.tabs.SelectIndex(1)
+	mp := v.matrix
+	j, _ := mp.vd.matrix.ColumnOf(ss[0].ID)
+	cell := func(p data.Participant) widget.TableCellID {
+		for r := range mp.rows {
+			if mp.vd.matrix.Participants[mp.row(r)].ID == p.ID {
+				return widget.TableCellID{Row: r, Col: matrixFixedCols + slices.Index(mp.cols, j)}
+			}
+		}
+		t.Fatalf("%s is not in the matrix", p.FullName())
+		return widget.TableCellID{}
+	}
+
+	mp.table.Select(cell(ps[0])) // present → late
+	if got := marksOf(t, st, ss[0].ID)[ps[0].ID]; got.Mark != data.Late || got.Note != note.Note {
+		t.Fatalf("the tap saved %+v", got)
+	}
+	want := ps[0].FullName() + ": Late for “" + ss[0].Title + "”."
+	if !c.notice.bar.Visible() || c.notice.text.Text != want {
+		t.Fatalf("the notice says %q (shown %v), want %q", c.notice.text.Text, c.notice.bar.Visible(), want)
+	}
+	test.Tap(findButton(c.notice.bar, "Undo"))
+	if got := marksOf(t, st, ss[0].ID)[ps[0].ID]; got.Mark != data.Present || got.Note != note.Note {
+		t.Errorf("after Undo the cell is %+v, want present with its note", got)
+	}
+	if c.notice.bar.Visible() || mp.vd.matrix.At(mp.row(cell(ps[0]).Row), j) != data.Present {
+		t.Errorf("after Undo: notice shown %v, matrix %q", c.notice.bar.Visible(), mp.vd.matrix.At(mp.row(cell(ps[0]).Row), j))
+	}
+
+	// An empty cell tapped and undone is unmarked again.
+	mp.table.Select(cell(ps[1]))
+	if got := marksOf(t, st, ss[0].ID)[ps[1].ID].Mark; got != data.Present {
+		t.Fatalf("the tap on an empty cell saved %q", got)
+	}
+	test.Tap(findButton(c.notice.bar, "Undo"))
+	if _, marked := marksOf(t, st, ss[0].ID)[ps[1].ID]; marked {
+		t.Error("after Undo the empty cell is still marked")
+	}
+
+	// Those who do not qualify first: the one who came to everything,
+	// third by name, goes last; the others keep their order by name.
+	for _, sess := range ss {
+		if err := st.SetMark(&data.Attendance{ParticipantID: ps[2].ID, SessionID: sess.ID, Mark: data.Present}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v.tabs.SelectIndex(0)
+	v.tabs.SelectIndex(1) // read again
+	names := func() []int64 {
+		var ids []int64
+		for r := range mp.rows {
+			ids = append(ids, mp.vd.matrix.Participants[mp.row(r)].ID)
+		}
+		return ids
+	}
+	if got := names(); len(got) != 5 || got[2] != ps[2].ID {
+		t.Fatalf("by name the rows are %v", got)
+	}
+	mp.order.SetSelectedIndex(int(notEligibleFirst))
+	if got, want := names(), []int64{ps[0].ID, ps[1].ID, ps[3].ID, ps[4].ID, ps[2].ID}; !slices.Equal(got, want) {
+		t.Errorf("not eligible first gives %v, want %v", got, want)
+	}
+	cellText := mp.table.CreateCell()
+	mp.updateCell(widget.TableCellID{Row: 4, Col: matrixColName}, cellText)
+	if !hasText(cellText, ps[2].FullName()) {
+		t.Errorf("the last row shows %v", visibleTexts(cellText))
 	}
 }

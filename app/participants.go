@@ -50,7 +50,6 @@ type participantsView struct {
 	table                  *widget.Table
 	widths                 [columnCount]float32 // as fitColumns set them
 	cuts                   map[cutKey]string    // texts cut to their column's width
-	tip                    *hoverTip
 	bulk                   *fyne.Container
 	bulkLabel              *widget.Label
 	bulkStatus             *widget.Select
@@ -63,7 +62,7 @@ type participantsView struct {
 
 func newParticipantsView(c *controller) *participantsView {
 	v := &participantsView{c: c, checked: map[int64]bool{}, sortCol: colName, sortUp: true,
-		index: data.NewParticipantIndex(nil), cuts: map[cutKey]string{}, tip: newHoverTip()}
+		index: data.NewParticipantIndex(nil), cuts: map[cutKey]string{}}
 
 	v.search = widget.NewEntry()
 	v.search.SetPlaceHolder(lang.X("participants.search", "Search names, emails, institutions…"))
@@ -174,7 +173,7 @@ func newParticipantsView(c *controller) *participantsView {
 	)
 	table := container.New(&fitColumnsLayout{v: v}, v.table)
 	content := container.NewBorder(container.NewPadded(top), nil, nil, nil,
-		container.NewStack(table, container.NewCenter(v.empty), v.tip.layer))
+		container.NewStack(table, container.NewCenter(v.empty)))
 	v.item = container.NewTabItemWithIcon(lang.X("participants.tab", "Participants"), theme.AccountIcon(), content)
 	return v
 }
@@ -287,7 +286,7 @@ func (v *participantsView) refilter() {
 	v.shown = nil
 	v.table.ScrollToTop()
 	v.shown = shown
-	v.tip.hide()
+	v.c.tip.hideAll() // the cell it was shown for may now hold another value
 	v.forgetHiddenTicks()
 	v.table.Refresh()
 	v.showCounts()

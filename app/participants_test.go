@@ -618,11 +618,12 @@ func TestLongValuesAreCutAndShownWholeUnderThePointer(t *testing.T) {
 		t.Errorf("%q is %.0f wide in a column of %.0f", shown, got, v.widths[colInstitution])
 	}
 	cell.MouseIn(&desktop.MouseEvent{})
-	if !v.tip.box.Visible() || v.tip.text.Text != long {
-		t.Errorf("under the pointer: %v %q", v.tip.box.Visible(), v.tip.text.Text)
+	queueOf(c).runUntil(2*time.Second, func() bool { return c.tip.box.Visible() })
+	if !c.tip.box.Visible() || c.tip.text.Text != long {
+		t.Errorf("under the pointer: %v %q", c.tip.box.Visible(), c.tip.text.Text)
 	}
 	cell.MouseOut()
-	if v.tip.box.Visible() {
+	if c.tip.box.Visible() {
 		t.Error("the whole value stays after the pointer left")
 	}
 	// Her status agrees with her in French, and the column is as wide as

@@ -4,7 +4,6 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -210,7 +209,7 @@ func (c *participantCell) show(text string, col int) {
 func (c *participantCell) MouseIn(e *desktop.MouseEvent) {
 	c.v.table.MouseIn(c.v.toTable(e))
 	if c.whole != "" && c.label.Visible() {
-		c.v.tip.show(c.whole, c)
+		c.v.c.tip.show(c, c.whole, e.AbsolutePosition)
 	}
 }
 
@@ -218,7 +217,7 @@ func (c *participantCell) MouseMoved(e *desktop.MouseEvent) { c.v.table.MouseMov
 
 func (c *participantCell) MouseOut() {
 	c.v.table.MouseOut()
-	c.v.tip.hide()
+	c.v.c.tip.hide(c)
 }
 
 // toTable is a pointer event as the table sees it.
@@ -228,60 +227,4 @@ func (v *participantsView) toTable(e *desktop.MouseEvent) *desktop.MouseEvent {
 		at.Position = e.AbsolutePosition.Subtract(d.AbsolutePositionForObject(v.table))
 	}
 	return &at
-}
-
-// hoverTip shows a whole value over the table, under the cell it belongs
-// to. It is drawn in a layer of the tab above the table rather than as a
-// pop-up: a pop-up would take the pointer from the cell, which would then
-// hide it again.
-type hoverTip struct {
-	layer *fyne.Container // fills the tab, lays nothing out
-	box   *fyne.Container
-	text  *widget.Label
-}
-
-func newHoverTip() *hoverTip {
-	t := &hoverTip{text: widget.NewLabel("")}
-	t.text.Wrapping = fyne.TextWrapWord
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
-	bg.StrokeWidth = 1
-	bg.CornerRadius = theme.InputRadiusSize()
-	t.box = container.NewStack(bg, t.text)
-	t.box.Hide()
-	t.layer = container.NewWithoutLayout(t.box)
-	return t
-}
-
-// maxTipWidth keeps a long value (an institution's full name) to a few
-// lines rather than one across the screen.
-const maxTipWidth = 420
-
-func (t *hoverTip) show(text string, under fyne.CanvasObject) {
-	t.text.SetText(text)
-	width := min(maxTipWidth, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+2)
-	t.box.Resize(fyne.NewSize(width, t.box.MinSize().Height))
-	t.box.Resize(fyne.NewSize(width, t.box.MinSize().Height)) // wrapped text knows its height once it has a width
-	pos := fyne.NewPos(0, under.Size().Height)
-	if d := fyne.CurrentApp().Driver(); d != nil {
-		pos = d.AbsolutePositionForObject(under).Subtract(d.AbsolutePositionForObject(t.layer)).AddXY(0, under.Size().Height)
-	}
-	// Kept inside the tab: a cell at the right edge or the foot shows its
-	// value to the left or above.
-	if area := t.layer.Size(); area.Width > 0 {
-		pos.X = max(0, min(pos.X, area.Width-width))
-		if pos.Y+t.box.Size().Height > area.Height {
-			pos.Y = max(0, pos.Y-under.Size().Height-t.box.Size().Height)
-		}
-	}
-	t.box.Move(pos)
-	t.box.Show()
-	t.layer.Refresh()
-}
-
-func (t *hoverTip) hide() {
-	if t.box.Visible() {
-		t.box.Hide()
-		t.layer.Refresh()
-	}
 }

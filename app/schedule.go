@@ -175,6 +175,7 @@ func (s *scheduleScreen) draw() {
 		put(newDayColumn(s, d.Date, s.first, outside), placement{col: i, from: s.first * 60, to: s.last * 60})
 		sp := spans(d.Sessions)
 		lane, count := lanes(sp)
+		l.weights = append(l.weights, slices.Max(append(count, 1)))
 		for j, ss := range d.Sessions {
 			var mine []data.Conflict
 			for _, c := range s.conflicts {

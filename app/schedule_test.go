@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -128,12 +129,24 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	if !hasConflictLine(s, warning) {
 		t.Errorf("the conflict list does not say %q", warning)
 	}
-	// The two overlap, so they share the column: narrow blocks give the
-	// number of conflicts only.
+	// The two overlap, so they share the column side by side, each still
+	// showing its title (wrapped to its half of the column) and its
+	// warning, and the whole of it when the pointer rests on it.
 	for _, id := range []int64{first.ID, second.ID} {
-		if !hasLine(s.blocks[id].lines, "1") || len(s.blocks[id].conflicts) != 1 {
-			t.Errorf("block %d does not warn: %v", id, s.blocks[id].lines)
+		b := s.blocks[id]
+		if !hasLine(b.lines, "1 conflict") || len(b.conflicts) != 1 {
+			t.Errorf("block %d does not warn: %v", id, b.lines)
 		}
+		title := strings.Fields(b.session.Title)[0]
+		if shown := shownLines(b); !slices.ContainsFunc(shown, func(l string) bool { return strings.HasPrefix(l, title) }) {
+			t.Errorf("block %q shows %q, not its title", b.session.Title, shown)
+		}
+		if tip := hoverOver(c, b); !strings.Contains(tip, b.session.Title) || !strings.Contains(tip, warning) {
+			t.Errorf("hovering over %q shows %q", b.session.Title, tip)
+		}
+	}
+	if s.blocks[first.ID].Size().Width > s.blocks[second.ID].Position().X-s.blocks[first.ID].Position().X {
+		t.Error("the two blocks at the same time overlap instead of standing side by side")
 	}
 
 	// The second session moves to the next day, through its form.
@@ -157,6 +170,24 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 }
 
 func hasLine(lines []string, want string) bool { return slices.Contains(lines, want) }
+
+// shownLines are the lines a block draws at its size, cut as they are.
+func shownLines(b *sessionBlock) []string {
+	return test.WidgetRenderer(b.text).(*smallTextRenderer).shown
+}
+
+// hoverOver rests the pointer on o and returns the tip that shows, or ""
+// when none does.
+func hoverOver(c *controller, o fyne.CanvasObject) string {
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Add(fyne.NewPos(5, 5))
+	test.MoveMouse(c.win.Canvas(), pos)
+	defer test.MoveMouse(c.win.Canvas(), fyne.NewPos(0, 0))
+	queueOf(c).runUntil(2*time.Second, func() bool { return c.tip.box.Visible() })
+	if !c.tip.box.Visible() {
+		return ""
+	}
+	return c.tip.text.Text
+}
 
 // hasConflictLine finds a warning in the conflict list.
 func hasConflictLine(s *scheduleScreen, text string) bool {
@@ -358,8 +389,9 @@ func TestOverlappingSessionsShareTheColumn(t *testing.T) {
 	}
 }
 
-// The demo programme with a clash must still fit the 1100-pixel window:
-// long warnings once widened it past the screen.
+// The demo programme with a clash, and every other tab, must fit a
+// 1024-pixel netbook screen: long warnings once widened the window past
+// the screen, and so did the attendance tab's session and buttons.
 func TestDemoScheduleFitsTheWindow(t *testing.T) {
 	useLanguage(t, "fr")
 	st, res := demoStore(t)
@@ -378,7 +410,7 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 	if len(s.conflicts) == 0 || len(s.conflictsBox.Objects) != len(s.conflicts) {
 		t.Fatalf("conflicts %d, lines %d", len(s.conflicts), len(s.conflictsBox.Objects))
 	}
-	if w := c.win.Content().MinSize().Width; w > 1100 {
+	if w := c.win.Content().MinSize().Width; w > 1024 {
 		t.Errorf("the window needs %.0f pixels", w)
 	}
 	// Tapping a warning opens the session it names.

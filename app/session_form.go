@@ -157,6 +157,21 @@ func (s *scheduleScreen) showForm(ss data.Session, asNew bool) *sessionForm {
 	f.counts.SetChecked(ss.CountsForCertificate)
 	f.mandatory = widget.NewCheck(lang.X("schedule.field.mandatory", "Mandatory"), nil)
 	f.mandatory.SetChecked(ss.Mandatory)
+	// A break counts for nothing (data.Session.IsBreak): its boxes are
+	// not offered.
+	f.kind.OnChanged = func(string) {
+		i := f.kind.SelectedIndex()
+		if i >= 0 && data.SessionKinds[i] == data.KindBreak {
+			f.counts.SetChecked(false)
+			f.mandatory.SetChecked(false)
+			f.counts.Disable()
+			f.mandatory.Disable()
+		} else {
+			f.counts.Enable()
+			f.mandatory.Enable()
+		}
+	}
+	f.kind.OnChanged(f.kind.Selected)
 
 	row := func(form *widget.Form, field string, input fyne.CanvasObject) {
 		r := newFieldRow(sessionFieldLabel(field), input)

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -46,9 +46,10 @@ func legend() fyne.CanvasObject {
 		sw.StrokeWidth = 2
 		sw.CornerRadius = 3
 		sw.SetMinSize(fyne.NewSize(12, 12))
-		rows[i*2/len(data.SessionKinds)].Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(kindName(k))))
+		name := newSmallText(headingTextSize, textLine{text: kindName(k), colour: theme.ColorNameForeground})
+		rows[i*2/len(data.SessionKinds)].Add(container.NewHBox(container.NewCenter(sw), container.NewCenter(name)))
 	}
-	return container.NewThemeOverride(container.NewVBox(rows[0], rows[1]), legendTheme())
+	return container.NewVBox(rows[0], rows[1])
 }
 
 // joinNames lists trainers by name in the session's order.

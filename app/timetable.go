@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -22,8 +23,8 @@ import (
 const (
 	timeAxisWidth   = 46
 	dayHeaderHeight = 40
-	minDayWidth     = 120
-	minHourHeight   = 46
+	minShareWidth   = 80 // a day's column at its narrowest is one share, or one per lane
+	minHourHeight   = 30
 )
 
 func tint(c color.NRGBA, alpha uint8) color.NRGBA { c.A = alpha; return c }
@@ -94,19 +95,42 @@ func lanes(spans [][2]int) (lane, count []int) {
 }
 
 // timetableLayout puts hour lines, day headers and session blocks where
-// their times say. Objects and placements match by index.
+// their times say. Objects and placements match by index. A day whose
+// sessions stand side by side (lanes) gets a column as many times wider,
+// so that a clash keeps both titles readable.
 type timetableLayout struct {
 	days        int
 	first, last int // hours shown, e.g. 8 and 19
 	places      []placement
+	weights     []int // each day's width in shares: its most lanes
+}
+
+func (l *timetableLayout) shares() int {
+	n := 0
+	for d := range l.days {
+		n += l.weight(d)
+	}
+	return max(n, 1)
+}
+
+func (l *timetableLayout) weight(day int) int {
+	if day < len(l.weights) {
+		return max(l.weights[day], 1)
+	}
+	return 1
 }
 
 func (l *timetableLayout) MinSize([]fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(timeAxisWidth+float32(l.days)*minDayWidth, dayHeaderHeight+float32(l.last-l.first)*minHourHeight)
+	return fyne.NewSize(timeAxisWidth+float32(l.shares())*minShareWidth, dayHeaderHeight+float32(l.last-l.first)*minHourHeight)
 }
 
 func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	colWidth := (size.Width - timeAxisWidth) / float32(max(l.days, 1))
+	share := (size.Width - timeAxisWidth) / float32(l.shares())
+	colX := make([]float32, l.days+1)
+	colX[0] = timeAxisWidth
+	for d := range l.days {
+		colX[d+1] = colX[d] + share*float32(l.weight(d))
+	}
 	perMinute := (size.Height - dayHeaderHeight) / float32((l.last-l.first)*60)
 	y := func(minute int) float32 { return dayHeaderHeight + float32(minute-l.first*60)*perMinute }
 	const gap = 2
@@ -122,7 +146,8 @@ func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		case -1:
 			x, w = 0, timeAxisWidth-4
 		default:
-			x, w = timeAxisWidth+float32(p.col)*colWidth+gap, colWidth-2*gap
+			colWidth := colX[p.col+1] - colX[p.col]
+			x, w = colX[p.col]+gap, colWidth-2*gap
 			if p.lanes > 1 {
 				w = (colWidth - 2*gap) / float32(p.lanes)
 				x += float32(p.lane) * w
@@ -145,143 +170,30 @@ func (l *timetableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// sizedTheme is the current theme with some sizes of its own.
-type sizedTheme struct {
-	fyne.Theme
-	sizes map[fyne.ThemeSizeName]float32
-}
-
-func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
-	if s, ok := t.sizes[n]; ok {
-		return s
-	}
-	return t.Theme.Size(n)
-}
-
-// compactTheme is the theme inside session blocks: smaller text and
-// padding, so that a one-hour block shows its time, title and room.
-func compactTheme() fyne.Theme {
-	return sizedTheme{theme.Current(), map[fyne.ThemeSizeName]float32{theme.SizeNameText: 12, theme.SizeNameCaptionText: 11,
-		theme.SizeNameInnerPadding: 1, theme.SizeNamePadding: 1, theme.SizeNameLineSpacing: 1}}
-}
-
-// legendTheme keeps the legend's two lines as tall as the Add button.
-func legendTheme() fyne.Theme {
-	return sizedTheme{theme.Current(), map[fyne.ThemeSizeName]float32{theme.SizeNameText: 12, theme.SizeNamePadding: 4,
-		theme.SizeNameInnerPadding: 1}}
-}
-
-// fitLines stacks lines from the top and hides those that do not fit, so
-// that a short block shows its first lines rather than spilling over the
-// next one. A wrapped line that does not fit whole is cut at a word, with
-// an ellipsis, to the space left.
-type fitLines struct {
-	full map[*widget.Label]string // the whole text of each wrapped line
-}
-
-func (*fitLines) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	if len(objs) == 0 {
-		return fyne.Size{}
-	}
-	return fyne.NewSize(0, objs[0].MinSize().Height)
-}
-
-func (l *fitLines) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	var y float32
-	full := false
-	for i, o := range objs {
-		if full {
-			o.Hide()
-			continue
-		}
-		// A hidden label does not lay its text out again when resized, so
-		// it is shown to be measured at this width.
-		o.Show()
-		height := func() float32 {
-			o.Resize(fyne.NewSize(size.Width, o.MinSize().Height))
-			return o.MinSize().Height // wrapped text knows its height once it has a width
-		}
-		lbl := asLabel(o)
-		text, wrapped := l.full[lbl]
-		if wrapped && lbl.Text != text {
-			lbl.SetText(text) // the block may have grown since it was cut
-		}
-		h := height()
-		room := size.Height - y
-		if wrapped && i+1 < len(objs) {
-			// A wrapped title leaves a line for the room after it, when it
-			// keeps a line of its own.
-			if _, nextWrapped := l.full[asLabel(objs[i+1])]; !nextWrapped {
-				if r := room - objs[i+1].MinSize().Height; r >= h/float32(lineCount(lbl)) {
-					room = r
-				}
-			}
-		}
-		if i > 0 && h > room {
-			if !wrapped || !l.shorten(lbl, text, room, height) {
-				full = true
-				o.Hide()
-				continue
-			}
-			h = height()
-		}
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h
-	}
-}
-
-func asLabel(o fyne.CanvasObject) *widget.Label {
-	l, _ := o.(*widget.Label)
-	return l
-}
-
-// lineCount is how many lines a laid-out label's text takes.
-func lineCount(l *widget.Label) int {
-	one := fyne.MeasureText("M", theme.SizeForWidget(theme.SizeNameText, l), l.TextStyle).Height
-	if one <= 0 {
-		return 1
-	}
-	return max(int(l.MinSize().Height/one), 1)
-}
-
-// shorten sets the longest start of text, cut at a word, that fits in room;
-// false when not even one word does.
-func (l *fitLines) shorten(lbl *widget.Label, text string, room float32, height func() float32) bool {
-	words := strings.Fields(text)
-	lo, hi := 0, len(words)-1 // lo words are known to fit
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		lbl.Text = strings.Join(words[:mid], " ") + "…"
-		lbl.Refresh()
-		if height() <= room {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	if lo == 0 {
-		lbl.SetText(text)
-		return false
-	}
-	lbl.SetText(strings.Join(words[:lo], " ") + "…")
-	return true
-}
+// The timetable's type: smaller than the window's, so that a block of an
+// hour shows its time and title even at 1024×600.
+const (
+	blockTextSize   = 12
+	headingTextSize = 12
+)
 
 // sessionBlock is one session on the timetable. Tapping it edits the
-// session; a secondary tap offers the other actions.
+// session; a secondary tap offers the other actions; resting the pointer
+// on it shows all it says, which a narrow or short block cuts.
 type sessionBlock struct {
 	widget.BaseWidget
 	s         *scheduleScreen
 	session   data.Session
 	conflicts []data.Conflict
 	lines     []string // what the block says, for tests and screen readers alike
+	tip       string   // the whole of it, shown on hover
+	text      *smallText
 	content   fyne.CanvasObject
 }
 
 // newSessionBlock draws a session; narrow is for a block that shares its
-// column with others at the same time, where only the start time and the
-// number of conflicts fit on their lines.
+// column with others at the same time, where the start time stands for the
+// span. Every block keeps its title: the lines wrap to the block's width.
 func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, conflicts []data.Conflict, narrow bool) *sessionBlock {
 	b := &sessionBlock{s: s, session: ss, conflicts: conflicts}
 	b.ExtendBaseWidget(b)
@@ -297,56 +209,58 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 	stripe := canvas.NewRectangle(colour)
 	stripe.SetMinSize(fyne.NewSize(4, 0))
 
-	when := ss.Start.Format("15:04") + "–" + ss.End.Format("15:04")
+	span := ss.Start.Format("15:04") + "–" + ss.End.Format("15:04")
+	when := span
 	if narrow {
 		when = ss.Start.Format("15:04")
 	}
-	short := ss.Duration().Minutes() < 45
-	var lines []fyne.CanvasObject
-	fit := &fitLines{full: map[*widget.Label]string{}}
-	line := func(text string, style fyne.TextStyle, importance widget.Importance, wrap bool) {
-		l := widget.NewLabel(text)
-		l.TextStyle = style
-		l.Importance = importance
-		if wrap {
-			l.Wrapping = fyne.TextWrapWord
-			fit.full[l] = text
-		} else {
-			l.Truncation = fyne.TextTruncateEllipsis
-		}
-		lines = append(lines, l)
+	var lines []textLine
+	line := func(text string, style fyne.TextStyle, colour fyne.ThemeColorName, wrap bool) {
+		lines = append(lines, textLine{text: text, style: style, colour: colour, wrap: wrap})
 		b.lines = append(b.lines, text)
 	}
-	if short {
-		line(ss.Start.Format("15:04")+" "+ss.Title, fyne.TextStyle{}, widget.MediumImportance, false)
+	bold, italic := fyne.TextStyle{Bold: true}, fyne.TextStyle{Italic: true}
+	if ss.Duration().Minutes() < 45 {
+		line(when+" "+ss.Title, fyne.TextStyle{}, theme.ColorNameForeground, true)
 	} else {
-		line(when, fyne.TextStyle{Bold: true}, widget.MediumImportance, false)
+		line(when, bold, theme.ColorNameForeground, false)
 	}
+	mandatory := lang.X("schedule.block_mandatory", "Mandatory")
+	if ss.Mandatory {
+		line(mandatory, bold, theme.ColorNamePrimary, false)
+	}
+	warn := ""
 	if len(conflicts) > 0 {
-		warn := lang.XN("schedule.block_conflicts", "{{.Count}} conflicts", len(conflicts), map[string]any{"Count": len(conflicts)})
-		if narrow {
-			warn = strconv.Itoa(len(conflicts))
-		}
-		icon := widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon()))
-		l := widget.NewLabel(warn)
-		l.Importance = widget.DangerImportance
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
-		lines = append(lines, container.NewBorder(nil, nil, icon, nil, l))
-		b.lines = append(b.lines, warn)
+		warn = lang.XN("schedule.block_conflicts", "{{.Count}} conflicts", len(conflicts), map[string]any{"Count": len(conflicts)})
+		line(warn, bold, theme.ColorNameError, false)
 	}
-	if !short {
-		line(ss.Title, fyne.TextStyle{Bold: true}, widget.MediumImportance, true)
-		if ss.Room != "" {
-			line(ss.Room, fyne.TextStyle{Italic: true}, widget.MediumImportance, false)
-		}
-		if trainers != "" {
-			line(trainers, fyne.TextStyle{}, widget.MediumImportance, true)
+	if ss.Duration().Minutes() >= 45 {
+		line(ss.Title, bold, theme.ColorNameForeground, true)
+	}
+	if ss.Room != "" {
+		line(ss.Room, italic, theme.ColorNameForeground, false)
+	}
+	if trainers != "" {
+		line(trainers, fyne.TextStyle{}, theme.ColorNameForeground, true)
+	}
+	b.text = newSmallText(blockTextSize, lines...)
+
+	tip := []string{span + " · " + kindName(ss.Kind), ss.Title}
+	for _, s := range []string{ss.Room, trainers} {
+		if s != "" {
+			tip = append(tip, s)
 		}
 	}
-	text := container.NewThemeOverride(container.New(fit, lines...), compactTheme())
+	if ss.Mandatory {
+		tip = append(tip, mandatory)
+	}
+	for _, c := range conflicts {
+		tip = append(tip, "⚠ "+conflictMessage(c))
+	}
+	b.tip = strings.Join(tip, "\n")
+
 	b.content = container.NewStack(bg, container.NewBorder(nil, nil, stripe, nil,
-		container.New(layout.NewCustomPaddedLayout(2, 2, 4, 3), text)))
+		container.New(layout.NewCustomPaddedLayout(2, 2, 4, 3), b.text)))
 	return b
 }
 
@@ -356,11 +270,21 @@ func (b *sessionBlock) CreateRenderer() fyne.WidgetRenderer {
 
 func (b *sessionBlock) MinSize() fyne.Size { return fyne.NewSize(20, 4) }
 
-func (b *sessionBlock) Tapped(*fyne.PointEvent) { b.s.showForm(b.session, false) }
+func (b *sessionBlock) Tapped(*fyne.PointEvent) {
+	b.s.c.tip.hide(b)
+	b.s.showForm(b.session, false)
+}
 
 func (b *sessionBlock) TappedSecondary(ev *fyne.PointEvent) {
+	b.s.c.tip.hide(b)
 	b.s.showMenu(b.session, ev.AbsolutePosition)
 }
+
+func (b *sessionBlock) MouseIn(ev *desktop.MouseEvent) { b.s.c.tip.show(b, b.tip, ev.AbsolutePosition) }
+
+func (b *sessionBlock) MouseMoved(*desktop.MouseEvent) {}
+
+func (b *sessionBlock) MouseOut() { b.s.c.tip.hide(b) }
 
 // dayColumn is the empty part of a day: tapping it adds a session at the
 // half hour tapped.
@@ -398,21 +322,17 @@ func (d *dayColumn) Tapped(ev *fyne.PointEvent) {
 // dayHeading names a day of the programme: "Day 2" over "Tue 22 Nov".
 func dayHeading(day data.Date, number int, outside bool) fyne.CanvasObject {
 	top := lang.X("schedule.day_number", "Day {{.Number}}", map[string]any{"Number": number})
+	colour := theme.ColorNameForeground
 	if outside {
 		top = lang.X("schedule.day_outside", "Outside the dates")
+		colour = theme.ColorNameError
 	}
-	t := widget.NewLabel(top)
-	t.TextStyle.Bold = true
-	t.Alignment = fyne.TextAlignCenter
-	t.Truncation = fyne.TextTruncateEllipsis
-	if outside {
-		t.Importance = widget.DangerImportance
-	}
-	d := widget.NewLabel(lang.X("schedule.day_date", "{{.Weekday}} {{.Day}} {{.Month}}",
-		map[string]any{"Weekday": weekdayAbbr(day), "Day": dayNumber(day.Day), "Month": monthAbbr(day.Month)}))
-	d.Alignment = fyne.TextAlignCenter
-	d.Truncation = fyne.TextTruncateEllipsis
-	return container.NewThemeOverride(container.NewVBox(t, d), compactTheme())
+	date := lang.X("schedule.day_date", "{{.Weekday}} {{.Day}} {{.Month}}",
+		map[string]any{"Weekday": weekdayAbbr(day), "Day": dayNumber(day.Day), "Month": monthAbbr(day.Month)})
+	t := newSmallText(headingTextSize, textLine{text: top, style: fyne.TextStyle{Bold: true}, colour: colour},
+		textLine{text: date, colour: theme.ColorNameForeground})
+	t.align = fyne.TextAlignCenter
+	return t
 }
 
 func weekdayAbbr(d data.Date) string {

@@ -87,7 +87,7 @@ func TestAMarkSavedWhileAnotherProcessImportsIsSaved(t *testing.T) {
 	w, ss, ps := classroom(t, st)
 	c, q := openWindow(t, st)
 	v := attendanceOf(t, c)
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 
 	// Long enough for the import to hold the lock for seconds.
 	rows := 60000
@@ -152,7 +152,7 @@ func TestTheWaitingNoteSaysItAndCancels(t *testing.T) {
 	_, ss, ps := classroom(t, st)
 	c, q := openWindow(t, st)
 	v := attendanceOf(t, c)
-	v.session.SetSelectedIndex(0)
+	pickSession(v, 0)
 
 	holder := datatest.HoldWriteLock(t, st.Path(), 2500*time.Millisecond)
 

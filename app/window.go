@@ -56,6 +56,7 @@ type controller struct {
 	screen *workshopsScreen
 	closed bool
 	notice *undoNotice
+	tip    *hoverTip // the whole text of what the pointer rests on (hover.go)
 	work   backgroundWork
 	// verdicts are who qualifies for a certificate in the selected
 	// workshop, for every screen that shows it.
@@ -93,6 +94,7 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	loadTranslations()
 	c := &controller{app: a, st: st, do: do}
 	c.verdicts.c, c.mail.c = c, c
+	c.tip = newHoverTip(c)
 	c.win = a.NewWindow("Atelier")
 	c.win.SetMaster()
 	c.screen = newWorkshopsScreen(c)

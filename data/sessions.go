@@ -25,6 +25,7 @@ func scanSession(row scanner) (Session, error) {
 		return ss, err
 	}
 	ss.CountsForCertificate, ss.Mandatory = counts == 1, mandatory == 1
+	ss.breakCountsForNothing() // a row written before breaks were told apart
 	if ss.Start, err = parseDateTime(start); err != nil {
 		return ss, err
 	}

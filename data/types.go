@@ -123,6 +123,18 @@ type Session struct {
 // Day is the calendar day the session starts on.
 func (s Session) Day() Date { return DateOf(s.Start) }
 
+// IsBreak tells a break (lunch, coffee) from a session people attend: a
+// break is in the programme, but never counts towards a certificate and is
+// never mandatory, whatever its row says, and nobody is marked for it.
+func (s Session) IsBreak() bool { return s.Kind == KindBreak }
+
+// breakCountsForNothing clears what a break cannot be.
+func (s *Session) breakCountsForNothing() {
+	if s.IsBreak() {
+		s.CountsForCertificate, s.Mandatory = false, false
+	}
+}
+
 // Duration is how long the session lasts.
 func (s Session) Duration() time.Duration { return s.End.Sub(s.Start) }
 

@@ -287,6 +287,7 @@ func (s *Session) Validate(w *Workshop) error {
 func (s *Session) normalise() {
 	s.Title, s.Room, s.Description = normalise(s.Title), normalise(s.Room), normalise(s.Description)
 	s.Start, s.End = s.Start.Truncate(60e9), s.End.Truncate(60e9)
+	s.breakCountsForNothing()
 }
 
 // Validate checks a trainer before it is saved.

@@ -164,24 +164,38 @@ func (d *document) titleLines(title string, w, size, minSize float64) []string {
 	return []string{strings.Join(words[:best], " "), strings.Join(words[best:], " ")}
 }
 
-// figures words the sessions attended (or led) and their hours.
+// figures words the sessions attended (or led) and how long they lasted.
 func (d *document) figures(c data.Certificate) string {
-	hours := hoursText(d.lang, c.MinutesAttended)
+	spent := durationText(d.lang, c.MinutesAttended)
 	if c.TrainerID != 0 {
-		return fmt.Sprintf(d.words.SessionsLed, c.SessionsAttended, hours)
+		return fmt.Sprintf(d.words.SessionsLed, c.SessionsAttended, spent)
 	}
-	return fmt.Sprintf(d.words.SessionsAttended, c.SessionsAttended, c.SessionsCounted, hours)
+	return fmt.Sprintf(d.words.SessionsAttended, c.SessionsAttended, c.SessionsCounted, spent)
 }
 
-// hoursText writes minutes as hours with at most one decimal, in the
-// language's way: "7.5" in English, "7,5" in French and Spanish.
-func hoursText(lang data.Language, minutes int) string {
-	s := strconv.FormatFloat(float64(minutes)/60, 'f', 1, 64)
-	s = strings.TrimSuffix(s, ".0")
-	if lang != data.English {
-		s = strings.ReplaceAll(s, ".", ",")
+// durationText writes minutes as an editor would in the language: whole
+// hours in words ("5 hours", "5 heures", "5 horas"), and otherwise hours
+// and minutes with their symbols ("5 h 15 min", "45 min"), the number
+// held to its unit by a no-break space. A decimal ("5.2 hours") asks the
+// reader to work out the minutes.
+func durationText(lang data.Language, minutes int) string {
+	const nb = "\u00a0"
+	h, m := minutes/60, minutes%60
+	if m != 0 {
+		if h == 0 {
+			return strconv.Itoa(m) + nb + "min"
+		}
+		return strconv.Itoa(h) + nb + "h" + nb + strconv.Itoa(m) + nb + "min"
 	}
-	return s
+	unit := map[data.Language][2]string{data.English: {"hour", "hours"}, data.French: {"heure", "heures"},
+		data.Spanish: {"hora", "horas"}}[lang]
+	if unit[0] == "" {
+		unit = [2]string{"h", "h"}
+	}
+	if h == 1 {
+		return "1" + nb + unit[0]
+	}
+	return strconv.Itoa(h) + nb + unit[1]
 }
 
 // certificateLogos draws the organisers' and host's logos in a row at

@@ -209,14 +209,17 @@ func TestWriteCertificatesStopsWhenCancelled(t *testing.T) {
 	}
 }
 
-func TestHoursText(t *testing.T) {
+func TestDurationText(t *testing.T) {
 	for _, c := range []struct {
 		lang    data.Language
 		minutes int
 		want    string
-	}{{data.English, 1920, "32"}, {data.English, 450, "7.5"}, {data.French, 450, "7,5"}, {data.Spanish, 100, "1,7"}} {
-		if got := hoursText(c.lang, c.minutes); got != c.want {
-			t.Errorf("hoursText(%s, %d) = %q, want %q", c.lang, c.minutes, got, c.want)
+	}{{data.English, 1920, "32 hours"}, {data.English, 60, "1 hour"}, {data.English, 315, "5 h 15 min"},
+		{data.French, 450, "7 h 30 min"}, {data.French, 120, "2 heures"}, {data.Spanish, 100, "1 h 40 min"},
+		{data.Spanish, 45, "45 min"}, {data.Spanish, 180, "3 horas"}} {
+		want := strings.ReplaceAll(c.want, " ", "\u00a0")
+		if got := durationText(c.lang, c.minutes); got != want {
+			t.Errorf("durationText(%s, %d) = %q, want %q", c.lang, c.minutes, got, want)
 		}
 	}
 }

@@ -128,21 +128,21 @@ Atentamente,`},
 
 We hereby confirm that {name} took part in the training workshop “{workshop}”, organised by {organiser} and held on {dates} at {place}.
 
-{name} attended {sessions} of the {counted} sessions of the programme, {hours} hours in all.
+{name} attended {sessions} of the {counted} sessions of the programme, {hours} in all.
 
 Yours faithfully,`},
 		data.French: {Subject: "Attestation de présence", Body: `À qui de droit,
 
 Nous confirmons que {name} a participé à l’atelier de formation « {workshop} », qui s’est tenu {dates} ({place}).
 
-{name} a suivi {sessions} des {counted} séances du programme, soit {hours} heures au total.
+{name} a suivi {sessions} des {counted} séances du programme, soit {hours} au total.
 
 Veuillez agréer l’expression de nos salutations distinguées.`},
 		data.Spanish: {Subject: "Carta de asistencia", Body: `A quien corresponda:
 
 Confirmamos que {name} participó en el taller de formación «{workshop}», celebrado {dates} ({place}).
 
-{name} asistió a {sessions} de las {counted} sesiones del programa, {hours} horas en total.
+{name} asistió a {sessions} de las {counted} sesiones del programa, {hours} en total.
 
 Atentamente,`},
 	},
@@ -179,7 +179,7 @@ func fillLetter(text string, l data.PrintedLetter) string {
 		"arrival": FormatDate(lang, f.Arrival), "departure": FormatDate(lang, f.Depart),
 		"amount":   moneyIn(lang, f.Grant.AmountMinor, f.Grant.Currency),
 		"covers":   strings.Join(data.GrantCovers(f.Grant, lang), ", "),
-		"sessions": strconv.Itoa(f.Attended), "counted": strconv.Itoa(f.Counted), "hours": hoursText(lang, f.Minutes),
+		"sessions": strconv.Itoa(f.Attended), "counted": strconv.Itoa(f.Counted), "hours": durationText(lang, f.Minutes),
 		"percent": strconv.Itoa(data.WholePercent(percentOf(f.Attended, f.Counted))),
 	}
 	return placeholder.ReplaceAllStringFunc(text, func(m string) string {

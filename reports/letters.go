@@ -196,7 +196,7 @@ func (d *document) particulars(ld data.LetterData, y float64, l data.PrintedLett
 			row{"covers", strings.Join(data.GrantCovers(f.Grant, lang), ", ")})
 	case data.LetterAttendance:
 		rows = append(rows, row{"institution", l.Participant.Institution},
-			row{"sessions", data.SessionsText(f.Attended, f.Counted, lang)}, row{"hours", hoursText(lang, f.Minutes)})
+			row{"sessions", data.SessionsText(f.Attended, f.Counted, lang)}, row{"hours", durationText(lang, f.Minutes)})
 	}
 	rows = append(rows, row{"dates", FormatDateRange(lang, f.Start, f.End)})
 	const labelW, rowH = 52.0, 5.4

@@ -39,8 +39,8 @@ var documentWords = map[data.Language]words{
 		Mandatory:        "mandatory",
 		CertificateTitle: "Certificate of attendance", CertifyThat: "This is to certify that",
 		AttendedWorkshop: "has attended the training workshop", LedWorkshop: "has led sessions of the training workshop",
-		HeldIn: "held in %s, %s, %s", SessionsAttended: "attending %d of %d sessions (%s hours)",
-		SessionsLed: "%d sessions led (%s hours)", SerialNumber: "Serial number: %s",
+		HeldIn: "held in %s, %s, %s", SessionsAttended: "attending %d of %d sessions (%s)",
+		SessionsLed: "%d sessions led (%s)", SerialNumber: "Serial number: %s",
 		VerificationCode: "Verification code: %s", IssuedOn: "Issued on %s", IssuerKey: "Issuer key %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Lecture", data.KindSeminar: "Seminar", data.KindHandsOn: "Hands-on workshop",
@@ -59,8 +59,8 @@ var documentWords = map[data.Language]words{
 		Mandatory:        "obligatoire",
 		CertificateTitle: "Attestation de participation", CertifyThat: "Nous certifions que",
 		AttendedWorkshop: "a participé à l’atelier de formation", LedWorkshop: "a animé des séances de l’atelier de formation",
-		HeldIn: "tenu à %s (%s) %s", SessionsAttended: "soit %d séances sur %d (%s\u00a0heures)",
-		SessionsLed: "soit %d séances animées (%s\u00a0heures)", SerialNumber: "Numéro\u00a0: %s",
+		HeldIn: "tenu à %s (%s) %s", SessionsAttended: "soit %d séances sur %d (%s)",
+		SessionsLed: "soit %d séances animées (%s)", SerialNumber: "Numéro\u00a0: %s",
 		VerificationCode: "Code de vérification\u00a0: %s", IssuedOn: "Délivrée le %s", IssuerKey: "Clé de l’émetteur %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conférence", data.KindSeminar: "Séminaire", data.KindHandsOn: "Atelier pratique",
@@ -79,8 +79,8 @@ var documentWords = map[data.Language]words{
 		Mandatory:        "obligatoria",
 		CertificateTitle: "Certificado de asistencia", CertifyThat: "Se certifica que",
 		AttendedWorkshop: "ha asistido al taller de formación", LedWorkshop: "ha impartido sesiones del taller de formación",
-		HeldIn: "celebrado en %s (%s) %s", SessionsAttended: "con asistencia a %d de %d sesiones (%s horas)",
-		SessionsLed: "con %d sesiones impartidas (%s horas)", SerialNumber: "Número de serie: %s",
+		HeldIn: "celebrado en %s (%s) %s", SessionsAttended: "con asistencia a %d de %d sesiones (%s)",
+		SessionsLed: "con %d sesiones impartidas (%s)", SerialNumber: "Número de serie: %s",
 		VerificationCode: "Código de verificación: %s", IssuedOn: "Expedido el %s", IssuerKey: "Clave del emisor %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conferencia", data.KindSeminar: "Seminario", data.KindHandsOn: "Taller práctico",

@@ -18,7 +18,8 @@
 #
 # Both are release builds (stripped, -trimpath, the release tag), and the
 # fyne tool adds the migrated_fynedo tag because FyneApp.toml opts into the
-# fyneDo migration. After building, scripts/pecheck checks the Windows file:
+# fyneDo migration; no_emoji is passed as `make build` passes it (see the
+# Makefile). After building, scripts/pecheck checks the Windows file:
 # a PE32+ GUI executable for x86-64 with the icon, a manifest and version
 # VERSION.BUILD in its resources, or this fails.
 #
@@ -71,7 +72,7 @@ for target in "${targets[@]}"; do
 		out=dist/atelier-$version-linux-$arch.tar.xz
 		echo "package: building $out"
 		src=$(stage_sources)
-		(cd "$src" && "$fyne" package --os linux --release)
+		(cd "$src" && "$fyne" package --os linux --release --tags no_emoji)
 		mv "$src/$name.tar.xz" "$out"
 		tar -tJf "$out" >"$stage/contents"
 		for want in '/bin/atelier$' '/share/applications/.*\.desktop$' '/share/pixmaps/.*\.png$' '/Makefile$'; do
@@ -86,7 +87,7 @@ for target in "${targets[@]}"; do
 		# and the 512×512 assets/icon.png would be stored as it is.
 		go run ./scripts/icongen -size 256 -o "$stage/icon-256.png"
 		(cd "$src" && CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOARCH=amd64 \
-			"$fyne" package --os windows --release --icon "$stage/icon-256.png")
+			"$fyne" package --os windows --release --tags no_emoji --icon "$stage/icon-256.png")
 		mv "$src/$name.exe" "$out"
 		go run ./scripts/pecheck --version "$version.$build" "$out"
 		;;
