@@ -17,6 +17,9 @@ type WorkbookData struct {
 	Participants  []Participant // every participant, whatever their status
 	Verdicts      *Verdicts     // the attendance and who qualifies, and why
 	Certificates  []Certificate // the register, by serial number
+	// MarkHistory is the marks helpers' devices made and the marks later
+	// ones replaced, in the order saved (see MarkHistory).
+	MarkHistory []MarkLogEntry
 }
 
 // WorkbookData reads what the workbook of a workshop shows.
@@ -56,7 +59,10 @@ func workbookIn(q querier, workshopID int64) (d WorkbookData, err error) {
 	if d.Trainers, err = trainersIn(q, workshopID); err != nil {
 		return d, err
 	}
-	d.Certificates, err = certificatesIn(q, workshopID)
+	if d.Certificates, err = certificatesIn(q, workshopID); err != nil {
+		return d, err
+	}
+	d.MarkHistory, err = markHistoryIn(q, workshopID)
 	return d, err
 }
 
