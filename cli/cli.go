@@ -67,6 +67,10 @@ Usage:
                                QR codes in any browser, offline, with the issuer's public keys
   atelier verifier --db FILE --workshop ID --address https://…/verify.html|none
                                say where a workshop publishes that page: its QR codes then open it
+  atelier serve --db FILE --workshop ID [--addr HOST:PORT] [--pin NNNNNN]
+                               share the workshop's attendance on the local network: helpers open
+                               the address printed on their phones and mark with the PIN; every
+                               mark is saved into FILE (Ctrl-C stops sharing)
   atelier help                 show this help
   atelier --version            print the version
 
@@ -104,6 +108,8 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 			return runRevoke(args[1:], stdout, stderr)
 		case "verifier":
 			return runVerifier(args[1:], stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, DefaultDBPath())
 			return 0
