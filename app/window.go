@@ -76,6 +76,8 @@ type controller struct {
 	tell func(any)
 
 	saves saveQueue // saves waiting for another process (waiting.go)
+
+	share sharing // the venue page, while shared (share.go)
 }
 
 // opened tells the test watching, if any, of x: a dialog or form just
@@ -131,6 +133,7 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 			c.exportMenuItems()...), fyne.NewMenuItemSeparator(), saveCopy, restore,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
+		fyne.NewMenu(lang.X("menu.attendance", "Attendance"), c.shareMenuItem()),
 		fyne.NewMenu(lang.X("menu.help", "Help"), about),
 	)
 }
@@ -142,6 +145,7 @@ func (c *controller) shutdown() {
 		return
 	}
 	c.closed = true
+	c.stopSharing()
 	c.screen.form.flush()
 	if err := c.st.Close(); err != nil {
 		fyne.LogError("Closing "+c.st.Path(), err)
@@ -174,6 +178,7 @@ func (c *controller) openNow(path string, mode data.OpenMode) bool {
 		return false
 	}
 	old := c.st
+	c.stopSharing() // it marks into the old file
 	if err := old.Close(); err != nil {
 		fyne.LogError("Closing "+old.Path(), err)
 	}
