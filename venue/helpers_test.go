@@ -3,6 +3,7 @@ package venue
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -153,15 +154,34 @@ func (p *phone) post(path string, v any) (*http.Response, string) {
 // mark taps a mark and returns what the server saved.
 func (p *phone) mark(session, participant int64, mark data.Mark) changeJSON {
 	p.t.Helper()
-	res, body := p.post("/api/mark", markRequest{Session: session, Participant: participant, Mark: mark})
-	if res.StatusCode != http.StatusOK {
-		p.t.Fatalf("mark answered %d: %s", res.StatusCode, body)
-	}
-	var c changeJSON
-	if err := json.Unmarshal([]byte(body), &c); err != nil {
+	c, err := p.tryMark(session, participant, mark)
+	if err != nil {
 		p.t.Fatal(err)
 	}
 	return c
+}
+
+// tryMark is mark for a goroutine other than the test's: it says what
+// went wrong rather than stopping the test.
+func (p *phone) tryMark(session, participant int64, mark data.Mark) (changeJSON, error) {
+	var c changeJSON
+	b, _ := json.Marshal(markRequest{Session: session, Participant: participant, Mark: mark})
+	req, err := http.NewRequest("POST", p.url("/api/mark"), strings.NewReader(string(b)))
+	if err != nil {
+		return c, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", p.csrf)
+	res, err := p.http.Do(req)
+	if err != nil {
+		return c, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(res.Body)
+		return c, fmt.Errorf("mark answered %d: %s", res.StatusCode, body)
+	}
+	return c, json.NewDecoder(res.Body).Decode(&c)
 }
 
 // firstStreamEvents opens the stream of a session and returns what it
