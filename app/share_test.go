@@ -7,11 +7,14 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -118,6 +121,25 @@ func TestShareOnThisNetworkFromTheWindow(t *testing.T) {
 			v.marks[who.ID].Mark == data.Excused
 	}) {
 		t.Fatalf("the window shows devices %q and the mark %+v", d.devices.Text, v.marks[who.ID])
+	}
+
+	// The matrix shows the phone's mark in italics.
+	v.tabs.SelectIndex(1)
+	mp := v.matrix
+	if !q.runUntil(5*time.Second, func() bool { return mp.loaded }) {
+		t.Fatal("the matrix did not load")
+	}
+	i, _ := mp.vd.matrix.RowOf(who.ID)
+	j, _ := mp.vd.matrix.ColumnOf(session.ID)
+	k := slices.Index(mp.cols, j)
+	if k < 0 {
+		mp.cols = append(mp.cols, j) // the matrix shows one day; the test looks at the phone's
+		k = len(mp.cols) - 1
+	}
+	cell := mp.table.CreateCell()
+	mp.updateCell(widget.TableCellID{Row: i, Col: matrixFixedCols + k}, cell)
+	if l := cell.(*fyne.Container).Objects[1].(*widget.Label); l.Text != "E" || !l.TextStyle.Italic {
+		t.Errorf("the matrix shows the phone's mark as %q, italic %v", l.Text, l.TextStyle.Italic)
 	}
 
 	test.Tap(d.stop)

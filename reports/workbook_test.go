@@ -84,8 +84,8 @@ func TestWorkbookSheetsAreNamedInTheWorkshopsLanguage(t *testing.T) {
 		which func(r struct{ Lagos, Planned int64 }) int64
 		want  []string
 	}{
-		{lagos, []string{"Summary", "Participants", "Attendance", "Schedule", "Trainers", "Grants", "Certificates"}},
-		{planned, []string{"Synthèse", "Participants", "Présences", "Programme", "Formateurs", "Bourses", "Attestations"}},
+		{lagos, []string{"Summary", "Participants", "Attendance", "Schedule", "Trainers", "Grants", "Certificates", "Marks by device"}},
+		{planned, []string{"Synthèse", "Participants", "Présences", "Programme", "Formateurs", "Bourses", "Attestations", "Marques par appareil"}},
 	} {
 		f, _, _ := demoWorkbook(t, c.which)
 		if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(c.want, "|") {
