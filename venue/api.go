@@ -107,29 +107,10 @@ func (s *Server) sessions(w http.ResponseWriter, r *http.Request) {
 			out.Sessions = append(out.Sessions, sessionFields(ss))
 		}
 	}
-	if i := currentSession(markable, s.cfg.now()); i >= 0 {
+	if i := data.CurrentSession(markable, s.cfg.now()); i >= 0 {
 		out.Current = markable[i].ID
 	}
 	writeJSON(w, http.StatusOK, out)
-}
-
-// currentSession picks the session running at now, else the next one,
-// else the last; -1 when there is none. Sessions are in the venue's wall
-// clock carried as UTC, and so is now once read on the laptop's clock:
-// the laptop is at the venue.
-func currentSession(sessions []data.Session, now time.Time) int {
-	wall := time.Date(now.Year(), now.Month(), now.Day(), now.Hour(), now.Minute(), now.Second(), 0, time.UTC)
-	for i, ss := range sessions {
-		if !wall.Before(ss.Start) && wall.Before(ss.End) {
-			return i
-		}
-	}
-	for i, ss := range sessions {
-		if ss.Start.After(wall) {
-			return i
-		}
-	}
-	return len(sessions) - 1
 }
 
 func (s *Server) sheet(w http.ResponseWriter, r *http.Request) {

@@ -94,7 +94,7 @@ func TestBrowserSignInMarkAndSeeItInTheFile(t *testing.T) {
 	st, w := demoStore(t)
 	srv := serveOn(t, Config{Store: st, WorkshopID: w, Now: lagosAt(10, 15)})
 	sessions, _ := st.Sessions(w)
-	running := sessions[currentSession(sessions, lagosAt(10, 15)())]
+	running := sessions[data.CurrentSession(sessions, lagosAt(10, 15)())]
 	// Someone nobody marked yet at the session, before the page reads it.
 	sheet, _ := st.MarkingSheet(w, running.ID)
 	var who data.Participant
