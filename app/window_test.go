@@ -228,7 +228,7 @@ func TestQuitClosesTheStore(t *testing.T) {
 	for _, m := range menu.Items {
 		labels = append(labels, m.Label)
 	}
-	if strings.Join(labels, " ") != "File Edit Help" {
+	if strings.Join(labels, " ") != "File Edit Attendance Help" {
 		t.Fatalf("menus %v", labels)
 	}
 	var quit *fyne.MenuItem

@@ -25,7 +25,7 @@ func TestExportWritesTheWorkbookOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); len(sheets) != 7 || sheets[0] != "Summary" {
+	if sheets := f.GetSheetList(); len(sheets) != 8 || sheets[0] != "Summary" || sheets[7] != "Marks by device" {
 		t.Errorf("sheets %q", sheets)
 	}
 	anonymous := filepath.Join(dir, "shared.xlsx")
