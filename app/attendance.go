@@ -286,25 +286,9 @@ func sessionLabel(s data.Session) string {
 }
 
 // defaultSession picks the session running now, else the next one, else
-// the last one (the workshop is over); -1 when there is none. Sessions are
-// in venue wall-clock time carried as UTC, and so is now once its wall
-// clock is read in local time: the laptop is at the venue.
+// the last one (the workshop is over); -1 when there is none.
 func defaultSession(sessions []data.Session, now time.Time) int {
-	if len(sessions) == 0 {
-		return -1
-	}
-	wall := time.Date(now.Year(), now.Month(), now.Day(), now.Hour(), now.Minute(), now.Second(), 0, time.UTC)
-	for i, s := range sessions {
-		if !wall.Before(s.Start) && wall.Before(s.End) {
-			return i
-		}
-	}
-	for i, s := range sessions {
-		if s.Start.After(wall) {
-			return i
-		}
-	}
-	return len(sessions) - 1
+	return data.CurrentSession(sessions, now)
 }
 
 func (v *attendanceView) sessionChosen() {

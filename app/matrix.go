@@ -232,7 +232,7 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	m := p.vd.matrix
 	bg.FillColor = color.Transparent
 	l.Alignment = fyne.TextAlignLeading
-	l.TextStyle.Bold = false
+	l.TextStyle.Bold, l.TextStyle.Italic = false, false
 	l.Importance = widget.MediumImportance
 	e := p.vd.at(i)
 	switch id.Col {
@@ -254,6 +254,8 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = markColor(mark)
 		l.Alignment = fyne.TextAlignCenter
 		l.TextStyle.Bold = true
+		// A mark a helper's phone made is in italics (the workbook names the phone).
+		l.TextStyle.Italic = m.Device(id.Row, p.cols[k]) != ""
 		l.SetText(markLetter(mark))
 	}
 	bg.Refresh()

@@ -149,11 +149,11 @@ var sayKey = regexp.MustCompile(`"((?:error|open|import\.error)\.[a-z_]+)"`)
 var mailKey = regexp.MustCompile(`"(mail\.error\.[a-z_]+)"`)
 
 // dataErrorKeys lists the error keys data and its sub-packages hand to the
-// interface, and those package say words errors with.
+// interface (venue's too), and those package say words errors with.
 func dataErrorKeys(t *testing.T) []string {
 	t.Helper()
 	var keys []string
-	for dir, pattern := range map[string]*regexp.Regexp{"../data": dataKey, "../say": sayKey, "../mail": mailKey} {
+	for dir, pattern := range map[string]*regexp.Regexp{"../data": dataKey, "../venue": dataKey, "../say": sayKey, "../mail": mailKey} {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 				return err

@@ -77,6 +77,7 @@ type controller struct {
 
 	saves saveQueue // saves waiting for another process (waiting.go)
 	mail  mailer    // sends the outbox (mailer.go)
+	share sharing   // the venue page, while shared (share.go)
 }
 
 // opened tells the test watching, if any, of x: a dialog or form just
@@ -137,6 +138,7 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 			c.exportMenuItems()...), overview, fyne.NewMenuItemSeparator(), saveCopy, restore, demoItem,
 			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
 		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
+		fyne.NewMenu(lang.X("menu.attendance", "Attendance"), c.shareMenuItem()),
 		fyne.NewMenu(lang.X("menu.mail", "Mail"), c.mailMenuItems()...),
 		fyne.NewMenu(lang.X("menu.help", "Help"), start, fyne.NewMenuItemSeparator(), about),
 	)
@@ -150,6 +152,7 @@ func (c *controller) shutdown() {
 	}
 	c.closed = true
 	c.mail.stop()
+	c.stopSharing()
 	c.screen.form.flush()
 	if err := c.st.Close(); err != nil {
 		fyne.LogError("Closing "+c.st.Path(), err)
@@ -177,6 +180,7 @@ func (c *controller) openNow(path string, mode data.OpenMode) bool {
 		return false
 	}
 	old := c.st
+	c.stopSharing() // it marks into the old file
 	if err := old.Close(); err != nil {
 		fyne.LogError("Closing "+old.Path(), err)
 	}

@@ -283,7 +283,7 @@ func TestQuitClosesTheStore(t *testing.T) {
 	for _, m := range menu.Items {
 		labels = append(labels, m.Label)
 	}
-	if strings.Join(labels, " ") != "File Edit Mail Help" {
+	if strings.Join(labels, " ") != "File Edit Attendance Mail Help" {
 		t.Fatalf("menus %v", labels)
 	}
 	var quit *fyne.MenuItem

@@ -92,6 +92,10 @@ Usage:
   atelier outbox --db FILE [--workshop ID] [--resend ID[,ID…]]
                                list the messages of the outbox and their states; --resend queues
                                again messages sent, refused or of unknown fate
+  atelier serve --db FILE --workshop ID [--addr HOST:PORT] [--pin NNNNNN]
+                               share the workshop's attendance on the local network: helpers open
+                               the address printed on their phones and mark with the PIN; every
+                               mark is saved into FILE (Ctrl-C stops sharing)
   atelier help                 show this help
   atelier --version            print the version
 
@@ -139,6 +143,8 @@ func Run(args []string, stdout, stderr io.Writer, p Program) int {
 			return runSend(args[1:], stdout, stderr)
 		case "outbox":
 			return runOutbox(args[1:], stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, DefaultDBPath())
 			return 0

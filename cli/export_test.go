@@ -25,7 +25,7 @@ func TestExportWritesTheWorkbookOrNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if sheets := f.GetSheetList(); len(sheets) != 11 || sheets[0] != "Summary" || sheets[10] != "Per diem" {
+	if sheets := f.GetSheetList(); len(sheets) != 12 || sheets[0] != "Summary" || sheets[7] != "Marks by device" || sheets[11] != "Per diem" {
 		t.Errorf("sheets %q", sheets)
 	}
 	anonymous := filepath.Join(dir, "shared.xlsx")

@@ -88,7 +88,7 @@ func (s *Store) CheckInBadge(ctx context.Context, sessionID int64, code string, 
 	now time.Time) (CheckIn, error) {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	var out CheckIn
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.markWrite(ctx, func(tx *sql.Tx) error {
 		var ss Session
 		var err error
 		if ss, err = scanSession(tx.QueryRow(`SELECT `+sessionColumns+` FROM sessions s WHERE s.id = ?`, sessionID)); err != nil {
@@ -128,9 +128,9 @@ func (s *Store) CheckInBadge(ctx context.Context, sessionID int64, code string, 
 		if now.After(ss.Start.Add(grace)) {
 			out.Mark = Late
 		}
-		_, err = tx.Stmt(s.markStmt).Exec(out.Mark, time.Now().UTC().Truncate(time.Second).Format(time.RFC3339), "",
-			out.Participant.ID, sessionID)
-		return err
+		// Entered as any mark made on this computer: in the log too.
+		return s.saveMark(tx, &Attendance{ParticipantID: out.Participant.ID, SessionID: sessionID, Mark: out.Mark,
+			MarkedAt: time.Now().UTC().Truncate(time.Second)}, "")
 	})
 	return out, err
 }

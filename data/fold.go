@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,8 +12,15 @@ import (
 // letterFolds covers letters that carry no combining mark to strip but that
 // a person typing on an English keyboard writes as plain Latin letters.
 // The list covers Hausa hooked letters and the Akan and Ewe open vowels.
-var letterFolds = strings.NewReplacer("ø", "o", "đ", "d", "ł", "l", "ß", "ss", "æ", "ae", "œ", "oe", "ı", "i", "ŋ", "n", "ɓ", "b", "ɗ", "d", "ƙ", "k", "ƴ", "y",
-	"ɛ", "e", "ɔ", "o", "ʋ", "v", "ƒ", "f", "ɖ", "d")
+var letterFoldPairs = []string{"ø", "o", "đ", "d", "ł", "l", "ß", "ss", "æ", "ae", "œ", "oe", "ı", "i", "ŋ", "n", "ɓ", "b", "ɗ", "d", "ƙ", "k", "ƴ", "y",
+	"ɛ", "e", "ɔ", "o", "ʋ", "v", "ƒ", "f", "ɖ", "d"}
+
+var letterFolds = strings.NewReplacer(letterFoldPairs...)
+
+// FoldedLetters are the letters Fold writes as others once marks are
+// stripped and case lowered, each followed by what it becomes, for a
+// search that folds the same way elsewhere (the venue page's script).
+func FoldedLetters() []string { return slices.Clone(letterFoldPairs) }
 
 // Fold turns text into the form searches compare: lower case, without
 // accents, tone marks or dots below, so "olanrewaju" matches "Ọláńrewájú"

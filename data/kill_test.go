@@ -37,8 +37,8 @@ func TestHelperKillTarget(t *testing.T) {
 		// be killed half-way.
 		rewrite := strings.Repeat(`UPDATE participants SET notes = notes || 'x';
 			UPDATE participants SET notes = substr(notes, 1, length(notes) - 1);`, 15)
-		migrations = append(migrations, migration{len(migrations) + 1, "rewrite", rewrite})
-		SchemaVersion = len(migrations)
+		migrations = append(migrations, migration{SchemaVersion + 1, "rewrite", rewrite})
+		SchemaVersion = lastVersion(migrations)
 		fmt.Println("ready")
 		st, err := Open(path, OpenExisting)
 		if err != nil {

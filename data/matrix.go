@@ -11,7 +11,8 @@ type AttendanceMatrix struct {
 	Workshop     Workshop
 	Participants []Participant
 	Sessions     []Session
-	marks        []Mark // row-major: participant i, session j at i*len(Sessions)+j
+	marks        []Mark         // row-major: participant i, session j at i*len(Sessions)+j
+	devices      map[int]string // by index in marks: the cells a helper's device marked
 	row          map[int64]int
 	col          map[int64]int
 }
@@ -19,8 +20,16 @@ type AttendanceMatrix struct {
 // At returns the mark of participant row i for session column j.
 func (m *AttendanceMatrix) At(i, j int) Mark { return m.marks[i*len(m.Sessions)+j] }
 
-// Set changes a cell in memory, after the store has saved it.
-func (m *AttendanceMatrix) Set(i, j int, mark Mark) { m.marks[i*len(m.Sessions)+j] = mark }
+// Set changes a cell in memory, after the store has saved a mark made on
+// this computer.
+func (m *AttendanceMatrix) Set(i, j int, mark Mark) {
+	m.marks[i*len(m.Sessions)+j] = mark
+	delete(m.devices, i*len(m.Sessions)+j)
+}
+
+// Device is the helper's device that made the mark of participant row i
+// for session column j, "" when this computer made it (or nobody).
+func (m *AttendanceMatrix) Device(i, j int) string { return m.devices[i*len(m.Sessions)+j] }
 
 // RowOf and ColumnOf find a participant's row and a session's column.
 func (m *AttendanceMatrix) RowOf(participantID int64) (int, bool) {
@@ -93,6 +102,11 @@ func matrixIn(q querier, workshopID, only int64) (*AttendanceMatrix, []Participa
 		all, err = queryAll(q, scanParticipant, `SELECT `+participantColumns+` FROM participants
 			WHERE id = ? AND workshop_id = ?`, only, workshopID)
 	}
+	var devices []Attendance
+	if err == nil {
+		devices, err = queryAll(q, scanAttendance, `SELECT `+attendanceColumns+` FROM attendance
+			WHERE workshop_id = ? AND device <> ''`, workshopID)
+	}
 	loaded := <-marksLoaded
 	if err == nil {
 		err = loaded.err
@@ -118,6 +132,14 @@ func matrixIn(q querier, workshopID, only int64) (*AttendanceMatrix, []Participa
 		base := i * len(sessions)
 		if err := m.fillRow(base, cells[p.ID]); err != nil {
 			return nil, nil, err
+		}
+	}
+	m.devices = make(map[int]string, len(devices))
+	for _, a := range devices {
+		i, inRow := m.row[a.ParticipantID]
+		j, inColumn := m.col[a.SessionID]
+		if inRow && inColumn {
+			m.devices[i*len(sessions)+j] = a.Device
 		}
 	}
 	return m, all, nil

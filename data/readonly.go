@@ -101,11 +101,6 @@ func openReader(path, src string) (*Store, error) {
 	r.SetMaxIdleConns(4)
 	w.SetMaxIdleConns(1)
 	s := &Store{path: path, w: w, r: r, readOnly: true}
-	if s.markStmt, err = w.Prepare(upsertMarkSQL); err != nil {
-		r.Close()
-		w.Close()
-		return nil, err
-	}
 	return s, nil
 }
 

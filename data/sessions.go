@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 const sessionColumns = `s.id, s.workshop_id, s.title, s.kind, s.starts_at, s.ends_at, s.room, s.description,
@@ -225,4 +226,24 @@ func (s *Store) SessionMarkCount(sessionID int64) (int, error) {
 	var n int
 	err := s.r.QueryRow(`SELECT count(*) FROM attendance WHERE session_id = ?`, sessionID).Scan(&n)
 	return n, err
+}
+
+// CurrentSession picks, among sessions in order, the one running at now,
+// else the next one, else the last (the workshop is over); -1 when there
+// is none. Sessions are in the venue's wall-clock time carried as UTC, and
+// so is now once its wall clock is read in local time: the laptop is at
+// the venue. The window and the venue page open on it.
+func CurrentSession(sessions []Session, now time.Time) int {
+	wall := time.Date(now.Year(), now.Month(), now.Day(), now.Hour(), now.Minute(), now.Second(), 0, time.UTC)
+	for i, s := range sessions {
+		if !wall.Before(s.Start) && wall.Before(s.End) {
+			return i
+		}
+	}
+	for i, s := range sessions {
+		if s.Start.After(wall) {
+			return i
+		}
+	}
+	return len(sessions) - 1
 }

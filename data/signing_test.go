@@ -405,7 +405,7 @@ func TestCodesIssuedBeforeSignaturesStillVerify(t *testing.T) {
 	all := migrations
 	migrations, SchemaVersion = all[:4], 4
 	old, err := Open(path, OpenOrCreate)
-	migrations, SchemaVersion = all, len(all)
+	migrations, SchemaVersion = all, lastVersion(all)
 	mustNoErr(t, err)
 	w := addWorkshop(t, old)
 	s1 := addSession(t, old, w, 0, 9, 11, "Opening")
@@ -416,7 +416,9 @@ func TestCodesIssuedBeforeSignaturesStillVerify(t *testing.T) {
 	p := Participant{}
 	p.ID, err = res.LastInsertId()
 	mustNoErr(t, err)
-	mustNoErr(t, old.SetMark(&Attendance{ParticipantID: p.ID, SessionID: s1.ID, Mark: Present}))
+	_, err = old.w.Exec(`INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at)
+		VALUES (?, ?, ?, 'present', '2022-11-21T09:00:00Z')`, w.ID, p.ID, s1.ID)
+	mustNoErr(t, err)
 	secret, err := old.certificateSecret()
 	mustNoErr(t, err)
 	c := Certificate{WorkshopID: w.ID, ParticipantID: p.ID, Serial: "LAG-2022-001", Language: English,

@@ -18,6 +18,9 @@ type WorkbookData struct {
 	Verdicts      *Verdicts     // the attendance and who qualifies, and why
 	Certificates  []Certificate // the register, by serial number
 	Logistics     LogisticsData // rooming, airport runs, per diem
+	// MarkHistory is the marks helpers' devices made and the marks later
+	// ones replaced, in the order saved (see MarkHistory).
+	MarkHistory []MarkLogEntry
 }
 
 // WorkbookData reads what the workbook of a workshop shows.
@@ -61,7 +64,11 @@ func workbookIn(q querier, workshopID int64) (d WorkbookData, err error) {
 		return d, err
 	}
 	rates, err := perDiemRatesIn(q, workshopID)
+	if err != nil {
+		return d, err
+	}
 	d.Logistics = logisticsOf(d.Verdicts.Matrix, d.Participants, rates)
+	d.MarkHistory, err = markHistoryIn(q, workshopID)
 	return d, err
 }
 

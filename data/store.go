@@ -55,8 +55,8 @@ func loadMigrations() []migration {
 	}
 	slices.SortFunc(out, func(a, b migration) int { return a.version - b.version })
 	for i, m := range out {
-		if m.version != i+1 {
-			panic(fmt.Sprintf("migrations must be numbered 1, 2, 3…: found %d at place %d", m.version, i+1))
+		if m.version < 1 || i > 0 && m.version == out[i-1].version {
+			panic(fmt.Sprintf("migrations must have distinct numbers from 1: found %d twice or below 1", m.version))
 		}
 	}
 	return out
@@ -65,7 +65,12 @@ func loadMigrations() []migration {
 var migrations = loadMigrations()
 
 // SchemaVersion is the newest schema this program knows.
-var SchemaVersion = len(migrations)
+var SchemaVersion = lastVersion(migrations)
+
+// lastVersion is the number of the newest of ms. Numbers are reserved
+// for work done side by side, so a build may lack some below it for a
+// while (see migrate).
+func lastVersion(ms []migration) int { return ms[len(ms)-1].version }
 
 // Store is an open Atelier database. Writes go through one connection so
 // that they never wait on each other inside SQLite; reads use a small pool
@@ -74,9 +79,9 @@ type Store struct {
 	path string
 	w    *sql.DB
 	r    *sql.DB
-	// markStmt is prepared once: attendance is saved one mark at a time,
-	// and parsing the statement anew would be a third of each save.
-	markStmt *sql.Stmt
+	// marks are prepared once: attendance is saved one mark at a time,
+	// and parsing the statements anew would be a third of each save.
+	marks    markStatements
 	readOnly bool
 	// privateCopy is the folder of the copy a read-only store reads, when
 	// the file could not be read as it is (see openReadOnly); Close
@@ -120,8 +125,43 @@ func WithBackups(dir string) Option {
 }
 
 func (s *Store) needsMigration() bool {
+	pending, err := s.pendingMigrations()
+	return err == nil && len(pending) > 0
+}
+
+// pendingMigrations are the migrations the file has not had: those its
+// schema_migrations does not record. A file that a build lacking some
+// numbers migrated gets them when a build that has them opens it.
+func (s *Store) pendingMigrations() ([]migration, error) {
 	var current int
-	return s.w.QueryRow(`PRAGMA user_version`).Scan(&current) == nil && current < SchemaVersion
+	if err := s.w.QueryRow(`PRAGMA user_version`).Scan(&current); err != nil {
+		return nil, fmt.Errorf("reading the schema version: %w", err)
+	}
+	applied := map[int]bool{}
+	if current > 0 {
+		rows, err := s.w.Query(`SELECT version FROM schema_migrations`)
+		if err != nil {
+			return nil, fmt.Errorf("reading the schema's migrations: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				return nil, err
+			}
+			applied[v] = true
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	var pending []migration
+	for _, m := range migrations {
+		if !applied[m.version] {
+			pending = append(pending, m)
+		}
+	}
+	return pending, nil
 }
 
 // OpenMode says whether Open may create a file that does not exist yet.
@@ -187,10 +227,6 @@ func Open(path string, mode OpenMode, options ...Option) (*Store, error) {
 	}
 	r.SetMaxOpenConns(4)
 	s.r = r
-	if s.markStmt, err = w.Prepare(upsertMarkSQL); err != nil {
-		s.Close()
-		return nil, err
-	}
 	return s, nil
 }
 
@@ -346,7 +382,11 @@ func (s *Store) migrate() error {
 	if current > SchemaVersion { // re-checked: another process may have migrated meanwhile
 		return &OpenError{Path: s.path, Kind: ErrNewerSchema}
 	}
-	for _, m := range migrations[current:] {
+	pending, err := s.pendingMigrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range pending {
 		err := s.write(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.Exec(m.sql); err != nil {
 				return fmt.Errorf("schema migration %d (%s): %w", m.version, m.name, err)
@@ -362,7 +402,7 @@ func (s *Store) migrate() error {
 			if _, err := tx.Exec(fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
 				return err
 			}
-			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
+			_, err := tx.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, max(current, m.version)))
 			return err
 		})
 		if err != nil {
@@ -385,15 +425,13 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 func (s *Store) Close() error {
 	var errs []error
 	if s.readOnly {
-		errs = append(errs, s.markStmt.Close(), s.r.Close(), s.w.Close())
+		errs = append(errs, s.marks.close(), s.r.Close(), s.w.Close())
 		if s.privateCopy != "" {
 			errs = append(errs, os.RemoveAll(s.privateCopy))
 		}
 		return errors.Join(errs...)
 	}
-	if s.markStmt != nil {
-		errs = append(errs, s.markStmt.Close())
-	}
+	errs = append(errs, s.marks.close())
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

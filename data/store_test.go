@@ -16,9 +16,9 @@ func TestOpenCreatesSchemaAndRecordsMigrations(t *testing.T) {
 	mustNoErr(t, st.r.QueryRow(`PRAGMA user_version`).Scan(&version))
 	mustNoErr(t, st.r.QueryRow(`PRAGMA application_id`).Scan(&appID))
 	mustNoErr(t, st.r.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&recorded))
-	if version != SchemaVersion || appID != ApplicationID || recorded != SchemaVersion {
+	if version != SchemaVersion || appID != ApplicationID || recorded != len(migrations) {
 		t.Fatalf("user_version %d, application_id %#x, recorded %d; want %d, %#x, %d",
-			version, appID, recorded, SchemaVersion, ApplicationID, SchemaVersion)
+			version, appID, recorded, SchemaVersion, ApplicationID, len(migrations))
 	}
 	var fk, journal string
 	var sync int

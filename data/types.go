@@ -250,6 +250,12 @@ type Attendance struct {
 	Mark          Mark
 	MarkedAt      time.Time
 	Note          string
+	// Device is the helper's device that made the mark, as its helper
+	// named it on the venue page; "" for this computer.
+	Device string
+	// Revision is the mark's row in the attendance log, set when it is
+	// saved: a later mark has a larger one.
+	Revision int64
 }
 
 // Certificate is an entry of the certificates register. Exactly one of

@@ -91,6 +91,7 @@ func WriteWorkbook(d WorkbookData, w io.Writer, opts WorkbookOptions) error {
 		{b.w.Trainers, b.trainers},
 		{b.w.Grants, b.grants},
 		{b.w.Certificates, b.certificates},
+		{b.w.MarkHistory, b.markHistory},
 	}
 	sheets = append(sheets, b.travelSheets()...)
 	if err := f.SetSheetName("Sheet1", sheets[0].name); err != nil {

@@ -85,9 +85,9 @@ func TestWorkbookSheetsAreNamedInTheWorkshopsLanguage(t *testing.T) {
 		want  []string
 	}{
 		{lagos, []string{"Summary", "Participants", "Attendance", "Schedule", "Trainers", "Grants", "Certificates",
-			"Travel and stay", "Rooming", "Airport runs", "Per diem"}},
+			"Marks by device", "Travel and stay", "Rooming", "Airport runs", "Per diem"}},
 		{planned, []string{"Synthèse", "Participants", "Présences", "Programme", "Formateurs", "Bourses", "Attestations",
-			"Voyage et séjour", "Chambres", "Aéroport", "Indemnités"}},
+			"Marques par appareil", "Voyage et séjour", "Chambres", "Aéroport", "Indemnités"}},
 	} {
 		f, _, _ := demoWorkbook(t, c.which)
 		if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(c.want, "|") {

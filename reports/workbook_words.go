@@ -8,6 +8,7 @@ import "github.com/atelier-workshops/atelier/data"
 type bookWords struct {
 	// sheets
 	Summary, Participants, Attendance, Schedule, Trainers, Grants, Certificates string
+	MarkHistory                                                                 string
 	// summary
 	Workshop, Title, Theme, City, Country, Region, Venue, Start, End, Language string
 	Rule, RuleText, KeyFigures, ParticipantsTotal, Countries, Women, Men       string // RuleText: "%s of the sessions that count", %s a data.PercentText
@@ -20,6 +21,7 @@ type bookWords struct {
 	Notes, Name, Day, Kind, Room, CountsForCertificate, Mandatory, Attended, Counted        string
 	Rate, Eligible, Affiliation, Languages, Bio, Sessions, Covers, Serial, IssuedOn         string
 	Yes, No, Legend, Workshops, Confirmed, Total, Represented, Files                        string // Files: the files a workshop was found in
+	MarkedAt, MarkedTime, Device, Replaced, ThisComputer, Cleared                           string // the marks by device
 	Roles                                                                                   map[data.Role]string
 	Statuses                                                                                map[data.Status]string
 	Genders                                                                                 map[data.Gender]string
@@ -31,7 +33,9 @@ type bookWords struct {
 var workbookWords = map[data.Language]bookWords{
 	data.English: {
 		Summary: "Summary", Participants: "Participants", Attendance: "Attendance", Schedule: "Schedule",
-		Trainers: "Trainers", Grants: "Grants", Certificates: "Certificates",
+		Trainers: "Trainers", Grants: "Grants", Certificates: "Certificates", MarkHistory: "Marks by device",
+		MarkedAt: "Marked on", MarkedTime: "At", Device: "Device", Replaced: "Replaced by a later mark", ThisComputer: "this computer",
+		Cleared:  "cleared",
 		Workshop: "Workshop", Title: "Title", Theme: "Theme", City: "City", Country: "Country", Region: "Region",
 		Venue: "Venue", Start: "Start", End: "End", Language: "Language", Rule: "Certificate rule",
 		RuleText: "%s of the sessions that count", KeyFigures: "Key figures", ParticipantsTotal: "Participants",
@@ -62,7 +66,9 @@ var workbookWords = map[data.Language]bookWords{
 	},
 	data.French: {
 		Summary: "Synthèse", Participants: "Participants", Attendance: "Présences", Schedule: "Programme",
-		Trainers: "Formateurs", Grants: "Bourses", Certificates: "Attestations",
+		Trainers: "Formateurs", Grants: "Bourses", Certificates: "Attestations", MarkHistory: "Marques par appareil",
+		MarkedAt: "Marqué le", MarkedTime: "À", Device: "Appareil", Replaced: "Remplacée par une marque ultérieure", ThisComputer: "cet ordinateur",
+		Cleared:  "effacée",
 		Workshop: "Atelier", Title: "Titre", Theme: "Thème", City: "Ville", Country: "Pays", Region: "Région",
 		Venue: "Lieu", Start: "Début", End: "Fin", Language: "Langue", Rule: "Règle d’attestation",
 		RuleText: "%s des séances qui comptent", KeyFigures: "Chiffres clés", ParticipantsTotal: "Participants",
@@ -96,7 +102,9 @@ var workbookWords = map[data.Language]bookWords{
 	},
 	data.Spanish: {
 		Summary: "Resumen", Participants: "Participantes", Attendance: "Asistencia", Schedule: "Programa",
-		Trainers: "Formadores", Grants: "Becas", Certificates: "Certificados",
+		Trainers: "Formadores", Grants: "Becas", Certificates: "Certificados", MarkHistory: "Marcas por dispositivo",
+		MarkedAt: "Marcado el", MarkedTime: "A las", Device: "Dispositivo", Replaced: "Sustituida por una marca posterior", ThisComputer: "este ordenador",
+		Cleared:  "borrada",
 		Workshop: "Taller", Title: "Título", Theme: "Tema", City: "Ciudad", Country: "País", Region: "Región",
 		Venue: "Sede", Start: "Inicio", End: "Fin", Language: "Idioma", Rule: "Regla del certificado",
 		RuleText: "%s de las sesiones que cuentan", KeyFigures: "Cifras clave",
