@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -24,11 +23,8 @@ func TestHelperCLIChild(t *testing.T) {
 	if args == "" {
 		t.Skip("runs only as a child process")
 	}
-	var stdout, stderr bytes.Buffer
-	code := Run(strings.Split(args, "\n"), &stdout, &stderr, Program{Version: "test"})
-	os.Stdout.Write(stdout.Bytes())
-	os.Stderr.Write(stderr.Bytes())
-	os.Exit(code)
+	// Straight through: the parent reads what it says while it runs.
+	os.Exit(Run(strings.Split(args, "\n"), os.Stdout, os.Stderr, Program{Version: "test"}))
 }
 
 func cliChild(args ...string) *exec.Cmd {
@@ -43,8 +39,29 @@ func TestHelperLockHolder(t *testing.T) { datatest.LockHolder(t) }
 // it adds a participant and commits d later.
 func longWrite(t *testing.T, path string, d time.Duration) (wait func() error) {
 	t.Helper()
-	return datatest.HoldWriteLock(t, path, d, `INSERT INTO participants(workshop_id, given_name, family_name, status,
-		search_key, sort_key) VALUES (1, 'Written', 'Meanwhile', 'applicant', 'written meanwhile', 'meanwhile')`)
+	return datatest.HoldWriteLock(t, path, d, meanwhileSQL)
+}
+
+// meanwhileSQL is what the other process writes while it holds the lock.
+const meanwhileSQL = `INSERT INTO participants(workshop_id, given_name, family_name, status,
+	search_key, sort_key) VALUES (1, 'Written', 'Meanwhile', 'applicant', 'written meanwhile', 'meanwhile')`
+
+// syncBuffer is an output a child process writes to while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func participantCount(t *testing.T, db string, workshop int64) int {
@@ -78,8 +95,10 @@ func TestTwoImportsOfOneListAtOnceAddEachPersonOnce(t *testing.T) {
 	if err := os.WriteFile(list, []byte(csv.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	writer := longWrite(t, db, 2*time.Second)
-	var outs [2]strings.Builder
+	// The other process lets go once both imports wait for it, however
+	// long a loaded machine takes to start them (two minutes at the most).
+	release, writer := datatest.HoldWriteLockUntilReleased(t, db, 2*time.Minute, meanwhileSQL)
+	var outs [2]syncBuffer
 	var errs [2]error
 	var wg sync.WaitGroup
 	for i := range 2 {
@@ -87,6 +106,13 @@ func TestTwoImportsOfOneListAtOnceAddEachPersonOnce(t *testing.T) {
 		cmd.Stdout, cmd.Stderr = &outs[i], &outs[i]
 		wg.Go(func() { errs[i] = cmd.Run() })
 	}
+	const waiting = "another Atelier is writing to this file; waiting…"
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if strings.Contains(outs[0].String(), waiting) && strings.Contains(outs[1].String(), waiting) {
+			break
+		}
+	}
+	release()
 	wg.Wait()
 	if err := writer(); err != nil {
 		t.Fatalf("the other process: %v", err)
@@ -95,7 +121,7 @@ func TestTwoImportsOfOneListAtOnceAddEachPersonOnce(t *testing.T) {
 	var got []string
 	for i := range 2 {
 		m := imported.FindStringSubmatch(outs[i].String())
-		if errs[i] != nil || m == nil || !strings.Contains(outs[i].String(), "another Atelier is writing to this file; waiting…") {
+		if errs[i] != nil || m == nil || !strings.Contains(outs[i].String(), waiting) {
 			t.Fatalf("import %d: %v\n%s", i, errs[i], outs[i].String())
 		}
 		got = append(got, m[1])

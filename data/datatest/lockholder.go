@@ -21,7 +21,8 @@ import (
 
 // LockHolder is the child process: it takes the write lock of
 // ATELIER_HOLD_DB, runs the statements of ATELIER_HOLD_SQL in its
-// transaction, says "locked", and commits ATELIER_HOLD_FOR later. Run by
+// transaction, says "locked", and commits ATELIER_HOLD_FOR later, or as
+// soon as its stdin ends when ATELIER_HOLD_UNTIL_RELEASED is set. Run by
 // the tests themselves, it skips.
 func LockHolder(t *testing.T) {
 	path := os.Getenv("ATELIER_HOLD_DB")
@@ -51,7 +52,17 @@ func LockHolder(t *testing.T) {
 		}
 	}
 	fmt.Println("locked")
-	time.Sleep(hold)
+	released := make(chan struct{})
+	if os.Getenv("ATELIER_HOLD_UNTIL_RELEASED") != "" {
+		go func() {
+			bufio.NewReader(os.Stdin).ReadString('\n')
+			close(released)
+		}()
+	}
+	select {
+	case <-time.After(hold):
+	case <-released:
+	}
 	if err := tx.Commit(); err != nil {
 		fail(err)
 	}
@@ -62,9 +73,32 @@ func LockHolder(t *testing.T) {
 // holds it; wait waits for it to commit and end.
 func HoldWriteLock(t testing.TB, path string, d time.Duration, statements ...string) (wait func() error) {
 	t.Helper()
+	_, wait = holdWriteLock(t, path, d, false, statements)
+	return wait
+}
+
+// HoldWriteLockUntilReleased is HoldWriteLock until release is called, or
+// for d at the most: a test that needs others to be waiting for the lock
+// before it is let go (whatever the machine's load) releases it then.
+func HoldWriteLockUntilReleased(t testing.TB, path string, d time.Duration, statements ...string) (release func(), wait func() error) {
+	t.Helper()
+	return holdWriteLock(t, path, d, true, statements)
+}
+
+func holdWriteLock(t testing.TB, path string, d time.Duration, untilReleased bool, statements []string) (release func(), wait func() error) {
+	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperLockHolder$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "ATELIER_HOLD_DB="+path, "ATELIER_HOLD_FOR="+d.String(),
 		"ATELIER_HOLD_SQL="+strings.Join(statements, ";\n"))
+	release = func() {}
+	if untilReleased {
+		cmd.Env = append(cmd.Env, "ATELIER_HOLD_UNTIL_RELEASED=1")
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		release = func() { in.Close() }
+	}
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -76,5 +110,5 @@ func HoldWriteLock(t testing.TB, path string, d time.Duration, statements ...str
 	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "locked\n" {
 		t.Fatalf("the other process did not take the write lock: %q %v", line, err)
 	}
-	return cmd.Wait
+	return release, cmd.Wait
 }
