@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -238,4 +239,23 @@ func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// keysHint says which keys mark, in the interface language's letters, at
+// the size of the text around it.
+func keysHint() *widget.RichText {
+	var segs []widget.RichTextSegment
+	text := func(s string, bold bool) {
+		segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyle{Inline: true,
+			TextStyle: fyne.TextStyle{Bold: bold}, ColorName: theme.ColorNameForeground}})
+	}
+	text(lang.X("attendance.keys_intro", "Keys:")+" ", false)
+	for _, m := range data.Marks {
+		text(markLetter(m), true)
+		text(" "+markName(m)+" · ", false)
+	}
+	text(lang.X("attendance.keys_more", "Delete clears · ↑ ↓ move · Enter note · Ctrl+F find"), false)
+	hint := widget.NewRichText(segs...)
+	hint.Truncation = fyne.TextTruncateEllipsis
+	return hint
 }
