@@ -275,23 +275,10 @@ func TestMatrixShowsTheDevice(t *testing.T) {
 // A file from before the log gets its marks as the log's first rows.
 func TestTheLogStartsWithTheMarksOfAnOlderFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	all := migrations
-	migrations, SchemaVersion = all[:5], 5
-	old, err := Open(path, OpenOrCreate)
-	migrations, SchemaVersion = all, lastVersion(all)
-	mustNoErr(t, err)
+	old := openOldSchema(t, path, 5)
 	w := addWorkshop(t, old)
 	s := addSession(t, old, w, 0, 9, 11, "Opening")
-	// Written as that schema had them: today's store writes columns it lacked.
-	res, err := old.w.Exec(`INSERT INTO participants(workshop_id, given_name, family_name, status, country)
-		VALUES (?, 'Ada', 'Obi', 'confirmed', 'NG')`, w.ID)
-	mustNoErr(t, err)
-	p := Participant{}
-	p.ID, err = res.LastInsertId()
-	mustNoErr(t, err)
-	_, err = old.w.Exec(`INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at)
-		VALUES (?, ?, ?, 'late', '2022-11-21T09:10:00Z')`, w.ID, p.ID, s.ID)
-	mustNoErr(t, err)
+	p := markedAsOldSchemas(t, old, w, s, "Ada", "Obi", Late, "2022-11-21T09:10:00Z")
 	mustNoErr(t, old.Close())
 
 	st, err := Open(path, OpenExisting)

@@ -54,3 +54,32 @@ func addParticipant(t testing.TB, st *Store, w Workshop, given, family string, s
 	mustNoErr(t, st.SaveParticipant(&p))
 	return p
 }
+
+// openOldSchema creates a file at path as Atelier's schema version made
+// it, through today's store.
+func openOldSchema(t testing.TB, path string, version int) *Store {
+	t.Helper()
+	all := migrations
+	migrations, SchemaVersion = all[:version], version
+	old, err := Open(path, OpenOrCreate)
+	migrations, SchemaVersion = all, lastVersion(all)
+	mustNoErr(t, err)
+	return old
+}
+
+// markedAsOldSchemas wrote it: a confirmed participant of w marked in
+// session s at the time given. Today's store writes columns older schemas
+// lacked, so both rows are written by hand.
+func markedAsOldSchemas(t testing.TB, old *Store, w Workshop, s Session, given, family string, mark Mark, at string) Participant {
+	t.Helper()
+	res, err := old.w.Exec(`INSERT INTO participants(workshop_id, given_name, family_name, status, country)
+		VALUES (?, ?, ?, 'confirmed', 'NG')`, w.ID, given, family)
+	mustNoErr(t, err)
+	p := Participant{WorkshopID: w.ID, GivenName: given, FamilyName: family, Status: StatusConfirmed, Country: "NG"}
+	p.ID, err = res.LastInsertId()
+	mustNoErr(t, err)
+	_, err = old.w.Exec(`INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at)
+		VALUES (?, ?, ?, ?, ?)`, w.ID, p.ID, s.ID, mark, at)
+	mustNoErr(t, err)
+	return p
+}

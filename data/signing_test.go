@@ -402,23 +402,10 @@ func TestFingerprintAndSignatureCodeForm(t *testing.T) {
 // reissuing unchanged keeps the code on the paper while adding a signature.
 func TestCodesIssuedBeforeSignaturesStillVerify(t *testing.T) {
 	path := t.TempDir() + "/old.db"
-	all := migrations
-	migrations, SchemaVersion = all[:4], 4
-	old, err := Open(path, OpenOrCreate)
-	migrations, SchemaVersion = all, lastVersion(all)
-	mustNoErr(t, err)
+	old := openOldSchema(t, path, 4)
 	w := addWorkshop(t, old)
 	s1 := addSession(t, old, w, 0, 9, 11, "Opening")
-	// Written as that schema had them: today's store writes columns it lacked.
-	res, err := old.w.Exec(`INSERT INTO participants(workshop_id, given_name, family_name, status, country)
-		VALUES (?, 'Ọláńrewájú', 'Ñúñez', 'confirmed', 'NG')`, w.ID)
-	mustNoErr(t, err)
-	p := Participant{}
-	p.ID, err = res.LastInsertId()
-	mustNoErr(t, err)
-	_, err = old.w.Exec(`INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at)
-		VALUES (?, ?, ?, 'present', '2022-11-21T09:00:00Z')`, w.ID, p.ID, s1.ID)
-	mustNoErr(t, err)
+	p := markedAsOldSchemas(t, old, w, s1, "Ọláńrewájú", "Ñúñez", Present, "2022-11-21T09:00:00Z")
 	secret, err := old.certificateSecret()
 	mustNoErr(t, err)
 	c := Certificate{WorkshopID: w.ID, ParticipantID: p.ID, Serial: "LAG-2022-001", Language: English,
