@@ -31,14 +31,7 @@ func TestSendLettersFromTheLettersDialog(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, q := openAt(t, "en", st, res.Lagos)
-	var mailMenu []string
-	for _, menu := range c.win.MainMenu().Items {
-		if menu.Label == "Mail" {
-			for _, it := range menu.Items {
-				mailMenu = append(mailMenu, it.Label)
-			}
-		}
-	}
+	mailMenu := menuLabels(c, "Mail")
 	for _, want := range []string{"Send the visa invitation letters…", "Send the grant award letters…", "Send the attendance letters…"} {
 		if !slices.Contains(mailMenu, want) {
 			t.Errorf("the Mail menu %q lacks %q", mailMenu, want)
