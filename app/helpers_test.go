@@ -286,3 +286,16 @@ func reread(t *testing.T, st *data.Store, id int64) data.Workshop {
 	}
 	return w
 }
+
+// menuLabels are the labels of the items of the window's menu named menu.
+func menuLabels(c *controller, menu string) []string {
+	var labels []string
+	for _, m := range c.win.MainMenu().Items {
+		if m.Label == menu {
+			for _, it := range m.Items {
+				labels = append(labels, it.Label)
+			}
+		}
+	}
+	return labels
+}

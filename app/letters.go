@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/mail"
 	"github.com/atelier-workshops/atelier/reports"
 	"github.com/atelier-workshops/atelier/say"
 )
@@ -72,7 +73,13 @@ func (c *controller) askLetters() {
 	intro.Wrapping = fyne.TextWrapWord
 	wording := widget.NewButtonWithIcon(lang.X("letters.wording_button", "Wording and letterhead…"), theme.DocumentCreateIcon(),
 		func() { c.showLetterWording(w, ld.chosen()) })
-	ld.d = c.newModal(lang.X("letters.title", "Letters"), container.NewVBox(intro, ld.kind, atRight(wording)),
+	// Send… mails each participant the letter chosen, issued as printing
+	// issues it, through the outbox.
+	send := widget.NewButtonWithIcon(lang.X("send.button", "Send…"), theme.MailSendIcon(), func() {
+		ld.d.Hide()
+		c.showSend(mail.Request{Kind: data.MessageKind(ld.chosen()), WorkshopID: w.ID})
+	})
+	ld.d = c.newModal(lang.X("letters.title", "Letters"), container.NewVBox(intro, ld.kind, atRight(container.NewHBox(wording, send))),
 		cancelButton(func() { ld.d.Hide() }), mainButton(lang.X("letters.print", "Issue and print…"), ld.next))
 	fitDialog(ld.d, 560)
 	ld.d.Show()

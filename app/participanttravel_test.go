@@ -136,10 +136,7 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 	useLanguage(t, "en")
 	st, res := demoStore(t)
 	c, q := openAt(t, "en", st, res.Lagos)
-	var labels []string
-	for _, it := range c.win.MainMenu().Items[0].Items {
-		labels = append(labels, it.Label)
-	}
+	labels := menuLabels(c, "File")
 	for _, want := range []string{"Letters…", "Badges and table cards…", "Logistics sheets…"} {
 		if !slices.Contains(labels, want) {
 			t.Errorf("File menu %q lacks %q", labels, want)

@@ -65,8 +65,8 @@ func (c *controller) mailMenuItems() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.send_certificates", "Send the certificates…"), workshop(data.MessageCertificate)),
 	}
-	// The letters appear once package mail has their documents (the
-	// letters register plugs in with mail.RegisterDocuments).
+	// A kind of letter appears when package mail has its documents
+	// (mail.RegisterDocuments).
 	for _, kind := range []data.MessageKind{data.MessageVisa, data.MessageAward, data.MessageAttendance} {
 		if mail.IsSendable(kind) {
 			items = append(items, fyne.NewMenuItem(sendTitle(kind)+"…", workshop(kind)))
@@ -314,9 +314,16 @@ func (g *sendDialog) refresh() {
 		g.summary.SetText(lang.XN("send.summary", "{{.Count}} messages to {{.People}} people. Nothing is sent before you say so.",
 			len(plan.Messages), map[string]any{"Count": len(plan.Messages), "People": plan.People}))
 	}
+	var notes []string
 	if len(plan.Missing) > 0 {
-		g.missing.SetText(lang.XN("send.missing", "{{.Count}} people have no email address and will get nothing: {{.Names}}",
+		notes = append(notes, lang.XN("send.missing", "{{.Count}} people have no email address and will get nothing: {{.Names}}",
 			len(plan.Missing), map[string]any{"Count": len(plan.Missing), "Names": strings.Join(plan.Missing, ", ")}))
+	}
+	for _, s := range plan.LeftOut {
+		notes = append(notes, letterSkipText(s))
+	}
+	if len(notes) > 0 {
+		g.missing.SetText(strings.Join(notes, "\n"))
 		g.missing.Show()
 	}
 	if err == nil && len(plan.Messages) > 0 {

@@ -81,7 +81,10 @@ Usage:
                --smtp HOST:PORT [--security starttls|tls|none] [--user NAME] [--to ADDRESS] [--rate N] [--yes]
                                write the messages of a workshop (atelier send --help lists the
                                kinds): each certificate to its holder
-                               (--trainers: the trainers' too), the workbook to the secretariat
+                               (--trainers: the trainers' too), each visa, award or attendance
+                               letter to the participant it is for (as atelier letters writes
+                               them; a name the PDF font cannot draw is left out and named),
+                               the workbook to the secretariat
                                (--anonymous; --to another address), or --subject and --body to the
                                confirmed participants; print how many go to how many people and the
                                first, and with --yes queue and send them, at most N a minute (20

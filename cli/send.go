@@ -21,8 +21,8 @@ import (
 // line; the window keeps it in the system's keychain instead.
 const PasswordVariable = "ATELIER_SMTP_PASSWORD"
 
-// sendUsage names the kinds that can be sent now: the letters join the
-// certificates once their register plugs into package mail.
+// sendUsage names the kinds that can be sent: those package mail has
+// documents for (certificates and the letters), the workbook and text.
 func sendUsage() string {
 	return "atelier send --db FILE --workshop ID --what " + strings.Join(whatNames(), "|") + " --from ADDRESS --smtp HOST:PORT " +
 		"[--security starttls|tls|none] [--user NAME] [--to ADDRESS] [--rate N] [--yes]\n       atelier send --db FILE --retry [--smtp HOST:PORT …]"
@@ -129,11 +129,13 @@ func runSend(args []string, stdout, stderr io.Writer) int {
 	if len(plan.Messages) == 0 {
 		fmt.Fprintf(stdout, "Nobody to send to.\n")
 		printMissing(stdout, plan.Missing)
+		printLeftOut(stdout, plan.LeftOut)
 		return 0
 	}
 	if !f.yes {
 		fmt.Fprintf(stdout, "%s to %s.\n", count(len(plan.Messages), "message", "messages"), count(plan.People, "person", "people"))
 		printMissing(stdout, plan.Missing)
+		printLeftOut(stdout, plan.LeftOut)
 		fmt.Fprintf(stdout, "\nThe first of them:\n\n")
 		printMessage(stdout, plan.Messages[0])
 		fmt.Fprintf(stdout, "\nNothing was sent: add --yes to queue and send them.\n")
@@ -178,7 +180,7 @@ func (f *sendFlags) check(nargs int, rest []string) (data.MessageKind, string) {
 	case !ok:
 		return "", fmt.Sprintf("--what must be one of %s, not %q", strings.Join(whatNames(), ", "), f.what)
 	case !mail.IsSendable(kind):
-		return "", fmt.Sprintf("--what %s: the %s letters cannot be sent yet (they come with the letters register)", f.what, f.what)
+		return "", fmt.Sprintf("--what %s cannot be sent: this build has no documents of that kind", f.what)
 	case kind == data.MessageText && strings.TrimSpace(f.body) == "":
 		return "", "--what text needs the message: --subject \"…\" --body \"…\""
 	case f.to != "" && kind != data.MessageWorkbook:
@@ -302,6 +304,14 @@ func addressee(m data.OutboxMessage) string {
 		return m.ToAddress
 	}
 	return fmt.Sprintf("%s <%s>", m.ToName, m.ToAddress)
+}
+
+// printLeftOut names those the documents leave out, and why, as atelier
+// letters does.
+func printLeftOut(w io.Writer, leftOut []data.LetterSkip) {
+	for _, s := range leftOut {
+		fmt.Fprintf(w, "Left out: %s\n", say.LetterSkip(s).English())
+	}
 }
 
 func printMissing(w io.Writer, missing []string) {

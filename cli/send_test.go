@@ -2,8 +2,10 @@ package cli
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,5 +136,55 @@ func TestSendSaysWhatIsWrong(t *testing.T) {
 	if code, _, stderr := runCLI("send", "--db", db, "--workshop", "1", "--what", "certificates", "--smtp", "nohost", "--from", "a@b.org"); code != 1 ||
 		!strings.Contains(stderr, "HOST:PORT") {
 		t.Errorf("bad --smtp: code %d, %q", code, stderr)
+	}
+}
+
+// send --what visa previews the visa letters the register would issue
+// (printed when sent), then, with --yes, issues them and sends one each
+// with its PDF; the letters the register then holds are those the
+// messages name, and printing them again keeps their serials and codes.
+func TestSendVisaLetters(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	db := demoFile(t)
+	args := []string{"send", "--db", db, "--workshop", "1", "--what", "visa", "--from", "organiser@example.org",
+		"--smtp", "127.0.0.1:" + strconv.Itoa(m.SMTPPort), "--security", "none", "--rate", "0"}
+	code, stdout, stderr := runCLI(args...)
+	first, _, _ := strings.Cut(stdout, "\n")
+	var n, people int
+	if _, err := fmt.Sscanf(first, "%d messages to %d people.", &n, &people); err != nil || code != 0 || n < 3 || people != n ||
+		!regexp.MustCompile(`(?m)^Subject: .*visa`).MatchString(stdout) || !strings.Contains(stdout, "(printed when sent)") {
+		t.Fatalf("preview: code %d, %q %q", code, stdout, stderr)
+	}
+	code, stdout, stderr = runCLI(append(args, "--yes")...)
+	if code != 0 || !strings.Contains(stdout, fmt.Sprintf("Queued %d messages", n)) || !strings.Contains(stdout, fmt.Sprintf("%d messages sent.", n)) {
+		t.Fatalf("--yes: code %d, %q %q", code, stdout, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "visa.pdf")
+	code, listed, stderr := runCLI("letters", "--db", db, "--workshop", "1", "--kind", "visa", "--out", out)
+	lines := strings.Split(strings.TrimSpace(listed), "\n")[1:]
+	if code != 0 || len(lines) != n || m.Count(t) != n {
+		t.Fatalf("letters after sending: code %d, %q %q; Mailpit took %d of %d", code, listed, stderr, m.Count(t), n)
+	}
+	sent := map[string]string{}
+	for _, s := range m.Messages(t) {
+		msg := m.Message(t, s.ID)
+		if len(msg.Attachments) != 1 || !strings.HasSuffix(msg.Attachments[0].FileName, ".pdf") {
+			t.Fatalf("%s: attachments %+v", s.To[0].Address, msg.Attachments)
+		}
+		pdf := filepath.Join(t.TempDir(), "letter.pdf")
+		if err := os.WriteFile(pdf, m.Attachment(t, s.ID, msg.Attachments[0].PartID), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		sent[msg.Text] = pdfWords(t, pdf)
+	}
+	for _, l := range lines {
+		serial, code := strings.Fields(l)[0], strings.Fields(l)[1]
+		found := false
+		for text, pdf := range sent {
+			found = found || strings.Contains(text, serial) && strings.Contains(text, code) && strings.Contains(pdf, serial)
+		}
+		if !found {
+			t.Errorf("no message carries the letter %s %s the register holds", serial, code)
+		}
 	}
 }

@@ -53,13 +53,9 @@ func (s *Store) IssueCertificatesPrinting(ctx context.Context, workshopID int64,
 	}
 	var out []Certificate
 	err = s.enterAndPrint(ctx, printer, func(tx *sql.Tx) (string, error) {
-		var w Workshop
 		var err error
-		if out, w, err = planCertificatesIn(tx, workshopID, opt); err != nil || len(out) == 0 {
-			return "", err
-		}
-		if out, err = issueIn(tx, secret, w, out); err != nil || len(out) == 0 {
-			return "", err // every certificate due was revoked: nothing to print
+		if out, err = issueCertificatesIn(tx, secret, workshopID, opt); err != nil || len(out) == 0 {
+			return "", err // nobody eligible, or every certificate due was revoked: nothing to print
 		}
 		if printer == nil {
 			return "", nil

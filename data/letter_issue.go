@@ -114,31 +114,16 @@ type LetterPrinter interface {
 // otherwise they are left out and named in the run.
 func (s *Store) IssueLettersPrinting(ctx context.Context, workshopID int64, opts LetterOptions,
 	printer LetterPrinter) (LetterRun, error) {
-	if !ValidLetterKind(opts.Kind) {
-		return LetterRun{}, fmt.Errorf("%q is not a kind of letter (visa, award or attendance)", opts.Kind)
-	}
-	if opts.IssuedOn.IsZero() {
-		opts.IssuedOn = DateOf(time.Now())
+	opts, err := opts.checked()
+	if err != nil {
+		return LetterRun{}, err
 	}
 	var run LetterRun
-	err := s.enterAndPrint(ctx, printer, func(tx *sql.Tx) (string, error) {
-		d, err := letterDataIn(tx, workshopID)
-		if err != nil {
+	err = s.enterAndPrint(ctx, printer, func(tx *sql.Tx) (string, error) {
+		d, issued, err := issueLettersIn(tx, workshopID, opts)
+		run = issued
+		if err != nil || len(d.Letters) == 0 || printer == nil {
 			return "", err
-		}
-		plans, err := planLettersIn(tx, d.Workshop, d.Organisations, opts)
-		if err != nil {
-			return "", err
-		}
-		run = LetterRun{LeftOut: plans.leftOut, Warnings: plans.warnings}
-		if d.Letters, err = enterLettersIn(tx, d.Workshop, opts.Kind, plans.letters); err != nil || len(d.Letters) == 0 {
-			return "", err
-		}
-		for _, l := range d.Letters {
-			run.Letters = append(run.Letters, l.Letter)
-		}
-		if printer == nil {
-			return "", nil
 		}
 		return printer.Stage(d)
 	})
@@ -147,6 +132,41 @@ func (s *Store) IssueLettersPrinting(ctx context.Context, workshopID int64, opts
 		return LetterRun{}, err
 	}
 	return run, err
+}
+
+// issueLettersIn decides, in the write transaction tx, who gets a letter
+// of opts.Kind and what it says, and enters the letters in the register:
+// what IssueLettersPrinting prints and QueueLetters attaches. opts must
+// have its kind checked and its date set.
+func issueLettersIn(tx *sql.Tx, workshopID int64, opts LetterOptions) (LetterData, LetterRun, error) {
+	d, err := letterDataIn(tx, workshopID)
+	if err != nil {
+		return d, LetterRun{}, err
+	}
+	plans, err := planLettersIn(tx, d.Workshop, d.Organisations, opts)
+	if err != nil {
+		return d, LetterRun{}, err
+	}
+	run := LetterRun{LeftOut: plans.leftOut, Warnings: plans.warnings}
+	if d.Letters, err = enterLettersIn(tx, d.Workshop, opts.Kind, plans.letters); err != nil {
+		return d, LetterRun{}, err
+	}
+	for _, l := range d.Letters {
+		run.Letters = append(run.Letters, l.Letter)
+	}
+	return d, run, nil
+}
+
+// checked refuses a kind that is not a letter's and dates a letter
+// written anew today unless a date is given.
+func (opts LetterOptions) checked() (LetterOptions, error) {
+	if !ValidLetterKind(opts.Kind) {
+		return opts, fmt.Errorf("%q is not a kind of letter (visa, award or attendance)", opts.Kind)
+	}
+	if opts.IssuedOn.IsZero() {
+		opts.IssuedOn = DateOf(time.Now())
+	}
+	return opts, nil
 }
 
 // IssueLetters enters letters in the register without printing them.
@@ -316,26 +336,13 @@ func enterLettersIn(tx *sql.Tx, w Workshop, kind LetterKind, plans []PrintedLett
 	if len(plans) == 0 {
 		return nil, nil
 	}
-	existing := map[int64]Letter{}
-	old, err := queryAll(tx, scanLetter, `SELECT `+letterColumns+` FROM letters WHERE workshop_id = ? AND kind = ?`,
-		w.ID, kind)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range old {
-		existing[l.ParticipantID] = l
-	}
 	key, err := signingKeyIn(tx)
 	if err != nil {
 		return nil, err
 	}
-	keys, err := issuerKeys(tx)
+	existing, fingerprints, err := letterRegisterIn(tx, w.ID, kind)
 	if err != nil {
 		return nil, err
-	}
-	fingerprints := map[int64]string{}
-	for _, k := range keys {
-		fingerprints[k.ID] = k.Fingerprint()
 	}
 	prefix := letterSerialPrefix(w, kind)
 	last, err := lastLetterSerial(tx, w.ID, prefix)
@@ -397,6 +404,30 @@ func enterLettersIn(tx *sql.Tx, w Workshop, kind LetterKind, plans []PrintedLett
 		out = append(out, pl)
 	}
 	return out, nil
+}
+
+// letterRegisterIn reads the letters of a kind already in the register,
+// by participant, and the fingerprints of the keys that may have signed
+// them.
+func letterRegisterIn(q querier, workshopID int64, kind LetterKind) (map[int64]Letter, map[int64]string, error) {
+	old, err := queryAll(q, scanLetter, `SELECT `+letterColumns+` FROM letters WHERE workshop_id = ? AND kind = ?`,
+		workshopID, kind)
+	if err != nil {
+		return nil, nil, err
+	}
+	existing := map[int64]Letter{}
+	for _, l := range old {
+		existing[l.ParticipantID] = l
+	}
+	keys, err := issuerKeys(q)
+	if err != nil {
+		return nil, nil, err
+	}
+	fingerprints := map[int64]string{}
+	for _, k := range keys {
+		fingerprints[k.ID] = k.Fingerprint()
+	}
+	return existing, fingerprints, nil
 }
 
 // unchangedLetter tells whether old's signature still covers what the

@@ -142,7 +142,8 @@ func mailingDataIn(q querier, workshopID int64) (d MailingData, err error) {
 // returns what compose needs of it, then compose writes the messages from
 // that and from the workshop's mailing data read in the same transaction,
 // and they are queued. Whatever fails, the register and the outbox are as
-// they were. Letters plug in with an issue of their own.
+// they were. The certificates (QueueCertificates) and the letters
+// (QueueLetters) each bring their own issue.
 func (s *Store) queueIssued(ctx context.Context, workshopID int64, issue func(tx *sql.Tx) (any, error),
 	compose func(d MailingData, issued any) ([]OutboxMessage, error)) ([]OutboxMessage, error) {
 	var msgs []OutboxMessage
@@ -182,10 +183,8 @@ func (s *Store) QueueCertificates(ctx context.Context, workshopID int64, opt Iss
 
 // issueCertificatesIn decides, in the write transaction tx, who is
 // eligible and enters their certificates in the register, as
-// IssueCertificatesPrinting does, for the messages queued in the same
-// transaction. (It lives here, not beside IssueCertificatesPrinting, so
-// that the letters branch's rewrite of that function merges cleanly; the
-// two can share it once merged.)
+// IssueCertificatesPrinting does (which prints what it enters), for the
+// messages queued in the same transaction.
 func issueCertificatesIn(tx *sql.Tx, secret []byte, workshopID int64, opt IssueOptions) ([]Certificate, error) {
 	out, w, err := planCertificatesIn(tx, workshopID, opt)
 	if err != nil || len(out) == 0 {

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -37,6 +38,10 @@ type Plan struct {
 	People   int                  // how many people they go to
 	// Missing are the people due a message who have no email address.
 	Missing []string
+	// LeftOut are the people the document kind leaves out, and why (a
+	// letter to a name the PDF font cannot draw, a visa letter without a
+	// passport number).
+	LeftOut []data.LetterSkip
 }
 
 // ErrNobody is Queue's answer when nobody is due a message.
@@ -65,12 +70,15 @@ func Preview(st *data.Store, account data.MailAccount, r Request) (Plan, error) 
 		return Plan{}, err
 	}
 	var docs []Document
+	var leftOut []data.LetterSkip
 	if k, ok := documentKinds[r.Kind]; ok {
-		if docs, err = k.Preview(st, r); err != nil {
+		if docs, leftOut, err = k.Preview(st, r); err != nil {
 			return Plan{}, err
 		}
 	}
-	return compose(d, account, r, docs, nil)
+	plan, err := compose(d, account, r, docs, nil)
+	plan.LeftOut = leftOut
+	return plan, err
 }
 
 // Queue puts in the outbox the messages r makes: for a document kind, it
@@ -169,10 +177,7 @@ func compose(d data.MailingData, account data.MailAccount, r Request, docs []Doc
 			TrainerID: p.trainerID, Language: lang, ToName: p.name, ToAddress: p.address,
 			FromName: account.FromName, FromAddress: account.FromAddress}
 		if doc != nil {
-			values["serial"], values["code"] = doc.Serial, doc.Code
-			if doc.Serial == "" {
-				values["serial"], values["code"] = notYetGiven[lang], notYetGiven[lang]
-			}
+			values["serial"], values["code"] = cmp.Or(doc.Serial, notYetGiven[lang]), cmp.Or(doc.Code, notYetGiven[lang])
 			m.Document = doc.Serial
 			name := doc.FileName
 			if name == "" {

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -60,6 +61,23 @@ func requireTool(t testing.TB, name, debianPackage string) string {
 	}
 	t.Skipf("%s is not installed (apt-get install %s); CI installs it", name, debianPackage)
 	return ""
+}
+
+// attachedAsKept is the one attachment of the message Mailpit took as
+// id, after checking that it is, byte for byte and by name, the one the
+// outbox keeps for kept.
+func attachedAsKept(t testing.TB, m *mailtest.Mailpit, id string, kept data.OutboxMessage) []byte {
+	t.Helper()
+	got := m.Message(t, id)
+	if len(got.Attachments) != 1 || len(kept.Attachments) != 1 {
+		t.Fatalf("%s: %d attachments arrived, %d kept", kept.ToAddress, len(got.Attachments), len(kept.Attachments))
+	}
+	body := m.Attachment(t, id, got.Attachments[0].PartID)
+	if !bytes.Equal(body, kept.Attachments[0].Content) || got.Attachments[0].FileName != kept.Attachments[0].FileName {
+		t.Errorf("%s: the attachment that arrived (%q, %d bytes) is not the one kept (%q, %d bytes)", kept.ToAddress,
+			got.Attachments[0].FileName, len(body), kept.Attachments[0].FileName, len(kept.Attachments[0].Content))
+	}
+	return body
 }
 
 // pdfText is the text poppler reads in a PDF.

@@ -1,11 +1,11 @@
 // Package mail is the outbox's sending side: it writes the messages of a
-// workshop from their templates (the certificates, the letters once they
-// plug in, the secretariat's workbook, the organiser's own words), with
-// the very documents the registers hold attached, queues them in the
-// database file (data/outbox.go keeps their states) and sends them through
-// an SMTP server with github.com/wneessen/go-mail, at the rate the user
-// sets, retrying what can be retried and never sending a message twice
-// without the user's word.
+// workshop from their templates (the certificates, the visa, award and
+// attendance letters, the secretariat's workbook, the organiser's own
+// words), with the very documents the registers hold attached, queues
+// them in the database file (data/outbox.go keeps their states) and sends
+// them through an SMTP server with github.com/wneessen/go-mail, at the
+// rate the user sets, retrying what can be retried and never sending a
+// message twice without the user's word.
 package mail
 
 import (
@@ -34,8 +34,9 @@ type Document struct {
 type DocumentKind interface {
 	// Preview lists the documents Queue would attach, without writing
 	// anything: those not in the register yet have no serial, and none
-	// has its content.
-	Preview(st *data.Store, r Request) ([]Document, error)
+	// has its content; and the people due none whom the user should hear
+	// of (a letter's name the PDF font cannot draw…), with why.
+	Preview(st *data.Store, r Request) ([]Document, []data.LetterSkip, error)
 	// Queue enters in the register what needs entering, prints each
 	// person's document as the register then holds it, and queues the
 	// messages compose writes of them, all in one write transaction of
@@ -68,16 +69,16 @@ func IsSendable(kind data.MessageKind) bool { return slices.Contains(Sendable(),
 // rule or an override makes eligible, and the trainers if asked.
 type certificateDocuments struct{}
 
-func (certificateDocuments) Preview(st *data.Store, r Request) ([]Document, error) {
+func (certificateDocuments) Preview(st *data.Store, r Request) ([]Document, []data.LetterSkip, error) {
 	certs, err := st.PreviewCertificates(r.WorkshopID, data.IssueOptions{Trainers: r.Trainers})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	docs := make([]Document, len(certs))
 	for i, c := range certs {
 		docs[i] = certificateDocument(c, "")
 	}
-	return docs, nil
+	return docs, nil, nil
 }
 
 func (certificateDocuments) Queue(ctx context.Context, st *data.Store, r Request,

@@ -97,8 +97,7 @@ func HTMLOf(text string, lang data.Language) string {
 
 type byLanguage = map[data.Language]data.MailTemplate
 
-// defaults are the default messages. The letters' kinds are here already,
-// for when their documents plug in (see kinds.go).
+// defaults are the default messages.
 var defaults = map[data.MessageKind]byLanguage{
 	data.MessageCertificate: {
 		data.English: {Subject: "Your certificate of attendance: {workshop}",

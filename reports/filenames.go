@@ -56,16 +56,26 @@ func SafeFileName(s, ext string) string {
 }
 
 // certificateFileNames names each certificate's file by its serial and
-// holder, made safe by SafeFileName and unique even on file systems that
+// holder (see uniqueFileNames).
+func certificateFileNames(certs []data.Certificate) []string {
+	stems := make([]string, len(certs))
+	for i, c := range certs {
+		stems[i] = c.Serial + " " + c.HolderName
+	}
+	return uniqueFileNames(stems)
+}
+
+// uniqueFileNames names a PDF after each stem (a document's serial and
+// holder), made safe by SafeFileName and unique even on file systems that
 // do not tell capitals from small letters: a name already taken gets
 // " (2)", " (3)"… after a cut that leaves it room.
-func certificateFileNames(certs []data.Certificate) []string {
+func uniqueFileNames(stems []string) []string {
 	used := map[string]bool{}
-	names := make([]string, len(certs))
-	for i, c := range certs {
-		name := SafeFileName(c.Serial+" "+c.HolderName, ".pdf")
+	names := make([]string, len(stems))
+	for i, stem := range stems {
+		name := SafeFileName(stem, ".pdf")
 		for n := 2; used[strings.ToLower(name)]; n++ {
-			name = SafeFileName(c.Serial+" "+c.HolderName, fmt.Sprintf(" (%d).pdf", n))
+			name = SafeFileName(stem, fmt.Sprintf(" (%d).pdf", n))
 		}
 		used[strings.ToLower(name)] = true
 		names[i] = name

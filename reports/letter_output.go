@@ -64,17 +64,43 @@ func (p *letterFilePrinter) Discard(plan string) { (&registerPrinter{}).Discard(
 // *data.LetterRefusedError.
 func PrintLetter(ctx context.Context, st *data.Store, workshopID, participantID int64,
 	kind data.LetterKind) (data.Letter, []byte, error) {
-	var pdf bytes.Buffer
+	var pdf []byte
 	opts := data.LetterOptions{Kind: kind, ParticipantID: participantID, CannotDraw: MissingLetters}
-	run, err := st.IssueLettersPrinting(ctx, workshopID, opts,
-		memoryPrinter(func(d data.LetterData) error { return WriteLetters(d, &pdf, nil) }))
+	run, err := st.IssueLettersPrinting(ctx, workshopID, opts, memoryPrinter(func(d data.LetterData) error {
+		files, _, err := LetterPDFs(d)
+		if err == nil {
+			pdf = files[0]
+		}
+		return err
+	}))
 	if err != nil {
 		return data.Letter{}, nil, err
 	}
 	if len(run.Letters) != 1 {
 		return data.Letter{}, nil, ErrNoLetters
 	}
-	return run.Letters[0], pdf.Bytes(), nil
+	return run.Letters[0], pdf, nil
+}
+
+// LetterPDFs prints each letter of d on a PDF of its own, for sending,
+// named by its serial and holder as certificates are: the same pages
+// WriteLetters prints of that letter alone.
+func LetterPDFs(d data.LetterData) (files [][]byte, names []string, err error) {
+	if len(d.Letters) == 0 {
+		return nil, nil, ErrNoLetters
+	}
+	files = make([][]byte, len(d.Letters))
+	stems := make([]string, len(d.Letters))
+	for i, l := range d.Letters {
+		one := d
+		one.Letters = d.Letters[i : i+1]
+		var b bytes.Buffer
+		if err := WriteLetters(one, &b, nil); err != nil {
+			return nil, nil, err
+		}
+		files[i], stems[i] = b.Bytes(), l.Serial+" "+l.HolderName
+	}
+	return files, uniqueFileNames(stems), nil
 }
 
 // memoryPrinter prints letters into memory inside the transaction that
