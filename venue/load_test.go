@@ -126,6 +126,11 @@ func TestLoadTenPhonesAndTheLaptopMarkOneSessionAtOnce(t *testing.T) {
 		}
 	}
 	for _, a := range laptop {
+		if a.Revision == 0 {
+			// The cell held this mark already, with a note of the demo's:
+			// the save cleared the note alone, and nobody marked again.
+			continue
+		}
 		if e := byRev[a.Revision]; e.Device != "" || e.Mark != a.Mark {
 			t.Fatalf("the laptop's %+v is logged as %+v", a, e)
 		}
