@@ -17,6 +17,7 @@
     session: 0,
     people: [],
     byId: new Map(),
+    sheetSession: 0, // whose people byId holds
     device: '',
     stream: null,
     message: null, // what #status says, over the connection's state
@@ -208,25 +209,44 @@
   }
 
   // showSheet shows a session's people as the laptop had them at
-  // sheet.asOf, keeping any cell already showing a later mark.
+  // sheet.asOf. A person already on the list keeps their object and row,
+  // so that a tap being saved while the list is read again still ends
+  // saved (or failed) on the row the helper sees; a cell already showing
+  // a later mark keeps it.
   function showSheet(sheet) {
     if (sheet.session.id !== state.session) {
       return;
     }
-    const before = state.byId;
+    const before = state.sheetSession === sheet.session.id ? state.byId : new Map();
+    state.sheetSession = sheet.session.id;
     state.byId = new Map();
     state.people = sheet.people.map((p) => {
-      const kept = before.get(p.id);
-      const person = kept && kept.rev > sheet.asOf ? kept : Object.assign(p, { rev: sheet.asOf });
-      person.folded = fold(p.name);
+      let person = before.get(p.id);
+      if (!person) {
+        person = Object.assign(p, { rev: sheet.asOf });
+        person.row = makeRow(person);
+      } else {
+        person.name = p.name;
+        person.institution = p.institution;
+        person.row.querySelector('.name').textContent = p.name;
+        person.row.querySelector('.inst').textContent = p.institution;
+        person.row.querySelector('.marks').setAttribute('aria-label', p.name);
+        if (person.rev <= sheet.asOf) {
+          Object.assign(person, { mark: p.mark, device: p.device, at: p.at, rev: sheet.asOf });
+        }
+      }
+      person.folded = fold(person.name);
       state.byId.set(p.id, person);
       return person;
     });
+    // The rows are put in place only when they changed: a row taken out
+    // and put back would lose the finger (or the test driver) on it.
     const list = $('people');
-    list.textContent = '';
+    const rows = state.people.map((p) => p.row);
+    if (rows.length !== list.children.length || rows.some((r, i) => list.children[i] !== r)) {
+      list.replaceChildren(...rows);
+    }
     for (const p of state.people) {
-      p.row = makeRow(p);
-      list.appendChild(p.row);
       showRow(p);
     }
     showEmpty(state.people.length ? '' : W.no_people);
