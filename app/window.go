@@ -26,7 +26,7 @@ import (
 // the window, so the caller must not close st itself. When the file has no
 // workshops, the window offers to load the demo ones.
 func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
-	c := newController(a, st, fyne.Do)
+	c := newWindow(a, st, fyne.Do)
 	for _, o := range options {
 		o(c)
 	}
@@ -35,6 +35,9 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	// name, before the file name joins it.
 	c.win.SetTitle(lang.X("app.name", "Atelier"))
 	c.win.Show()
+	// Show has drawn the first frame (the workshop list); the workshop
+	// edited last opens in the next.
+	c.screen.openRecent()
 	c.showTitle()
 	c.sayFileState()
 	return c.win
@@ -88,7 +91,16 @@ func (c *controller) opened(x any) {
 	}
 }
 
+// newController is the window, not yet shown, on the workshop edited
+// last.
 func newController(a fyne.App, st *data.Store, do func(func())) *controller {
+	c := newWindow(a, st, do)
+	c.screen.openRecent()
+	return c
+}
+
+// newWindow is the window with its list of workshops, none open yet.
+func newWindow(a fyne.App, st *data.Store, do func(func())) *controller {
 	if code := a.Preferences().String(languagePreference); code != "" {
 		applyLanguage(code)
 	}
@@ -106,8 +118,8 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	c.win.SetCloseIntercept(c.quitAfterWork)
 	c.win.Resize(fyne.NewSize(1100, 720))
 	c.showTitle()
+	c.screen.opening = true
 	c.screen.reload()
-	c.screen.openRecent()
 	return c
 }
 

@@ -54,6 +54,39 @@ func TestAFileWithWorkshopsOpensWithoutTheFirstSteps(t *testing.T) {
 	}
 }
 
+// The first frame at start is the list of workshops alone: no line asking
+// to select one (the one edited last opens in the next frame), and the
+// tabs with their screens not yet in the window, to be laid out and drawn
+// only once a workshop opens.
+func TestTheFirstFrameIsTheListThenTheWorkshopEditedLastOpens(t *testing.T) {
+	useLanguage(t, "en")
+	test.NewTempApp(t)
+	st, _, _ := twoWorkshops(t)
+	c := newWindow(fyne.CurrentApp(), st, newUIQueue().do)
+	t.Cleanup(c.win.Close)
+	first := shownTexts(c.win.Content())
+	if slices.Contains(first, "Select a workshop on the left, or add one.") {
+		t.Errorf("the first frame asks to select a workshop: %q", first)
+	}
+	if slices.Contains(c.screen.right.Objects, fyne.CanvasObject(c.screen.tabs)) {
+		t.Error("the tabs are in the first frame")
+	}
+	for _, w := range c.screen.items {
+		if !slices.Contains(first, w.Title) {
+			t.Errorf("the first frame has no %q in the list: %q", w.Title, first)
+		}
+	}
+	c.screen.openRecent()
+	recent := slices.MaxFunc(c.screen.items, func(a, b data.Workshop) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
+	if c.screen.form.id() != recent.ID || !c.screen.tabs.Visible() {
+		t.Errorf("after start the form shows workshop %d (tabs shown: %v), want the one edited last, %d",
+			c.screen.form.id(), c.screen.tabs.Visible(), recent.ID)
+	}
+	if slices.Contains(shownTexts(c.win.Content()), "Select a workshop on the left, or add one.") {
+		t.Error("the line asking to select a workshop shows over an open one")
+	}
+}
+
 func TestTheDemoFromTheFirstStepsFillsTheFileAndSelectsLagos(t *testing.T) {
 	useLanguage(t, "en")
 	st := tempStore(t)

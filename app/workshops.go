@@ -27,8 +27,17 @@ type workshopsScreen struct {
 	// to do first (welcome.go).
 	welcomeBox fyne.CanvasObject
 	tabs       *container.AppTabs
-	views      []workshopView
-	content    fyne.CanvasObject
+	// right holds the hint, the welcome and, from the first workshop
+	// opened, the tabs: until then the tabs and every screen in them cost
+	// nothing to lay out or draw, which keeps the first frame at start
+	// cheap.
+	right   *fyne.Container
+	views   []workshopView
+	content fyne.CanvasObject
+	// opening is set while the window is first drawn, before the
+	// workshop edited last opens: the space of the tabs stays blank
+	// rather than ask to select a workshop for one frame.
+	opening bool
 }
 
 // workshopView is a tab that shows one side of the selected workshop (its
@@ -70,7 +79,8 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s.tabs.Hide()
 
 	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(s.hint, s.welcomeBox, s.tabs))
+	s.right = container.NewStack(s.hint, s.welcomeBox)
+	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.3
 	s.content = split
 	return s
@@ -95,7 +105,9 @@ func (s *workshopsScreen) reload() {
 // openRecent opens the workshop edited last, which is most likely the one
 // the organiser is working on (the list puts the latest dates first).
 func (s *workshopsScreen) openRecent() {
+	s.opening = false
 	if len(s.items) == 0 {
+		s.showEmptyOrHint()
 		return
 	}
 	recent := slices.MaxFunc(s.items, func(a, b data.Workshop) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
@@ -145,12 +157,20 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 		s.c.readFailed(err)
 		return
 	}
+	s.placeTabs()
 	s.form.load(w)
 	s.showFront(w)
 	s.tabs.Show()
 	s.showEmptyOrHint()
 	if j := s.indexOf(id); j >= 0 {
 		s.list.Select(j)
+	}
+}
+
+// placeTabs puts the tabs in the window when the first workshop opens.
+func (s *workshopsScreen) placeTabs() {
+	if !slices.Contains(s.right.Objects, fyne.CanvasObject(s.tabs)) {
+		s.right.Add(s.tabs)
 	}
 }
 

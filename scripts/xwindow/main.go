@@ -9,7 +9,10 @@
 //
 // wait succeeds once a mapped top-level window whose _NET_WM_PID is PID
 // shows a picture that is not nearly all one colour; it prints how long
-// after --since the window was mapped and drawn, and its WM_CLASS class. It fails if the process
+// after --since the window was mapped and drawn, and when it was last seen
+// to change before a still half second (a window that draws its list
+// first and the workshop in the next frames has settled then); and its
+// WM_CLASS class. The shot is of the settled window. It fails if the process
 // ends first or the timeout passes, saying whether no window appeared or
 // the window stayed blank.
 //
@@ -112,6 +115,7 @@ static void askToClose(Display *d, Window w) {
 import "C"
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -206,9 +210,10 @@ func wait(pid int, start time.Time, timeout time.Duration, shot string) error {
 		if share > blankShare {
 			continue
 		}
+		settled, img := settle(d, w, img, start)
 		b := img.Bounds()
-		fmt.Printf("cold start: window mapped after %d ms, first drawn frame after %d ms (%d×%d, %.0f %% in its most common colour)\n",
-			mapped.Milliseconds(), drawn.Milliseconds(), b.Dx(), b.Dy(), 100*share)
+		fmt.Printf("cold start: window mapped after %d ms, first drawn frame after %d ms (%d×%d, %.0f %% in its most common colour), settled after %d ms\n",
+			mapped.Milliseconds(), drawn.Milliseconds(), b.Dx(), b.Dy(), 100*share, settled.Milliseconds())
 		class := ""
 		if c := C.windowClass(d, w); c != nil {
 			class = C.GoString(c)
@@ -222,6 +227,27 @@ func wait(pid int, start time.Time, timeout time.Duration, shot string) error {
 	}
 	_ = save(shot, last)
 	return fmt.Errorf("the window of process %d stayed blank for %v (%.1f %% of it in one colour)", pid, timeout, 100*share)
+}
+
+// settle watches the window from its first drawn frame until it has not
+// changed for half a second (at most five seconds in all), and returns
+// when it last changed, counted from start, and what it then showed.
+func settle(d *C.Display, w C.Window, first *image.RGBA, start time.Time) (time.Duration, *image.RGBA) {
+	last, changed := first, time.Since(start)
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		img, err := capture(d, w)
+		if err != nil || img == nil {
+			break
+		}
+		if !img.Bounds().Eq(last.Bounds()) || !bytes.Equal(img.Pix, last.Pix) {
+			last, changed = img, time.Since(start)
+			continue
+		}
+		if time.Since(start)-changed > 500*time.Millisecond {
+			break
+		}
+	}
+	return changed, last
 }
 
 func closeWindow(pid int) error {
