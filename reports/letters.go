@@ -50,7 +50,7 @@ func WriteLetters(d data.LetterData, w io.Writer, progress func(done int) bool) 
 	return doc.Output(w)
 }
 
-func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr [][]bool) {
+func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr qrStencil) {
 	lang := known(l.Language)
 	d.lang, d.words = lang, wordsFor(lang)
 	lw := letterWordsFor(lang)
@@ -258,7 +258,7 @@ func (d *document) letterSignature(ld data.LetterData, y float64, lang data.Lang
 
 // letterVerification draws the QR code at the foot with the serial
 // number, the code and how to check them.
-func (d *document) letterVerification(ld data.LetterData, l data.PrintedLetter, lw letterWords, qr [][]bool) {
+func (d *document) letterVerification(ld data.LetterData, l data.PrintedLetter, lw letterWords, qr qrStencil) {
 	y := pageH - 16 - letterQR
 	d.rule(y-4, [3]int{lightGrey, lightGrey, lightGrey}, 0.3)
 	d.qr(qr, marginX, y, letterQR)
