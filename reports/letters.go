@@ -81,14 +81,15 @@ func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr qrStencil
 
 	d.setFont("B", 11.5)
 	d.colour(accent)
-	for _, line := range d.lines(fillLetter(wording.Subject, l), contentW) {
+	values := letterValues(l)
+	for _, line := range d.lines(values.fill(wording.Subject), contentW) {
 		d.text(marginX, y, line)
 		y += 5.5
 	}
 	d.ink()
 	y += 3
 	d.setFont("", 10)
-	paragraphs := strings.Split(strings.ReplaceAll(fillLetter(wording.Body, l), "\r\n", "\n"), "\n\n")
+	paragraphs := strings.Split(strings.ReplaceAll(values.fill(wording.Body), "\r\n", "\n"), "\n\n")
 	// The closing line stays with the signature; the particulars go
 	// before it.
 	closing := ""
