@@ -36,6 +36,7 @@ type document struct {
 	*fpdf.Fpdf
 	lang  data.Language
 	words words
+	adlam bool // whether the Adlam faces are registered (see useAdlam)
 	// images are the images drawn so far by name, read once: a logo or
 	// signature on every page is neither embedded nor decoded again.
 	images map[string]imageSize
@@ -58,7 +59,14 @@ func newDocument(orientation string, lang data.Language, title string) *document
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
-	pdf.SetTitle(printable(title), true)
+	// The library writes the title's characters as two bytes each: those
+	// beyond U+FFFF (Adlam) are left out of this property.
+	pdf.SetTitle(strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return -1
+		}
+		return r
+	}, printable(title)), true)
 	pdf.SetCreator("Atelier", true)
 	pdf.SetLang(string(lang))
 	pdf.SetFont(fontFamily, "", 10)
@@ -158,6 +166,9 @@ func (d *document) measure(s string) float64 {
 		return d.GetStringWidth(s)
 	}
 	defer d.uprightWhereSlantedLacks(s)()
+	if hasAdlam(s) {
+		return d.adlamWidth(visual(s))
+	}
 	return d.GetStringWidth(visual(s))
 }
 
@@ -187,9 +198,10 @@ func printable(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// MissingLetters lists the letters and marks of s the embedded font
-// cannot draw, each once (Adlam, for one, which DejaVu Sans lacks); emoji
-// and joiners, which printable leaves out without loss, are not counted.
+// MissingLetters lists the letters and marks of s the embedded fonts
+// cannot draw, each once (a script neither DejaVu Sans nor the Adlam
+// face has); emoji and joiners, which printable leaves out without loss,
+// are not counted.
 func MissingLetters(s string) string {
 	var out []rune
 	for _, r := range norm.NFC.String(s) {
@@ -216,6 +228,9 @@ func drawable(r rune) bool {
 	if r < 0x80 {
 		return r >= ' ' || r == '\n'
 	}
+	if isAdlam(r) {
+		return adlamDrawable(r)
+	}
 	return r <= 0xFFFF && faces()[""].has(r)
 }
 
@@ -234,6 +249,10 @@ func (d *document) printableText(x, y float64, s string) {
 	}
 	defer d.uprightWhereSlantedLacks(s)()
 	shown := visual(s)
+	if hasAdlam(s) {
+		d.adlamText(x, y, s)
+		return
+	}
 	if strings.IndexFunc(shown, isMark) < 0 {
 		d.Text(x, y, shown)
 		return
