@@ -15,7 +15,7 @@ import (
 
 // Send… on File › Letters… opens the send dialog of the kind chosen: it
 // counts the grant award letters, names a grantee whose name the PDF font
-// cannot draw (Adlam) as getting none, and Send issues the letters and
+// cannot draw (Vai) as getting none, and Send issues the letters and
 // mails one each, with its PDF, to Mailpit.
 func TestSendLettersFromTheLettersDialog(t *testing.T) {
 	useLanguage(t, "en")
@@ -25,9 +25,9 @@ func TestSendLettersFromTheLettersDialog(t *testing.T) {
 		FromName: "Ọláńrewájú Ẹ̀kọ́", FromAddress: "organiser@example.org"}); err != nil {
 		t.Fatal(err)
 	}
-	adlam := data.Participant{WorkshopID: res.Lagos, GivenName: "\U0001E900\U0001E923", FamilyName: "\U0001E924\U0001E922",
-		Email: "adlam@example.org", Status: data.StatusConfirmed, Grant: data.Grant{Awarded: true}}
-	if err := st.SaveParticipant(&adlam); err != nil {
+	vai := data.Participant{WorkshopID: res.Lagos, GivenName: "\uA549\uA55C", FamilyName: "\uA56E\uA514",
+		Email: "vai@example.org", Status: data.StatusConfirmed, Grant: data.Grant{Awarded: true}}
+	if err := st.SaveParticipant(&vai); err != nil {
 		t.Fatal(err)
 	}
 	c, q := openAt(t, "en", st, res.Lagos)
@@ -53,7 +53,7 @@ func TestSendLettersFromTheLettersDialog(t *testing.T) {
 	if _, err := fmt.Sscanf(d.summary.Text, "%d messages to %d people.", &n, &people); err != nil || n < 3 || people != n || d.send.Disabled() {
 		t.Fatalf("summary %q, button %q", d.summary.Text, d.send.Text)
 	}
-	if !strings.Contains(d.missing.Text, "The PDF font cannot draw the Adlam letters of "+adlam.FullName()+"’s name") {
+	if !strings.Contains(d.missing.Text, "The PDF font cannot draw the Vai letters of "+vai.FullName()+"’s name") {
 		t.Errorf("the preview does not say who gets no letter: %q", d.missing.Text)
 	}
 	if !strings.Contains(d.shown.Text, "Subject: Your grant for ") || !strings.Contains(d.shown.Text, "Attached: ") {
@@ -76,11 +76,11 @@ func TestSendLettersFromTheLettersDialog(t *testing.T) {
 	}
 	serials := map[string]bool{}
 	for _, l := range reg {
-		serials[l.Serial] = l.Kind == data.LetterAward && l.ParticipantID != adlam.ID
+		serials[l.Serial] = l.Kind == data.LetterAward && l.ParticipantID != vai.ID
 	}
 	for _, s := range m.Messages(t) {
 		msg := m.Message(t, s.ID)
-		if s.To[0].Address == adlam.Email || len(msg.Attachments) != 1 || !serials[strings.TrimSuffix(strings.Fields(msg.Attachments[0].FileName)[0], ".pdf")] {
+		if s.To[0].Address == vai.Email || len(msg.Attachments) != 1 || !serials[strings.TrimSuffix(strings.Fields(msg.Attachments[0].FileName)[0], ".pdf")] {
 			t.Errorf("to %s: attached %+v, the register holds %v", s.To[0].Address, msg.Attachments, serials)
 		}
 		pdf := m.Attachment(t, s.ID, msg.Attachments[0].PartID)

@@ -158,8 +158,8 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 		t.Errorf("the letters' message: %q", visibleTexts(topDialog(c)))
 	}
 
-	// A confirmed participant whose name is in Adlam, which the font lacks.
-	p := data.Participant{WorkshopID: res.Lagos, GivenName: "\U0001E900\U0001E923", FamilyName: "\U0001E924\U0001E922",
+	// A confirmed participant whose name is in Vai, which the fonts lack.
+	p := data.Participant{WorkshopID: res.Lagos, GivenName: "\uA549\uA55C", FamilyName: "\uA56E\uA514",
 		Status: data.StatusConfirmed, Travel: data.Travel{Nationality: "GN", PassportNumber: "R0417729"}}
 	if err := st.SaveParticipant(&p); err != nil {
 		t.Fatal(err)
@@ -169,7 +169,7 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 	if !q.runUntil(20*time.Second, func() bool { return len(done) == 1 }) || done[0] != nil {
 		t.Fatalf("badges: %v", done)
 	}
-	if !hasText(topDialog(c), "The PDF’s font cannot draw the letters of 1 name, so its badge has a line to write it by hand: "+p.FullName()+" (Adlam)") {
+	if !hasText(topDialog(c), "The PDF’s font cannot draw the letters of 1 name, so its badge has a line to write it by hand: "+p.FullName()+" (Vai)") {
 		t.Errorf("the badges' message: %q", visibleTexts(topDialog(c)))
 	}
 
@@ -181,7 +181,7 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 		t.Fatal("the letters were not printed")
 	}
 	if !hasText(topDialog(c), "8 letters saved in “visa2.pdf”.") ||
-		!hasText(topDialog(c), "The PDF font cannot draw the Adlam letters of "+p.FullName()+
+		!hasText(topDialog(c), "The PDF font cannot draw the Vai letters of "+p.FullName()+
 			"’s name: give the name as in the passport under Name on certificate on the participant sheet.") {
 		t.Errorf("the letters' message: %q", visibleTexts(topDialog(c)))
 	}

@@ -99,20 +99,20 @@ func WriteBadges(d data.BadgeData, layout BadgeLayout, tents bool, w io.Writer) 
 	}
 	doc := newDocument(orientation, lang, d.Workshop.Title)
 	doc.SetAutoPageBreak(false, 0)
+	words := badgeLabels[known(lang)]
+	if tents {
+		// Table cards carry no QR code.
+		for _, b := range d.Badges {
+			doc.tent(d, b, words)
+		}
+		return FindUnprintable(d.Badges), doc.Output(w)
+	}
 	codes := make([]string, len(d.Badges))
 	for i, b := range d.Badges {
 		codes[i] = b.Code
 	}
 	qrs, stop := encodeAhead(codes)
 	defer stop()
-	words := badgeLabels[known(lang)]
-	if tents {
-		for i, b := range d.Badges {
-			<-qrs[i]
-			doc.tent(d, b, words)
-		}
-		return FindUnprintable(d.Badges), doc.Output(w)
-	}
 	g := badgeGrids[layout]
 	x0, y0 := (pageW-float64(g.cols)*g.w)/2, (pageH-float64(g.rows)*g.h)/2
 	for i, b := range d.Badges {
@@ -122,10 +122,7 @@ func WriteBadges(d data.BadgeData, layout BadgeLayout, tents bool, w io.Writer) 
 			doc.cutMarks(g, x0, y0)
 		}
 		x, y := x0+float64(slot%g.cols)*g.w, y0+float64(slot/g.cols)*g.h
-		var qr [][]bool
-		if q := <-qrs[i]; b.Code != "" {
-			qr = q
-		}
+		qr := <-qrs[i]
 		if layout == BadgesA6x4 {
 			doc.badgeA6(d, b, words, qr, x, y, g)
 		} else {
@@ -222,12 +219,12 @@ func (d *document) badgeName(b data.Badge, words badgeWords, x, top, width, size
 }
 
 // badgeSmall draws a 90 × 65 mm badge.
-func (d *document) badgeSmall(bd data.BadgeData, b data.Badge, words badgeWords, qr [][]bool, x, y float64, g badgeGrid) {
+func (d *document) badgeSmall(bd data.BadgeData, b data.Badge, words badgeWords, qr qrStencil, x, y float64, g badgeGrid) {
 	const bandH, pad, qrSide = 10.0, 4.0, 19.0
 	d.band(b, words, bd.Workshop, x, y, g.w, bandH, 10)
 	d.badgeName(b, words, x+pad, y+bandH+4, g.w-2*pad, 22, 8)
 	textW := g.w - 2*pad
-	if qr != nil {
+	if qr.side != 0 {
 		textW -= qrSide + 2
 		d.qr(qr, x+g.w-pad-qrSide, y+g.h-pad-qrSide-2.5, qrSide)
 		d.setFont("B", 7)
@@ -237,14 +234,14 @@ func (d *document) badgeSmall(bd data.BadgeData, b data.Badge, words badgeWords,
 }
 
 // badgeA6 draws a 100 × 140 mm badge, with the organisers' logos.
-func (d *document) badgeA6(bd data.BadgeData, b data.Badge, words badgeWords, qr [][]bool, x, y float64, g badgeGrid) {
+func (d *document) badgeA6(bd data.BadgeData, b data.Badge, words badgeWords, qr qrStencil, x, y float64, g badgeGrid) {
 	const bandH, pad, qrSide = 14.0, 6.0, 30.0
 	d.band(b, words, bd.Workshop, x, y, g.w, bandH, 13)
 	logoY := y + bandH + 4
 	d.badgeLogos(bd.Organisations, x+pad, logoY, g.w-2*pad, 13)
 	d.badgeName(b, words, x+pad, logoY+22, g.w-2*pad, 32, 10)
 	detailsY := y + g.h - pad - 8
-	if qr != nil {
+	if qr.side != 0 {
 		qy := y + g.h - pad - qrSide - 4
 		d.qr(qr, x+(g.w-qrSide)/2, qy, qrSide)
 		d.setFont("B", 8)

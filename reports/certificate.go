@@ -4,15 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/atelier-workshops/atelier/data"
-	"github.com/atelier-workshops/atelier/reports/qr"
 )
 
 // CertificateData is what a workshop's certificates show, read by data in
@@ -78,7 +75,7 @@ const (
 // gold is the colour of the frame's inner line.
 var gold = [3]int{176, 141, 60}
 
-func (d *document) certificatePage(cd CertificateData, c data.Certificate, qr [][]bool) {
+func (d *document) certificatePage(cd CertificateData, c data.Certificate, qr qrStencil) {
 	lang := known(c.Language)
 	d.lang, d.words = lang, wordsFor(lang)
 	wording := CertificateWords(lang, cd.Wording[lang])
@@ -258,7 +255,7 @@ func (d *document) signatories(list []data.Signatory, lang data.Language) {
 
 // verification draws the QR code at the bottom left with the serial
 // number, code, date of issue and the issuer key's fingerprint beside it.
-func (d *document) verification(c data.Certificate, qr [][]bool) {
+func (d *document) verification(c data.Certificate, qr qrStencil) {
 	const x, y = 22.0, landH - 25 - qrSize
 	d.qr(qr, x, y, qrSize)
 	d.ink()
@@ -297,79 +294,4 @@ func (d *document) supporters(orgs []data.WorkshopOrganisation) {
 // and "#" when it has one.
 func CertificatePayload(c data.Certificate, verifierAddress string) string {
 	return data.QRContent(verifierAddress, c.QRText())
-}
-
-// qrModules encodes payload as a QR code's dark modules, without the
-// quiet zone; nil for a payload too long for a QR code (the code is
-// printed anyway).
-func qrModules(payload string) [][]bool { return qr.Encode([]byte(payload)) }
-
-// qrAhead encodes the certificates' QR codes ahead of the pages that
-// draw them (see encodeAhead).
-func qrAhead(certs []data.Certificate, verifierAddress string) (codes []chan [][]bool, stop func()) {
-	payloads := make([]string, len(certs))
-	for i, c := range certs {
-		payloads[i] = CertificatePayload(c, verifierAddress)
-	}
-	return encodeAhead(payloads)
-}
-
-// encodeAhead encodes QR codes on every core, ahead of the pages that
-// draw them: encoding is a good part of the cost of a page. The codes
-// arrive in order through the returned channels; stop ends the work
-// early.
-func encodeAhead(payloads []string) (codes []chan [][]bool, stop func()) {
-	codes = make([]chan [][]bool, len(payloads))
-	for i := range codes {
-		codes[i] = make(chan [][]bool, 1)
-	}
-	var next atomic.Int64
-	var stopped atomic.Bool
-	for range min(runtime.GOMAXPROCS(0), len(payloads)) {
-		go func() {
-			for !stopped.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(payloads) {
-					return
-				}
-				codes[i] <- qrModules(payloads[i])
-			}
-		}()
-	}
-	return codes, func() { stopped.Store(true) }
-}
-
-// qr draws a QR code's modules as a square of side size at (x, y): an
-// inline stencil mask of one bit per module, filled in black and never
-// smoothed, so its edges stay sharp at any zoom and in print. A module
-// takes one bit where rectangles took several bytes: this is most of what
-// keeps a thousand certificates within a few megabytes.
-func (d *document) qr(bits [][]bool, x, y, size float64) {
-	if len(bits) == 0 {
-		return
-	}
-	n := len(bits)
-	k := d.GetConversionRatio()
-	_, pageH := d.GetPageSize()
-	var b strings.Builder
-	b.Grow(n*((n+7)/8*2+1) + 128)
-	fmt.Fprintf(&b, "q 0 g %.3f 0 0 %.3f %.3f %.3f cm\n", size*k, size*k, x*k, (pageH-y-size)*k)
-	// /D [1 0] paints the 1 bits; hex keeps the content stream text.
-	fmt.Fprintf(&b, "BI /W %d /H %d /IM true /BPC 1 /D [1 0] /F /AHx ID\n", n, n)
-	const hex = "0123456789ABCDEF"
-	for _, row := range bits {
-		for c := 0; c < n; c += 8 {
-			var v byte
-			for i := range 8 {
-				if c+i < n && row[c+i] {
-					v |= 0x80 >> i
-				}
-			}
-			b.WriteByte(hex[v>>4])
-			b.WriteByte(hex[v&15])
-		}
-		b.WriteByte('\n')
-	}
-	b.WriteString(">\nEI Q")
-	d.RawWriteStr(b.String())
 }

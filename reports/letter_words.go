@@ -166,9 +166,15 @@ var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
 
 // fillLetter puts a letter's facts in place of its wording's placeholders;
 // one the kind does not know (data refuses them) stays as typed.
-func fillLetter(text string, l data.PrintedLetter) string {
+func fillLetter(text string, l data.PrintedLetter) string { return letterValues(l).fill(text) }
+
+// placeholderValues are a letter's facts by placeholder name.
+type placeholderValues map[string]string
+
+// letterValues words a letter's facts once for all the wording it fills.
+func letterValues(l data.PrintedLetter) placeholderValues {
 	f, p, lang := l.Facts, l.Participant, known(l.Facts.Language)
-	values := map[string]string{
+	return placeholderValues{
 		"name": f.Name, "given_name": p.GivenName, "family_name": p.FamilyName, "institution": p.Institution,
 		"position": p.Position, "country": countryName(lang, f.Country), "workshop": f.Workshop, "theme": f.Theme,
 		"city": f.City, "venue": cmpOr(f.Venue, f.City), "dates": FormatDateRange(lang, f.Start, f.End),
@@ -182,6 +188,11 @@ func fillLetter(text string, l data.PrintedLetter) string {
 		"sessions": strconv.Itoa(f.Attended), "counted": strconv.Itoa(f.Counted), "hours": durationText(lang, f.Minutes),
 		"percent": strconv.Itoa(data.WholePercent(percentOf(f.Attended, f.Counted))),
 	}
+}
+
+// fill puts the values in place of text's placeholders; an unknown
+// placeholder is left as it is.
+func (values placeholderValues) fill(text string) string {
 	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
 		if v, ok := values[m[1:len(m)-1]]; ok {
 			return v

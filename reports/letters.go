@@ -50,7 +50,7 @@ func WriteLetters(d data.LetterData, w io.Writer, progress func(done int) bool) 
 	return doc.Output(w)
 }
 
-func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr [][]bool) {
+func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr qrStencil) {
 	lang := known(l.Language)
 	d.lang, d.words = lang, wordsFor(lang)
 	lw := letterWordsFor(lang)
@@ -81,14 +81,15 @@ func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr [][]bool)
 
 	d.setFont("B", 11.5)
 	d.colour(accent)
-	for _, line := range d.lines(fillLetter(wording.Subject, l), contentW) {
+	values := letterValues(l)
+	for _, line := range d.lines(values.fill(wording.Subject), contentW) {
 		d.text(marginX, y, line)
 		y += 5.5
 	}
 	d.ink()
 	y += 3
 	d.setFont("", 10)
-	paragraphs := strings.Split(strings.ReplaceAll(fillLetter(wording.Body, l), "\r\n", "\n"), "\n\n")
+	paragraphs := strings.Split(strings.ReplaceAll(values.fill(wording.Body), "\r\n", "\n"), "\n\n")
 	// The closing line stays with the signature; the particulars go
 	// before it.
 	closing := ""
@@ -258,7 +259,7 @@ func (d *document) letterSignature(ld data.LetterData, y float64, lang data.Lang
 
 // letterVerification draws the QR code at the foot with the serial
 // number, the code and how to check them.
-func (d *document) letterVerification(ld data.LetterData, l data.PrintedLetter, lw letterWords, qr [][]bool) {
+func (d *document) letterVerification(ld data.LetterData, l data.PrintedLetter, lw letterWords, qr qrStencil) {
 	y := pageH - 16 - letterQR
 	d.rule(y-4, [3]int{lightGrey, lightGrey, lightGrey}, 0.3)
 	d.qr(qr, marginX, y, letterQR)

@@ -36,6 +36,17 @@ type document struct {
 	*fpdf.Fpdf
 	lang  data.Language
 	words words
+	adlam bool // whether the Adlam faces are registered (see useAdlam)
+	// images are the images drawn so far by name, read once: a logo or
+	// signature on every page is neither embedded nor decoded again.
+	images map[string]imageSize
+}
+
+// imageSize is what image needs of an image it has registered.
+type imageSize struct {
+	w, h   int
+	format string
+	ok     bool // false for bytes that are not an image fpdf can read
 }
 
 // newDocument starts a document in the given language; orientation is "P"
@@ -48,11 +59,18 @@ func newDocument(orientation string, lang data.Language, title string) *document
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)
-	pdf.SetTitle(printable(title), true)
+	// The library writes the title's characters as two bytes each: those
+	// beyond U+FFFF (Adlam) are left out of this property.
+	pdf.SetTitle(strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return -1
+		}
+		return r
+	}, printable(title)), true)
 	pdf.SetCreator("Atelier", true)
 	pdf.SetLang(string(lang))
 	pdf.SetFont(fontFamily, "", 10)
-	return &document{Fpdf: pdf, lang: known(lang), words: wordsFor(lang)}
+	return &document{Fpdf: pdf, lang: known(lang), words: wordsFor(lang), images: map[string]imageSize{}}
 }
 
 // footer prints, at the foot of every page, a left-aligned line such as
@@ -144,7 +162,13 @@ func (d *document) width(s string) float64 { return d.measure(printable(s)) }
 // measured as shaped, since joined letters are narrower than standing alone,
 // and in the face it is drawn in (see uprightWhereSlantedLacks).
 func (d *document) measure(s string) float64 {
+	if plainASCII(s) {
+		return d.GetStringWidth(s)
+	}
 	defer d.uprightWhereSlantedLacks(s)()
+	if hasAdlam(s) {
+		return d.adlamWidth(visual(s))
+	}
 	return d.GetStringWidth(visual(s))
 }
 
@@ -153,6 +177,9 @@ func (d *document) measure(s string) float64 {
 // on characters beyond U+FFFF, and a missing glyph would print as an empty
 // box; the words around them still print.
 func printable(s string) string {
+	if plainASCII(s) {
+		return s
+	}
 	s = norm.NFC.String(s)
 	dropped := false
 	s = strings.Map(func(r rune) rune {
@@ -171,9 +198,10 @@ func printable(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// MissingLetters lists the letters and marks of s the embedded font
-// cannot draw, each once (Adlam, for one, which DejaVu Sans lacks); emoji
-// and joiners, which printable leaves out without loss, are not counted.
+// MissingLetters lists the letters and marks of s the embedded fonts
+// cannot draw, each once (a script neither DejaVu Sans nor the Adlam
+// face has); emoji and joiners, which printable leaves out without loss,
+// are not counted.
 func MissingLetters(s string) string {
 	var out []rune
 	for _, r := range norm.NFC.String(s) {
@@ -184,9 +212,24 @@ func MissingLetters(s string) string {
 	return string(out)
 }
 
+// plainASCII reports whether s is printable ASCII only, which every
+// face draws as it is: no normalising, shaping, reordering or marks. Most
+// of what a document prints is such text, and it takes this one pass.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= 0x7F {
+			return false
+		}
+	}
+	return true
+}
+
 func drawable(r rune) bool {
 	if r < 0x80 {
 		return r >= ' ' || r == '\n'
+	}
+	if isAdlam(r) {
+		return adlamDrawable(r)
 	}
 	return r <= 0xFFFF && faces()[""].has(r)
 }
@@ -200,8 +243,16 @@ func (d *document) text(x, y float64, s string) { d.printableText(x, y, printabl
 // printableText is text for s already made printable. Right-to-left
 // letters are drawn shaped and in visual order, see visual.
 func (d *document) printableText(x, y float64, s string) {
+	if plainASCII(s) {
+		d.Text(x, y, s)
+		return
+	}
 	defer d.uprightWhereSlantedLacks(s)()
 	shown := visual(s)
+	if hasAdlam(s) {
+		d.adlamText(x, y, s)
+		return
+	}
 	if strings.IndexFunc(shown, isMark) < 0 {
 		d.Text(x, y, shown)
 		return
@@ -221,17 +272,24 @@ func (d *document) printableText(x, y float64, s string) {
 // embedded italic has no Arabic), so that a supporter's name in Arabic
 // prints upright rather than as empty boxes. It returns what switches back.
 func (d *document) uprightWhereSlantedLacks(s string) func() {
+	if !d.slantedLacks(s) {
+		return func() {}
+	}
 	style := d.GetFontStyle()
-	if !strings.Contains(strings.ToUpper(style), "I") {
-		return func() {}
-	}
-	slanted := faceFor(d.GetFontFamily(), style)
-	if strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && !slanted.has(r) }) < 0 {
-		return func() {}
-	}
 	points, _ := d.GetFontSize()
 	d.SetFont(fontFamily, "", points)
 	return func() { d.SetFont(fontFamily, style, points) }
+}
+
+// slantedLacks reports whether the current face is slanted and lacks a
+// glyph for some of s.
+func (d *document) slantedLacks(s string) bool {
+	style := d.GetFontStyle()
+	if !strings.Contains(strings.ToUpper(style), "I") {
+		return false
+	}
+	slanted := faceFor(d.GetFontFamily(), style)
+	return strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && !slanted.has(r) }) >= 0
 }
 
 // actualText wraps what draw draws in a marked-content span that carries
@@ -296,9 +354,45 @@ func (d *document) paragraph(x, y, w, lineH float64, s string) float64 {
 // font; a word wider than w gets a line of its own and is never broken.
 // (fpdf's SplitText breaks between a letter and its combining mark.)
 func (d *document) lines(s string, w float64) []string {
+	s = printable(s)
+	if hasRightToLeft(s) || d.slantedLacks(s) {
+		return d.linesMeasuredWhole(s, w)
+	}
+	// Each word is measured once and a line's width is the sum of its
+	// words' and spaces': the font's widths are whole units added glyph by
+	// glyph, so the sum is exactly what measuring the line would give.
+	// Measuring every longer line again made wrapping a letter's text
+	// cost as much as drawing it.
+	_, size := d.GetFontSize()
+	space := d.GetStringSymbolWidth(" ")
+	var out []string
+	line, units := "", 0
+	for _, word := range breakable(s) {
+		wordUnits := d.GetStringSymbolWidth(word)
+		switch {
+		case line == "":
+			line, units = word, wordUnits
+		case float64(units+space+wordUnits)*size/1000 <= w:
+			line += " " + word
+			units += space + wordUnits
+		default:
+			out = append(out, line)
+			line, units = word, wordUnits
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
+// linesMeasuredWhole is lines for text whose width is not the sum of its
+// words' (shaped right-to-left letters, or a slanted face switched for
+// upright while some of the text is drawn): each line is measured whole.
+func (d *document) linesMeasuredWhole(s string, w float64) []string {
 	var out []string
 	line := ""
-	for _, word := range breakable(printable(s)) {
+	for _, word := range breakable(s) {
 		switch {
 		case line == "":
 			line = word
@@ -326,26 +420,41 @@ func breakable(s string) []string {
 // and returns false for bytes that are not such an image. name identifies
 // the image, so that a logo repeated on many pages is embedded once.
 func (d *document) image(name string, img []byte, x, y, w, h float64) bool {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
-	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+	size, seen := d.images[name]
+	if !seen {
+		size = d.registerImage(name, img)
+		d.images[name] = size
+	}
+	if !size.ok {
 		return false
 	}
-	opts := fpdf.ImageOptions{ImageType: strings.ToUpper(format)}
+	opts := fpdf.ImageOptions{ImageType: size.format}
+	iw, ih := w, w*float64(size.h)/float64(size.w)
+	if ih > h {
+		iw, ih = h*float64(size.w)/float64(size.h), h
+	}
+	d.ImageOptions(name, x+(w-iw)/2, y+(h-ih)/2, iw, ih, false, opts, 0, "")
+	return true
+}
+
+// registerImage embeds img under name and returns its size; ok is false
+// for bytes that are not an image the PDF library can read.
+func (d *document) registerImage(name string, img []byte) imageSize {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(img))
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		return imageSize{}
+	}
+	size := imageSize{w: cfg.Width, h: cfg.Height, format: strings.ToUpper(format), ok: true}
 	if d.GetImageInfo(name) == nil {
-		d.RegisterImageOptionsReader(name, opts, bytes.NewReader(img))
+		d.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: size.format}, bytes.NewReader(img))
 		if !d.Ok() {
 			// A logo the PDF library cannot read (an interlaced PNG, say)
 			// is left out rather than failing the whole document.
 			d.ClearError()
-			return false
+			return imageSize{}
 		}
 	}
-	iw, ih := w, w*float64(cfg.Height)/float64(cfg.Width)
-	if ih > h {
-		iw, ih = h*float64(cfg.Width)/float64(cfg.Height), h
-	}
-	d.ImageOptions(name, x+(w-iw)/2, y+(h-ih)/2, iw, ih, false, opts, 0, "")
-	return true
+	return size
 }
 
 // countryName is the country's name in the document's language, or the

@@ -22,7 +22,7 @@ import (
 // inRightToLeftBlock is a quick test for the blocks of right-to-left
 // scripts, so that Latin text pays nearly nothing.
 func inRightToLeftBlock(r rune) bool {
-	return (r >= 0x0590 && r <= 0x08FF) || (r >= 0xFB1D && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF)
+	return (r >= 0x0590 && r <= 0x08FF) || (r >= 0xFB1D && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF) || isAdlam(r)
 }
 
 // hasRightToLeft reports whether s holds a letter written right to left.
