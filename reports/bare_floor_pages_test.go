@@ -128,7 +128,10 @@ func bareLetters(ld data.LetterData) bareDoc {
 // the QR code, the institution and the country.
 func bareBadges(bd data.BadgeData) bareDoc {
 	m := newBareMeasure()
-	doc := bareDoc{orientation: "P", styles: []string{"", "B", "I"}}
+	doc := bareDoc{orientation: "P", styles: []string{"", "B"}}
+	if len(FindUnprintable(bd.Badges)) > 0 {
+		doc.styles = append(doc.styles, "I") // for the line to write a name on
+	}
 	words := badgeLabels[known(bd.Workshop.Language)]
 	g := badgeGrids[BadgesA4x8]
 	x0, y0 := (pageW-float64(g.cols)*g.w)/2, (pageH-float64(g.rows)*g.h)/2
