@@ -164,10 +164,6 @@ func LetterWords(kind data.LetterKind, lang data.Language, own data.LetterWordin
 
 var placeholder = regexp.MustCompile(`\{([a-z_]+)\}`)
 
-// fillLetter puts a letter's facts in place of its wording's placeholders;
-// one the kind does not know (data refuses them) stays as typed.
-func fillLetter(text string, l data.PrintedLetter) string { return letterValues(l).fill(text) }
-
 // placeholderValues are a letter's facts by placeholder name.
 type placeholderValues map[string]string
 
@@ -190,8 +186,8 @@ func letterValues(l data.PrintedLetter) placeholderValues {
 	}
 }
 
-// fill puts the values in place of text's placeholders; an unknown
-// placeholder is left as it is.
+// fill puts the values in place of text's placeholders; one the kind
+// does not know (data refuses them) is left as typed.
 func (values placeholderValues) fill(text string) string {
 	return placeholder.ReplaceAllStringFunc(text, func(m string) string {
 		if v, ok := values[m[1:len(m)-1]]; ok {

@@ -89,13 +89,7 @@ func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr qrStencil
 	d.ink()
 	y += 3
 	d.setFont("", 10)
-	paragraphs := strings.Split(strings.ReplaceAll(values.fill(wording.Body), "\r\n", "\n"), "\n\n")
-	// The closing line stays with the signature; the particulars go
-	// before it.
-	closing := ""
-	if n := len(paragraphs); n > 1 && len([]rune(strings.TrimSpace(paragraphs[n-1]))) < 90 {
-		closing, paragraphs = paragraphs[n-1], paragraphs[:n-1]
-	}
+	paragraphs, closing := letterParagraphs(values.fill(wording.Body))
 	for _, para := range paragraphs {
 		y = d.letterParagraph(ld, y, para)
 	}
@@ -105,6 +99,17 @@ func (d *document) letter(ld data.LetterData, l data.PrintedLetter, qr qrStencil
 	}
 	d.letterSignature(ld, y, lang)
 	d.letterVerification(ld, l, lw, qr)
+}
+
+// letterParagraphs cuts a letter's filled-in text into its paragraphs
+// and, apart, a short closing line ("Yours sincerely,"), which stays with
+// the signature while the particulars go before it.
+func letterParagraphs(body string) (paragraphs []string, closing string) {
+	paragraphs = strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n\n")
+	if n := len(paragraphs); n > 1 && len([]rune(strings.TrimSpace(paragraphs[n-1]))) < 90 {
+		closing, paragraphs = paragraphs[n-1], paragraphs[:n-1]
+	}
+	return paragraphs, closing
 }
 
 // letterParagraph writes one paragraph from y, going on to a new page when
@@ -156,17 +161,23 @@ func (d *document) letterhead(ld data.LetterData) float64 {
 	}
 	d.grey()
 	d.setFont("", 8)
-	address := ld.Settings.Address
-	if address == "" {
-		address = strings.Join(nonEmpty(ld.Workshop.Venue, PlaceLine(ld.Workshop, d.lang)), "\n")
-	}
-	for _, line := range strings.Split(address, "\n") {
+	for _, line := range letterAddress(ld, d.lang) {
 		d.fitText(marginX, y, contentW, line, 8, 6, "C")
 		y += 3.4
 	}
 	d.rule(y-0.5, accent, 0.4)
 	d.ink()
 	return y + 7.5
+}
+
+// letterAddress is the letterhead's address, line by line: the
+// settings' address, or the venue and place of the workshop.
+func letterAddress(ld data.LetterData, lang data.Language) []string {
+	address := ld.Settings.Address
+	if address == "" {
+		address = strings.Join(nonEmpty(ld.Workshop.Venue, PlaceLine(ld.Workshop, lang)), "\n")
+	}
+	return strings.Split(address, "\n")
 }
 
 // PlaceLine is the workshop's city and country in lang: "Lagos, Nigeria".
@@ -177,8 +188,41 @@ func PlaceLine(w data.Workshop, lang data.Language) string {
 // particulars draws the table of what the letter states (passport and
 // stay, grant, attendance) and returns the y below it.
 func (d *document) particulars(ld data.LetterData, y float64, l data.PrintedLetter, lw letterWords) float64 {
-	f, lang := l.Facts, d.lang
-	type row struct{ label, value string }
+	rows := particularRows(l, d.lang, lw)
+	const labelW, rowH = 52.0, 5.4
+	x := marginX + 6
+	w := contentW - 12
+	if y+float64(len(rows))*rowH > letterBottom {
+		y = d.continued(ld)
+	}
+	y += 1
+	d.SetDrawColor(lightGrey, lightGrey, lightGrey)
+	d.SetLineWidth(0.2)
+	for i, r := range rows {
+		if i%2 == 0 {
+			d.SetFillColor(246, 247, 249)
+			d.Rect(x, y, w, rowH, "F")
+		}
+		d.grey()
+		d.setFont("", 8.5)
+		d.fitText(x+2, y+3.8, labelW-4, r.label, 8.5, 6, "L")
+		d.ink()
+		d.setFont("B", 9.5)
+		d.fitText(x+labelW, y+3.8, w-labelW-2, r.value, 9.5, 6, "L")
+		y += rowH
+	}
+	d.Line(x, y, x+w, y)
+	return y + 6
+}
+
+// particularRow is a line of a letter's table of particulars.
+type particularRow struct{ label, value string }
+
+// particularRows are the lines of the table of what a letter of l's kind
+// states, labelled in lang; a value the letter lacks is a dash.
+func particularRows(l data.PrintedLetter, lang data.Language, lw letterWords) []particularRow {
+	f := l.Facts
+	type row = particularRow
 	rows := []row{{"name", f.Name}}
 	switch l.Kind {
 	case data.LetterVisa:
@@ -200,45 +244,20 @@ func (d *document) particulars(ld data.LetterData, y float64, l data.PrintedLett
 			row{"sessions", data.SessionsText(f.Attended, f.Counted, lang)}, row{"hours", durationText(lang, f.Minutes)})
 	}
 	rows = append(rows, row{"dates", FormatDateRange(lang, f.Start, f.End)})
-	const labelW, rowH = 52.0, 5.4
-	x := marginX + 6
-	w := contentW - 12
-	if y+float64(len(rows))*rowH > letterBottom {
-		y = d.continued(ld)
-	}
-	y += 1
-	d.SetDrawColor(lightGrey, lightGrey, lightGrey)
-	d.SetLineWidth(0.2)
-	for i, r := range rows {
-		if r.value == "" {
-			r.value = "—"
+	for i := range rows {
+		rows[i].label = lw.Particulars[rows[i].label]
+		if rows[i].value == "" {
+			rows[i].value = "—"
 		}
-		if i%2 == 0 {
-			d.SetFillColor(246, 247, 249)
-			d.Rect(x, y, w, rowH, "F")
-		}
-		d.grey()
-		d.setFont("", 8.5)
-		d.fitText(x+2, y+3.8, labelW-4, lw.Particulars[r.label], 8.5, 6, "L")
-		d.ink()
-		d.setFont("B", 9.5)
-		d.fitText(x+labelW, y+3.8, w-labelW-2, r.value, 9.5, 6, "L")
-		y += rowH
 	}
-	d.Line(x, y, x+w, y)
-	return y + 6
+	return rows
 }
 
 // letterSignature draws the signatory's signature, name and role.
 func (d *document) letterSignature(ld data.LetterData, y float64, lang data.Language) {
-	if len(ld.Signatories) == 0 {
+	g, ok := letterSignatory(ld)
+	if !ok {
 		return
-	}
-	g := ld.Signatories[0]
-	for _, s := range ld.Signatories {
-		if s.Position == ld.Settings.Signatory {
-			g = s
-		}
 	}
 	// Up to the rule above the verification block.
 	if y+23 > pageH-16-letterQR-5 {
@@ -257,6 +276,21 @@ func (d *document) letterSignature(ld data.LetterData, y float64, lang data.Lang
 	d.fitText(marginX, y+4.5, blockW+40, g.TitleIn(lang), 9, 6, "L")
 }
 
+// letterSignatory is who signs the letters: the signatory the settings
+// name, or the first; ok is false when the workshop has none.
+func letterSignatory(ld data.LetterData) (g data.Signatory, ok bool) {
+	if len(ld.Signatories) == 0 {
+		return g, false
+	}
+	g = ld.Signatories[0]
+	for _, s := range ld.Signatories {
+		if s.Position == ld.Settings.Signatory {
+			g = s
+		}
+	}
+	return g, true
+}
+
 // letterVerification draws the QR code at the foot with the serial
 // number, the code and how to check them.
 func (d *document) letterVerification(ld data.LetterData, l data.PrintedLetter, lw letterWords, qr qrStencil) {
@@ -272,14 +306,20 @@ func (d *document) letterVerification(ld data.LetterData, l data.PrintedLetter, 
 	d.text(x, y+8.5, fmt.Sprintf(d.words.VerificationCode, l.Code))
 	d.grey()
 	d.setFont("", 7)
-	note := fmt.Sprintf(lw.VerifyNote, l.IssuerFingerprint())
-	if ld.VerifierAddress != "" {
-		note = fmt.Sprintf(lw.VerifyOnline, ld.VerifierAddress) + " " + note
-	}
 	ny := y + 13
-	for _, line := range d.lines(note, w) {
+	for _, line := range d.lines(letterVerifyNote(ld, l, lw), w) {
 		d.text(x, ny, line)
 		ny += 3.3
 	}
 	d.ink()
+}
+
+// letterVerifyNote says how to check the letter: with the issuer's
+// published key, and on the verifier page when the workshop has one.
+func letterVerifyNote(ld data.LetterData, l data.PrintedLetter, lw letterWords) string {
+	note := fmt.Sprintf(lw.VerifyNote, l.IssuerFingerprint())
+	if ld.VerifierAddress != "" {
+		note = fmt.Sprintf(lw.VerifyOnline, ld.VerifierAddress) + " " + note
+	}
+	return note
 }
