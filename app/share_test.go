@@ -207,6 +207,9 @@ func TestShareOnThisNetworkFromTheWindow(t *testing.T) {
 	if l := cell.(*fyne.Container).Objects[1].(*widget.Label); l.Text != "E" || !l.TextStyle.Italic {
 		t.Errorf("the matrix shows the phone's mark as %q, italic %v", l.Text, l.TextStyle.Italic)
 	}
+	if !legendSays(mp.legend, "in italics: marked on a helper’s phone") {
+		t.Errorf("the matrix's legend does not say what italics mean: %q", mp.legend.String())
+	}
 
 	test.Tap(d.stop)
 	if c.server() != nil || d.running.Visible() || d.start.Disabled() {
