@@ -262,7 +262,7 @@ func (s *sharedWindow) runQueued() {
 	}
 }
 
-func TestPhonesAndTheWindowMarkOneSessionAtOnce(t *testing.T) {
+func TestSharedSessionMarkedByPhonesAndTheWindowAtOnce(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a load test")
 	}
