@@ -43,7 +43,7 @@ type matrixPane struct {
 	day     *widget.Select
 	order   *widget.Select
 	table   *widget.Table
-	legend  *widget.Label
+	legend  *widget.RichText
 	content fyne.CanvasObject
 
 	colWidth float32 // each session column's width, as last laid out
@@ -64,17 +64,32 @@ func newMatrixPane(v *attendanceView) *matrixPane {
 	p.table.UpdateHeader = p.updateHeader
 	p.table.OnSelected = p.tapped
 	p.table.SetRowHeight(-1, p.headerHeight())
-	var legend []string
-	for _, m := range data.Marks {
-		legend = append(legend, markLetter(m)+" "+markName(m))
-	}
-	p.legend = widget.NewLabel(lang.X("matrix.legend", "{{.Marks}} · tap a cell to change it; tap a verdict to override it",
-		map[string]any{"Marks": joinDot(legend)}))
-	p.legend.SizeName = theme.SizeNameCaptionText
-	p.legend.Truncation = fyne.TextTruncateEllipsis
+	p.legend = matrixLegend()
 	top := container.NewBorder(nil, nil, widget.NewLabel(lang.X("matrix.show", "Show")), orderBox(p.order), p.day)
 	p.content = container.NewBorder(top, p.legend, nil, nil, container.New(matrixWidths{p}, p.table))
 	return p
+}
+
+// matrixLegend says what the cells' letters mean, that a letter in
+// italics was marked on a helper's phone (the words themselves in
+// italics, as the cells), and what a tap does.
+func matrixLegend() *widget.RichText {
+	var marks []string
+	for _, m := range data.Marks {
+		marks = append(marks, markLetter(m)+" "+markName(m))
+	}
+	segment := func(text string, italic bool) *widget.TextSegment {
+		return &widget.TextSegment{Text: text, Style: widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText,
+			ColorName: theme.ColorNameForeground, TextStyle: fyne.TextStyle{Italic: italic}}}
+	}
+	legend := widget.NewRichText(
+		segment(joinDot(marks)+" · ", false),
+		segment(lang.X("matrix.legend_phone", "in italics: marked on a helper’s phone"), true),
+		segment(" · "+lang.X("matrix.legend_tap", "tap a cell to change it; tap a verdict to override it"), false))
+	// On two lines when the window is narrow, rather than cut: French
+	// and Spanish say it at length.
+	legend.Wrapping = fyne.TextWrapWord
+	return legend
 }
 
 // matrixWidths gives the fixed columns what their text needs and the

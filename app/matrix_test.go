@@ -245,3 +245,33 @@ func TestMatrixChangeUndone(t *testing.T) {
 		t.Errorf("the last row shows %v", visibleTexts(cellText))
 	}
 }
+
+// The matrix's legend says, in each language, that a mark in italics was
+// made on a helper's phone, those words in italics themselves.
+func TestMatrixLegendSaysWhatItalicsMean(t *testing.T) {
+	for code, want := range map[string]string{
+		"en": "in italics: marked on a helper’s phone",
+		"fr": "en italique\u00a0: marqué sur le téléphone d’un assistant",
+		"es": "en cursiva: marcado en el teléfono de un ayudante",
+	} {
+		useLanguage(t, code)
+		if l := matrixLegend(); !legendSays(l, want) {
+			t.Errorf("%s: the legend is %q", code, l.String())
+		}
+	}
+}
+
+// legendSays is whether the legend has want in italics and nothing else
+// in italics.
+func legendSays(l *widget.RichText, want string) bool {
+	found := false
+	for _, s := range l.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Italic {
+			if ts.Text != want {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}

@@ -33,7 +33,9 @@ type sharing struct {
 	// lastRevision is the attendance log's last row the screens showed,
 	// so that a device signing in does not reload them.
 	lastRevision int64
-	dialog       *shareDialog
+	// queued is true while a sharingChanged waits on the UI goroutine.
+	queued bool
+	dialog *shareDialog
 }
 
 // shareDialog is the dialog of Attendance › Share on this network.
@@ -189,28 +191,34 @@ func (c *controller) stopSharing() {
 
 // sharingChanged hears from the server's goroutines that a device marked,
 // signed in or out: the screens read the marks again when the attendance
-// log grew, and the dialog lists the devices again.
+// log grew, and the dialog lists the devices again. Ten phones marking at
+// once tell it tens of times a second, more than the window can read the
+// list again: while one reading waits on the UI goroutine, the news it
+// will read anyway is not queued again.
 func (c *controller) sharingChanged() {
 	c.share.mu.Lock()
-	srv, last := c.share.srv, c.share.lastRevision
-	c.share.mu.Unlock()
-	if srv == nil {
+	if c.share.srv == nil || c.share.queued {
+		c.share.mu.Unlock()
 		return
 	}
-	rev, err := c.st.LastMarkRevision()
-	marked := err == nil && rev != last
-	c.share.mu.Lock()
-	if marked && rev > c.share.lastRevision {
-		c.share.lastRevision = rev
-	}
+	c.share.queued = true
 	c.share.mu.Unlock()
 	c.do(func() {
-		if marked && !c.closed {
-			c.screen.changed(marksChanged, nil)
-		}
+		// Cleared before reading, so that news arriving meanwhile
+		// queues another reading rather than being lost.
 		c.share.mu.Lock()
-		d := c.share.dialog
+		c.share.queued = false
+		last, d := c.share.lastRevision, c.share.dialog
 		c.share.mu.Unlock()
+		rev, err := c.st.LastMarkRevision()
+		if err == nil && rev > last {
+			c.share.mu.Lock()
+			c.share.lastRevision = max(c.share.lastRevision, rev)
+			c.share.mu.Unlock()
+			if !c.closed {
+				c.screen.changed(marksChanged, nil)
+			}
+		}
 		if d != nil {
 			d.show()
 		}

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -23,41 +26,104 @@ import (
 // helper's phone does, and marks one person; it returns the page's answer.
 func helperPhone(t *testing.T, address, pin, device string, session, participant int64, mark data.Mark) int {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	client := &http.Client{Jar: jar, Timeout: 10 * time.Second}
-	get := func(path string) string {
-		res, err := client.Get(address + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, _ := io.ReadAll(res.Body)
-		return string(b)
-	}
-	token := func(page, pattern string) string {
-		m := regexp.MustCompile(pattern).FindStringSubmatch(page)
-		if m == nil {
-			t.Fatalf("no %s in %s", pattern, page)
-		}
-		return m[1]
-	}
-	csrf := token(get("login"), `name="csrf" value="([^"]+)"`)
-	res, err := client.PostForm(address+"login", url.Values{"pin": {pin}, "device": {device}, "csrf": {csrf}})
+	p, err := signInPhone(address, pin, device, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res.Body.Close()
-	csrf = token(get(""), `data-csrf="([^"]+)"`)
-	body, _ := json.Marshal(map[string]any{"session": session, "participant": participant, "mark": mark})
-	req, _ := http.NewRequest("POST", address+"api/mark", strings.NewReader(string(body)))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-CSRF-Token", csrf)
-	res, err = client.Do(req)
+	res, err := p.post(session, participant, mark)
 	if err != nil {
 		t.Fatal(err)
 	}
 	res.Body.Close()
 	return res.StatusCode
+}
+
+// phoneClient is a helper's phone signed in to the venue page: its
+// cookies and the marking page's CSRF token. Its methods return errors
+// rather than stop the test, so that phones can run on goroutines.
+type phoneClient struct {
+	address string // http://host:port/
+	client  *http.Client
+	csrf    string
+}
+
+// signInPhone reads the login form, posts the PIN and the phone's name as
+// the form does, and reads the marking page's token. from is the local
+// address the phone connects from (127.0.0.x), "" for any.
+func signInPhone(address, pin, device, from string) (*phoneClient, error) {
+	jar, _ := cookiejar.New(nil)
+	dialer := &net.Dialer{Timeout: 5 * time.Second}
+	if from != "" {
+		dialer.LocalAddr = &net.TCPAddr{IP: net.ParseIP(from)}
+	}
+	p := &phoneClient{address: address, client: &http.Client{Jar: jar, Timeout: 10 * time.Second,
+		Transport: &http.Transport{DialContext: dialer.DialContext, MaxIdleConnsPerHost: 2}}}
+	get := func(path, pattern string) (string, error) {
+		res, err := p.client.Get(address + path)
+		if err != nil {
+			return "", err
+		}
+		defer res.Body.Close()
+		b, err := io.ReadAll(res.Body)
+		if err != nil {
+			return "", err
+		}
+		m := regexp.MustCompile(pattern).FindSubmatch(b)
+		if m == nil {
+			return "", fmt.Errorf("no %s in /%s (%d): %s", pattern, path, res.StatusCode, b)
+		}
+		return string(m[1]), nil
+	}
+	csrf, err := get("login", `name="csrf" value="([^"]+)"`)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.client.PostForm(address+"login", url.Values{"pin": {pin}, "device": {device}, "csrf": {csrf}})
+	if err != nil {
+		return nil, err
+	}
+	res.Body.Close()
+	if p.csrf, err = get("", `data-csrf="([^"]+)"`); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// post taps a mark as the page does (POST /api/mark with the token).
+func (p *phoneClient) post(session, participant int64, mark data.Mark) (*http.Response, error) {
+	body, _ := json.Marshal(map[string]any{"session": session, "participant": participant, "mark": mark})
+	req, err := http.NewRequest("POST", p.address+"api/mark", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", p.csrf)
+	return p.client.Do(req)
+}
+
+// mark taps a mark and returns the revision the page was told it saved.
+func (p *phoneClient) mark(session, participant int64, mark data.Mark) (int64, error) {
+	res, err := p.post(session, participant, mark)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	var saved struct {
+		Participant int64     `json:"participant"`
+		Mark        data.Mark `json:"mark"`
+		Rev         int64     `json:"rev"`
+	}
+	if res.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(res.Body)
+		return 0, fmt.Errorf("a mark answered %d: %s", res.StatusCode, b)
+	}
+	if err := json.NewDecoder(res.Body).Decode(&saved); err != nil {
+		return 0, err
+	}
+	if saved.Participant != participant || saved.Mark != mark || saved.Rev == 0 {
+		return 0, fmt.Errorf("%s for participant %d was answered %+v", mark, participant, saved)
+	}
+	return saved.Rev, nil
 }
 
 // The organiser shares the attendance on this computer's address, a
@@ -140,6 +206,9 @@ func TestShareOnThisNetworkFromTheWindow(t *testing.T) {
 	mp.updateCell(widget.TableCellID{Row: i, Col: matrixFixedCols + k}, cell)
 	if l := cell.(*fyne.Container).Objects[1].(*widget.Label); l.Text != "E" || !l.TextStyle.Italic {
 		t.Errorf("the matrix shows the phone's mark as %q, italic %v", l.Text, l.TextStyle.Italic)
+	}
+	if !legendSays(mp.legend, "in italics: marked on a helper’s phone") {
+		t.Errorf("the matrix's legend does not say what italics mean: %q", mp.legend.String())
 	}
 
 	test.Tap(d.stop)

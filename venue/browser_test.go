@@ -345,11 +345,12 @@ func TestBrowserSearchIgnoresAccentsAndABadgeCodeMarks(t *testing.T) {
 	}
 }
 
-// The page at a phone's size, in English and French, as a helper sees it:
-// no sideways scrolling, buttons big enough for a thumb, the browser's
+// The page at a phone's size, in English, French and Spanish, as a helper
+// sees it: no sideways scrolling, buttons big enough for a thumb, fields'
+// hints whole, counts in the language's plural forms, the browser's
 // language; a phone signed in without a name is asked for one. The
 // screenshots go to $VENUE_SHOTS when set, to be looked at.
-func TestBrowserPhoneSizeInEnglishAndFrench(t *testing.T) {
+func TestBrowserPhoneSizeInEnglishFrenchAndSpanish(t *testing.T) {
 	st, w := demoStore(t)
 	srv := serveOn(t, Config{Store: st, WorkshopID: w, Now: lagosAt(10, 15)})
 	dir := os.Getenv("VENUE_SHOTS")
@@ -357,9 +358,20 @@ func TestBrowserPhoneSizeInEnglishAndFrench(t *testing.T) {
 		dir = t.TempDir()
 	}
 	ctx := browser(t, "en")
-	for _, c := range []struct{ lang, accept, session, search, nameTitle string }{
-		{"en", "en-US,en;q=0.9", "Session", "Find a name", "Name this phone"},
-		{"fr", "fr-FR,fr;q=0.9", "Séance", "Chercher un nom", "Nommer ce téléphone"},
+	for _, c := range []struct {
+		lang, accept, session, search, nameTitle string
+		counted                                  map[data.Mark][2]string // one, many
+		one                                      func(n int) bool        // the language's "one" (CLDR)
+	}{
+		{"en", "en-US,en;q=0.9", "Session", "Find a name", "Name this phone", map[data.Mark][2]string{
+			data.Present: {"present", "present"}, data.Late: {"late", "late"}, data.Excused: {"excused", "excused"},
+			data.Absent: {"absent", "absent"}, data.Unmarked: {"not yet marked", "not yet marked"}}, func(n int) bool { return n == 1 }},
+		{"fr", "fr-FR,fr;q=0.9", "Séance", "Chercher un nom", "Nommer ce téléphone", map[data.Mark][2]string{
+			data.Present: {"présent", "présents"}, data.Late: {"en retard", "en retard"}, data.Excused: {"excusé", "excusés"},
+			data.Absent: {"absent", "absents"}, data.Unmarked: {"pas encore marqué", "pas encore marqués"}}, func(n int) bool { return n <= 1 }},
+		{"es", "es-ES,es;q=0.9", "Sesión", "Buscar un nombre", "Nombrar este teléfono", map[data.Mark][2]string{
+			data.Present: {"presente", "presentes"}, data.Late: {"tarde", "tarde"}, data.Excused: {"justificado", "justificados"},
+			data.Absent: {"ausente", "ausentes"}, data.Unmarked: {"sin marcar", "sin marcar"}}, func(n int) bool { return n == 1 }},
 	} {
 		tab := phoneTab(t, ctx, c.accept)
 		must(t, chromedp.Do(tab, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch)), "phone size")
@@ -387,6 +399,41 @@ func TestBrowserPhoneSizeInEnglishAndFrench(t *testing.T) {
 		}
 		if small := evaluate[int](t, tab, `Array.from(document.querySelectorAll(".marks button, #badge button, #sign-out")).filter(b => b.getBoundingClientRect().height < 44 || b.getBoundingClientRect().width < 44).length`); small != 0 {
 			t.Errorf("%s: %d buttons are smaller than 44 px", c.lang, small)
+		}
+		// Each field's hint fits in it, in the field's own font.
+		if cut := evaluate[string](t, tab, `(() => {
+			const g = document.createElement("canvas").getContext("2d");
+			return Array.from(document.querySelectorAll("#search, #code")).map(i => {
+				const s = getComputedStyle(i);
+				g.font = s.font;
+				const need = g.measureText(i.placeholder).width;
+				const room = i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+				return need > room ? i.id + ": " + i.placeholder + " needs " + Math.ceil(need) + " px of " + Math.floor(room) : "";
+			}).filter(Boolean).join("; ");
+		})()`); cut != "" {
+			t.Errorf("%s: a field's hint is cut: %s", c.lang, cut)
+		}
+		// The counts in the language's plural forms, for 0, 1 and many.
+		session := evaluate[int64](t, tab, `Number(document.getElementById("session").value)`)
+		marks, err := st.SessionMarks(session)
+		must(t, err, "reading the marks")
+		n := map[data.Mark]int{}
+		for _, p := range confirmed(t, st, w) {
+			n[marks[p.ID].Mark]++
+		}
+		var want []string
+		for _, m := range []data.Mark{data.Present, data.Late, data.Excused, data.Absent, data.Unmarked} {
+			word := c.counted[m][1]
+			if c.one(n[m]) {
+				word = c.counted[m][0]
+			}
+			want = append(want, fmt.Sprintf("%d %s", n[m], word))
+		}
+		if got := evaluate[string](t, tab, `document.getElementById("counts").textContent`); got != strings.Join(want, " · ") {
+			t.Errorf("%s: the counts say %q, want %q", c.lang, got, strings.Join(want, " · "))
+		}
+		if n[data.Excused] != 0 || n[data.Absent] != 1 || n[data.Present] < 2 {
+			t.Errorf("the demo's session no longer counts 0, 1 and many (%v): change the session the test marks", n)
 		}
 		if got := evaluate[string](t, tab, `document.getElementById("search").placeholder + "|" + document.documentElement.lang`); got != c.search+"|"+c.lang {
 			t.Errorf("%s: the page speaks %q", c.lang, got)

@@ -298,12 +298,26 @@
     p.row.querySelector('.meta').textContent = meta;
   }
 
+  // plural picks the language's form for a count: French says "0 absent"
+  // as "1 absent", Spanish "0 ausentes" and "1 ausente".
+  const plural = new Intl.PluralRules(lang);
+
   function showCounts() {
     const n = { present: 0, late: 0, excused: 0, absent: 0, unmarked: 0 };
     for (const p of state.people) {
       n[p.mark || 'unmarked']++;
     }
-    $('counts').textContent = say('counts', n);
+    // Each count on one line, its number with its word.
+    const parts = [];
+    for (const mark of Object.keys(n)) {
+      const key = 'count_' + mark + '_' + plural.select(n[mark]);
+      const part = document.createElement('span');
+      part.textContent = say(key in W ? key : 'count_' + mark + '_other', { n: n[mark] });
+      parts.push(part);
+      parts.push(' · ');
+    }
+    parts.pop();
+    $('counts').replaceChildren(...parts);
   }
 
   function showEmpty(text) {
