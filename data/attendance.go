@@ -35,12 +35,12 @@ const upsertMarkSQL = `INSERT INTO attendance(workshop_id, participant_id, sessi
 	WHERE excluded.device <> '' OR status <> excluded.status OR note = excluded.note`
 
 // logMarkSQL enters a mark, as just saved, in the log; the row's id is
-// the mark's revision (LastInsertId). The workshop is the session's,
-// found by its rowid: the saved cell, found by participant and session
-// alone, would be a scan of the participant's marks, as attendance's key
-// leads with the workshop.
+// the mark's revision (LastInsertId). The workshop is the participant's,
+// found by rowid in the pages the upsert has just read: the saved cell,
+// found by participant and session alone, would be a scan of the
+// participant's marks, as attendance's key leads with the workshop.
 const logMarkSQL = `INSERT INTO attendance_log(workshop_id, participant_id, session_id, status, marked_at, device)
-	SELECT workshop_id, ?1, id, ?3, ?4, ?5 FROM sessions WHERE id = ?2`
+	SELECT workshop_id, id, ?2, ?3, ?4, ?5 FROM participants WHERE id = ?1`
 
 // markStatements are the statements of saving a mark, prepared on the
 // first mark saved (a file of an older schema never prepares them). A
