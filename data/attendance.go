@@ -17,34 +17,47 @@ import (
 // the command line) have the device ""; a helper's phone marks through
 // MarkFromDevice.
 
-// upsertMarkSQL saves one mark. Its SELECT makes it a no-op unless the
-// participant and the session exist and belong to the same workshop, and
-// supplies that workshop.
+// upsertMarkSQL saves one mark made by device (?4, "" for this computer).
+// Its SELECT makes it a no-op unless the participant and the session
+// exist and belong to the same workshop, and supplies that workshop. A
+// device's mark keeps the cell's note, as a helper's phone has none. On
+// this computer, a mark that leaves the status as it was and changes the
+// note is no mark (see SetMarkContext): the WHERE leaves the row alone, so
+// that saveMark, told no row changed, saves the note alone. Deciding that
+// here rather than reading the cell first saves a statement per mark.
 const upsertMarkSQL = `INSERT INTO attendance(workshop_id, participant_id, session_id, status, marked_at, note, device)
-	SELECT p.workshop_id, p.id, s.id, ?, ?, ?, ? FROM participants p JOIN sessions s ON s.workshop_id = p.workshop_id
-	WHERE p.id = ? AND s.id = ?
+	SELECT p.workshop_id, p.id, s.id, ?1, ?2, ?3, ?4
+	FROM participants p JOIN sessions s ON s.workshop_id = p.workshop_id
+	WHERE p.id = ?5 AND s.id = ?6
 	ON CONFLICT(workshop_id, participant_id, session_id) DO UPDATE SET
-		status = excluded.status, marked_at = excluded.marked_at, note = excluded.note, device = excluded.device`
+		status = excluded.status, marked_at = excluded.marked_at, device = excluded.device,
+		note = iif(excluded.device = '', excluded.note, note)
+	WHERE excluded.device <> '' OR status <> excluded.status OR note = excluded.note`
 
-// logMarkSQL enters a cell's mark, as just saved, in the log.
+// logMarkSQL enters a mark, as just saved, in the log; the row's id is
+// the mark's revision (LastInsertId). The workshop is the participant's,
+// found by rowid in the pages the upsert has just read: the saved cell,
+// found by participant and session alone, would be a scan of the
+// participant's marks, as attendance's key leads with the workshop.
 const logMarkSQL = `INSERT INTO attendance_log(workshop_id, participant_id, session_id, status, marked_at, device)
-	SELECT workshop_id, participant_id, session_id, status, marked_at, device FROM attendance
-	WHERE participant_id = ? AND session_id = ? RETURNING id`
+	SELECT workshop_id, id, ?2, ?3, ?4, ?5 FROM participants WHERE id = ?1`
 
 // markStatements are the statements of saving a mark, prepared on the
-// first mark saved (a file of an older schema never prepares them).
+// first mark saved (a file of an older schema never prepares them). A
+// device's upsert returns the cell's note; this computer's has no
+// RETURNING, as rows read back cost more than the Exec it otherwise is.
 type markStatements struct {
-	once              sync.Once
-	err               error
-	read, upsert, log *sql.Stmt
+	once                      sync.Once
+	err                       error
+	upsert, upsertDevice, log *sql.Stmt
 }
 
 func (m *markStatements) prepare(db *sql.DB) error {
 	m.once.Do(func() {
-		if m.read, m.err = db.Prepare(`SELECT status, note FROM attendance WHERE participant_id = ? AND session_id = ?`); m.err != nil {
+		if m.upsert, m.err = db.Prepare(upsertMarkSQL); m.err != nil {
 			return
 		}
-		if m.upsert, m.err = db.Prepare(upsertMarkSQL); m.err != nil {
+		if m.upsertDevice, m.err = db.Prepare(upsertMarkSQL + ` RETURNING note`); m.err != nil {
 			return
 		}
 		m.log, m.err = db.Prepare(logMarkSQL)
@@ -54,7 +67,7 @@ func (m *markStatements) prepare(db *sql.DB) error {
 
 func (m *markStatements) close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{m.read, m.upsert, m.log} {
+	for _, st := range []*sql.Stmt{m.upsert, m.upsertDevice, m.log} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}
@@ -108,35 +121,49 @@ func prepareMark(a *Attendance, now time.Time) error {
 // leaves the mark as it was changes the note alone (see SetMarkContext);
 // a device's mark keeps the cell's note, as a helper's phone has none.
 func (s *Store) saveMark(tx *sql.Tx, a *Attendance, device string) error {
-	thisComputer := device == ""
-	var was Mark
-	var note string
-	err := tx.Stmt(s.marks.read).QueryRow(a.ParticipantID, a.SessionID).Scan(&was, &note)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		err = nil
-	case err != nil:
-		return err
-	case thisComputer && was == a.Mark && note != a.Note:
-		_, err := tx.Exec(`UPDATE attendance SET note = ? WHERE participant_id = ? AND session_id = ?`,
-			a.Note, a.ParticipantID, a.SessionID)
-		return err
+	at := a.MarkedAt.Format(time.RFC3339)
+	args := []any{a.Mark, at, a.Note, device, a.ParticipantID, a.SessionID}
+	if device == "" {
+		res, err := tx.Stmt(s.marks.upsert).Exec(args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			return noteAloneOrMissing(tx, a)
+		}
+	} else {
+		err := tx.Stmt(s.marks.upsertDevice).QueryRow(args...).Scan(&a.Note)
+		if errors.Is(err, sql.ErrNoRows) {
+			return explainMissingPair(tx, a.ParticipantID, a.SessionID)
+		}
+		if err != nil {
+			return err
+		}
 	}
-	if !thisComputer {
-		a.Note = note
-	}
-	res, err := tx.Stmt(s.marks.upsert).Exec(a.Mark, a.MarkedAt.Format(time.RFC3339), a.Note, device,
-		a.ParticipantID, a.SessionID)
+	a.Device = device
+	res, err := tx.Stmt(s.marks.log).Exec(a.ParticipantID, a.SessionID, a.Mark, at, device)
 	if err != nil {
 		return err
 	}
-	if n, err := res.RowsAffected(); err != nil {
+	a.Revision, err = res.LastInsertId()
+	return err
+}
+
+// noteAloneOrMissing follows an upsert that saved nothing: either the
+// cell has this mark already and a new note, which is saved alone, or
+// there is no such pair to mark, which is said.
+func noteAloneOrMissing(tx *sql.Tx, a *Attendance) error {
+	res, err := tx.Exec(`UPDATE attendance SET note = ? WHERE participant_id = ? AND session_id = ? AND status = ?`,
+		a.Note, a.ParticipantID, a.SessionID, a.Mark)
+	if err != nil {
 		return err
-	} else if n != 1 {
-		return explainMissingPair(tx, a.ParticipantID, a.SessionID)
 	}
-	a.Device = device
-	return tx.Stmt(s.marks.log).QueryRow(a.ParticipantID, a.SessionID).Scan(&a.Revision)
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	return explainMissingPair(tx, a.ParticipantID, a.SessionID)
 }
 
 func explainMissingPair(tx *sql.Tx, participantID, sessionID int64) error {
