@@ -27,6 +27,7 @@ import (
 // workshops, the window offers to load the demo ones.
 func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	c := newController(a, st, fyne.Do)
+	keepCompiledPDFium()
 	for _, o := range options {
 		o(c)
 	}
