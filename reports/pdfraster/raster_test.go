@@ -76,7 +76,7 @@ func TestPageMatchesPoppler(t *testing.T) {
 	}
 	// The bar is black, the square red, the paper white.
 	for _, c := range []struct {
-		x, y int
+		x, y    int
 		r, g, b uint8
 	}{{px(150), px(40), 0, 0, 0}, {px(145), px(125), 220, 0, 0}, {px(5), px(5), 255, 255, 255}} {
 		p := got.RGBAAt(c.x, c.y)
