@@ -54,6 +54,7 @@ type fieldRow struct {
 	label   string
 	problem *widget.Label
 	box     *fyne.Container
+	wheel   *wheelPass // hands the wheel to the form's scroll (wheel.go)
 }
 
 // showProblems puts each message beside its field, and the messages for
@@ -81,9 +82,11 @@ func newFieldRow(label string, input fyne.CanvasObject) *fieldRow {
 	p.Importance = widget.DangerImportance
 	p.Wrapping = fyne.TextWrapWord
 	p.Hide()
+	wheel := newWheelPass()
 	// No padding between the input and its message: the message belongs to
 	// the field above it, not to the next row.
-	return &fieldRow{label: label, problem: p, box: container.New(layout.NewCustomPaddedVBoxLayout(0), input, p)}
+	return &fieldRow{label: label, problem: p, wheel: wheel,
+		box: container.New(layout.NewCustomPaddedVBoxLayout(0), container.NewStack(input, wheel), p)}
 }
 
 func (r *fieldRow) item() *widget.FormItem { return widget.NewFormItem(r.label, r.box) }
