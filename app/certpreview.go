@@ -20,7 +20,6 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
 	"github.com/atelier-workshops/atelier/reports/pdfraster"
-	"github.com/atelier-workshops/atelier/say"
 )
 
 // certPreview shows one certificate inside the window, drawn from the
@@ -113,7 +112,8 @@ func (v *certificatesView) showPreview(d reports.CertificateData, c data.Certifi
 			}
 			if err != nil {
 				p.failed = err
-				p.status.SetText(logged(say.Words{Key: "certificates.preview_failed"}, err))
+				fyne.LogError("Drawing the certificate's preview", err)
+				p.status.SetText(lang.X("certificates.preview_failed", "The certificate could not be drawn here: open it in your PDF viewer instead."))
 				p.status.Importance = widget.WarningImportance
 				p.status.Refresh()
 				return
