@@ -2,8 +2,6 @@ package app
 
 import (
 	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync/atomic"
@@ -256,19 +254,18 @@ func (v *certificatesView) issueTo(path string) {
 	}()
 }
 
-// preview writes the certificate of the participant chosen in the list
-// (or the first that printing would produce) to a file of its own, without
-// entering anything in the register, opens it in the system's PDF viewer
-// and says where it is, in case no viewer opens. It returns the file, for
-// tests.
-func (v *certificatesView) preview() string {
+// preview shows the certificate of the participant chosen in the list (or
+// the first that printing would produce) inside the window, drawn from the
+// PDF printing makes, without entering anything in the register. It
+// returns the dialog, nil when there is nothing to show (for tests).
+func (v *certificatesView) preview() *certPreview {
 	title := lang.X("certificates.preview", "Preview")
 	certs, err := v.c.st.PreviewCertificates(v.w.ID, data.IssueOptions{Trainers: v.trainers.Checked})
 	if err == nil && len(certs) == 0 {
 		err = reports.ErrNobodyEligible
 	}
-	var path string
 	var c data.Certificate
+	var d reports.CertificateData
 	if err == nil {
 		c = certs[0]
 		if v.chosen != 0 {
@@ -276,34 +273,24 @@ func (v *certificatesView) preview() string {
 			if i < 0 {
 				v.c.showMessage(title, []string{lang.X("certificates.preview_not_eligible",
 					"{{.Name}} is not eligible: printing gives them no certificate.", map[string]any{"Name": v.chosenName()})})
-				return ""
+				return nil
 			}
 			c = certs[i]
 		}
 		if c.Serial == "" { // not issued yet: the register gives it one when printed
 			c.Serial, c.Code = lang.X("certificates.preview_serial", "(given when printed)"), "PREVIEW"
 		}
-		path = filepath.Join(os.TempDir(), reports.SafeFileName("atelier-preview-"+c.HolderName, ".pdf"))
-		err = reports.WriteFile(path, func(w io.Writer) error {
-			d, err := reports.LoadCertificates(v.c.st, v.w.ID, []data.Certificate{c})
-			if err != nil {
-				return err
-			}
-			return reports.WriteCertificates(d, w, nil)
-		})
+		d, err = reports.LoadCertificates(v.c.st, v.w.ID, []data.Certificate{c})
 	}
 	switch {
 	case errors.Is(err, reports.ErrNobodyEligible):
 		v.c.showMessage(title, []string{lang.X("certificates.nobody", "Nobody is eligible for a certificate yet: mark the attendance first, or grant one on the Attendance tab.")})
 	case err != nil:
-		v.c.showWriteFailure(title, path, err)
+		v.c.readFailed(err)
 	default:
-		v.c.openFile(path)
-		v.c.showMessage(title, []string{lang.X("certificates.preview_opened",
-			"The certificate of {{.Name}} opens in your PDF viewer. Tap a name in the list to preview another. If no viewer opens, the file is here:",
-			map[string]any{"Name": c.HolderName})}, path)
+		return v.showPreview(d, c)
 	}
-	return path
+	return nil
 }
 
 // chosenName is the name of the participant chosen in the list.

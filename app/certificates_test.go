@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -159,56 +158,6 @@ func TestWordingAndSignatoriesSaveAsTyped(t *testing.T) {
 	g.language.SetSelectedIndex(1)
 	if g.title.Text != "Attestation de formation" {
 		t.Errorf("French back: %q", g.title.Text)
-	}
-}
-
-// Preview prints one certificate to a file of its own and opens it, and
-// enters nothing in the register.
-func TestPreviewShowsOneCertificateAndIssuesNothing(t *testing.T) {
-	st, res := demoStore(t)
-	c, _ := openAt(t, "en", st, res.Lagos)
-	v := certificatesOf(t, c)
-	path := v.preview()
-	t.Cleanup(func() { os.Remove(path) })
-	pdf, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		t.Fatalf("no preview PDF at %q: %v", path, err)
-	}
-	if certs, _ := st.Certificates(res.Lagos); len(certs) != 0 {
-		t.Fatalf("a preview entered %d certificates in the register", len(certs))
-	}
-	first, err := st.PreviewCertificates(res.Lagos, data.IssueOptions{Trainers: true})
-	if err != nil || len(first) == 0 || !strings.Contains(filepath.Base(path), strings.Fields(first[0].HolderName)[0]) {
-		t.Fatalf("the preview %q is not of %+v (%v)", path, first, err)
-	}
-	// Something is said, whether or not a viewer opens: where the file is.
-	if top := topDialog(c); top == nil || !hasText(top, path) || !hasText(top, "The certificate of "+first[0].HolderName+" opens in your PDF viewer.") {
-		t.Errorf("the preview says %q", visibleTexts(top))
-	}
-
-	// Any person chosen in the list: the last eligible one.
-	var last, out int = -1, -1
-	for i, r := range v.rows {
-		if r.eligibility.Eligible {
-			last = i
-		} else if out < 0 {
-			out = i
-		}
-	}
-	if last < 1 || out < 0 {
-		t.Fatalf("the demo's rows: last eligible %d, first not eligible %d", last, out)
-	}
-	v.list.Select(last)
-	chosen := v.preview()
-	t.Cleanup(func() { os.Remove(chosen) })
-	text, err := exec.Command("pdftotext", chosen, "-").Output()
-	if err != nil || !strings.Contains(string(text), v.rows[last].name) || strings.Contains(string(text), first[0].HolderName) {
-		t.Errorf("the preview of %s reads %q (%v)", v.rows[last].name, text, err)
-	}
-	// Someone not eligible: said, and no file.
-	v.list.Select(out)
-	if got := v.preview(); got != "" || !hasText(topDialog(c), v.rows[out].name+" is not eligible: printing gives them no certificate.") {
-		t.Errorf("previewing %s, who is not eligible: file %q, said %q", v.rows[out].name, got, visibleTexts(topDialog(c)))
 	}
 }
 

@@ -52,8 +52,10 @@ func fieldForm(rows map[string]*fieldRow, label func(string) string, fields ...f
 // fieldRow is an input with the line under it that says what is wrong.
 type fieldRow struct {
 	label   string
+	input   fyne.CanvasObject
 	problem *widget.Label
 	box     *fyne.Container
+	wheel   *wheelPass // hands the wheel to the form's scroll (wheel.go)
 }
 
 // showProblems puts each message beside its field, and the messages for
@@ -81,9 +83,11 @@ func newFieldRow(label string, input fyne.CanvasObject) *fieldRow {
 	p.Importance = widget.DangerImportance
 	p.Wrapping = fyne.TextWrapWord
 	p.Hide()
+	wheel := newWheelPass()
 	// No padding between the input and its message: the message belongs to
 	// the field above it, not to the next row.
-	return &fieldRow{label: label, problem: p, box: container.New(layout.NewCustomPaddedVBoxLayout(0), input, p)}
+	return &fieldRow{label: label, input: input, problem: p, wheel: wheel,
+		box: container.New(layout.NewCustomPaddedVBoxLayout(0), container.NewStack(input, wheel), p)}
 }
 
 func (r *fieldRow) item() *widget.FormItem { return widget.NewFormItem(r.label, r.box) }

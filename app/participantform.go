@@ -193,7 +193,7 @@ func (v *participantsView) showForm(p data.Participant) *participantForm {
 		buttons = []fyne.CanvasObject{cancel, f.save}
 	}
 
-	f.d = v.c.newModal(title, container.NewVScroll(body), buttons...)
+	f.d = v.c.newModal(title, formScroll(body, f.rows), buttons...)
 	f.d.Resize(fyne.NewSize(participantFormWidth, min(v.c.win.Canvas().Size().Height-40, 760)))
 	f.d.Show()
 	v.c.win.Canvas().Focus(f.family)

@@ -19,9 +19,9 @@ func travelInput[T fyne.Focusable](t *testing.T, f *participantForm, field strin
 	if !ok {
 		t.Fatalf("the sheet has no row for %s", field)
 	}
-	in, ok := row.box.Objects[0].(T)
+	in, ok := row.input.(T)
 	if !ok {
-		t.Fatalf("%s's input is a %T", field, row.box.Objects[0])
+		t.Fatalf("%s's input is a %T", field, row.input)
 	}
 	return in
 }

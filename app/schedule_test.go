@@ -68,6 +68,9 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	claire := addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
 	ade := addTrainer(t, st, lagos, "Adéwálé Ògúnṣọlá")
 	c, s := scheduleOf(t, st, lagos)
+	// Wide enough for two clashing sessions' titles side by side; the
+	// window opens narrower, at a netbook's size (windowsize.go).
+	c.win.Resize(fyne.NewSize(1100, 720))
 
 	test.Tap(s.add)
 	f := lastOf[*sessionForm](c)

@@ -154,11 +154,11 @@ func newTrainersScreen(c *controller) *trainersScreen {
 	s.del = widget.NewButtonWithIcon(lang.X("trainers.delete", "Delete trainer…"), theme.DeleteIcon(), func() { s.askDelete() })
 	s.del.Importance = widget.DangerImportance
 	s.sessions = container.NewVBox()
-	s.panel = container.NewVScroll(container.NewPadded(container.NewVBox(
+	s.panel = formScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("", lang.X("trainers.details", "Trainer"), container.NewVBox(s.fields.form, s.sheet.status)),
 		widget.NewCard("", lang.X("trainers.sessions", "Sessions"), s.sessions),
 		atRight(s.del),
-	)))
+	)), s.fields.rows)
 	hint := widget.NewLabel(lang.X("trainers.none_selected", "Select a trainer, or add one."))
 	hint.Importance = widget.LowImportance
 	s.hint = container.NewCenter(hint)

@@ -27,6 +27,7 @@ import (
 // workshops, the window offers to load the demo ones.
 func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	c := newWindow(a, st, fyne.Do)
+	keepCompiledPDFium()
 	for _, o := range options {
 		o(c)
 	}
@@ -116,7 +117,7 @@ func newWindow(a fyne.App, st *data.Store, do func(func())) *controller {
 	c.win.SetMainMenu(c.mainMenu())
 	c.win.SetOnClosed(c.shutdown)
 	c.win.SetCloseIntercept(c.quitAfterWork)
-	c.win.Resize(fyne.NewSize(1100, 720))
+	c.win.Resize(c.openingSize())
 	c.showTitle()
 	c.screen.opening = true
 	c.screen.reload()
@@ -146,13 +147,17 @@ func (c *controller) mainMenu() *fyne.MainMenu {
 	undo := fyne.NewMenuItem(lang.X("menu.undo", "Undo last delete or import"), c.undoLast)
 	about := fyne.NewMenuItem(lang.X("menu.about", "About Atelier"), c.showAbout)
 	return fyne.NewMainMenu(
+		// The File menu must fit the window's height on a 1024×600 screen:
+		// taller, Fyne scrolls it and its scroll bar covers the ends of the
+		// longest items. Settings is in Edit and the demo beside Getting
+		// started, as many programs place them.
 		fyne.NewMenu(lang.X("menu.file", "File"), append(append([]*fyne.MenuItem{newDB, open, fyne.NewMenuItemSeparator()},
-			c.exportMenuItems()...), overview, fyne.NewMenuItemSeparator(), saveCopy, restore, demoItem,
-			fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit)...),
-		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo),
+			c.exportMenuItems()...), overview, fyne.NewMenuItemSeparator(), saveCopy, restore,
+			fyne.NewMenuItemSeparator(), quit)...),
+		fyne.NewMenu(lang.X("menu.edit", "Edit"), undo, fyne.NewMenuItemSeparator(), settings),
 		fyne.NewMenu(lang.X("menu.attendance", "Attendance"), c.shareMenuItem()),
 		fyne.NewMenu(lang.X("menu.mail", "Mail"), c.mailMenuItems()...),
-		fyne.NewMenu(lang.X("menu.help", "Help"), start, fyne.NewMenuItemSeparator(), about),
+		fyne.NewMenu(lang.X("menu.help", "Help"), start, demoItem, fyne.NewMenuItemSeparator(), about),
 	)
 }
 
@@ -163,6 +168,7 @@ func (c *controller) shutdown() {
 		return
 	}
 	c.closed = true
+	c.keepSize()
 	c.mail.stop()
 	c.stopSharing()
 	c.screen.form.flush()

@@ -126,14 +126,14 @@ func TestTheDemoFromTheFirstStepsFillsTheFileAndSelectsLagos(t *testing.T) {
 		t.Error("the first steps still show")
 	}
 
-	// File › Add demo workshops… asks first, then adds them again.
+	// Help › Add demo workshops… asks first, then adds them again.
 	c.askDemo()
 	if !hasText(topDialog(c), "Add the two demo workshops to “test.db”?") {
 		t.Fatalf("the question: %q", visibleTexts(topDialog(c)))
 	}
 	test.Tap(findButton(topDialog(c), "Add demo"))
 	if !q.runUntil(60*time.Second, func() bool { ws, _ := st.Workshops(); return len(ws) == 4 && len(c.screen.items) == 4 }) {
-		t.Fatalf("File › Add demo workshops: %d workshops", len(c.screen.items))
+		t.Fatalf("Help › Add demo workshops: %d workshops", len(c.screen.items))
 	}
 }
 

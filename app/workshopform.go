@@ -171,7 +171,7 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 	}
 	f.organisations = newOrganisationsPanel(s.c)
 
-	f.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+	f.content = formScroll(container.NewPadded(container.NewVBox(
 		f.heading,
 		f.subheading,
 		widget.NewCard("", lang.X("section.details", "Details"), container.NewVBox(form, f.status)),
@@ -179,7 +179,7 @@ func newWorkshopForm(s *workshopsScreen) *workshopForm {
 		widget.NewCard("", lang.X("section.organisations", "Organisations"), f.organisations.box),
 		atRight(widget.NewButtonWithIcon(lang.X("workshop.delete", "Delete this workshop…"),
 			theme.DeleteIcon(), func() { f.askDelete() })),
-	)))
+	)), f.rows)
 	return f
 }
 
