@@ -3,11 +3,9 @@ package app
 import (
 	"bytes"
 	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +16,7 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/reports"
 	"github.com/atelier-workshops/atelier/reports/pdfraster"
+	"github.com/atelier-workshops/atelier/reports/pdfraster/poppler"
 )
 
 // testPDFiumCache shares PDFium compiled to machine code between the test
@@ -83,7 +82,7 @@ func TestPreviewShowsTheCertificateAsPrintedAndIssuesNothing(t *testing.T) {
 	// Its pixels are those of that PDF drawn by poppler at the same
 	// resolution, but for antialiasing and pixel snapping: at 88 dpi the
 	// same page differs by 0.03% of its blocks, another person's by 0.38%.
-	want := popplerPage(t, p.pdf, p.dpi)
+	want := poppler.Page(t, p.pdf, 1, p.dpi)
 	got := p.image.Image
 	if gs, ws := got.Bounds().Size(), want.Bounds().Size(); abs(gs.X-ws.X) > 1 || abs(gs.Y-ws.Y) > 1 {
 		t.Fatalf("the preview is %v pixels, poppler's page %v, at %d dpi", gs, ws, p.dpi)
@@ -101,7 +100,7 @@ func TestPreviewShowsTheCertificateAsPrintedAndIssuesNothing(t *testing.T) {
 	if err := reports.WriteCertificates(d, &printed, nil); err != nil {
 		t.Fatal(err)
 	}
-	if share, _ := pixelsApart(got, popplerPage(t, printed.Bytes(), p.dpi), 96); share < 0.0025 {
+	if share, _ := pixelsApart(got, poppler.Page(t, printed.Bytes(), 1, p.dpi), 96); share < 0.0025 {
 		t.Errorf("the preview of %s passes for %s's certificate: %.2f%% apart", c0.HolderName, other.HolderName, share*100)
 	}
 
@@ -150,29 +149,6 @@ func TestPreviewShowsTheCertificateAsPrintedAndIssuesNothing(t *testing.T) {
 }
 
 func abs(n int) int { return max(n, -n) }
-
-// popplerPage is the first page of pdf drawn by pdftoppm at dpi.
-func popplerPage(t *testing.T, pdf []byte, dpi int) image.Image {
-	t.Helper()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-png", "-singlefile", "-f", "1", "-l", "1", in, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v %s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "page.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
-}
 
 // pdfText is the text poppler reads in pdf.
 func pdfText(t *testing.T, pdf []byte) string {

@@ -165,20 +165,7 @@ func (m bareMeasure) paragraph(style string, size float64, colour [3]int, x, y, 
 // fpdf (whose SplitText would part a letter from its combining mark).
 func (m bareMeasure) split(s, style string, size, w float64) []string {
 	m.pdf.SetFont(fontFamily, style, size)
-	var out []string
-	line := ""
-	for _, word := range breakable(s) {
-		switch {
-		case line == "":
-			line = word
-		case m.pdf.GetStringWidth(line+" "+word) <= w:
-			line += " " + word
-		default:
-			out = append(out, line)
-			line = word
-		}
-	}
-	return append(out, line)
+	return greedyLines(s, func(line string) bool { return m.pdf.GetStringWidth(line) <= w })
 }
 
 // fitImage is the box of img drawn as large as fits in (x, y, w, h),

@@ -390,13 +390,20 @@ func (d *document) lines(s string, w float64) []string {
 // words' (shaped right-to-left letters, or a slanted face switched for
 // upright while some of the text is drawn): each line is measured whole.
 func (d *document) linesMeasuredWhole(s string, w float64) []string {
+	return greedyLines(s, func(line string) bool { return d.measure(line) <= w })
+}
+
+// greedyLines cuts s at its break points (breakable) into lines, each
+// taking words while fits says the line may be that long; a word too long
+// for any line has one of its own.
+func greedyLines(s string, fits func(line string) bool) []string {
 	var out []string
 	line := ""
 	for _, word := range breakable(s) {
 		switch {
 		case line == "":
 			line = word
-		case d.measure(line+" "+word) <= w:
+		case fits(line + " " + word):
 			line += " " + word
 		default:
 			out = append(out, line)

@@ -5,15 +5,14 @@ import (
 	"context"
 	"errors"
 	"image"
-	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/atelier-workshops/atelier/reports/pdfraster"
+	"github.com/atelier-workshops/atelier/reports/pdfraster/poppler"
 )
 
 // page makes a one-page A4 landscape PDF with a black bar across its top
@@ -35,33 +34,6 @@ func page(t testing.TB) []byte {
 	return b.Bytes()
 }
 
-// pdftoppm renders the same PDF with poppler, the reference the print is
-// checked against elsewhere.
-func pdftoppm(t testing.TB, pdf []byte, dpi string) image.Image {
-	t.Helper()
-	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm (poppler-utils) is not installed")
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.pdf")
-	if err := os.WriteFile(in, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("pdftoppm", "-r", dpi, "-png", "-singlefile", in, filepath.Join(dir, "out")).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v %s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "out.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
-}
-
 func TestPageMatchesPoppler(t *testing.T) {
 	// The app's tests share this folder: compiling under -race takes a minute.
 	pdfraster.SetCacheDir(filepath.Join(os.TempDir(), "atelier-test-pdfium"))
@@ -70,7 +42,7 @@ func TestPageMatchesPoppler(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := pdftoppm(t, pdf, "50")
+	want := poppler.Page(t, pdf, 1, 50)
 	if d := differ(got, want, 48); d > 0.01 {
 		t.Errorf("%.2f%% of the pixels differ from poppler's", d*100)
 	}
