@@ -16,6 +16,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"github.com/go-gl/glfw/v3.3/glfw"
 
 	"github.com/atelier-workshops/atelier/app"
 	"github.com/atelier-workshops/atelier/assets"
@@ -39,10 +40,27 @@ func main() {
 			fyneapp.SetMetadata(meta)
 			a := fyneapp.NewWithID(meta.ID)
 			a.SetIcon(meta.Icon)
-			app.Start(a, st, app.WithDataFolder(dataDir))
+			app.Start(a, st, app.WithDataFolder(dataDir), app.WithWorkArea(primaryWorkArea))
 			a.Run()
 		},
 	}))
+}
+
+// primaryWorkArea is the primary screen's area left free by panels, in
+// Fyne's units: GLFW measures it in the screen's pixels, which Fyne's
+// units are at the monitor's content scale. GLFW is ready once the window
+// exists, and this runs on the main thread, as GLFW requires.
+func primaryWorkArea() (fyne.Size, bool) {
+	m := glfw.GetPrimaryMonitor()
+	if m == nil {
+		return fyne.Size{}, false
+	}
+	_, _, w, h := m.GetWorkarea()
+	scale, _ := m.GetContentScale()
+	if w <= 0 || h <= 0 {
+		return fyne.Size{}, false
+	}
+	return fyne.NewSize(float32(w)/max(scale, 1), float32(h)/max(scale, 1)), true
 }
 
 // metadata reads the [Details] of FyneApp.toml: flat "Key = value" lines

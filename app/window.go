@@ -31,6 +31,7 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	for _, o := range options {
 		o(c)
 	}
+	c.win.Resize(c.openingSize()) // the options may tell the screen's size
 	// On Linux the window's class, which ties it to its launcher and
 	// icon, is taken from the title it has when first shown: the app's
 	// name, before the file name joins it.
@@ -78,6 +79,9 @@ type controller struct {
 	// of each piece of background work that ends: the one way tests reach
 	// what the window shows beyond its widgets. Nil outside tests.
 	tell func(any)
+
+	// workArea, when set, is the free area of the screen (windowsize.go).
+	workArea func() (fyne.Size, bool)
 
 	saves saveQueue // saves waiting for another process (waiting.go)
 	mail  mailer    // sends the outbox (mailer.go)

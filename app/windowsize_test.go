@@ -37,3 +37,33 @@ func TestTheWindowAndItsMenusFitANetbook(t *testing.T) {
 		again.win.Close()
 	}
 }
+
+// Where the screen's free area is known, the window first opens as large
+// as it was meant to be, or as the screen allows; a size it was closed at
+// comes first; an area not known, or too small to trust, gives the size
+// that fits a netbook.
+func TestTheFirstWindowFitsTheScreenItOpensOn(t *testing.T) {
+	st := tempStore(t)
+	c, _ := openAt(t, "en", st, 0)
+	for _, tc := range []struct {
+		free fyne.Size
+		ok   bool
+		want fyne.Size
+	}{
+		{fyne.NewSize(1024, 600), true, fyne.NewSize(1024, 560)},
+		{fyne.NewSize(1366, 740), true, fyne.NewSize(1100, 700)},
+		{fyne.NewSize(1920, 1050), true, roomyWindowSize},
+		{fyne.NewSize(1920, 1050), false, firstWindowSize},
+		{fyne.NewSize(300, 200), true, firstWindowSize},
+	} {
+		c.workArea = func() (fyne.Size, bool) { return tc.free, tc.ok }
+		if got := c.openingSize(); got != tc.want {
+			t.Errorf("on a free area of %v (known: %v) the window opens at %v, want %v", tc.free, tc.ok, got, tc.want)
+		}
+	}
+	c.win.Resize(fyne.NewSize(1250, 650))
+	c.keepSize()
+	if got := c.openingSize(); got != fyne.NewSize(1250, 650) {
+		t.Errorf("closed at 1250×650, the window opens at %v", got)
+	}
+}
