@@ -21,6 +21,12 @@ func TestAnEmptyFileSaysWhatToDoFirst(t *testing.T) {
 	useLanguage(t, "en")
 	test.NewTempApp(t)
 	st := tempStore(t)
+	// Its first frame already says so.
+	first := newWindow(fyne.CurrentApp(), tempStore(t), newUIQueue().do)
+	if !slices.Contains(shownTexts(first.win.Content()), "This file has no workshops yet") {
+		t.Errorf("the first frame on an empty file says %q", shownTexts(first.win.Content()))
+	}
+	first.win.Close()
 	w := Start(fyne.CurrentApp(), st)
 	t.Cleanup(w.Close)
 

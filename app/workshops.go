@@ -36,7 +36,8 @@ type workshopsScreen struct {
 	content fyne.CanvasObject
 	// opening is set while the window is first drawn, before the
 	// workshop edited last opens: the space of the tabs stays blank
-	// rather than ask to select a workshop for one frame.
+	// rather than ask to select a workshop for one frame (a file with no
+	// workshops shows what to do first at once).
 	opening bool
 }
 
