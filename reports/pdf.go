@@ -248,11 +248,11 @@ func (d *document) printableText(x, y float64, s string) {
 		return
 	}
 	defer d.uprightWhereSlantedLacks(s)()
-	shown := visual(s)
 	if hasAdlam(s) {
-		d.adlamText(x, y, s)
+		d.adlamText(x, y, s) // puts s in visual order itself
 		return
 	}
+	shown := visual(s)
 	if strings.IndexFunc(shown, isMark) < 0 {
 		d.Text(x, y, shown)
 		return
