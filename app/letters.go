@@ -24,26 +24,10 @@ import (
 // Cancel, which leaves the register and the file as they were.
 
 // letterKindName names a kind of letter in the interface language.
-func letterKindName(k data.LetterKind) string {
-	switch k {
-	case data.LetterVisa:
-		return lang.X("letters.kind.visa", "Visa invitation")
-	case data.LetterAward:
-		return lang.X("letters.kind.award", "Grant award")
-	}
-	return lang.X("letters.kind.attendance", "Attendance letter")
-}
+func letterKindName(k data.LetterKind) string { return named("letters.kind.", k, "") }
 
 // letterFileName is the start of a letter file's name.
-func letterFileName(k data.LetterKind) string {
-	switch k {
-	case data.LetterVisa:
-		return lang.X("letters.file.visa", "Visa letters")
-	case data.LetterAward:
-		return lang.X("letters.file.award", "Grant letters")
-	}
-	return lang.X("letters.file.attendance", "Attendance letters")
-}
+func letterFileName(k data.LetterKind) string { return named("letters.file.", k, "") }
 
 // letterSkipText words why a participant gets no letter.
 func letterSkipText(s data.LetterSkip) string { return words(say.LetterSkip(s)) }

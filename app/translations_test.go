@@ -263,6 +263,19 @@ func namedKeys() map[string]bool {
 	for _, r := range data.Roles {
 		add("role.", string(r))
 	}
+	for _, s := range data.MessageStates {
+		add("outbox.state.", string(s))
+	}
+	for _, k := range data.MessageKinds {
+		add("send.title.", string(k))
+	}
+	for _, k := range data.LetterKinds {
+		add("letters.kind.", string(k))
+		add("letters.file.", string(k))
+	}
+	for _, f := range data.TravelFields {
+		add("travel.field.", f)
+	}
 	for _, p := range data.ExcusedPolicies {
 		add("attendance.rule.excused_", string(p))
 	}
@@ -292,6 +305,7 @@ var formFields = map[string][]string{
 	"trainers.field.":      {"name", "title", "affiliation", "country", "email", "languages", "bio"},
 	"schedule.field.":      {"title", "kind", "day", "start", "end", "room", "description", "trainers"},
 	"organisations.field.": {"name", "short_name", "country", "website", "logo", "role"},
+	"mail.field.":          {"host", "port", "security", "user", "password", "from_name", "from_address", "per_minute"},
 	"participants.field.": {"given_name", "family_name", "printed_name", "gender", "country", "institution",
 		"position", "email", "phone", "language", "status", "grant", "grant_amount", "grant_currency", "directory", "notes"},
 }
