@@ -201,6 +201,13 @@ func fitWidth(text string, width, size float32, style fyne.TextStyle) string {
 		return text
 	}
 	runes := []rune(strings.TrimSuffix(text, "…"))
+	return strings.TrimRight(string(runes[:fittingRunes(runes, width, size, style)]), " ") + "…"
+}
+
+// fittingRunes is the length of the longest start of runes that fits in
+// width with an ellipsis after it, found by halving rather than measured
+// letter by letter.
+func fittingRunes(runes []rune, width, size float32, style fyne.TextStyle) int {
 	lo, hi := 0, len(runes) // lo runes and an ellipsis are known to fit
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -210,5 +217,5 @@ func fitWidth(text string, width, size float32, style fyne.TextStyle) string {
 			hi = mid - 1
 		}
 	}
-	return strings.TrimRight(string(runes[:lo]), " ") + "…"
+	return lo
 }
