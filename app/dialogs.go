@@ -103,6 +103,15 @@ func mainButton(text string, tapped func()) *widget.Button {
 	return b
 }
 
+// requiredChoice offers options as radio buttons of which one is always
+// chosen: the first, until the user picks another.
+func requiredChoice(options ...string) *widget.RadioGroup {
+	r := widget.NewRadioGroup(options, nil)
+	r.Required = true
+	r.SetSelected(options[0])
+	return r
+}
+
 // problemLabel is the red line under a form that says what is wrong with
 // what no field of it shows; hidden while there is nothing to say.
 func problemLabel() *widget.Label {

@@ -50,9 +50,7 @@ func (c *controller) askLetters() {
 	for i, k := range data.LetterKinds {
 		names[i] = letterKindName(k)
 	}
-	ld.kind = widget.NewRadioGroup(names, nil)
-	ld.kind.Required = true
-	ld.kind.SetSelected(names[0])
+	ld.kind = requiredChoice(names...)
 	intro := widget.NewLabel(lang.X("letters.intro", "Each participant the letter is for gets one, in their language, with a serial number and a verification code. Printing again keeps both unless what a letter says has changed."))
 	intro.Wrapping = fyne.TextWrapWord
 	wording := widget.NewButtonWithIcon(lang.X("letters.wording_button", "Wording and letterhead…"), theme.DocumentCreateIcon(),
