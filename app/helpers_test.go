@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -287,6 +288,18 @@ func reread(t *testing.T, st *data.Store, id int64) data.Workshop {
 	return w
 }
 
+// reopen opens the file at path again, as the next Atelier would, to see
+// what reached the disk; it is closed when the test ends.
+func reopen(t *testing.T, path string) *data.Store {
+	t.Helper()
+	st, err := data.Open(path, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // menuLabels are the labels of the items of the window's menu named menu.
 func menuLabels(c *controller, menu string) []string {
 	var labels []string
@@ -298,4 +311,16 @@ func menuLabels(c *controller, menu string) []string {
 		}
 	}
 	return labels
+}
+
+// wantMenuItems checks that the window's menu named menu offers each of
+// want.
+func wantMenuItems(t *testing.T, c *controller, menu string, want ...string) {
+	t.Helper()
+	labels := menuLabels(c, menu)
+	for _, w := range want {
+		if !slices.Contains(labels, w) {
+			t.Errorf("the %s menu %q lacks %q", menu, labels, w)
+		}
+	}
 }

@@ -14,10 +14,11 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// issuedWindow is the demo with the Lagos certificates issued, open on
-// the Certificates tab.
+// issuedWindow is the demo with the Lagos certificates issued, open in
+// English on the Certificates tab.
 func issuedWindow(t *testing.T) (*data.Store, *controller, *uiQueue, *certificatesView, []data.Certificate) {
 	t.Helper()
+	useLanguage(t, "en")
 	st, res := demoStore(t)
 	certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
 	if err != nil {
@@ -29,7 +30,6 @@ func issuedWindow(t *testing.T) (*data.Store, *controller, *uiQueue, *certificat
 }
 
 func TestRevokeFromTheCertificatesTab(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, _, v, certs := issuedWindow(t)
 	if findButton(v.item.Content, "Revoke…") == nil {
 		t.Fatal("no Revoke button")
@@ -85,7 +85,6 @@ func TestRevokeFromTheCertificatesTab(t *testing.T) {
 }
 
 func TestTitlesInOtherLanguagesAreSavedAndPrinted(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, _, v, _ := issuedWindow(t)
 	if findButton(v.item.Content, "Other languages…") == nil {
 		t.Fatal("no Other languages button")
@@ -115,7 +114,6 @@ func TestTitlesInOtherLanguagesAreSavedAndPrinted(t *testing.T) {
 }
 
 func TestVerificationDialogWritesThePageAndTheKeyAndKeepsTheAddress(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, q, v, certs := issuedWindow(t)
 	if findButton(v.item.Content, "Verification…") == nil {
 		t.Fatal("no Verification button")
@@ -167,7 +165,6 @@ func TestVerificationDialogWritesThePageAndTheKeyAndKeepsTheAddress(t *testing.T
 // changed after issue is changed, and a QR code's text pasted into it
 // (its line breaks lost in the one-line field) verifies.
 func TestVerifyFieldSaysChangedAndReadsAPastedText(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, _, v, certs := issuedWindow(t)
 	first := certs[0]
 	w := v.w

@@ -55,11 +55,7 @@ func TestEditingTitleSavesToTheFile(t *testing.T) {
 	// The other fields are saved the same way; the file is reopened to be
 	// sure the edits reached the disk, not only the open connection.
 	c.win.Close()
-	st2, err := data.Open(path, data.OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st2.Close()
+	st2 := reopen(t, path)
 	if got := reread(t, st2, lagos.ID); got.Title != title || got.City != "Lagos" {
 		t.Errorf("reopened file has %q in %q", got.Title, got.City)
 	}
