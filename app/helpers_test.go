@@ -222,6 +222,18 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
+// lastIn is the last thing of type T drawn inside o (walk's order), or
+// T's zero value when there is none.
+func lastIn[T fyne.CanvasObject](o fyne.CanvasObject) T {
+	var found T
+	walk(o, func(x fyne.CanvasObject) {
+		if y, ok := x.(T); ok {
+			found = y
+		}
+	})
+	return found
+}
+
 // visibleTexts lists the text of every visible label under o.
 func visibleTexts(o fyne.CanvasObject) []string {
 	var out []string

@@ -332,11 +332,7 @@ func TestDuplicateAndMoveFromTheMenu(t *testing.T) {
 func TestTimetableShowsDaysAndStraySessions(t *testing.T) {
 	useLanguage(t, "fr")
 	st, lagos, _ := twoWorkshops(t)
-	ss := data.Session{WorkshopID: lagos.ID, Title: "Dernier jour", Kind: data.KindLecture,
-		Start: lagos.EndDate.At(9, 0), End: lagos.EndDate.At(10, 0)}
-	if err := st.SaveSession(&ss); err != nil {
-		t.Fatal(err)
-	}
+	ss := session(t, st, lagos, 4, 9, "Dernier jour") // the last day, the 25th
 	// The workshop is shortened: the session is now outside its dates.
 	lagos.EndDate = lagos.EndDate.AddDays(-1)
 	if err := st.SaveWorkshop(&lagos); err != nil {

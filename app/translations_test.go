@@ -250,10 +250,8 @@ func namedKeys() map[string]bool {
 			keys[prefix+v] = true
 		}
 	}
-	for _, s := range data.Statuses {
-		add("participants.status.", string(s))
-		add("participants.status.female.", string(s))
-		add("participants.status.male.", string(s))
+	for _, prefix := range []string{"participants.status.", "participants.status.female.", "participants.status.male."} {
+		add(prefix, asStrings(data.Statuses)...)
 	}
 	for _, g := range data.GrantFilters {
 		add("participants.grants.", cmp.Or(string(g), "any"))
@@ -261,36 +259,18 @@ func namedKeys() map[string]bool {
 	for _, g := range data.Genders {
 		add("participants.gender.", cmp.Or(string(g), "unspecified"))
 	}
-	for _, m := range data.Marks {
-		add("attendance.mark.", string(m))
-		add("attendance.mark.letter.", string(m))
-	}
+	add("attendance.mark.", asStrings(data.Marks)...)
+	add("attendance.mark.letter.", asStrings(data.Marks)...)
 	add("attendance.mark.", "unmarked")
-	for _, k := range data.SessionKinds {
-		add("schedule.kind.", string(k))
-	}
-	for _, l := range data.Languages {
-		add("language.", string(l))
-	}
-	for _, r := range data.Roles {
-		add("role.", string(r))
-	}
-	for _, s := range data.MessageStates {
-		add("outbox.state.", string(s))
-	}
-	for _, k := range data.MessageKinds {
-		add("send.title.", string(k))
-	}
-	for _, k := range data.LetterKinds {
-		add("letters.kind.", string(k))
-		add("letters.file.", string(k))
-	}
-	for _, f := range data.TravelFields {
-		add("travel.field.", f)
-	}
-	for _, p := range data.ExcusedPolicies {
-		add("attendance.rule.excused_", string(p))
-	}
+	add("schedule.kind.", asStrings(data.SessionKinds)...)
+	add("language.", asStrings(data.Languages)...)
+	add("role.", asStrings(data.Roles)...)
+	add("outbox.state.", asStrings(data.MessageStates)...)
+	add("send.title.", asStrings(data.MessageKinds)...)
+	add("letters.kind.", asStrings(data.LetterKinds)...)
+	add("letters.file.", asStrings(data.LetterKinds)...)
+	add("travel.field.", data.TravelFields...)
+	add("attendance.rule.excused_", asStrings(data.ExcusedPolicies)...)
 	for m := time.January; m <= time.December; m++ {
 		add("date.month.", strconv.Itoa(int(m)))
 	}
@@ -307,6 +287,15 @@ func namedKeys() map[string]bool {
 		}
 	}
 	return keys
+}
+
+// asStrings is one of data's lists of values as strings.
+func asStrings[S ~string](list []S) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // formFields are the fields of each form, by the prefix of their names'

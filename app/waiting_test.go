@@ -82,11 +82,8 @@ func lockHeld(t *testing.T, path string) {
 // thousands of rows waits for the import off the UI goroutine, and is then
 // saved and shown; the import is whole.
 func TestAMarkSavedWhileAnotherProcessImportsIsSaved(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	w, ss, ps := classroom(t, st)
-	c, q := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, w, ss, ps, c, v := classroomAttendance(t)
+	q := queueOf(c)
 	pickSession(v, 0)
 
 	// Long enough for the import to hold the lock for seconds.
@@ -147,11 +144,8 @@ func TestAMarkSavedWhileAnotherProcessImportsIsSaved(t *testing.T) {
 // so, and its Cancel gives the save up: nothing is saved, and the next
 // mark, made once the file is free, is saved at once.
 func TestTheWaitingNoteSaysItAndCancels(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	_, ss, ps := classroom(t, st)
-	c, q := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, _, ss, ps, c, v := classroomAttendance(t)
+	q := queueOf(c)
 	pickSession(v, 0)
 
 	holder := datatest.HoldWriteLock(t, st.Path(), 2500*time.Millisecond)
