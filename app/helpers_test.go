@@ -188,6 +188,14 @@ func windowOn(t *testing.T, st *data.Store, w data.Workshop) *controller {
 	return c
 }
 
+// tabOn opens the window on st with workshop w selected and its tab of
+// type T in front.
+func tabOn[T workshopView](t *testing.T, st *data.Store, w data.Workshop) (*controller, T) {
+	t.Helper()
+	c := windowOn(t, st, w)
+	return c, tabOf[T](t, c)
+}
+
 // tabOf brings the selected workshop's tab of type T to the front, as the
 // organiser clicks it, and returns it.
 func tabOf[T workshopView](t *testing.T, c *controller) T {

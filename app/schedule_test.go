@@ -13,13 +13,6 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// scheduleOf opens the window on a workshop and returns its Schedule tab.
-func scheduleOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *scheduleScreen) {
-	t.Helper()
-	c := windowOn(t, st, w)
-	return c, tabOf[*scheduleScreen](t, c)
-}
-
 func addTrainer(t *testing.T, st *data.Store, w data.Workshop, name string) data.Trainer {
 	t.Helper()
 	tr := data.Trainer{WorkshopID: w.ID, Name: name}
@@ -67,7 +60,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	st, lagos, _ := twoWorkshops(t)
 	claire := addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
 	ade := addTrainer(t, st, lagos, "Adéwálé Ògúnṣọlá")
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	// Wide enough for two clashing sessions' titles side by side; the
 	// window opens narrower, at a netbook's size (windowsize.go).
 	c.win.Resize(fyne.NewSize(1100, 720))
@@ -205,7 +198,7 @@ func hasConflictLine(s *scheduleScreen, text string) bool {
 func TestSessionFormRefusesBadInputAndChangesNothing(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 
 	test.Tap(s.add)
 	f := lastOf[*sessionForm](c)
@@ -281,7 +274,7 @@ func TestDeletingASessionSaysHowManyMarksGo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	test.Tap(s.blocks[ss.ID])
 	test.Tap(findButton(topDialog(c), "Delete…"))
 	if want := "Delete “Opening” and its 2 attendance marks?"; !hasText(topDialog(c), want) {
@@ -309,7 +302,7 @@ func TestDuplicateAndMoveFromTheMenu(t *testing.T) {
 	if err := st.SaveSession(&ss); err != nil {
 		t.Fatal(err)
 	}
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	test.Tap(s.blocks[ss.ID])
 	test.Tap(findButton(topDialog(c), "Duplicate…"))
 	f := lastOf[*sessionForm](c)
@@ -338,7 +331,7 @@ func TestTimetableShowsDaysAndStraySessions(t *testing.T) {
 	if err := st.SaveWorkshop(&lagos); err != nil {
 		t.Fatal(err)
 	}
-	_, s := scheduleOf(t, st, lagos)
+	_, s := tabOn[*scheduleScreen](t, st, lagos)
 	if len(s.days) != 5 {
 		t.Fatalf("%d day columns, want 4 days and the stray one", len(s.days))
 	}
@@ -402,7 +395,7 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 	if err := st.SaveSession(&clash); err != nil {
 		t.Fatal(err)
 	}
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	if len(s.blocks) != len(sessions) {
 		t.Errorf("%d blocks for %d sessions", len(s.blocks), len(sessions))
 	}
@@ -422,7 +415,7 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 func TestTappingAnEmptySlotProposesASessionThere(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	var third *dayColumn
 	for _, o := range s.grid.Objects {
 		if d, ok := o.(*dayColumn); ok && d.day == lagos.StartDate.AddDays(2) {
@@ -447,7 +440,7 @@ func TestTappingAnEmptySlotProposesASessionThere(t *testing.T) {
 func TestShorteningTheWorkshopRedrawsTheSchedule(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	if len(s.days) != 5 {
 		t.Fatalf("%d days", len(s.days))
 	}
@@ -467,7 +460,7 @@ func TestWarningsAboutTrainersAndDaysLeadToThem(t *testing.T) {
 	st, lagos, _ := twoWorkshops(t)
 	idle := addTrainer(t, st, lagos, "Youssef El Amrani")
 	addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	line := func(text string) *conflictLine {
 		for _, o := range s.conflictsBox.Objects {
 			if l, ok := o.(*conflictLine); ok && l.text.Text == text {

@@ -363,7 +363,7 @@ func BenchmarkOpenWorkshop(b *testing.B) {
 func TestScheduleShowsTheDaysSetOnDetails(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, sched := scheduleOf(t, st, lagos)
+	c, sched := tabOn[*scheduleScreen](t, st, lagos)
 	if len(sched.days) != 5 {
 		t.Fatalf("the schedule shows %d days for 21–25 November", len(sched.days))
 	}
