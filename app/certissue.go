@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -74,8 +73,7 @@ func (v *certificatesView) askIssue() {
 
 	box := container.NewVBox()
 	for _, p := range text {
-		l := widget.NewLabel(p)
-		l.Wrapping = fyne.TextWrapWord
+		l := wrapped(p, false)
 		box.Add(l)
 	}
 	q := &issueConfirm{text: text}

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"sync/atomic"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -51,8 +50,7 @@ func (c *controller) askLetters() {
 		names[i] = letterKindName(k)
 	}
 	ld.kind = requiredChoice(names...)
-	intro := widget.NewLabel(lang.X("letters.intro", "Each participant the letter is for gets one, in their language, with a serial number and a verification code. Printing again keeps both unless what a letter says has changed."))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := wrapped(lang.X("letters.intro", "Each participant the letter is for gets one, in their language, with a serial number and a verification code. Printing again keeps both unless what a letter says has changed."), false)
 	wording := widget.NewButtonWithIcon(lang.X("letters.wording_button", "Wording and letterhead…"), theme.DocumentCreateIcon(),
 		func() { c.showLetterWording(w, ld.chosen()) })
 	// Send… mails each participant the letter chosen, issued as printing
