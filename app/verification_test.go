@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,5 +198,27 @@ func TestVerifyFieldSaysChangedAndReadsAPastedText(t *testing.T) {
 	v.verify()
 	if !strings.HasPrefix(v.verdict.Text, "Not genuine: this is neither") {
 		t.Errorf("a pasted text with a letter added: %q", v.verdict.Text)
+	}
+}
+
+// A change a dialog cannot save for a reason other than a field's (here
+// the file closed under it) is said in say's words for a failed save,
+// never in the error's own text, and the error is logged.
+func TestADialogsFailedSaveIsWordedAndLogged(t *testing.T) {
+	st, c, _, v, _ := issuedWindow(t)
+	g := v.showTitles()
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	typeOver(c, g.titles[data.French], "Le musée en entier")
+	if g.status.Importance != widget.DangerImportance ||
+		g.status.Text != "Could not save: Atelier could not write the change to the file, which is as it was. What went wrong is in its log." {
+		t.Errorf("the status says %q (%v)", g.status.Text, g.status.Importance)
+	}
+	if !strings.Contains(logged.String(), "Cause: sql: database is closed") {
+		t.Errorf("the error is not in the log: %q", logged.String())
 	}
 }
