@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -253,10 +254,21 @@ func visibleTexts(o fyne.CanvasObject) []string {
 			}
 		case *smallText:
 			if l.Visible() {
-				out = append(out, test.WidgetRenderer(l).(*smallTextRenderer).shown...)
+				out = append(out, drawnLines(l)...)
 			}
 		}
 	})
+	return out
+}
+
+// drawnLines are the lines a smallText draws at its size, cut as they are.
+func drawnLines(s *smallText) []string {
+	var out []string
+	for _, o := range test.WidgetRenderer(s).Objects() {
+		if t, ok := o.(*canvas.Text); ok && t.Visible() {
+			out = append(out, t.Text)
+		}
+	}
 	return out
 }
 

@@ -94,8 +94,8 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 		t.Error("the form stayed open after saving")
 	}
 	b := s.blocks[first.ID]
-	if b == nil || !hasLine(b.lines, "09:00–10:30") || !hasLine(b.lines, first.Title) ||
-		!hasLine(b.lines, "Claire Dumoulin-Bérard, Adéwálé Ògúnṣọlá") || !hasLine(b.lines, "Auditorium") {
+	if b == nil || !hasLine(blockLines(b), "09:00–10:30") || !hasLine(blockLines(b), first.Title) ||
+		!hasLine(blockLines(b), "Claire Dumoulin-Bérard, Adéwálé Ògúnṣọlá") || !hasLine(blockLines(b), "Auditorium") {
 		t.Fatalf("the timetable does not show the session: %v", b)
 	}
 	if len(trainerClashes(s)) != 0 || len(b.conflicts) != 0 {
@@ -130,8 +130,8 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	// warning, and the whole of it when the pointer rests on it.
 	for _, id := range []int64{first.ID, second.ID} {
 		b := s.blocks[id]
-		if !hasLine(b.lines, "1 conflict") || len(b.conflicts) != 1 {
-			t.Errorf("block %d does not warn: %v", id, b.lines)
+		if !hasLine(blockLines(b), "1 conflict") || len(b.conflicts) != 1 {
+			t.Errorf("block %d does not warn: %v", id, blockLines(b))
 		}
 		title := strings.Fields(b.session.Title)[0]
 		if shown := shownLines(b); !slices.ContainsFunc(shown, func(l string) bool { return strings.HasPrefix(l, title) }) {
@@ -160,7 +160,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	if clashes := trainerClashes(s); len(clashes) != 0 {
 		t.Errorf("the clash stayed after the move: %+v", clashes)
 	}
-	if hasConflictLine(s, warning) || hasLine(s.blocks[first.ID].lines, "1") || len(s.blocks[first.ID].conflicts) != 0 {
+	if hasConflictLine(s, warning) || hasLine(blockLines(s.blocks[first.ID]), "1") || len(s.blocks[first.ID].conflicts) != 0 {
 		t.Error("the timetable still warns after the move")
 	}
 }
@@ -168,8 +168,15 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 func hasLine(lines []string, want string) bool { return slices.Contains(lines, want) }
 
 // shownLines are the lines a block draws at its size, cut as they are.
-func shownLines(b *sessionBlock) []string {
-	return test.WidgetRenderer(b.text).(*smallTextRenderer).shown
+func shownLines(b *sessionBlock) []string { return drawnLines(b.text) }
+
+// blockLines are the lines a block says, before they are wrapped or cut.
+func blockLines(b *sessionBlock) []string {
+	var out []string
+	for _, l := range b.text.lines {
+		out = append(out, l.text)
+	}
+	return out
 }
 
 // hoverOver rests the pointer on o and returns the tip that shows, or ""
@@ -352,7 +359,7 @@ func TestTimetableShowsDaysAndStraySessions(t *testing.T) {
 	if !outside {
 		t.Errorf("no conflict for the stray session: %+v", s.conflicts)
 	}
-	if b := s.blocks[ss.ID]; b == nil || !hasLine(b.lines, "1 conflit") {
+	if b := s.blocks[ss.ID]; b == nil || !hasLine(blockLines(b), "1 conflit") {
 		t.Errorf("the stray session's block does not warn: %v", b)
 	}
 }

@@ -56,7 +56,6 @@ type smallTextRenderer struct {
 	t     *smallText
 	texts []*canvas.Text
 	objs  []fyne.CanvasObject
-	shown []string // the text of each line drawn, for tests
 }
 
 func (r *smallTextRenderer) lineHeight(style fyne.TextStyle) float32 {
@@ -109,7 +108,6 @@ func (r *smallTextRenderer) text(n int) *canvas.Text {
 func (r *smallTextRenderer) fill(size fyne.Size) {
 	n := 0
 	var y float32
-	r.shown = r.shown[:0]
 	full := false
 	for _, l := range r.t.lines {
 		if full {
@@ -131,7 +129,6 @@ func (r *smallTextRenderer) fill(size fyne.Size) {
 				if k > 0 {
 					prev := r.texts[n-1]
 					prev.Text = fitWidth(strings.TrimSuffix(prev.Text, "…")+"…", size.Width, r.t.size, prev.TextStyle)
-					r.shown[n-1] = prev.Text
 				}
 				full = true
 				break
@@ -152,7 +149,6 @@ func (r *smallTextRenderer) fill(size fyne.Size) {
 			t.Move(fyne.NewPos(max(x, 0), y))
 			t.Resize(fyne.NewSize(w, h))
 			t.Show()
-			r.shown = append(r.shown, t.Text)
 			y += h
 			n++
 		}
