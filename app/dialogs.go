@@ -96,6 +96,12 @@ func cancelButton(close func()) *widget.Button {
 	return widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), close)
 }
 
+// closeButton is the Close of a dialog whose changes are saved as they are
+// made: there is nothing to confirm or to give up.
+func closeButton(close func()) *widget.Button {
+	return widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), close)
+}
+
 // mainButton is the button that does what a dialog is for.
 func mainButton(text string, tapped func()) *widget.Button {
 	b := widget.NewButtonWithIcon(text, theme.ConfirmIcon(), tapped)

@@ -101,7 +101,7 @@ func (c *controller) issueLetters(workshopID int64, opts data.LetterOptions, pat
 	bar := widget.NewProgressBar()
 	var cancelled atomic.Bool
 	ctx, stop := c.waiting()
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() {
+	cancel := cancelButton(func() {
 		cancelled.Store(true)
 		stop()
 	})

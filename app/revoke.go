@@ -68,7 +68,7 @@ func (v *certificatesView) showRevoke() *revokeDialog {
 		widget.NewFormItem(lang.X("revoke.certificate", "Certificate"), g.choice),
 		widget.NewFormItem(lang.X("revoke.reason", "Reason"), g.reason),
 	)
-	cancel := widget.NewButtonWithIcon(lang.X("certificates.cancel", "Cancel"), theme.CancelIcon(), func() { g.d.Hide() })
+	cancel := cancelButton(func() { g.d.Hide() })
 	g.confirm = widget.NewButtonWithIcon(lang.X("revoke.confirm", "Revoke"), theme.DeleteIcon(), g.revoke)
 	g.confirm.Importance = widget.DangerImportance
 	g.confirm.Disable()

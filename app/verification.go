@@ -60,10 +60,9 @@ func (v *certificatesView) showVerification() *verificationDialog {
 	g.savePage = widget.NewButtonWithIcon(lang.X("verification.save_page", "Save the verifier page…"), theme.DocumentSaveIcon(), g.askPage)
 	g.saveKey = widget.NewButtonWithIcon(lang.X("verification.save_key", "Save the public key…"), theme.DocumentSaveIcon(), g.askKey)
 	form := widget.NewForm(widget.NewFormItem(lang.X("verification.address", "Verifier page address"), g.address))
-	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
 	g.d = dialog.NewCustomWithoutButtons(lang.X("verification.title", "Verification"),
 		container.NewVBox(intro, g.keys, container.NewHBox(g.savePage, g.saveKey), form, addressHelp, g.status), v.c.win)
-	g.d.SetButtons([]fyne.CanvasObject{closeButton})
+	g.d.SetButtons([]fyne.CanvasObject{closeButton(func() { g.d.Hide() })})
 	fitDialog(g.d, 720)
 	g.d.Show()
 	return g
