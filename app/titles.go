@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +16,7 @@ import (
 // at once.
 type titlesDialog struct {
 	v       *certificatesView
-	d       *dialog.CustomDialog
+	d       *modal
 	langs   []data.Language // the languages other than the workshop's
 	titles  map[data.Language]*widget.Entry
 	themes  map[data.Language]*widget.Entry
@@ -84,9 +83,8 @@ func (v *certificatesView) showTitles() *titlesDialog {
 	// small screen, so they scroll.
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(0, 360))
-	g.d = dialog.NewCustomWithoutButtons(lang.X("titles.dialog", "Titles in other languages"),
-		container.NewBorder(intro, g.status, nil, nil, scroll), v.c.win)
-	g.d.SetButtons([]fyne.CanvasObject{closeButton(func() { g.d.Hide() })})
+	g.d = v.c.newModal(lang.X("titles.dialog", "Titles in other languages"),
+		container.NewBorder(intro, g.status, nil, nil, scroll), closeButton(func() { g.d.Hide() }))
 	fitDialog(g.d, 760)
 	g.d.Show()
 	return g
