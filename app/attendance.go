@@ -337,35 +337,32 @@ func (v *attendanceView) setMark(row int, mark data.Mark) {
 			}
 			return
 		}
-		if sid == v.sid { // else another session is shown by now, with its own marks
-			if mark == data.Unmarked {
-				delete(v.marks, pid)
-			} else {
-				v.marks[pid] = a
-			}
-			v.list.Refresh()
-			v.showCounts()
-			v.showNote()
-		}
-		v.verdictsMarked(pid, sid, mark)
+		v.showMark(a)
 	})
 }
 
 // marked is told of a mark changed in the matrix.
 func (v *attendanceView) marked(pid, sid int64, mark data.Mark) {
-	if sid == v.sid {
-		if mark == data.Unmarked {
-			delete(v.marks, pid)
+	a := v.marks[pid]
+	a.ParticipantID, a.SessionID, a.Mark = pid, sid, mark
+	v.showMark(a)
+}
+
+// showMark shows a mark saved, Unmarked for one cleared: in the list when
+// its session is the one shown (else another is shown by now, with its
+// own marks), and in the verdicts.
+func (v *attendanceView) showMark(a data.Attendance) {
+	if a.SessionID == v.sid {
+		if a.Mark == data.Unmarked {
+			delete(v.marks, a.ParticipantID)
 		} else {
-			a := v.marks[pid]
-			a.ParticipantID, a.SessionID, a.Mark = pid, sid, mark
-			v.marks[pid] = a
+			v.marks[a.ParticipantID] = a
 		}
 		v.list.Refresh()
 		v.showCounts()
 		v.showNote()
 	}
-	v.verdictsMarked(pid, sid, mark)
+	v.verdictsMarked(a.ParticipantID, a.SessionID, a.Mark)
 }
 
 // verdictsMarked takes one mark saved into the verdicts, shows them again

@@ -419,8 +419,7 @@ func TestOpeningAttendanceThenLMarksTheFirstLate(t *testing.T) {
 	useLanguage(t, "en")
 	st := tempStore(t)
 	w, ss, ps := classroom(t, st)
-	c := windowOn(t, st, w)
-	v := attendanceOf(t, c)
+	c, v := tabOn[*attendanceView](t, st, w)
 	focused := c.win.Canvas().Focused()
 	if focused != v.list {
 		t.Fatalf("opening Attendance focused %T, not the list", focused)
@@ -474,8 +473,7 @@ func TestBreaksAreNotOfferedForMarking(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c := windowOn(t, st, w)
-	v := attendanceOf(t, c)
+	_, v := tabOn[*attendanceView](t, st, w)
 	test.Tap(v.session.button)
 	var labels []string
 	for _, r := range v.session.rows {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,16 +45,14 @@ func (c *controller) askBadges() {
 		lang.X("badges.a6_4", "Badges, 4 to an A4 sheet (A6 holders, 100 × 140 mm)"),
 		lang.X("badges.tents", "Table cards, one A4 sheet folded in two each"),
 	}
-	pick := widget.NewRadioGroup(labels, nil)
-	pick.Required = true
-	pick.SetSelected(labels[0])
+	pick := requiredChoice(labels...)
 	intro := widget.NewLabel(lang.X("badges.intro", "For the confirmed participants, the trainers and the signatories. A participant’s badge has a QR code with their sign-in code: scanned at the door on the Attendance tab, it marks them present."))
 	intro.Wrapping = fyne.TextWrapWord
 	var d *modal
 	d = c.newModal(lang.X("badges.title", "Badges and table cards"), container.NewVBox(intro, pick),
 		cancelButton(func() { d.Hide() }), mainButton(lang.X("exports.continue", "Save as PDF…"), func() {
 			d.Hide()
-			ch := choices[max(0, indexOfString(labels, pick.Selected))]
+			ch := choices[max(0, slices.Index(labels, pick.Selected))]
 			name := lang.X("badges.file", "Badges")
 			if ch.tents {
 				name = lang.X("badges.tents_file", "Table cards")
@@ -63,15 +62,6 @@ func (c *controller) askBadges() {
 	fitDialog(d, 560)
 	d.Show()
 	c.opened(d)
-}
-
-func indexOfString(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // exportBadges writes the badges off the UI goroutine, then says whose
@@ -116,9 +106,7 @@ func (c *controller) askLogistics() {
 		lang.X("logistics.pickups", "Airport pick-ups and drop-offs, by time"),
 		lang.X("logistics.perdiem", "Per-diem sheet, with a box to sign"),
 	}
-	pick := widget.NewRadioGroup(labels, nil)
-	pick.Required = true
-	pick.SetSelected(labels[0])
+	pick := requiredChoice(labels...)
 	rates, err := c.st.PerDiemRates(w.ID)
 	if err != nil {
 		c.readFailed(err)
@@ -149,7 +137,7 @@ func (c *controller) askLogistics() {
 				return
 			}
 			d.Hide()
-			kind := reports.LogisticsKinds[max(0, indexOfString(labels, pick.Selected))]
+			kind := reports.LogisticsKinds[max(0, slices.Index(labels, pick.Selected))]
 			c.askPDFPath(reports.TitledFileName(reports.LogisticsTitle(kind, w.Language), w, ".pdf"), func(path string) {
 				c.exportLogistics(w.ID, kind, path, nil)
 			})

@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -16,7 +15,6 @@ import (
 // a code for good, and who is left out.
 type issueConfirm struct {
 	d     *modal
-	text  []string // the paragraphs shown, for tests
 	issue *widget.Button
 }
 
@@ -74,11 +72,9 @@ func (v *certificatesView) askIssue() {
 
 	box := container.NewVBox()
 	for _, p := range text {
-		l := widget.NewLabel(p)
-		l.Wrapping = fyne.TextWrapWord
-		box.Add(l)
+		box.Add(wrapped(p, false))
 	}
-	q := &issueConfirm{text: text}
+	q := &issueConfirm{}
 	q.issue = mainButton(lang.X("certificates.issue", "Issue and print…"), func() {
 		q.d.Hide()
 		v.askPath()

@@ -35,12 +35,12 @@ type certPreview struct {
 	bar    *widget.ProgressBarInfinite
 	image  *canvas.Image
 	where  *widget.Label
-	path   string // the file Open in viewer wrote, "" before
 	cancel context.CancelFunc
-
-	drawn  bool  // the page is shown
-	failed error // drawing it failed; the viewer is still offered
 }
+
+// previewDrawn is what the window tells its test when a preview's page is
+// shown, or when drawing it failed (err) and the viewer is offered alone.
+type previewDrawn struct{ err error }
 
 // a4Inches is the size of the page certificates print on (A4 landscape):
 // the preview is drawn at the resolution that fits it in the dialog.
@@ -110,15 +110,14 @@ func (v *certificatesView) showPreview(d reports.CertificateData, c data.Certifi
 			if ctx.Err() != nil {
 				return // closed meanwhile
 			}
+			v.c.opened(previewDrawn{err})
 			if err != nil {
-				p.failed = err
 				fyne.LogError("Drawing the certificate's preview", err)
 				p.status.SetText(lang.X("certificates.preview_failed", "The certificate could not be drawn here: open it in your PDF viewer instead."))
 				p.status.Importance = widget.WarningImportance
 				p.status.Refresh()
 				return
 			}
-			p.drawn = true
 			p.status.SetText(lang.X("certificates.preview_shown", "As it prints, on A4. To preview someone else’s, close this and tap their name in the list."))
 			p.image.Image = page
 			p.image.Refresh()
@@ -136,7 +135,6 @@ func (p *certPreview) openOutside() {
 		p.c.showWriteFailure(lang.X("certificates.preview", "Preview"), path, err)
 		return
 	}
-	p.path = path
 	p.c.openFile(path)
 	p.where.SetText(lang.X("certificates.preview_where", "If no viewer opens, the file is here:") + " " + path)
 	p.where.Show()

@@ -32,11 +32,12 @@ func waitDrawn(t *testing.T, c *controller, p *certPreview) {
 	if p == nil {
 		t.Fatalf("no preview; the window says %q", visibleTexts(topDialog(c)))
 	}
-	if !queueOf(c).runUntil(4*time.Minute, func() bool { return p.drawn || p.failed != nil }) {
+	told := countOf[previewDrawn](c) // the page is told of on the queue, which has not run yet
+	if !queueOf(c).runUntil(4*time.Minute, func() bool { return countOf[previewDrawn](c) > told }) {
 		t.Fatal("the preview was never drawn")
 	}
-	if p.failed != nil {
-		t.Fatalf("the preview failed: %v; it says %q", p.failed, p.status.Text)
+	if err := lastOf[previewDrawn](c).err; err != nil {
+		t.Fatalf("the preview failed: %v; it says %q", err, p.status.Text)
 	}
 }
 
@@ -106,11 +107,12 @@ func TestPreviewShowsTheCertificateAsPrintedAndIssuesNothing(t *testing.T) {
 
 	// Open in PDF viewer: the same PDF, in a file of its own, whose place is said.
 	findButton(topDialog(c), "Open in PDF viewer").OnTapped()
-	t.Cleanup(func() { os.Remove(p.path) })
-	if b, err := os.ReadFile(p.path); err != nil || !bytes.Equal(b, p.pdf) {
-		t.Errorf("the file for the viewer %q is not the preview's PDF (%v)", p.path, err)
+	path := string(lastOf[fileOpened](c))
+	t.Cleanup(func() { os.Remove(path) })
+	if b, err := os.ReadFile(path); path == "" || err != nil || !bytes.Equal(b, p.pdf) {
+		t.Errorf("the file for the viewer %q is not the preview's PDF (%v)", path, err)
 	}
-	if !p.where.Visible() || !strings.Contains(p.where.Text, p.path) {
+	if !p.where.Visible() || !strings.Contains(p.where.Text, path) {
 		t.Errorf("the preview does not say where the file is: %q", p.where.Text)
 	}
 	test.Tap(findButton(topDialog(c), "Close"))

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -85,22 +87,12 @@ func (v *certificatesView) showWording() {
 	intro.Wrapping = fyne.TextWrapWord
 	heading := widget.NewLabel(lang.X("certificates.signatories", "Signatories (up to three, printed at the foot)"))
 	heading.TextStyle.Bold = true
-	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
 	g.d = v.c.newModal(lang.X("certificates.wording", "Wording and signatories"),
-		container.NewVBox(intro, form, heading, signers, g.status), closeButton)
-	g.language.SetSelectedIndex(max(0, indexOf(g.langs, v.w.Language)))
+		container.NewVBox(intro, form, heading, signers, g.status), closeButton(func() { g.d.Hide() }))
+	g.language.SetSelectedIndex(max(0, slices.Index(g.langs, v.w.Language)))
 	fitDialog(g.d, 720)
 	g.d.Show()
 	v.c.opened(g)
-}
-
-func indexOf(list []data.Language, l data.Language) int {
-	for i, x := range list {
-		if x == l {
-			return i
-		}
-	}
-	return -1
 }
 
 // loadWording shows the wording of the language chosen.

@@ -56,8 +56,7 @@ func TestScanningABadgeMarksThePersonPresentThenLate(t *testing.T) {
 	if err := st.SetCheckInGrace(w.ID, 15*time.Minute); err != nil {
 		t.Fatal(err)
 	}
-	c := windowOn(t, st, w)
-	v := attendanceOf(t, c)
+	c, v := tabOn[*attendanceView](t, st, w)
 	entry := checkInEntryOf(t, v)
 	c.win.Canvas().Focus(entry) // as the organiser clicks into it; it reads the grace period then
 	if !strings.Contains(entry.k.grace.Text, "15") {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sync"
 
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -55,6 +56,16 @@ func countriesIn(l data.Language) *countryList {
 	slices.SortFunc(cl.names, coll.CompareString)
 	countryLists[l] = cl
 	return cl
+}
+
+// show selects code's country in sel, or none for a code the list does
+// not hold (an empty one).
+func (cl *countryList) show(sel *widget.Select, code string) {
+	if name, ok := cl.byCode[code]; ok {
+		sel.SetSelected(name)
+	} else {
+		sel.ClearSelected()
+	}
 }
 
 // countryName names a country in the interface language; unknown codes

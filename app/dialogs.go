@@ -96,11 +96,26 @@ func cancelButton(close func()) *widget.Button {
 	return widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), close)
 }
 
+// closeButton is the Close of a dialog whose changes are saved as they are
+// made: there is nothing to confirm or to give up.
+func closeButton(close func()) *widget.Button {
+	return widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), close)
+}
+
 // mainButton is the button that does what a dialog is for.
 func mainButton(text string, tapped func()) *widget.Button {
 	b := widget.NewButtonWithIcon(text, theme.ConfirmIcon(), tapped)
 	b.Importance = widget.HighImportance
 	return b
+}
+
+// requiredChoice offers options as radio buttons of which one is always
+// chosen: the first, until the user picks another.
+func requiredChoice(options ...string) *widget.RadioGroup {
+	r := widget.NewRadioGroup(options, nil)
+	r.Required = true
+	r.SetSelected(options[0])
+	return r
 }
 
 // problemLabel is the red line under a form that says what is wrong with

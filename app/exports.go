@@ -190,4 +190,9 @@ func (c *controller) openFile(path string) {
 	if err := c.app.OpenURL(u); err != nil {
 		fyne.LogError("Opening "+path, err)
 	}
+	c.opened(fileOpened(path))
 }
+
+// fileOpened is what the window tells its test when it hands a file or a
+// folder to the system to open.
+type fileOpened string

@@ -145,6 +145,15 @@ func (e *leaveDateEntry) FocusLost() {
 	}
 }
 
+// wrapped is a label whose text wraps between words, so that it is read
+// whole however narrow the dialog or list it is in.
+func wrapped(text string, bold bool) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle.Bold = bold
+	return l
+}
+
 // tightLines stacks lines of text closer than labels stand by themselves,
 // so that they read as one item: a name and what is known of them.
 func tightLines(lines ...fyne.CanvasObject) *fyne.Container {

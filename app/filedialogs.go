@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -29,6 +30,41 @@ func showFileDialog(win fyne.Window, d *dialog.FileDialog, title, confirm string
 	d.Show()
 	if pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp); ok {
 		eachList(pop.Content, relabelPlaces)
+	}
+}
+
+// chooseFile asks for a file to read, in Fyne's open dialog titled title
+// and confirmed with confirm: it starts in the folder dir when there is
+// one, shows only the endings exts when given, and hands the path chosen
+// to picked, or the error the dialog met to failed; a cancel does nothing.
+func chooseFile(win fyne.Window, title, confirm, dir string, exts []string, failed func(error), picked func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			failed(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		picked(path)
+	}, win)
+	if len(exts) > 0 {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	startIn(d, dir)
+	showFileDialog(win, d, title, confirm)
+}
+
+// startIn opens d in the folder dir, when there is one and it can be
+// listed.
+func startIn(d *dialog.FileDialog, dir string) {
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
 	}
 }
 

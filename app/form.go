@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -56,8 +55,7 @@ type formSpec[T comparable] struct {
 }
 
 func newLiveForm[T comparable](c *controller, spec formSpec[T]) *liveForm[T] {
-	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status := wrapped("", false)
 	return &liveForm[T]{c: c, spec: spec, unread: map[string]string{}, revealed: map[string]bool{},
 		problems: map[string]string{}, rows: map[string]*fieldRow{}, status: status}
 }

@@ -2,12 +2,14 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -187,6 +189,14 @@ func windowOn(t *testing.T, st *data.Store, w data.Workshop) *controller {
 	return c
 }
 
+// tabOn opens the window on st with workshop w selected and its tab of
+// type T in front.
+func tabOn[T workshopView](t *testing.T, st *data.Store, w data.Workshop) (*controller, T) {
+	t.Helper()
+	c := windowOn(t, st, w)
+	return c, tabOf[T](t, c)
+}
+
 // tabOf brings the selected workshop's tab of type T to the front, as the
 // organiser clicks it, and returns it.
 func tabOf[T workshopView](t *testing.T, c *controller) T {
@@ -221,6 +231,18 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
+// lastIn is the last thing of type T drawn inside o (walk's order), or
+// T's zero value when there is none.
+func lastIn[T fyne.CanvasObject](o fyne.CanvasObject) T {
+	var found T
+	walk(o, func(x fyne.CanvasObject) {
+		if y, ok := x.(T); ok {
+			found = y
+		}
+	})
+	return found
+}
+
 // visibleTexts lists the text of every visible label under o.
 func visibleTexts(o fyne.CanvasObject) []string {
 	var out []string
@@ -232,10 +254,21 @@ func visibleTexts(o fyne.CanvasObject) []string {
 			}
 		case *smallText:
 			if l.Visible() {
-				out = append(out, test.WidgetRenderer(l).(*smallTextRenderer).shown...)
+				out = append(out, drawnLines(l)...)
 			}
 		}
 	})
+	return out
+}
+
+// drawnLines are the lines a smallText draws at its size, cut as they are.
+func drawnLines(s *smallText) []string {
+	var out []string
+	for _, o := range test.WidgetRenderer(s).Objects() {
+		if t, ok := o.(*canvas.Text); ok && t.Visible() {
+			out = append(out, t.Text)
+		}
+	}
 	return out
 }
 
@@ -287,6 +320,18 @@ func reread(t *testing.T, st *data.Store, id int64) data.Workshop {
 	return w
 }
 
+// reopen opens the file at path again, as the next Atelier would, to see
+// what reached the disk; it is closed when the test ends.
+func reopen(t *testing.T, path string) *data.Store {
+	t.Helper()
+	st, err := data.Open(path, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 // menuLabels are the labels of the items of the window's menu named menu.
 func menuLabels(c *controller, menu string) []string {
 	var labels []string
@@ -298,4 +343,16 @@ func menuLabels(c *controller, menu string) []string {
 		}
 	}
 	return labels
+}
+
+// wantMenuItems checks that the window's menu named menu offers each of
+// want.
+func wantMenuItems(t *testing.T, c *controller, menu string, want ...string) {
+	t.Helper()
+	labels := menuLabels(c, menu)
+	for _, w := range want {
+		if !slices.Contains(labels, w) {
+			t.Errorf("the %s menu %q lacks %q", menu, labels, w)
+		}
+	}
 }

@@ -41,14 +41,6 @@ func (z *importWizard) titleLists(add, update, refused, same int) {
 	z.lists.Refresh()
 }
 
-// wrapped is a line of the lists, wrapped so that it is read whole.
-func wrapped(text string, bold bool) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.TextStyle.Bold = bold
-	return l
-}
-
 // showLists fills the four lists from the preview.
 func (z *importWizard) showLists() {
 	p := z.preview

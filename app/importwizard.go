@@ -7,9 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -70,23 +68,8 @@ func fieldName(f importer.Field) string {
 }
 
 func (v *participantsView) chooseImportFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			v.c.readFailed(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.startImport(path)
-	}, v.c.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt", ".tsv"}))
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(v.c.st.Path()))); err == nil {
-		d.SetLocation(dir)
-	}
-	showFileDialog(v.c.win, d, lang.X("import.choose_title", "Choose a registration list (.xlsx or .csv)"), lang.X("import.choose", "Choose"))
+	chooseFile(v.c.win, lang.X("import.choose_title", "Choose a registration list (.xlsx or .csv)"), lang.X("import.choose", "Choose"),
+		filepath.Dir(v.c.st.Path()), []string{".xlsx", ".csv", ".txt", ".tsv"}, v.c.readFailed, func(path string) { v.startImport(path) })
 }
 
 // startImport opens the wizard on a file.

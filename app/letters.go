@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"sync/atomic"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -24,26 +23,10 @@ import (
 // Cancel, which leaves the register and the file as they were.
 
 // letterKindName names a kind of letter in the interface language.
-func letterKindName(k data.LetterKind) string {
-	switch k {
-	case data.LetterVisa:
-		return lang.X("letters.kind.visa", "Visa invitation")
-	case data.LetterAward:
-		return lang.X("letters.kind.award", "Grant award")
-	}
-	return lang.X("letters.kind.attendance", "Attendance letter")
-}
+func letterKindName(k data.LetterKind) string { return named("letters.kind.", k, "") }
 
 // letterFileName is the start of a letter file's name.
-func letterFileName(k data.LetterKind) string {
-	switch k {
-	case data.LetterVisa:
-		return lang.X("letters.file.visa", "Visa letters")
-	case data.LetterAward:
-		return lang.X("letters.file.award", "Grant letters")
-	}
-	return lang.X("letters.file.attendance", "Attendance letters")
-}
+func letterFileName(k data.LetterKind) string { return named("letters.file.", k, "") }
 
 // letterSkipText words why a participant gets no letter.
 func letterSkipText(s data.LetterSkip) string { return words(say.LetterSkip(s)) }
@@ -66,11 +49,8 @@ func (c *controller) askLetters() {
 	for i, k := range data.LetterKinds {
 		names[i] = letterKindName(k)
 	}
-	ld.kind = widget.NewRadioGroup(names, nil)
-	ld.kind.Required = true
-	ld.kind.SetSelected(names[0])
-	intro := widget.NewLabel(lang.X("letters.intro", "Each participant the letter is for gets one, in their language, with a serial number and a verification code. Printing again keeps both unless what a letter says has changed."))
-	intro.Wrapping = fyne.TextWrapWord
+	ld.kind = requiredChoice(names...)
+	intro := wrapped(lang.X("letters.intro", "Each participant the letter is for gets one, in their language, with a serial number and a verification code. Printing again keeps both unless what a letter says has changed."), false)
 	wording := widget.NewButtonWithIcon(lang.X("letters.wording_button", "Wording and letterhead…"), theme.DocumentCreateIcon(),
 		func() { c.showLetterWording(w, ld.chosen()) })
 	// Send… mails each participant the letter chosen, issued as printing
@@ -121,7 +101,7 @@ func (c *controller) issueLetters(workshopID int64, opts data.LetterOptions, pat
 	bar := widget.NewProgressBar()
 	var cancelled atomic.Bool
 	ctx, stop := c.waiting()
-	cancel := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() {
+	cancel := cancelButton(func() {
 		cancelled.Store(true)
 		stop()
 	})

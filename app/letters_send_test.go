@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,12 +30,7 @@ func TestSendLettersFromTheLettersDialog(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, q := openAt(t, "en", st, res.Lagos)
-	mailMenu := menuLabels(c, "Mail")
-	for _, want := range []string{"Send the visa invitation letters…", "Send the grant award letters…", "Send the attendance letters…"} {
-		if !slices.Contains(mailMenu, want) {
-			t.Errorf("the Mail menu %q lacks %q", mailMenu, want)
-		}
-	}
+	wantMenuItems(t, c, "Mail", "Send the visa invitation letters…", "Send the grant award letters…", "Send the attendance letters…")
 	c.askLetters()
 	ld := lastOf[*lettersDialog](c)
 	ld.kind.SetSelected(letterKindName(data.LetterAward))

@@ -92,12 +92,11 @@ func (c *controller) showLetterWording(w data.Workshop, kind data.LetterKind) *l
 	)
 	intro := widget.NewLabel(lang.X("letters.wording.intro", "The letters of this workshop say this, in each participant’s language. Words in braces, such as {name}, are filled in for each participant. An empty field prints the default wording shown in grey. Changes are saved at once."))
 	intro.Wrapping = fyne.TextWrapWord
-	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
 	g.d = c.newModal(lang.X("letters.wording", "Wording and letterhead"),
-		container.NewVScroll(container.NewVBox(intro, form, g.status)), closeButton)
+		container.NewVScroll(container.NewVBox(intro, form, g.status)), closeButton(func() { g.d.Hide() }))
 	g.kind.SetSelectedIndex(max(0, slices.Index(data.LetterKinds, kind)))
 	g.loading = false
-	g.language.SetSelectedIndex(max(0, indexOf(data.Languages, w.Language)))
+	g.language.SetSelectedIndex(max(0, slices.Index(data.Languages, w.Language)))
 	g.d.Resize(fyne.NewSize(760, min(c.win.Canvas().Size().Height-40, 700)))
 	g.d.Show()
 	c.opened(g)

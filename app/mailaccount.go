@@ -51,27 +51,7 @@ func securityNames() []string {
 		lang.X("mail.security.none", "None: a relay on this computer or network only")}
 }
 
-func mailFieldLabel(field string) string {
-	switch field {
-	case "host":
-		return lang.X("mail.field.host", "Server")
-	case "port":
-		return lang.X("mail.field.port", "Port")
-	case "security":
-		return lang.X("mail.field.security", "Security")
-	case "user":
-		return lang.X("mail.field.user", "User name")
-	case "password":
-		return lang.X("mail.field.password", "Password")
-	case "from_name":
-		return lang.X("mail.field.from_name", "Sender’s name")
-	case "from_address":
-		return lang.X("mail.field.from_address", "Sender’s address")
-	case "per_minute":
-		return lang.X("mail.field.per_minute", "Messages a minute")
-	}
-	return field
-}
+func mailFieldLabel(field string) string { return fieldLabel("mail.field.", field) }
 
 // showMailAccount edits the file's mail account; then, when set, runs with
 // the account once it is saved.

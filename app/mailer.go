@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -148,9 +147,8 @@ func (m *mailer) stop() {
 func (m *mailer) askPassword(a data.MailAccount, then func()) *passwordDialog {
 	c := m.c
 	g := &passwordDialog{entry: widget.NewPasswordEntry()}
-	text := widget.NewLabel(lang.X("mail.password_ask", "The password of {{.User}} on {{.Server}}. Atelier keeps it until it closes; it is never written to the file.",
-		map[string]any{"User": a.User, "Server": a.Address()}))
-	text.Wrapping = fyne.TextWrapWord
+	text := wrapped(lang.X("mail.password_ask", "The password of {{.User}} on {{.Server}}. Atelier keeps it until it closes; it is never written to the file.",
+		map[string]any{"User": a.User, "Server": a.Address()}), false)
 	ok := mainButton(lang.X("mail.password_send", "Send"), func() {
 		if g.entry.Text == "" {
 			return

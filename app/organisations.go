@@ -11,9 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -297,11 +295,7 @@ func (f *organisationDialog) fill(o data.Organisation) {
 	f.name.SetText(o.Name)
 	f.short.SetText(o.ShortName)
 	f.website.SetText(o.Website)
-	if name, ok := f.countries.byCode[o.Country]; ok {
-		f.country.SetSelected(name)
-	} else {
-		f.country.ClearSelected()
-	}
+	f.countries.show(f.country, o.Country)
 	for _, r := range f.rows {
 		r.setProblem("")
 	}
@@ -325,20 +319,8 @@ func (f *organisationDialog) openLogo() {
 // chooseImage asks for a PNG or JPEG file and hands its path to use; what
 // goes wrong with the dialog itself goes to problem.
 func chooseImage(win fyne.Window, problem func(string), use func(path string)) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			problem(readProblem(err))
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		use(path)
-	}, win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	showFileDialog(win, d, lang.X("organisations.image_title", "Choose an image (PNG or JPEG)"), lang.X("organisations.image_choose", "Choose"))
+	chooseFile(win, lang.X("organisations.image_title", "Choose an image (PNG or JPEG)"), lang.X("organisations.image_choose", "Choose"),
+		"", []string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}, func(err error) { problem(readProblem(err)) }, use)
 }
 
 // useLogoFile takes the image at path as the logo, or says beside the

@@ -40,19 +40,7 @@ type outboxView struct {
 }
 
 // stateName words a state.
-func stateName(s data.MessageState) string {
-	switch s {
-	case data.StateQueued:
-		return lang.X("outbox.state.queued", "Waiting")
-	case data.StateSending:
-		return lang.X("outbox.state.sending", "Sending")
-	case data.StateSent:
-		return lang.X("outbox.state.sent", "Sent")
-	case data.StateFailed:
-		return lang.X("outbox.state.failed", "Failed")
-	}
-	return lang.X("outbox.state.unknown", "Unknown: check before resending")
-}
+func stateName(s data.MessageState) string { return named("outbox.state.", s, "") }
 
 func stateImportance(s data.MessageState) widget.Importance {
 	switch s {

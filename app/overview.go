@@ -10,9 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -94,24 +92,12 @@ func (o *overviewDialog) refresh() {
 }
 
 func (o *overviewDialog) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			o.c.readFailed(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		o.add(path)
-	}, o.c.win)
+	dir := ""
 	if len(o.paths) > 0 {
-		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(o.paths[len(o.paths)-1]))); err == nil {
-			d.SetLocation(dir)
-		}
+		dir = filepath.Dir(o.paths[len(o.paths)-1])
 	}
-	showFileDialog(o.c.win, d, lang.X("overview.choose_title", "Add an Atelier file to the overview"), lang.X("overview.choose", "Add"))
+	chooseFile(o.c.win, lang.X("overview.choose_title", "Add an Atelier file to the overview"), lang.X("overview.choose", "Add"),
+		dir, nil, o.c.readFailed, o.add)
 }
 
 func (o *overviewDialog) askPath() {

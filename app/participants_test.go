@@ -2,7 +2,6 @@ package app
 
 import (
 	"cmp"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -11,9 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -483,159 +480,4 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	ms := float64(b.Elapsed().Microseconds()) / 1000 / float64(b.N)
 	b.ReportMetric(ms, "ms/keystroke")
 	b.Logf("%d keystrokes over %d participants: %.2f ms each (target < 20 ms)", b.N, n, ms)
-}
-
-// The participant's sheet says where they stand in sentences: their
-// status since when, as said of them, with the steps before it; their
-// attendance against the rule with the verdict and why; and the marks
-// over the whole programme, which add up to its sessions.
-func TestTheParticipantSheetSaysWhereTheyStand(t *testing.T) {
-	st, lagos := participantsWorkshop(t)
-	var sessions []data.Session
-	for i, counts := range []bool{true, true, false} {
-		s := data.Session{WorkshopID: lagos.ID, Title: fmt.Sprint("Session ", i+1), Kind: data.KindLecture,
-			Start: lagos.StartDate.At(9+2*i, 0), End: lagos.StartDate.At(10+2*i, 0), CountsForCertificate: counts}
-		if err := st.SaveSession(&s); err != nil {
-			t.Fatal(err)
-		}
-		sessions = append(sessions, s)
-	}
-	c, _ := openAt(t, "en", st, lagos.ID)
-	v := participantsOf(c)
-	p := v.index.People[v.shown[0]] // Àdìgún, a woman, confirmed
-	for i, m := range []data.Mark{data.Present, data.Absent, data.Present} {
-		if err := st.SetMark(&data.Attendance{ParticipantID: p.ID, SessionID: sessions[i].ID, Mark: m}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := st.SetStatus([]int64{p.ID}, data.StatusWaitlisted); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SetStatus([]int64{p.ID}, data.StatusConfirmed); err != nil {
-		t.Fatal(err)
-	}
-	today := formatDate(data.DateOf(time.Now()))
-	v.showForm(p)
-	texts := visibleTexts(topDialog(c))
-	for _, want := range []string{
-		"Confirmed since " + today + ".",
-		"Before: Confirmed on " + today + " → Waitlisted on " + today + ".",
-		"Attended 1 of the 2 sessions that count towards the certificate (50 %; the rule asks for 80 %). " +
-			"Does not qualify for a certificate yet: below the minimum. " +
-			"Over all 3 sessions of the programme: present 2, late 0, excused 0, absent 1, not marked yet 0.",
-	} {
-		if !slices.Contains(texts, want) {
-			t.Errorf("the sheet does not say %q:\n%q", want, texts)
-		}
-	}
-	c.win.Canvas().Overlays().Remove(topDialog(c))
-
-	// In French her status agrees with her; an applicant is not weighed.
-	useLanguage(t, "fr")
-	v.showForm(p)
-	if want := "Confirmée depuis le " + formatDate(data.DateOf(time.Now())) + "."; !slices.Contains(visibleTexts(topDialog(c)), want) {
-		t.Errorf("the French sheet does not say %q: %q", want, visibleTexts(topDialog(c)))
-	}
-	c.win.Canvas().Overlays().Remove(topDialog(c))
-	useLanguage(t, "en")
-	diallo := v.index.People[slices.IndexFunc(v.index.People, func(x data.Participant) bool { return x.FamilyName == "Diallo" })]
-	f := v.showForm(diallo)
-	if !hasText(topDialog(c), "No attendance is weighed for a certificate: not a confirmed participant.") {
-		t.Errorf("an applicant's sheet: %q", visibleTexts(topDialog(c)))
-	}
-	// Confirming her on the sheet says so at once.
-	f.status.SetSelectedIndex(slices.Index(data.Statuses, data.StatusConfirmed))
-	if !hasText(topDialog(c), "Confirmed since "+today+".") {
-		t.Errorf("after confirming her: %q", visibleTexts(topDialog(c)))
-	}
-}
-
-// At the sizes of the organisers' laptops every column fits the tab; a
-// value too long for its column is cut with "…", and shown whole while
-// the pointer is over it.
-// In each language, with the demo's Lagos workshop (French and Spanish
-// statuses for people of no stated gender are the longest words), every
-// column is whole inside the tab at 1366×768 and at 1024×600, with a row
-// ticked too (the bar of changes of many wraps rather than widen the
-// window): nothing runs off the right edge.
-func TestEveryColumnFitsInEachLanguage(t *testing.T) {
-	for _, code := range []string{"en", "fr", "es"} {
-		st, res := demoStore(t)
-		c, _ := openAt(t, code, st, res.Lagos)
-		v := participantsOf(c)
-		if len(v.index.People) != 28 {
-			t.Fatalf("%s: the table holds %d people", code, len(v.index.People))
-		}
-		v.setChecked(v.index.People[v.shown[0]].ID, true)
-		for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1024, Height: 600}} {
-			c.win.Resize(size)
-			if need := c.win.Content().MinSize().Width; need > size.Width {
-				t.Errorf("%s, window %v: the window's content needs %.0f", code, size, need)
-			}
-			var total float32
-			for _, w := range v.widths {
-				total += w + theme.Padding()
-			}
-			if table := v.table.Size().Width; total > table || total < table-40 {
-				t.Errorf("%s, window %v: the columns take %.0f of the table's %.0f (%v)", code, size, total, table, v.widths)
-			}
-		}
-	}
-}
-
-func TestLongValuesAreCutAndShownWholeUnderThePointer(t *testing.T) {
-	st, lagos := participantsWorkshop(t)
-	long := "Centre for Black and African Arts and Civilization, National Theatre, Iganmu, Lagos"
-	p := data.Participant{WorkshopID: lagos.ID, GivenName: "Bọ́lá", FamilyName: "Ajíbádé", Country: "NG", Institution: long,
-		Email: "bola.ajibade@cbaac.example.org", Status: data.StatusConfirmed, Gender: data.GenderFemale}
-	if err := st.SaveParticipant(&p); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := openAt(t, "en", st, lagos.ID)
-	v := participantsOf(c)
-	for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1100, Height: 720}, {Width: 1024, Height: 600}} {
-		c.win.Resize(size)
-		var total float32
-		for _, w := range v.widths {
-			total += w + theme.Padding()
-		}
-		if table := v.table.Size().Width; total > table || total < table-40 {
-			t.Errorf("window %v: the columns take %.0f of the table's %.0f", size, total, table)
-		}
-	}
-	c.win.Resize(fyne.NewSize(1366, 768))
-	var cell *participantCell
-	walk(v.table, func(o fyne.CanvasObject) {
-		if x, ok := o.(*participantCell); ok && x.whole == long {
-			cell = x
-		}
-	})
-	if cell == nil {
-		t.Fatalf("no cell holds the institution cut: %q", tableValues(v))
-	}
-	shown := cell.label.Text
-	if !strings.HasSuffix(shown, "…") || !strings.HasPrefix(long, strings.TrimSuffix(shown, "…")) || len(shown) < 10 {
-		t.Errorf("the institution reads %q", shown)
-	}
-	if got := fyne.MeasureText(shown, theme.TextSize(), fyne.TextStyle{}).Width; got > v.widths[colInstitution]-2*theme.InnerPadding() {
-		t.Errorf("%q is %.0f wide in a column of %.0f", shown, got, v.widths[colInstitution])
-	}
-	cell.MouseIn(&desktop.MouseEvent{})
-	queueOf(c).runUntil(2*time.Second, func() bool { return c.tip.box.Visible() })
-	if !c.tip.box.Visible() || c.tip.text.Text != long {
-		t.Errorf("under the pointer: %v %q", c.tip.box.Visible(), c.tip.text.Text)
-	}
-	cell.MouseOut()
-	if c.tip.box.Visible() {
-		t.Error("the whole value stays after the pointer left")
-	}
-	// Her status agrees with her in French, and the column is as wide as
-	// its widest word.
-	useLanguage(t, "fr")
-	if got := personStatus(p.Status, p.Gender); got != "Confirmée" {
-		t.Errorf("her status in French: %q", got)
-	}
-	if got := personStatus(data.StatusConfirmed, data.GenderUnspecified); got != "Participation confirmée" {
-		t.Errorf("a status in French without a gender: %q", got)
-	}
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"unicode/utf8"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -146,17 +144,8 @@ func (v *participantsView) cut(text string, col int) string {
 	out := text
 	if room > 0 && fyne.MeasureText(text, size, style).Width > room {
 		// The longest prefix, cut between letters, that fits with "…".
-		lo, hi := 0, utf8.RuneCountInString(text)
 		runes := []rune(text)
-		for lo < hi {
-			mid := (lo + hi + 1) / 2
-			if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= room {
-				lo = mid
-			} else {
-				hi = mid - 1
-			}
-		}
-		out = string(runes[:lo]) + "…"
+		out = string(runes[:fittingRunes(runes, room, size, style)]) + "…"
 	}
 	if len(v.cuts) >= maxCuts {
 		clear(v.cuts)

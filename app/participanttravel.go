@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,37 +26,10 @@ import (
 
 // travelLabel names a travel field in the interface language.
 func travelLabel(field string) string {
-	switch field {
-	case data.FieldNationality:
-		return lang.X("travel.field.nationality", "Nationality")
-	case data.FieldBirthDate:
-		return lang.X("travel.field.birth_date", "Date of birth")
-	case data.FieldPassportNumber:
-		return lang.X("travel.field.passport_number", "Passport number")
-	case data.FieldPassportExpiry:
-		return lang.X("travel.field.passport_expiry", "Passport expiry")
-	case data.FieldArrivalDate:
-		return lang.X("travel.field.arrival_date", "Arrival")
-	case data.FieldArrivalTime:
-		return lang.X("travel.field.arrival_time", "Arrival time")
-	case data.FieldArrivalFlight:
-		return lang.X("travel.field.arrival_flight", "Arrival flight")
-	case data.FieldDepartureDate:
-		return lang.X("travel.field.departure_date", "Departure")
-	case data.FieldDepartureTime:
-		return lang.X("travel.field.departure_time", "Departure time")
-	case data.FieldDepartureFlight:
-		return lang.X("travel.field.departure_flight", "Departure flight")
-	case data.FieldHotel:
-		return lang.X("travel.field.hotel", "Hotel")
-	case data.FieldRoom:
-		return lang.X("travel.field.room", "Room")
-	case data.FieldDietary:
-		return lang.X("travel.field.dietary_needs", "Dietary needs")
-	case data.FieldAccess:
-		return lang.X("travel.field.access_needs", "Access needs")
+	if !slices.Contains(data.TravelFields, field) {
+		return ""
 	}
-	return ""
+	return named("travel.field.", field, "")
 }
 
 // travelFieldLabel is travelLabel for the sheet's messages: ok is false

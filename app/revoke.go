@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,7 +18,7 @@ import (
 // verifying it says revoked.
 type revokeDialog struct {
 	v       *certificatesView
-	d       *dialog.CustomDialog
+	d       *modal
 	certs   []data.Certificate // those not yet revoked, in the choice's order
 	choice  *widget.Select
 	reason  *widget.Entry
@@ -68,13 +67,11 @@ func (v *certificatesView) showRevoke() *revokeDialog {
 		widget.NewFormItem(lang.X("revoke.certificate", "Certificate"), g.choice),
 		widget.NewFormItem(lang.X("revoke.reason", "Reason"), g.reason),
 	)
-	cancel := widget.NewButtonWithIcon(lang.X("certificates.cancel", "Cancel"), theme.CancelIcon(), func() { g.d.Hide() })
+	cancel := cancelButton(func() { g.d.Hide() })
 	g.confirm = widget.NewButtonWithIcon(lang.X("revoke.confirm", "Revoke"), theme.DeleteIcon(), g.revoke)
 	g.confirm.Importance = widget.DangerImportance
 	g.confirm.Disable()
-	g.d = dialog.NewCustomWithoutButtons(lang.X("revoke.title", "Revoke a certificate"),
-		container.NewVBox(intro, form, g.status), v.c.win)
-	g.d.SetButtons([]fyne.CanvasObject{cancel, g.confirm})
+	g.d = v.c.newModal(lang.X("revoke.title", "Revoke a certificate"), container.NewVBox(intro, form, g.status), cancel, g.confirm)
 	fitDialog(g.d, 620)
 	g.d.Show()
 	return g

@@ -13,13 +13,6 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// scheduleOf opens the window on a workshop and returns its Schedule tab.
-func scheduleOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *scheduleScreen) {
-	t.Helper()
-	c := windowOn(t, st, w)
-	return c, tabOf[*scheduleScreen](t, c)
-}
-
 func addTrainer(t *testing.T, st *data.Store, w data.Workshop, name string) data.Trainer {
 	t.Helper()
 	tr := data.Trainer{WorkshopID: w.ID, Name: name}
@@ -67,7 +60,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	st, lagos, _ := twoWorkshops(t)
 	claire := addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
 	ade := addTrainer(t, st, lagos, "Adéwálé Ògúnṣọlá")
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	// Wide enough for two clashing sessions' titles side by side; the
 	// window opens narrower, at a netbook's size (windowsize.go).
 	c.win.Resize(fyne.NewSize(1100, 720))
@@ -101,8 +94,8 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 		t.Error("the form stayed open after saving")
 	}
 	b := s.blocks[first.ID]
-	if b == nil || !hasLine(b.lines, "09:00–10:30") || !hasLine(b.lines, first.Title) ||
-		!hasLine(b.lines, "Claire Dumoulin-Bérard, Adéwálé Ògúnṣọlá") || !hasLine(b.lines, "Auditorium") {
+	if b == nil || !hasLine(blockLines(b), "09:00–10:30") || !hasLine(blockLines(b), first.Title) ||
+		!hasLine(blockLines(b), "Claire Dumoulin-Bérard, Adéwálé Ògúnṣọlá") || !hasLine(blockLines(b), "Auditorium") {
 		t.Fatalf("the timetable does not show the session: %v", b)
 	}
 	if len(trainerClashes(s)) != 0 || len(b.conflicts) != 0 {
@@ -137,8 +130,8 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	// warning, and the whole of it when the pointer rests on it.
 	for _, id := range []int64{first.ID, second.ID} {
 		b := s.blocks[id]
-		if !hasLine(b.lines, "1 conflict") || len(b.conflicts) != 1 {
-			t.Errorf("block %d does not warn: %v", id, b.lines)
+		if !hasLine(blockLines(b), "1 conflict") || len(b.conflicts) != 1 {
+			t.Errorf("block %d does not warn: %v", id, blockLines(b))
 		}
 		title := strings.Fields(b.session.Title)[0]
 		if shown := shownLines(b); !slices.ContainsFunc(shown, func(l string) bool { return strings.HasPrefix(l, title) }) {
@@ -167,7 +160,7 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 	if clashes := trainerClashes(s); len(clashes) != 0 {
 		t.Errorf("the clash stayed after the move: %+v", clashes)
 	}
-	if hasConflictLine(s, warning) || hasLine(s.blocks[first.ID].lines, "1") || len(s.blocks[first.ID].conflicts) != 0 {
+	if hasConflictLine(s, warning) || hasLine(blockLines(s.blocks[first.ID]), "1") || len(s.blocks[first.ID].conflicts) != 0 {
 		t.Error("the timetable still warns after the move")
 	}
 }
@@ -175,8 +168,15 @@ func TestSessionFormAddsASessionAndAClashComesAndGoes(t *testing.T) {
 func hasLine(lines []string, want string) bool { return slices.Contains(lines, want) }
 
 // shownLines are the lines a block draws at its size, cut as they are.
-func shownLines(b *sessionBlock) []string {
-	return test.WidgetRenderer(b.text).(*smallTextRenderer).shown
+func shownLines(b *sessionBlock) []string { return drawnLines(b.text) }
+
+// blockLines are the lines a block says, before they are wrapped or cut.
+func blockLines(b *sessionBlock) []string {
+	var out []string
+	for _, l := range b.text.lines {
+		out = append(out, l.text)
+	}
+	return out
 }
 
 // hoverOver rests the pointer on o and returns the tip that shows, or ""
@@ -205,7 +205,7 @@ func hasConflictLine(s *scheduleScreen, text string) bool {
 func TestSessionFormRefusesBadInputAndChangesNothing(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 
 	test.Tap(s.add)
 	f := lastOf[*sessionForm](c)
@@ -281,7 +281,7 @@ func TestDeletingASessionSaysHowManyMarksGo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	test.Tap(s.blocks[ss.ID])
 	test.Tap(findButton(topDialog(c), "Delete…"))
 	if want := "Delete “Opening” and its 2 attendance marks?"; !hasText(topDialog(c), want) {
@@ -309,7 +309,7 @@ func TestDuplicateAndMoveFromTheMenu(t *testing.T) {
 	if err := st.SaveSession(&ss); err != nil {
 		t.Fatal(err)
 	}
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	test.Tap(s.blocks[ss.ID])
 	test.Tap(findButton(topDialog(c), "Duplicate…"))
 	f := lastOf[*sessionForm](c)
@@ -332,17 +332,13 @@ func TestDuplicateAndMoveFromTheMenu(t *testing.T) {
 func TestTimetableShowsDaysAndStraySessions(t *testing.T) {
 	useLanguage(t, "fr")
 	st, lagos, _ := twoWorkshops(t)
-	ss := data.Session{WorkshopID: lagos.ID, Title: "Dernier jour", Kind: data.KindLecture,
-		Start: lagos.EndDate.At(9, 0), End: lagos.EndDate.At(10, 0)}
-	if err := st.SaveSession(&ss); err != nil {
-		t.Fatal(err)
-	}
+	ss := session(t, st, lagos, 4, 9, "Dernier jour") // the last day, the 25th
 	// The workshop is shortened: the session is now outside its dates.
 	lagos.EndDate = lagos.EndDate.AddDays(-1)
 	if err := st.SaveWorkshop(&lagos); err != nil {
 		t.Fatal(err)
 	}
-	_, s := scheduleOf(t, st, lagos)
+	_, s := tabOn[*scheduleScreen](t, st, lagos)
 	if len(s.days) != 5 {
 		t.Fatalf("%d day columns, want 4 days and the stray one", len(s.days))
 	}
@@ -363,7 +359,7 @@ func TestTimetableShowsDaysAndStraySessions(t *testing.T) {
 	if !outside {
 		t.Errorf("no conflict for the stray session: %+v", s.conflicts)
 	}
-	if b := s.blocks[ss.ID]; b == nil || !hasLine(b.lines, "1 conflit") {
+	if b := s.blocks[ss.ID]; b == nil || !hasLine(blockLines(b), "1 conflit") {
 		t.Errorf("the stray session's block does not warn: %v", b)
 	}
 }
@@ -406,7 +402,7 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 	if err := st.SaveSession(&clash); err != nil {
 		t.Fatal(err)
 	}
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	if len(s.blocks) != len(sessions) {
 		t.Errorf("%d blocks for %d sessions", len(s.blocks), len(sessions))
 	}
@@ -426,7 +422,7 @@ func TestDemoScheduleFitsTheWindow(t *testing.T) {
 func TestTappingAnEmptySlotProposesASessionThere(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	var third *dayColumn
 	for _, o := range s.grid.Objects {
 		if d, ok := o.(*dayColumn); ok && d.day == lagos.StartDate.AddDays(2) {
@@ -451,7 +447,7 @@ func TestTappingAnEmptySlotProposesASessionThere(t *testing.T) {
 func TestShorteningTheWorkshopRedrawsTheSchedule(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	if len(s.days) != 5 {
 		t.Fatalf("%d days", len(s.days))
 	}
@@ -471,7 +467,7 @@ func TestWarningsAboutTrainersAndDaysLeadToThem(t *testing.T) {
 	st, lagos, _ := twoWorkshops(t)
 	idle := addTrainer(t, st, lagos, "Youssef El Amrani")
 	addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
-	c, s := scheduleOf(t, st, lagos)
+	c, s := tabOn[*scheduleScreen](t, st, lagos)
 	line := func(text string) *conflictLine {
 		for _, o := range s.conflictsBox.Objects {
 			if l, ok := o.(*conflictLine); ok && l.text.Text == text {

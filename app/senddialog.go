@@ -80,21 +80,7 @@ func (c *controller) mailMenuItems() []*fyne.MenuItem {
 	)
 }
 
-func sendTitle(kind data.MessageKind) string {
-	switch kind {
-	case data.MessageCertificate:
-		return lang.X("send.title.certificate", "Send the certificates")
-	case data.MessageWorkbook:
-		return lang.X("send.title.workbook", "Send the workbook to the secretariat")
-	case data.MessageVisa:
-		return lang.X("send.title.visa", "Send the visa invitation letters")
-	case data.MessageAward:
-		return lang.X("send.title.award", "Send the grant award letters")
-	case data.MessageAttendance:
-		return lang.X("send.title.attendance", "Send the attendance letters")
-	}
-	return lang.X("send.title.text", "Write to the participants")
-}
+func sendTitle(kind data.MessageKind) string { return named("send.title.", kind, "") }
 
 // showSend opens the dialog of r, once the file has a mail account.
 func (c *controller) showSend(r mail.Request) *sendDialog {

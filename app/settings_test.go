@@ -18,12 +18,7 @@ const (
 
 func settingsSelect(t *testing.T, c *controller) *widget.Select {
 	t.Helper()
-	var sel *widget.Select
-	walk(topDialog(c), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
-			sel = s
-		}
-	})
+	sel := lastIn[*widget.Select](topDialog(c))
 	if sel == nil {
 		t.Fatal("the settings dialog has no language choice")
 	}

@@ -56,7 +56,6 @@ type smallTextRenderer struct {
 	t     *smallText
 	texts []*canvas.Text
 	objs  []fyne.CanvasObject
-	shown []string // the text of each line drawn, for tests
 }
 
 func (r *smallTextRenderer) lineHeight(style fyne.TextStyle) float32 {
@@ -109,7 +108,6 @@ func (r *smallTextRenderer) text(n int) *canvas.Text {
 func (r *smallTextRenderer) fill(size fyne.Size) {
 	n := 0
 	var y float32
-	r.shown = r.shown[:0]
 	full := false
 	for _, l := range r.t.lines {
 		if full {
@@ -131,7 +129,6 @@ func (r *smallTextRenderer) fill(size fyne.Size) {
 				if k > 0 {
 					prev := r.texts[n-1]
 					prev.Text = fitWidth(strings.TrimSuffix(prev.Text, "…")+"…", size.Width, r.t.size, prev.TextStyle)
-					r.shown[n-1] = prev.Text
 				}
 				full = true
 				break
@@ -152,7 +149,6 @@ func (r *smallTextRenderer) fill(size fyne.Size) {
 			t.Move(fyne.NewPos(max(x, 0), y))
 			t.Resize(fyne.NewSize(w, h))
 			t.Show()
-			r.shown = append(r.shown, t.Text)
 			y += h
 			n++
 		}
@@ -201,6 +197,13 @@ func fitWidth(text string, width, size float32, style fyne.TextStyle) string {
 		return text
 	}
 	runes := []rune(strings.TrimSuffix(text, "…"))
+	return strings.TrimRight(string(runes[:fittingRunes(runes, width, size, style)]), " ") + "…"
+}
+
+// fittingRunes is the length of the longest start of runes that fits in
+// width with an ellipsis after it, found by halving rather than measured
+// letter by letter.
+func fittingRunes(runes []rune, width, size float32, style fyne.TextStyle) int {
 	lo, hi := 0, len(runes) // lo runes and an ellipsis are known to fit
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -210,5 +213,5 @@ func fitWidth(text string, width, size float32, style fyne.TextStyle) string {
 			hi = mid - 1
 		}
 	}
-	return strings.TrimRight(string(runes[:lo]), " ") + "…"
+	return lo
 }

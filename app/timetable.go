@@ -185,8 +185,7 @@ type sessionBlock struct {
 	s         *scheduleScreen
 	session   data.Session
 	conflicts []data.Conflict
-	lines     []string // what the block says, for tests and screen readers alike
-	tip       string   // the whole of it, shown on hover
+	tip       string // the whole of it, shown on hover
 	text      *smallText
 	content   fyne.CanvasObject
 }
@@ -217,7 +216,6 @@ func newSessionBlock(s *scheduleScreen, ss data.Session, trainers string, confli
 	var lines []textLine
 	line := func(text string, style fyne.TextStyle, colour fyne.ThemeColorName, wrap bool) {
 		lines = append(lines, textLine{text: text, style: style, colour: colour, wrap: wrap})
-		b.lines = append(b.lines, text)
 	}
 	bold, italic := fyne.TextStyle{Bold: true}, fyne.TextStyle{Italic: true}
 	if ss.Duration().Minutes() < 45 {

@@ -3,9 +3,7 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -18,7 +16,7 @@ import (
 // at once.
 type titlesDialog struct {
 	v       *certificatesView
-	d       *dialog.CustomDialog
+	d       *modal
 	langs   []data.Language // the languages other than the workshop's
 	titles  map[data.Language]*widget.Entry
 	themes  map[data.Language]*widget.Entry
@@ -81,14 +79,12 @@ func (v *certificatesView) showTitles() *titlesDialog {
 	g.loading = false
 	intro := widget.NewLabel(lang.X("titles.intro", "A certificate is printed in its holder’s language, or in the workshop’s when none is given. Give the title, the theme and the signatories’ roles in the other languages here; an empty field prints the workshop’s own, shown in grey. Changes are saved at once."))
 	intro.Wrapping = fyne.TextWrapWord
-	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
 	// Two languages of title, theme and up to three roles: taller than a
 	// small screen, so they scroll.
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(0, 360))
-	g.d = dialog.NewCustomWithoutButtons(lang.X("titles.dialog", "Titles in other languages"),
-		container.NewBorder(intro, g.status, nil, nil, scroll), v.c.win)
-	g.d.SetButtons([]fyne.CanvasObject{closeButton})
+	g.d = v.c.newModal(lang.X("titles.dialog", "Titles in other languages"),
+		container.NewBorder(intro, g.status, nil, nil, scroll), closeButton(func() { g.d.Hide() }))
 	fitDialog(g.d, 760)
 	g.d.Show()
 	return g

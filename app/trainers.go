@@ -76,11 +76,7 @@ func (f *trainerFields) load(t data.Trainer) {
 	f.email.SetText(t.Email)
 	f.languages.SetText(t.Languages)
 	f.bio.SetText(t.Bio)
-	if name, ok := f.countries.byCode[t.Country]; ok {
-		f.country.SetSelected(name)
-	} else {
-		f.country.ClearSelected()
-	}
+	f.countries.show(f.country, t.Country)
 	f.show(nil)
 }
 

@@ -10,12 +10,6 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-func trainersOf(t *testing.T, st *data.Store, w data.Workshop) (*controller, *trainersScreen) {
-	t.Helper()
-	c := windowOn(t, st, w)
-	return c, tabOf[*trainersScreen](t, c)
-}
-
 func session(t *testing.T, st *data.Store, w data.Workshop, day, hour int, title string, trainers ...int64) data.Session {
 	t.Helper()
 	d := w.StartDate.AddDays(day)
@@ -33,7 +27,7 @@ func TestTrainersSearchEditAndAdd(t *testing.T) {
 	ade := addTrainer(t, st, lagos, "Adéwálé Ògúnṣọlá")
 	addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
 	session(t, st, lagos, 1, 9, "Collections care", ade.ID)
-	c, s := trainersOf(t, st, lagos)
+	c, s := tabOn[*trainersScreen](t, st, lagos)
 	if len(s.shown) != 2 {
 		t.Fatalf("%d trainers listed", len(s.shown))
 	}
@@ -108,7 +102,7 @@ func TestDeletingATrainerNamesTheirSessions(t *testing.T) {
 	claire := addTrainer(t, st, lagos, "Claire Dumoulin-Bérard")
 	a := session(t, st, lagos, 0, 9, "Opening lecture", ade.ID, claire.ID)
 	session(t, st, lagos, 2, 14, "Field visit", ade.ID)
-	c, s := trainersOf(t, st, lagos)
+	c, s := tabOn[*trainersScreen](t, st, lagos)
 	s.list.Select(0) // the list is by name: Adéwálé first
 	test.Tap(s.del)
 	want := "Delete Adéwálé Ògúnṣọlá? These 2 sessions will no longer have them as trainer:\n" +

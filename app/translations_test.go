@@ -82,20 +82,9 @@ var dataKey = regexp.MustCompile(`"((?:error|eligibility)\.[a-z_]+)"`)
 // data and of package say, which are checked on their own.
 func appKeys(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	keys := map[string]string{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	fset, files := sourceFiles(t)
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -140,6 +129,29 @@ func appKeys(t *testing.T) map[string]string {
 		t.Fatalf("found only %d keys: is the scan broken?", len(keys))
 	}
 	return keys
+}
+
+// sourceFiles parses the package's own files, its tests left out, for the
+// tests that read its calls.
+func sourceFiles(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, file)
+	}
+	return fset, files
 }
 
 // sayKey is a message package say words an error with.
@@ -238,10 +250,8 @@ func namedKeys() map[string]bool {
 			keys[prefix+v] = true
 		}
 	}
-	for _, s := range data.Statuses {
-		add("participants.status.", string(s))
-		add("participants.status.female.", string(s))
-		add("participants.status.male.", string(s))
+	for _, prefix := range []string{"participants.status.", "participants.status.female.", "participants.status.male."} {
+		add(prefix, asStrings(data.Statuses)...)
 	}
 	for _, g := range data.GrantFilters {
 		add("participants.grants.", cmp.Or(string(g), "any"))
@@ -249,23 +259,18 @@ func namedKeys() map[string]bool {
 	for _, g := range data.Genders {
 		add("participants.gender.", cmp.Or(string(g), "unspecified"))
 	}
-	for _, m := range data.Marks {
-		add("attendance.mark.", string(m))
-		add("attendance.mark.letter.", string(m))
-	}
+	add("attendance.mark.", asStrings(data.Marks)...)
+	add("attendance.mark.letter.", asStrings(data.Marks)...)
 	add("attendance.mark.", "unmarked")
-	for _, k := range data.SessionKinds {
-		add("schedule.kind.", string(k))
-	}
-	for _, l := range data.Languages {
-		add("language.", string(l))
-	}
-	for _, r := range data.Roles {
-		add("role.", string(r))
-	}
-	for _, p := range data.ExcusedPolicies {
-		add("attendance.rule.excused_", string(p))
-	}
+	add("schedule.kind.", asStrings(data.SessionKinds)...)
+	add("language.", asStrings(data.Languages)...)
+	add("role.", asStrings(data.Roles)...)
+	add("outbox.state.", asStrings(data.MessageStates)...)
+	add("send.title.", asStrings(data.MessageKinds)...)
+	add("letters.kind.", asStrings(data.LetterKinds)...)
+	add("letters.file.", asStrings(data.LetterKinds)...)
+	add("travel.field.", data.TravelFields...)
+	add("attendance.rule.excused_", asStrings(data.ExcusedPolicies)...)
 	for m := time.January; m <= time.December; m++ {
 		add("date.month.", strconv.Itoa(int(m)))
 	}
@@ -284,6 +289,15 @@ func namedKeys() map[string]bool {
 	return keys
 }
 
+// asStrings is one of data's lists of values as strings.
+func asStrings[S ~string](list []S) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // formFields are the fields of each form, by the prefix of their names'
 // messages (fieldLabel), as data names them.
 var formFields = map[string][]string{
@@ -292,6 +306,7 @@ var formFields = map[string][]string{
 	"trainers.field.":      {"name", "title", "affiliation", "country", "email", "languages", "bio"},
 	"schedule.field.":      {"title", "kind", "day", "start", "end", "room", "description", "trainers"},
 	"organisations.field.": {"name", "short_name", "country", "website", "logo", "role"},
+	"mail.field.":          {"host", "port", "security", "user", "password", "from_name", "from_address", "per_minute"},
 	"participants.field.": {"given_name", "family_name", "printed_name", "gender", "country", "institution",
 		"position", "email", "phone", "language", "status", "grant", "grant_amount", "grant_currency", "directory", "notes"},
 }

@@ -2,9 +2,7 @@ package app
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,20 +49,9 @@ func readable(lit *ast.BasicLit) (string, bool) {
 }
 
 func TestNoStringReachesAWidgetWithoutLang(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
+	fset, files := sourceFiles(t)
 	checked := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, file := range files {
 		report := func(n ast.Node, s, where string) {
 			t.Errorf("%s: %q goes to %s without lang.X", fset.Position(n.Pos()), s, where)
 		}

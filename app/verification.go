@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -28,7 +27,7 @@ var (
 // that page, which its QR codes then hold.
 type verificationDialog struct {
 	v                 *certificatesView
-	d                 *dialog.CustomDialog
+	d                 *modal
 	address           *widget.Entry
 	status            *widget.Label
 	keys              *widget.Label
@@ -60,10 +59,9 @@ func (v *certificatesView) showVerification() *verificationDialog {
 	g.savePage = widget.NewButtonWithIcon(lang.X("verification.save_page", "Save the verifier page…"), theme.DocumentSaveIcon(), g.askPage)
 	g.saveKey = widget.NewButtonWithIcon(lang.X("verification.save_key", "Save the public key…"), theme.DocumentSaveIcon(), g.askKey)
 	form := widget.NewForm(widget.NewFormItem(lang.X("verification.address", "Verifier page address"), g.address))
-	closeButton := widget.NewButtonWithIcon(lang.X("dialog.close", "Close"), theme.ConfirmIcon(), func() { g.d.Hide() })
-	g.d = dialog.NewCustomWithoutButtons(lang.X("verification.title", "Verification"),
-		container.NewVBox(intro, g.keys, container.NewHBox(g.savePage, g.saveKey), form, addressHelp, g.status), v.c.win)
-	g.d.SetButtons([]fyne.CanvasObject{closeButton})
+	g.d = v.c.newModal(lang.X("verification.title", "Verification"),
+		container.NewVBox(intro, g.keys, container.NewHBox(g.savePage, g.saveKey), form, addressHelp, g.status),
+		closeButton(func() { g.d.Hide() }))
 	fitDialog(g.d, 720)
 	g.d.Show()
 	return g

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +16,11 @@ import (
 	"github.com/atelier-workshops/atelier/data"
 )
 
-// issuedWindow is the demo with the Lagos certificates issued, open on
-// the Certificates tab.
+// issuedWindow is the demo with the Lagos certificates issued, open in
+// English on the Certificates tab.
 func issuedWindow(t *testing.T) (*data.Store, *controller, *uiQueue, *certificatesView, []data.Certificate) {
 	t.Helper()
+	useLanguage(t, "en")
 	st, res := demoStore(t)
 	certs, err := st.IssueCertificates(res.Lagos, data.IssueOptions{Trainers: true})
 	if err != nil {
@@ -29,7 +32,6 @@ func issuedWindow(t *testing.T) (*data.Store, *controller, *uiQueue, *certificat
 }
 
 func TestRevokeFromTheCertificatesTab(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, _, v, certs := issuedWindow(t)
 	if findButton(v.item.Content, "Revoke…") == nil {
 		t.Fatal("no Revoke button")
@@ -85,7 +87,6 @@ func TestRevokeFromTheCertificatesTab(t *testing.T) {
 }
 
 func TestTitlesInOtherLanguagesAreSavedAndPrinted(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, _, v, _ := issuedWindow(t)
 	if findButton(v.item.Content, "Other languages…") == nil {
 		t.Fatal("no Other languages button")
@@ -115,7 +116,6 @@ func TestTitlesInOtherLanguagesAreSavedAndPrinted(t *testing.T) {
 }
 
 func TestVerificationDialogWritesThePageAndTheKeyAndKeepsTheAddress(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, q, v, certs := issuedWindow(t)
 	if findButton(v.item.Content, "Verification…") == nil {
 		t.Fatal("no Verification button")
@@ -167,7 +167,6 @@ func TestVerificationDialogWritesThePageAndTheKeyAndKeepsTheAddress(t *testing.T
 // changed after issue is changed, and a QR code's text pasted into it
 // (its line breaks lost in the one-line field) verifies.
 func TestVerifyFieldSaysChangedAndReadsAPastedText(t *testing.T) {
-	useLanguage(t, "en")
 	st, c, _, v, certs := issuedWindow(t)
 	first := certs[0]
 	w := v.w
@@ -199,5 +198,27 @@ func TestVerifyFieldSaysChangedAndReadsAPastedText(t *testing.T) {
 	v.verify()
 	if !strings.HasPrefix(v.verdict.Text, "Not genuine: this is neither") {
 		t.Errorf("a pasted text with a letter added: %q", v.verdict.Text)
+	}
+}
+
+// A change a dialog cannot save for a reason other than a field's (here
+// the file closed under it) is said in say's words for a failed save,
+// never in the error's own text, and the error is logged.
+func TestADialogsFailedSaveIsWordedAndLogged(t *testing.T) {
+	st, c, _, v, _ := issuedWindow(t)
+	g := v.showTitles()
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	typeOver(c, g.titles[data.French], "Le musée en entier")
+	if g.status.Importance != widget.DangerImportance ||
+		g.status.Text != "Could not save: Atelier could not write the change to the file, which is as it was. What went wrong is in its log." {
+		t.Errorf("the status says %q (%v)", g.status.Text, g.status.Importance)
+	}
+	if !strings.Contains(logged.String(), "Cause: sql: database is closed") {
+		t.Errorf("the error is not in the log: %q", logged.String())
 	}
 }

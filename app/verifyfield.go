@@ -29,7 +29,7 @@ func verificationWords(v data.Verification, err error) (string, widget.Importanc
 	args := map[string]any{"Serial": says.Serial, "Name": says.Field(data.LabelName), "Title": title,
 		"Place": says.Field(data.LabelPlace), "Dates": dates, "Key": v.Issuer}
 	if kind, ok := data.LetterKindOf(says); ok && v.Verdict == data.Genuine {
-		return letterVerified(kind, v, args) // letterverify.go
+		return letterVerified(kind, v, args)
 	}
 	switch v.Verdict {
 	case data.Genuine:
@@ -72,4 +72,25 @@ func verificationWords(v data.Verification, err error) (string, widget.Importanc
 	}
 	return lang.X("verify.malformed", "Not genuine: this is neither a verification code nor the text of a certificate’s QR code."),
 		widget.DangerImportance
+}
+
+// letterVerified words a genuine letter for the Verify field: which kind,
+// to whom, for which workshop, and the key that signed it.
+func letterVerified(kind data.LetterKind, v data.Verification, args map[string]any) (string, widget.Importance) {
+	args["Kind"] = letterKindName(kind)
+	args["Title"] = v.Says.Field(data.LabelWorkshop)
+	text := lang.X("letters.genuine", "Genuine letter ({{.Kind}}): {{.Serial}}, {{.Name}}, “{{.Title}}”, {{.Place}}, {{.Dates}}. Signed with the issuer key {{.Key}}.", args)
+	if !v.InRegister {
+		text += " " + lang.X("verify.elsewhere", "It is not in this file’s register: it was issued from another file of the same issuer.")
+	}
+	return text, widget.SuccessImportance
+}
+
+// alteredArgs names the register entry, certificate or letter, that was
+// changed after issue.
+func alteredArgs(v data.Verification) map[string]any {
+	if v.Letter != nil {
+		return map[string]any{"Serial": v.Letter.Serial, "Name": v.Letter.HolderName}
+	}
+	return map[string]any{"Serial": v.Certificate.Serial, "Name": v.Certificate.HolderName}
 }

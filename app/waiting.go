@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -39,7 +38,7 @@ func (c *controller) showWaitNote(cancel func()) (hide func()) {
 	var note dialog.Dialog // touched on the UI goroutine only
 	c.do(func() {
 		text := widget.NewLabel(lang.X("wait.note", "Another Atelier is writing to this file; waiting…"))
-		stop := widget.NewButtonWithIcon(lang.X("dialog.cancel", "Cancel"), theme.CancelIcon(), func() {
+		stop := cancelButton(func() {
 			cancel()
 			note.Hide()
 		})

@@ -82,11 +82,8 @@ func lockHeld(t *testing.T, path string) {
 // thousands of rows waits for the import off the UI goroutine, and is then
 // saved and shown; the import is whole.
 func TestAMarkSavedWhileAnotherProcessImportsIsSaved(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	w, ss, ps := classroom(t, st)
-	c, q := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, w, ss, ps, c, v := classroomAttendance(t)
+	q := queueOf(c)
 	pickSession(v, 0)
 
 	// Long enough for the import to hold the lock for seconds.
@@ -147,11 +144,8 @@ func TestAMarkSavedWhileAnotherProcessImportsIsSaved(t *testing.T) {
 // so, and its Cancel gives the save up: nothing is saved, and the next
 // mark, made once the file is free, is saved at once.
 func TestTheWaitingNoteSaysItAndCancels(t *testing.T) {
-	useLanguage(t, "en")
-	st := tempStore(t)
-	_, ss, ps := classroom(t, st)
-	c, q := openWindow(t, st)
-	v := attendanceOf(t, c)
+	st, _, ss, ps, c, v := classroomAttendance(t)
+	q := queueOf(c)
 	pickSession(v, 0)
 
 	holder := datatest.HoldWriteLock(t, st.Path(), 2500*time.Millisecond)
@@ -193,28 +187,31 @@ func TestTheWaitingNoteSaysItAndCancels(t *testing.T) {
 // under the note; Cancel there, or on the tab while printing, leaves the
 // register and the folder as they were, and says so.
 func TestIssuingCancelledEntersNothing(t *testing.T) {
-	useLanguage(t, "en")
 	st, res := demoStore(t)
-	c, q := openWindow(t, st)
-	c.screen.selectID(res.Lagos)
+	c, q := openAt(t, "en", st, res.Lagos)
 	v := certificatesOf(t, c)
 	dir := t.TempDir()
 	ended := countOf[workEnded](c)
-	finished := func() bool { return countOf[workEnded](c) > ended }
+	// cancelled waits up to wait for the issue to end, then checks that the
+	// window says said and that nothing was entered in the register.
+	cancelled := func(wait time.Duration, said string) {
+		t.Helper()
+		if !q.runUntil(wait, func() bool { return countOf[workEnded](c) > ended }) {
+			t.Fatal("the cancelled issue did not end")
+		}
+		if top := topDialog(c); !hasText(top, said) {
+			t.Errorf("the cancel is not said: %q", visibleTexts(top))
+		}
+		if register, _ := st.Certificates(res.Lagos); len(register) != 0 {
+			t.Errorf("%d certificates entered by a cancelled issue", len(register))
+		}
+	}
 
 	// Cancelled while printing.
 	v.each.SetChecked(true)
 	v.issueTo(filepath.Join(dir, "lagos.pdf"))
 	test.Tap(v.cancel)
-	if !q.runUntil(20*time.Second, finished) {
-		t.Fatal("did not finish")
-	}
-	if top := topDialog(c); !hasText(top, "Printing was cancelled: no file was written, and nothing was entered in the register.") {
-		t.Errorf("the cancel is not said: %q", visibleTexts(top))
-	}
-	if register, _ := st.Certificates(res.Lagos); len(register) != 0 {
-		t.Errorf("%d certificates entered by a cancelled issue", len(register))
-	}
+	cancelled(20*time.Second, "Printing was cancelled: no file was written, and nothing was entered in the register.")
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
 	}
@@ -229,13 +226,5 @@ func TestIssuingCancelledEntersNothing(t *testing.T) {
 		t.Fatal("no note while waiting")
 	}
 	test.Tap(findButton(topDialog(c), "Cancel"))
-	if !q.runUntil(3*time.Second, finished) {
-		t.Fatal("the cancel did not end the wait")
-	}
-	if top := topDialog(c); !hasText(top, "nothing was entered in the register") {
-		t.Errorf("the cancel is not said: %q", visibleTexts(top))
-	}
-	if register, _ := st.Certificates(res.Lagos); len(register) != 0 {
-		t.Errorf("%d certificates entered by a cancelled issue", len(register))
-	}
+	cancelled(3*time.Second, "nothing was entered in the register")
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -227,22 +226,8 @@ func (c *controller) showOpenError(path string, err error) *modal {
 }
 
 func (c *controller) showOpenDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			c.readFailed(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		c.openPath(path, data.OpenExisting)
-	}, c.win)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(c.st.Path()))); err == nil {
-		d.SetLocation(dir)
-	}
-	showFileDialog(c.win, d, lang.X("open.dialog_title", "Open an Atelier file"), lang.X("open.dialog_open", "Open"))
+	chooseFile(c.win, lang.X("open.dialog_title", "Open an Atelier file"), lang.X("open.dialog_open", "Open"),
+		filepath.Dir(c.st.Path()), nil, c.readFailed, func(path string) { c.openPath(path, data.OpenExisting) })
 }
 
 // newDatabaseDialog asks for a folder and the name of a file that does not
@@ -316,9 +301,7 @@ func (n *newDatabaseDialog) chooseFolder() {
 		n.where.SetText(n.folder)
 		n.nameRow.setProblem("")
 	}, n.c.win)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(n.folder)); err == nil {
-		d.SetLocation(dir)
-	}
+	startIn(d, n.folder)
 	showFileDialog(n.c.win, d, lang.X("newdb.folder_title", "Choose a folder"), lang.X("newdb.folder_choose", "Choose"))
 }
 

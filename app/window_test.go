@@ -264,12 +264,7 @@ func TestOpeningAnotherFileSwitchesStores(t *testing.T) {
 		t.Error("a dialog shows after opening a file with workshops")
 	}
 
-	old, err := data.Open(st.Path(), data.OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer old.Close()
-	if got := reread(t, old, lagos.ID).Venue; got != "National Museum, Onikan" {
+	if got := reread(t, reopen(t, st.Path()), lagos.ID).Venue; got != "National Museum, Onikan" {
 		t.Errorf("venue typed before switching files = %q", got)
 	}
 }
@@ -340,12 +335,7 @@ func TestQuitClosesTheStore(t *testing.T) {
 	if _, err := st.Workshops(); err == nil {
 		t.Error("the store is still open after Quit")
 	}
-	reopened, err := data.Open(st.Path(), data.OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reopened.Close()
-	if got := reread(t, reopened, lagos.ID).Region; got != "Lagos State" {
+	if got := reread(t, reopen(t, st.Path()), lagos.ID).Region; got != "Lagos State" {
 		t.Errorf("region typed before Quit = %q", got)
 	}
 }

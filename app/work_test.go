@@ -145,11 +145,7 @@ func TestQuitWaitsForCertificatesBeingIssued(t *testing.T) {
 	if _, err := st.Workshops(); err == nil {
 		t.Error("the file is still open after Quit")
 	}
-	reopened, err := data.Open(st.Path(), data.OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reopened.Close()
+	reopened := reopen(t, st.Path())
 	if register, err := reopened.Certificates(w.ID); err != nil || len(register) == 0 {
 		t.Errorf("%d certificates in the register (%v)", len(register), err)
 	}

@@ -21,9 +21,7 @@ func (c *controller) askWorkbook() {
 	}
 	full := lang.X("workbook.full", "Everything, for the secretariat")
 	anonymous := lang.X("workbook.anonymous", "Without names, emails or phones, for sharing statistics")
-	variant := widget.NewRadioGroup([]string{full, anonymous}, nil)
-	variant.Required = true
-	variant.SetSelected(full)
+	variant := requiredChoice(full, anonymous)
 	d := dialog.NewForm(lang.X("workbook.title", "Workbook for the secretariat"),
 		lang.X("workbook.continue", "Save as Excel workbook…"), lang.X("dialog.cancel", "Cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.X("workbook.variant", "Contents"), variant)}, func(ok bool) {

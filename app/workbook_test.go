@@ -31,12 +31,7 @@ func TestFileMenuExportsTheWorkbook(t *testing.T) {
 	c.screen.selectID(res.Lagos)
 	item.Action()
 	form := topDialog(c)
-	var variant *widget.RadioGroup
-	walk(form, func(o fyne.CanvasObject) {
-		if r, ok := o.(*widget.RadioGroup); ok {
-			variant = r
-		}
-	})
+	variant := lastIn[*widget.RadioGroup](form)
 	if variant == nil || variant.Selected != "Tout, pour le secrétariat" {
 		t.Fatalf("the variant choice is missing or starts elsewhere: %v", variant)
 	}
@@ -49,12 +44,7 @@ func TestFileMenuExportsTheWorkbook(t *testing.T) {
 	}
 	n.folder = t.TempDir()
 	n.create()
-	var bar *widget.ProgressBar
-	walk(topDialog(c), func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.ProgressBar); ok {
-			bar = b
-		}
-	})
+	bar := lastIn[*widget.ProgressBar](topDialog(c))
 	if bar == nil {
 		t.Fatal("no progress bar while the workbook is written")
 	}

@@ -250,11 +250,7 @@ func (f *workshopForm) load(w data.Workshop) {
 		f.title.SetText(w.Title)
 		f.theme.SetText(w.Theme)
 		f.city.SetText(w.City)
-		if name, ok := f.countries.byCode[w.Country]; ok {
-			f.country.SetSelected(name)
-		} else {
-			f.country.ClearSelected()
-		}
+		f.countries.show(f.country, w.Country)
 		f.region.SetText(w.Region)
 		f.venue.SetText(w.Venue)
 		f.start.SetDate(timeOf(w.StartDate))

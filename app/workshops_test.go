@@ -55,11 +55,7 @@ func TestEditingTitleSavesToTheFile(t *testing.T) {
 	// The other fields are saved the same way; the file is reopened to be
 	// sure the edits reached the disk, not only the open connection.
 	c.win.Close()
-	st2, err := data.Open(path, data.OpenExisting)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st2.Close()
+	st2 := reopen(t, path)
 	if got := reread(t, st2, lagos.ID); got.Title != title || got.City != "Lagos" {
 		t.Errorf("reopened file has %q in %q", got.Title, got.City)
 	}
@@ -69,11 +65,9 @@ func TestEditingTitleSavesToTheFile(t *testing.T) {
 }
 
 func TestEditsAreSavedAfterAPauseOnLeavingAFieldAndFromLists(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, q := openWindow(t, st)
+	c, q := openAt(t, "en", st, lagos.ID)
 	s, f := c.screen, c.screen.form
-	s.selectID(lagos.ID)
 
 	// A pause in typing: the timer hands the save to the UI goroutine.
 	typeOver(c, f.city, "Ibadan")
@@ -118,11 +112,9 @@ func TestEditsAreSavedAfterAPauseOnLeavingAFieldAndFromLists(t *testing.T) {
 }
 
 func TestSwitchingWorkshopSavesPendingEdits(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, dakar := twoWorkshops(t)
-	c, _ := openWindow(t, st)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	s, f := c.screen, c.screen.form
-	s.selectID(lagos.ID)
 	typeOver(c, f.theme, "Preventive conservation")
 	s.selectID(dakar.ID)
 	if got := reread(t, st, lagos.ID).Theme; got != "Preventive conservation" {
@@ -137,11 +129,9 @@ func TestSwitchingWorkshopSavesPendingEdits(t *testing.T) {
 }
 
 func TestInvalidFieldsShowTheirProblemAndAreNotSaved(t *testing.T) {
-	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, _ := openWindow(t, st)
+	c, _ := openAt(t, "en", st, lagos.ID)
 	f := c.screen.form
-	c.screen.selectID(lagos.ID)
 	for field, row := range f.rows {
 		if row.problem.Visible() {
 			t.Errorf("%s shows a problem on a valid workshop: %q", field, row.problem.Text)
@@ -226,11 +216,9 @@ func TestInvalidFieldsShowTheirProblemAndAreNotSaved(t *testing.T) {
 }
 
 func TestProblemsAreWordedInTheInterfaceLanguage(t *testing.T) {
-	useLanguage(t, "fr")
 	st, lagos, _ := twoWorkshops(t)
-	c, _ := openWindow(t, st)
+	c, _ := openAt(t, "fr", st, lagos.ID)
 	f := c.screen.form
-	c.screen.selectID(lagos.ID)
 	if !hasText(f.content, "Lagos, Nigéria · 21–25 nov. 2022") {
 		t.Errorf("French heading: %q", visibleTexts(f.content))
 	}
@@ -375,7 +363,7 @@ func BenchmarkOpenWorkshop(b *testing.B) {
 func TestScheduleShowsTheDaysSetOnDetails(t *testing.T) {
 	useLanguage(t, "en")
 	st, lagos, _ := twoWorkshops(t)
-	c, sched := scheduleOf(t, st, lagos)
+	c, sched := tabOn[*scheduleScreen](t, st, lagos)
 	if len(sched.days) != 5 {
 		t.Fatalf("the schedule shows %d days for 21–25 November", len(sched.days))
 	}
