@@ -438,8 +438,8 @@ func (s *Store) Heartbeat(ctx context.Context, id int64, token string) error {
 // Resend is the user's word to send messages again. A message sent gets a
 // copy, queued, with its attachments (the one sent stays in the log as it
 // was); a failed or unknown message is queued again as it is, with its
-// Message-ID; a queued one is made due now. A message being sent is left
-// as it is. It returns the messages queued.
+// Message-ID and its tries afresh; a queued one is made due now. A
+// message being sent is left as it is. It returns the messages queued.
 func (s *Store) Resend(ctx context.Context, ids []int64) ([]OutboxMessage, error) {
 	var out []OutboxMessage
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -460,11 +460,13 @@ func (s *Store) Resend(ctx context.Context, ids []int64) ([]OutboxMessage, error
 				}
 				out = append(out, list[0])
 			case StateFailed, StateUnknown, StateQueued:
+				// The user's word gives it its tries afresh: one the
+				// server put off until it gave up would fail at once.
 				if _, err := tx.Exec(`UPDATE outbox_messages SET state = 'queued', next_attempt = ?, sender_token = '',
-					failure_key = '', failure_detail = '' WHERE id = ?`, stamp(now), id); err != nil {
+					attempts = 0, failure_key = '', failure_detail = '' WHERE id = ?`, stamp(now), id); err != nil {
 					return err
 				}
-				m.State, m.NextAttempt = StateQueued, now
+				m.State, m.NextAttempt, m.Attempts = StateQueued, now, 0
 				out = append(out, m)
 			}
 		}

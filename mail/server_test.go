@@ -274,3 +274,46 @@ func TestTheRateIsKept(t *testing.T) {
 		t.Fatalf("sent %d in %v; at 300 a minute 4 take at least 600 ms", rep.Sent, took)
 	}
 }
+
+// A server that puts a message off again and again has it tried later,
+// 1, 2, 4… minutes apart, until it fails for good ("gave up"). Sending it
+// again is the user's word: it gets its tries afresh, so that a server
+// putting it off once more has it wait again rather than fail at once.
+func TestGivenUpThenSentAgainGetsItsTriesAfresh(t *testing.T) {
+	for attempt, want := range map[int]time.Duration{1: time.Minute, 2: 2 * time.Minute, 3: 4 * time.Minute, 20: 6 * time.Hour} {
+		if got := DefaultBackoff(attempt); got != want {
+			t.Errorf("wait after the %dth put-off: %v, want %v", attempt, got, want)
+		}
+	}
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := accountFor(m, data.SecurityNone, "")
+	msgs := textTo(t, st, a, res.Lagos)
+	m.Chaos(t, 451)
+	opt := Options{IDs: []int64{msgs[0].ID}, MaxAttempts: 3, Backoff: func(int) time.Duration { return 0 }}
+	rep, err := Send(context.Background(), st, Server{Account: a}, opt)
+	mustNoErr(t, err)
+	given, err := st.Message(msgs[0].ID)
+	mustNoErr(t, err)
+	if rep.Retrying != 2 || rep.Failed != 1 || given.State != data.StateFailed || given.FailureKey != "mail.error.gave_up" ||
+		given.Attempts != 3 || m.Count(t) != 0 {
+		t.Fatalf("put off three times: %+v; %s %s after %d attempts", rep, given.State, given.FailureKey, given.Attempts)
+	}
+
+	_, err = st.Resend(context.Background(), []int64{given.ID})
+	mustNoErr(t, err)
+	opt.Backoff = func(int) time.Duration { return time.Hour }
+	rep, err = Send(context.Background(), st, Server{Account: a}, opt)
+	mustNoErr(t, err)
+	again, err := st.Message(given.ID)
+	mustNoErr(t, err)
+	if rep.Retrying != 1 || again.State != data.StateQueued || again.FailureKey != "mail.error.put_off" || again.Attempts != 1 {
+		t.Fatalf("sent again and put off once more: %+v; %s %s after %d attempts", rep, again.State, again.FailureKey, again.Attempts)
+	}
+	m.Chaos(t, 0)
+	rep, err = Send(context.Background(), st, Server{Account: a}, Options{Waiting: true, IDs: opt.IDs})
+	mustNoErr(t, err)
+	if rep.Sent != 1 || m.Count(t) != 1 {
+		t.Fatalf("once the server takes it: %+v, Mailpit took %d", rep, m.Count(t))
+	}
+}
