@@ -317,3 +317,38 @@ func TestGivenUpThenSentAgainGetsItsTriesAfresh(t *testing.T) {
 		t.Fatalf("once the server takes it: %+v, Mailpit took %d", rep, m.Count(t))
 	}
 }
+
+// "Send now" (the window's Send what waits, the command line's --yes and
+// --retry) sends each waiting message once, whatever its next attempt;
+// one the server puts off in that run then waits its backoff, and is not
+// tried again at once until the tries run out: a greylisting server,
+// which takes a message only minutes after its first try, would
+// otherwise see every try within a second and have it fail for good.
+func TestSendNowTriesAPutOffMessageOnceThenWaits(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := accountFor(m, data.SecurityNone, "")
+	msgs := textTo(t, st, a, res.Lagos)
+	ids := []int64{msgs[0].ID, msgs[1].ID}
+	m.Chaos(t, 451)
+	start := time.Now()
+	rep, err := Send(context.Background(), st, Server{Account: a}, Options{Waiting: true, IDs: ids})
+	mustNoErr(t, err)
+	if rep.Retrying != len(ids) || rep.Failed != 0 {
+		t.Fatalf("send now, put off: %+v", rep)
+	}
+	for _, id := range ids {
+		q, err := st.Message(id)
+		mustNoErr(t, err)
+		if q.State != data.StateQueued || q.Attempts != 1 || q.NextAttempt.Sub(start) < DefaultBackoff(1) {
+			t.Fatalf("message %d: %s after %d attempts, next from %v", id, q.State, q.Attempts, q.NextAttempt.Sub(start))
+		}
+	}
+	// A later "send now" tries them again, once.
+	m.Chaos(t, 0)
+	rep, err = Send(context.Background(), st, Server{Account: a}, Options{Waiting: true, IDs: ids})
+	mustNoErr(t, err)
+	if rep.Sent != len(ids) || m.Count(t) != len(ids) {
+		t.Fatalf("send now, taken: %+v, Mailpit took %d", rep, m.Count(t))
+	}
+}
