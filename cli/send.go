@@ -271,12 +271,13 @@ func sendNow(ctx context.Context, st *data.Store, a data.MailAccount, opt mail.O
 	fmt.Fprintln(stdout, ".")
 	counts, cerr := st.OutboxCounts(0)
 	if cerr == nil && counts[data.StateQueued] > 0 {
-		fmt.Fprintf(stdout, "%s wait in the outbox: atelier send --db %s --retry sends them.\n",
-			count(counts[data.StateQueued], "message", "messages"), st.Path())
+		fmt.Fprintf(stdout, "%s in the outbox: atelier send --db %s --retry sends %s.\n",
+			count(counts[data.StateQueued], "message waits", "messages wait"), st.Path(), plural(counts[data.StateQueued], "it", "them"))
 	}
 	if cerr == nil && counts[data.StateUnknown] > 0 {
-		fmt.Fprintf(stdout, "%s may or may not have gone (a sender stopped while handing them over): check with their recipients, then atelier outbox --db %s --resend ID.\n",
-			count(counts[data.StateUnknown], "message", "messages"), st.Path())
+		fmt.Fprintf(stdout, "%s may or may not have gone (a sender stopped while handing %s over): check with %s, then atelier outbox --db %s --resend ID.\n",
+			count(counts[data.StateUnknown], "message", "messages"), plural(counts[data.StateUnknown], "it", "them"),
+			plural(counts[data.StateUnknown], "its recipient", "their recipients"), st.Path())
 	}
 	if err != nil {
 		return report(stderr, name, err, say.Writing, "")
