@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"strconv"
 	"strings"
@@ -216,5 +217,63 @@ func TestTheOutboxWaitsForTheServer(t *testing.T) {
 	}
 	if !strings.Contains(o.counts.Text, "Envoyé\u00a0: 1") {
 		t.Errorf("the outbox says %q", o.counts.Text)
+	}
+}
+
+// A message a dead sender was handing over reads "Unknown: check before
+// resending" in the Outbox, and Send what waits leaves it alone; Send
+// again… asks first, saying it may have arrived, and only then sends it.
+func TestTheOutboxShowsUnknownAndSendsItOnlyAtTheUsersWord(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := data.MailAccount{Host: m.Host, Port: m.SMTPPort, Security: data.SecurityNone, FromAddress: "organiser@example.org"}
+	if err := st.SaveMailAccount(a); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := mail.Preview(st, a, mail.Request{Kind: data.MessageWorkbook, WorkshopID: res.Lagos, To: "secretariat@icom.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := mail.Queue(context.Background(), st, a, mail.Request{Kind: data.MessageWorkbook, WorkshopID: res.Lagos,
+		To: "secretariat@icom.example"}, &plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sender claimed it a while ago, and beat no more.
+	if _, ok, err := st.NextMessage(context.Background(), nil, data.Pick{Token: data.NewSenderToken(), Waiting: true,
+		Now: time.Now().Add(-2 * data.SendingLease)}); !ok || err != nil {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	c, q := openAt(t, "en", st, res.Lagos)
+	o := c.showOutbox()
+	if !strings.Contains(o.counts.Text, "Unknown: check before resending: 1") {
+		t.Fatalf("counts %q", o.counts.Text)
+	}
+	o.list.Select(0)
+	if !strings.Contains(o.detail.Text, "may have taken it. Check with the recipient before sending it again.") || o.resend.Disabled() {
+		t.Fatalf("detail %q", o.detail.Text)
+	}
+	if !hasText(topDialog(c), "Unknown: check before resending") {
+		t.Errorf("the row does not say unknown: %q", visibleTexts(topDialog(c)))
+	}
+	test.Tap(o.sendNow)
+	if !q.runUntil(20*time.Second, func() bool { return !c.mail.running }) || m.Count(t) != 0 {
+		t.Fatalf("Send what waits sent the unknown message: Mailpit took %d", m.Count(t))
+	}
+	test.Tap(o.resend)
+	if asked := lastOf[asked](c); !strings.Contains(string(asked), "may have reached") ||
+		!strings.Contains(string(asked), "<secretariat@icom.example> already. Send it again anyway?") {
+		t.Fatalf("asked %q", asked)
+	}
+	confirm := findButton(topDialog(c), "Send again")
+	if confirm == nil {
+		t.Fatal("no Send again in the question")
+	}
+	test.Tap(confirm)
+	if !q.runUntil(20*time.Second, func() bool { return !c.mail.running && m.Count(t) == 1 }) {
+		t.Fatalf("sent again: Mailpit took %d", m.Count(t))
+	}
+	if kept, _ := st.Message(msgs[0].ID); kept.State != data.StateSent || !strings.Contains(o.counts.Text, "Sent: 1") {
+		t.Errorf("after sending again: %s, the outbox says %q", kept.State, o.counts.Text)
 	}
 }
