@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -275,5 +277,39 @@ func TestTheOutboxShowsUnknownAndSendsItOnlyAtTheUsersWord(t *testing.T) {
 	}
 	if kept, _ := st.Message(msgs[0].ID); kept.State != data.StateSent || !strings.Contains(o.counts.Text, "Sent: 1") {
 		t.Errorf("after sending again: %s, the outbox says %q", kept.State, o.counts.Text)
+	}
+}
+
+// The Mail account is whole on a 1024×600 screen, in French (its longest
+// words): no taller than the window, the form scrolling; in a tall window
+// it shows whole, with nothing to scroll.
+func TestTheMailAccountFitsASmallScreen(t *testing.T) {
+	st := tempStore(t)
+	c, _ := openAt(t, "fr", st, 0)
+	for _, size := range []fyne.Size{{Width: 1024, Height: 560}, {Width: 1366, Height: 900}} {
+		c.win.Resize(size)
+		g := c.showMailAccount(nil)
+		canvas := c.win.Canvas().Size()
+		if h := g.d.MinSize().Height; h > canvas.Height {
+			t.Errorf("window %v: the dialog is %.0f tall in a canvas of %.0f", size, h, canvas.Height)
+		}
+		if findButton(topDialog(c), "Enregistrer") == nil {
+			t.Fatalf("no Enregistrer: %q", visibleTexts(topDialog(c)))
+		}
+		// The form's scroll, not an entry's own.
+		var scroll *container.Scroll
+		walk(topDialog(c), func(o fyne.CanvasObject) {
+			if s, ok := o.(*container.Scroll); ok && (scroll == nil || s.Content.MinSize().Height > scroll.Content.MinSize().Height) {
+				scroll = s
+			}
+		})
+		if scroll == nil || scroll.Content.MinSize().Height < 300 {
+			t.Fatal("the form does not scroll")
+		}
+		whole := scroll.Content.MinSize().Height <= scroll.Size().Height+1
+		if size.Height < 600 && whole || size.Height > 800 && !whole {
+			t.Errorf("window %v: the form is %.0f tall in a scroll of %.0f", size, scroll.Content.MinSize().Height, scroll.Size().Height)
+		}
+		g.d.Hide()
 	}
 }
