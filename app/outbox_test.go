@@ -313,3 +313,54 @@ func TestTheMailAccountFitsASmallScreen(t *testing.T) {
 		g.d.Hide()
 	}
 }
+
+// Without a kept password, sending asks for it; one the server refuses is
+// said in words, nothing goes, and the next send asks again; the right
+// one sends. It is never written to the file.
+func TestThePasswordIsAskedAndARefusedOneAskedAgain(t *testing.T) {
+	keyring.MockInit() // a keychain that keeps nothing for this account
+	m := mailtest.Start(t, mailtest.Options{Users: map[string]string{"organiser": "right-Ñ"}})
+	st, res := demoStore(t)
+	a := data.MailAccount{Host: m.Host, Port: m.SMTPPort, Security: data.SecurityNone, User: "organiser",
+		FromAddress: "organiser@example.org"}
+	if err := st.SaveMailAccount(a); err != nil {
+		t.Fatal(err)
+	}
+	r := mail.Request{Kind: data.MessageWorkbook, WorkshopID: res.Lagos, To: "secretariat@icom.example"}
+	plan, err := mail.Preview(st, a, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mail.Queue(context.Background(), st, a, r, &plan); err != nil {
+		t.Fatal(err)
+	}
+	c, q := openAt(t, "en", st, res.Lagos)
+	o := c.showOutbox()
+	answer := func(password string) {
+		t.Helper()
+		before := countOf[*passwordDialog](c)
+		test.Tap(o.sendNow)
+		if countOf[*passwordDialog](c) != before+1 {
+			t.Fatal("the password was not asked for")
+		}
+		p := lastOf[*passwordDialog](c)
+		typeOver(c, p.entry, password)
+		pressEnter(p.entry)
+		if !q.runUntil(20*time.Second, func() bool { return !c.mail.running }) {
+			t.Fatal("the run did not end")
+		}
+	}
+	answer("wrong")
+	if !strings.Contains(o.running.Text, "refused the user name or the password") || m.Count(t) != 0 ||
+		!strings.Contains(o.counts.Text, "Waiting: 1") {
+		t.Fatalf("a wrong password: %q %q, Mailpit took %d", o.running.Text, o.counts.Text, m.Count(t))
+	}
+	answer("right-Ñ")
+	if m.Count(t) != 1 || !strings.Contains(o.counts.Text, "Sent: 1") {
+		t.Fatalf("the right password: %q %q, Mailpit took %d", o.running.Text, o.counts.Text, m.Count(t))
+	}
+	st.Close()
+	if b, err := os.ReadFile(st.Path()); err != nil || bytes.Contains(b, []byte("right-")) {
+		t.Fatalf("the password is in the file (%v)", err)
+	}
+}
