@@ -1,14 +1,19 @@
 package mail
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/atelier-workshops/atelier/data"
 	"github.com/atelier-workshops/atelier/mail/mailtest"
+	"github.com/atelier-workshops/atelier/reports"
 	"github.com/atelier-workshops/atelier/say"
 )
 
@@ -350,5 +355,45 @@ func TestSendNowTriesAPutOffMessageOnceThenWaits(t *testing.T) {
 	mustNoErr(t, err)
 	if rep.Sent != len(ids) || m.Count(t) != len(ids) {
 		t.Fatalf("send now, taken: %+v, Mailpit took %d", rep, m.Count(t))
+	}
+}
+
+// The workbook goes in the workshop's language, whatever the sender's:
+// the message and the file's name, and the workbook itself, whose sheets
+// are those the export writes for that workshop (French for the Dakar
+// workshop, not the English of Lagos's).
+func TestTheWorkbookGoesInTheWorkshopsLanguage(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := accountFor(m, data.SecurityNone, "")
+	dakar, err := st.Workshop(res.Planned)
+	mustNoErr(t, err)
+	if dakar.Language != data.French {
+		t.Fatalf("the demo's planned workshop speaks %s", dakar.Language)
+	}
+	sheets := func(book []byte) []string {
+		f, err := excelize.OpenReader(bytes.NewReader(book))
+		mustNoErr(t, err)
+		defer f.Close()
+		return f.GetSheetList()
+	}
+	exported := func(id int64) []string {
+		var b bytes.Buffer
+		mustNoErr(t, reports.Workbook(st, id, &b, reports.WorkbookOptions{}))
+		return sheets(b.Bytes())
+	}
+	if slices.Equal(exported(res.Planned), exported(res.Lagos)) {
+		t.Fatalf("the French and English workbooks have the same sheets: %q", exported(res.Lagos))
+	}
+	queue(t, st, a, Request{Kind: data.MessageWorkbook, WorkshopID: res.Planned, To: "secretariat@icom.example"})
+	_, err = Send(context.Background(), st, Server{Account: a}, Options{})
+	mustNoErr(t, err)
+	got := m.Message(t, m.Messages(t)[0].ID)
+	if !strings.HasPrefix(got.Subject, "Classeur de l’atelier «\u00a0") || !strings.HasPrefix(got.Text, "Chers collègues,") ||
+		len(got.Attachments) != 1 || got.Attachments[0].FileName != "Classeur Dakar 2027.xlsx" {
+		t.Fatalf("subject %q, text %.40q, attachments %+v", got.Subject, got.Text, got.Attachments)
+	}
+	if sent := sheets(m.Attachment(t, got.ID, got.Attachments[0].PartID)); !slices.Equal(sent, exported(res.Planned)) {
+		t.Errorf("the workbook sent has the sheets %q, the export %q", sent, exported(res.Planned))
 	}
 }
