@@ -79,7 +79,8 @@ func TestSendWithTheServerDownThenRetry(t *testing.T) {
 		t.Fatalf("server down: code %d, %q %q", code, stdout, stderr)
 	}
 	m := mailtest.Start(t, mailtest.Options{SMTPPort: port})
-	retry := []string{"send", "--db", db, "--retry", "--from", "organiser@example.org", "--smtp", "127.0.0.1:" + strconv.Itoa(port), "--security", "none", "--rate", "0"}
+	// --retry needs no --from: the messages keep theirs.
+	retry := []string{"send", "--db", db, "--retry", "--smtp", "127.0.0.1:" + strconv.Itoa(port), "--security", "none", "--rate", "0"}
 	code, stdout, stderr = runCLI(retry...)
 	queued := m.Count(t)
 	if code != 0 || queued == 0 || !strings.Contains(stdout, strconv.Itoa(queued)+" messages sent.") {
