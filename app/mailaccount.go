@@ -114,9 +114,10 @@ func (c *controller) showMailAccount(then func(data.MailAccount)) *mailAccountDi
 		formField{"per_minute", container.NewVBox(g.rate, rateHint)})
 	g.general = problemLabel()
 	save := mainButton(lang.X("mail.save", "Save"), g.save)
-	g.d = c.newModal(lang.X("mail.account_title", "Mail account"), container.NewVBox(form, g.general),
-		cancelButton(func() { g.d.Hide() }), save)
-	fitDialog(g.d, 620)
+	inner := container.NewVBox(form, g.general)
+	scroll := container.NewVScroll(inner)
+	g.d = c.newModal(lang.X("mail.account_title", "Mail account"), scroll, cancelButton(func() { g.d.Hide() }), save)
+	fitScrolling(g.d, scroll, inner, 620, c.win.Canvas().Size().Height)
 	g.d.Show()
 	c.opened(g)
 	return g
@@ -196,4 +197,19 @@ func (g *mailAccountDialog) noKeychain() {
 	g.remember.SetChecked(false)
 	g.remember.Disable()
 	g.keychain.SetText(lang.X("mail.no_keychain", "This computer has no keychain Atelier can reach: the password is kept until Atelier closes, and asked for again the next time."))
+}
+
+// fitScrolling sizes a dialog whose content scrolls: as tall as the
+// content at width when the window has room (as fitDialog does), and no
+// taller than the window otherwise (1024×600 has no room for the whole
+// mail account), the rest scrolled to.
+func fitScrolling(d *modal, scroll *container.Scroll, inner fyne.CanvasObject, width, windowHeight float32) {
+	d.Resize(fyne.NewSize(width, d.MinSize().Height)) // wraps the labels at the width
+	chrome := d.MinSize().Height - scroll.MinSize().Height
+	room := windowHeight - 40 - chrome
+	if windowHeight <= 0 {
+		room = inner.MinSize().Height
+	}
+	scroll.SetMinSize(fyne.NewSize(0, max(min(inner.MinSize().Height, room), 120)))
+	fitDialog(d, width)
 }

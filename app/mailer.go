@@ -105,6 +105,12 @@ func (m *mailer) send(opt mail.Options) {
 				err = nil
 			}
 			m.lastErr = err
+			var refused *mail.Error
+			if errors.As(err, &refused) && refused.Key == "mail.error.auth" {
+				// A password typed this session and refused is asked
+				// for again at the next send, not tried again.
+				delete(m.passwords, mail.KeychainAccount(a))
+			}
 			end(err)
 			if m.watch != nil {
 				m.watch()

@@ -2,12 +2,15 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -216,5 +219,148 @@ func TestTheOutboxWaitsForTheServer(t *testing.T) {
 	}
 	if !strings.Contains(o.counts.Text, "Envoyé\u00a0: 1") {
 		t.Errorf("the outbox says %q", o.counts.Text)
+	}
+}
+
+// A message a dead sender was handing over reads "Unknown: check before
+// resending" in the Outbox, and Send what waits leaves it alone; Send
+// again… asks first, saying it may have arrived, and only then sends it.
+func TestTheOutboxShowsUnknownAndSendsItOnlyAtTheUsersWord(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := data.MailAccount{Host: m.Host, Port: m.SMTPPort, Security: data.SecurityNone, FromAddress: "organiser@example.org"}
+	if err := st.SaveMailAccount(a); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := mail.Preview(st, a, mail.Request{Kind: data.MessageWorkbook, WorkshopID: res.Lagos, To: "secretariat@icom.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := mail.Queue(context.Background(), st, a, mail.Request{Kind: data.MessageWorkbook, WorkshopID: res.Lagos,
+		To: "secretariat@icom.example"}, &plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A sender claimed it a while ago, and beat no more.
+	if _, ok, err := st.NextMessage(context.Background(), nil, data.Pick{Token: data.NewSenderToken(), Waiting: true,
+		Now: time.Now().Add(-2 * data.SendingLease)}); !ok || err != nil {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	c, q := openAt(t, "en", st, res.Lagos)
+	o := c.showOutbox()
+	if !strings.Contains(o.counts.Text, "Unknown: check before resending: 1") {
+		t.Fatalf("counts %q", o.counts.Text)
+	}
+	o.list.Select(0)
+	if !strings.Contains(o.detail.Text, "may have taken it. Check with the recipient before sending it again.") || o.resend.Disabled() {
+		t.Fatalf("detail %q", o.detail.Text)
+	}
+	if !hasText(topDialog(c), "Unknown: check before resending") {
+		t.Errorf("the row does not say unknown: %q", visibleTexts(topDialog(c)))
+	}
+	test.Tap(o.sendNow)
+	if !q.runUntil(20*time.Second, func() bool { return !c.mail.running }) || m.Count(t) != 0 {
+		t.Fatalf("Send what waits sent the unknown message: Mailpit took %d", m.Count(t))
+	}
+	test.Tap(o.resend)
+	if asked := lastOf[asked](c); !strings.Contains(string(asked), "may have reached") ||
+		!strings.Contains(string(asked), "<secretariat@icom.example> already. Send it again anyway?") {
+		t.Fatalf("asked %q", asked)
+	}
+	confirm := findButton(topDialog(c), "Send again")
+	if confirm == nil {
+		t.Fatal("no Send again in the question")
+	}
+	test.Tap(confirm)
+	if !q.runUntil(20*time.Second, func() bool { return !c.mail.running && m.Count(t) == 1 }) {
+		t.Fatalf("sent again: Mailpit took %d", m.Count(t))
+	}
+	if kept, _ := st.Message(msgs[0].ID); kept.State != data.StateSent || !strings.Contains(o.counts.Text, "Sent: 1") {
+		t.Errorf("after sending again: %s, the outbox says %q", kept.State, o.counts.Text)
+	}
+}
+
+// The Mail account is whole on a 1024×600 screen, in French (its longest
+// words): no taller than the window, the form scrolling; in a tall window
+// it shows whole, with nothing to scroll.
+func TestTheMailAccountFitsASmallScreen(t *testing.T) {
+	st := tempStore(t)
+	c, _ := openAt(t, "fr", st, 0)
+	for _, size := range []fyne.Size{{Width: 1024, Height: 560}, {Width: 1366, Height: 900}} {
+		c.win.Resize(size)
+		g := c.showMailAccount(nil)
+		canvas := c.win.Canvas().Size()
+		if h := g.d.MinSize().Height; h > canvas.Height {
+			t.Errorf("window %v: the dialog is %.0f tall in a canvas of %.0f", size, h, canvas.Height)
+		}
+		if findButton(topDialog(c), "Enregistrer") == nil {
+			t.Fatalf("no Enregistrer: %q", visibleTexts(topDialog(c)))
+		}
+		// The form's scroll, not an entry's own.
+		var scroll *container.Scroll
+		walk(topDialog(c), func(o fyne.CanvasObject) {
+			if s, ok := o.(*container.Scroll); ok && (scroll == nil || s.Content.MinSize().Height > scroll.Content.MinSize().Height) {
+				scroll = s
+			}
+		})
+		if scroll == nil || scroll.Content.MinSize().Height < 300 {
+			t.Fatal("the form does not scroll")
+		}
+		whole := scroll.Content.MinSize().Height <= scroll.Size().Height+1
+		if size.Height < 600 && whole || size.Height > 800 && !whole {
+			t.Errorf("window %v: the form is %.0f tall in a scroll of %.0f", size, scroll.Content.MinSize().Height, scroll.Size().Height)
+		}
+		g.d.Hide()
+	}
+}
+
+// Without a kept password, sending asks for it; one the server refuses is
+// said in words, nothing goes, and the next send asks again; the right
+// one sends. It is never written to the file.
+func TestThePasswordIsAskedAndARefusedOneAskedAgain(t *testing.T) {
+	keyring.MockInit() // a keychain that keeps nothing for this account
+	m := mailtest.Start(t, mailtest.Options{Users: map[string]string{"organiser": "right-Ñ"}})
+	st, res := demoStore(t)
+	a := data.MailAccount{Host: m.Host, Port: m.SMTPPort, Security: data.SecurityNone, User: "organiser",
+		FromAddress: "organiser@example.org"}
+	if err := st.SaveMailAccount(a); err != nil {
+		t.Fatal(err)
+	}
+	r := mail.Request{Kind: data.MessageWorkbook, WorkshopID: res.Lagos, To: "secretariat@icom.example"}
+	plan, err := mail.Preview(st, a, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mail.Queue(context.Background(), st, a, r, &plan); err != nil {
+		t.Fatal(err)
+	}
+	c, q := openAt(t, "en", st, res.Lagos)
+	o := c.showOutbox()
+	answer := func(password string) {
+		t.Helper()
+		before := countOf[*passwordDialog](c)
+		test.Tap(o.sendNow)
+		if countOf[*passwordDialog](c) != before+1 {
+			t.Fatal("the password was not asked for")
+		}
+		p := lastOf[*passwordDialog](c)
+		typeOver(c, p.entry, password)
+		pressEnter(p.entry)
+		if !q.runUntil(20*time.Second, func() bool { return !c.mail.running }) {
+			t.Fatal("the run did not end")
+		}
+	}
+	answer("wrong")
+	if !strings.Contains(o.running.Text, "refused the user name or the password") || m.Count(t) != 0 ||
+		!strings.Contains(o.counts.Text, "Waiting: 1") {
+		t.Fatalf("a wrong password: %q %q, Mailpit took %d", o.running.Text, o.counts.Text, m.Count(t))
+	}
+	answer("right-Ñ")
+	if m.Count(t) != 1 || !strings.Contains(o.counts.Text, "Sent: 1") {
+		t.Fatalf("the right password: %q %q, Mailpit took %d", o.running.Text, o.counts.Text, m.Count(t))
+	}
+	st.Close()
+	if b, err := os.ReadFile(st.Path()); err != nil || bytes.Contains(b, []byte("right-")) {
+		t.Fatalf("the password is in the file (%v)", err)
 	}
 }

@@ -101,6 +101,10 @@ func runSend(args []string, stdout, stderr io.Writer) int {
 	defer st.Close()
 	waitAloud(st, name, stderr)
 	account, err := f.account(st)
+	if errors.Is(err, errNothingWaits) {
+		fmt.Fprintln(stdout, "Nothing waits in the outbox: 0 messages sent.")
+		return 0
+	}
 	if err != nil {
 		return report(stderr, name, err, say.Reading, "")
 	}
@@ -189,6 +193,10 @@ func (f *sendFlags) check(nargs int, rest []string) (data.MessageKind, string) {
 	return kind, ""
 }
 
+// errNothingWaits is account's answer to --retry without a sender when
+// no message waits to give it one.
+var errNothingWaits = errors.New("nothing waits in the outbox")
+
 // account is the file's mail account with the flags over it, and the
 // password from the environment.
 func (f *sendFlags) account(st *data.Store) (data.MailAccount, error) {
@@ -228,9 +236,22 @@ func (f *sendFlags) account(st *data.Store) (data.MailAccount, error) {
 	if f.set["rate"] {
 		a.PerMinute = f.rate
 	}
+	if a.FromAddress == "" && f.retry {
+		// The messages that wait keep the sender they were written
+		// with; the account needs one only to be whole.
+		waiting, err := st.Outbox(data.OutboxFilter{States: []data.MessageState{data.StateQueued}})
+		if err != nil {
+			return a, err
+		}
+		if len(waiting) > 0 {
+			a.FromAddress = waiting[0].FromAddress
+		}
+	}
 	switch {
 	case a.Host == "":
 		return a, message("give the mail server with --smtp HOST:PORT (no mail account is kept in this file)")
+	case a.FromAddress == "" && f.retry:
+		return a, errNothingWaits
 	case a.FromAddress == "":
 		return a, message("give the sender's address with --from ADDRESS")
 	}
@@ -271,12 +292,13 @@ func sendNow(ctx context.Context, st *data.Store, a data.MailAccount, opt mail.O
 	fmt.Fprintln(stdout, ".")
 	counts, cerr := st.OutboxCounts(0)
 	if cerr == nil && counts[data.StateQueued] > 0 {
-		fmt.Fprintf(stdout, "%s wait in the outbox: atelier send --db %s --retry sends them.\n",
-			count(counts[data.StateQueued], "message", "messages"), st.Path())
+		fmt.Fprintf(stdout, "%s in the outbox: atelier send --db %s --retry sends %s.\n",
+			count(counts[data.StateQueued], "message waits", "messages wait"), st.Path(), plural(counts[data.StateQueued], "it", "them"))
 	}
 	if cerr == nil && counts[data.StateUnknown] > 0 {
-		fmt.Fprintf(stdout, "%s may or may not have gone (a sender stopped while handing them over): check with their recipients, then atelier outbox --db %s --resend ID.\n",
-			count(counts[data.StateUnknown], "message", "messages"), st.Path())
+		fmt.Fprintf(stdout, "%s may or may not have gone (a sender stopped while handing %s over): check with %s, then atelier outbox --db %s --resend ID.\n",
+			count(counts[data.StateUnknown], "message", "messages"), plural(counts[data.StateUnknown], "it", "them"),
+			plural(counts[data.StateUnknown], "its recipient", "their recipients"), st.Path())
 	}
 	if err != nil {
 		return report(stderr, name, err, say.Writing, "")

@@ -79,7 +79,8 @@ func TestSendWithTheServerDownThenRetry(t *testing.T) {
 		t.Fatalf("server down: code %d, %q %q", code, stdout, stderr)
 	}
 	m := mailtest.Start(t, mailtest.Options{SMTPPort: port})
-	retry := []string{"send", "--db", db, "--retry", "--from", "organiser@example.org", "--smtp", "127.0.0.1:" + strconv.Itoa(port), "--security", "none", "--rate", "0"}
+	// --retry needs no --from: the messages keep theirs.
+	retry := []string{"send", "--db", db, "--retry", "--smtp", "127.0.0.1:" + strconv.Itoa(port), "--security", "none", "--rate", "0"}
 	code, stdout, stderr = runCLI(retry...)
 	queued := m.Count(t)
 	if code != 0 || queued == 0 || !strings.Contains(stdout, strconv.Itoa(queued)+" messages sent.") {
@@ -186,5 +187,40 @@ func TestSendVisaLetters(t *testing.T) {
 		if !found {
 			t.Errorf("no message carries the letter %s %s the register holds", serial, code)
 		}
+	}
+}
+
+// send --what workbook --to mails the workbook exported now to the
+// address given; a server that puts it off leaves it waiting, said so,
+// with exit 1 and the time of the next try in atelier outbox; --retry
+// sends it once the server takes it, with exit 0.
+func TestSendTheWorkbookPutOffThenRetried(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	db := demoFile(t)
+	smtp := "127.0.0.1:" + strconv.Itoa(m.SMTPPort)
+	m.Chaos(t, 451)
+	code, stdout, stderr := runCLI("send", "--db", db, "--workshop", "1", "--what", "workbook", "--to", "stats@icom.example",
+		"--anonymous", "--from", "organiser@example.org", "--smtp", smtp, "--security", "none", "--rate", "0", "--yes")
+	if code != 1 || !strings.Contains(stdout, "Queued 1 message to 1 person.") || !strings.Contains(stdout, "put off for stats@icom.example") ||
+		!strings.Contains(stdout, "1 message waits in the outbox: atelier send --db "+db+" --retry sends it.") {
+		t.Fatalf("put off: code %d, %q %q", code, stdout, stderr)
+	}
+	code, listed, _ := runCLI("outbox", "--db", db)
+	if code != 0 || !strings.Contains(listed, "queued   workbook") || !strings.Contains(listed, "The server asked to try this message again later.") ||
+		!strings.Contains(listed, "next try from") {
+		t.Fatalf("outbox: code %d, %q", code, listed)
+	}
+	m.Chaos(t, 0)
+	code, stdout, stderr = runCLI("send", "--db", db, "--retry", "--from", "organiser@example.org", "--smtp", smtp, "--security", "none", "--rate", "0")
+	if code != 0 || !strings.Contains(stdout, "1 message sent.") || m.Count(t) != 1 {
+		t.Fatalf("retry: code %d, %q %q; Mailpit took %d", code, stdout, stderr, m.Count(t))
+	}
+	got := m.Message(t, m.Messages(t)[0].ID)
+	if got.To[0].Address != "stats@icom.example" || len(got.Attachments) != 1 ||
+		got.Attachments[0].FileName != "Workbook without names Lagos 2022.xlsx" {
+		t.Fatalf("arrived: to %+v, attachments %+v", got.To, got.Attachments)
+	}
+	if book := m.Attachment(t, got.ID, got.Attachments[0].PartID); len(book) < 5000 || string(book[:2]) != "PK" {
+		t.Fatalf("the workbook attached is %d bytes", len(book))
 	}
 }

@@ -325,7 +325,7 @@ type Pick struct {
 	Token string    // the sender run's, made by NewSenderToken
 	Now   time.Time // zero: the clock's
 	// Waiting also takes queued messages whose next attempt is not due
-	// yet: the user asked to send now what waits.
+	// yet, once each: the user asked to send now what waits.
 	Waiting    bool
 	IDs        []int64 // only these messages; nil: any
 	WorkshopID int64   // only this workshop's; 0: any
@@ -374,14 +374,15 @@ func (s *Store) NextMessage(ctx context.Context, done *Outcome, pick Pick) (m Ou
 			stamp(now.Add(-SendingLease))); err != nil {
 			return err
 		}
-		due := stamp(now)
-		if pick.Waiting {
-			due = "9999"
-		}
+		// Waiting takes a message not due yet only if this run has not
+		// tried it: one the server puts off now waits its backoff rather
+		// than spending every try at once.
 		var id int64
-		err := tx.QueryRow(`SELECT id FROM outbox_messages WHERE state = 'queued' AND next_attempt <= ?
+		err := tx.QueryRow(`SELECT id FROM outbox_messages WHERE state = 'queued'
+			AND (next_attempt <= ? OR ? AND sender_token <> ?)
 			AND (? = 0 OR workshop_id = ?) AND (? = 'null' OR id IN (SELECT value FROM json_each(?)))
-			ORDER BY next_attempt, id LIMIT 1`, due, pick.WorkshopID, pick.WorkshopID, string(ids), string(ids)).Scan(&id)
+			ORDER BY next_attempt, id LIMIT 1`, stamp(now), pick.Waiting, pick.Token,
+			pick.WorkshopID, pick.WorkshopID, string(ids), string(ids)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
@@ -438,8 +439,8 @@ func (s *Store) Heartbeat(ctx context.Context, id int64, token string) error {
 // Resend is the user's word to send messages again. A message sent gets a
 // copy, queued, with its attachments (the one sent stays in the log as it
 // was); a failed or unknown message is queued again as it is, with its
-// Message-ID; a queued one is made due now. A message being sent is left
-// as it is. It returns the messages queued.
+// Message-ID and its tries afresh; a queued one is made due now. A
+// message being sent is left as it is. It returns the messages queued.
 func (s *Store) Resend(ctx context.Context, ids []int64) ([]OutboxMessage, error) {
 	var out []OutboxMessage
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -460,11 +461,13 @@ func (s *Store) Resend(ctx context.Context, ids []int64) ([]OutboxMessage, error
 				}
 				out = append(out, list[0])
 			case StateFailed, StateUnknown, StateQueued:
+				// The user's word gives it its tries afresh: one the
+				// server put off until it gave up would fail at once.
 				if _, err := tx.Exec(`UPDATE outbox_messages SET state = 'queued', next_attempt = ?, sender_token = '',
-					failure_key = '', failure_detail = '' WHERE id = ?`, stamp(now), id); err != nil {
+					attempts = 0, failure_key = '', failure_detail = '' WHERE id = ?`, stamp(now), id); err != nil {
 					return err
 				}
-				m.State, m.NextAttempt = StateQueued, now
+				m.State, m.NextAttempt, m.Attempts = StateQueued, now, 0
 				out = append(out, m)
 			}
 		}

@@ -42,22 +42,27 @@ func (e *Error) Said() (string, map[string]any) { return e.Key, e.Args }
 func serverError(err error, server string) *Error {
 	e := &Error{Args: map[string]any{"Server": server}, Err: err, Detail: err.Error()}
 	var (
-		unknownCA    x509.UnknownAuthorityError
-		wrongHost    x509.HostnameError
-		invalid      x509.CertificateInvalidError
-		verify       *tls.CertificateVerificationError
-		record       tls.RecordHeaderError
-		alert        tls.AlertError
-		dns          *net.DNSError
-		reply        *textproto.Error
-		netErr       net.Error
-		text         = err.Error()
-		authFailed   = strings.Contains(text, "SMTP AUTH failed")
+		unknownCA  x509.UnknownAuthorityError
+		wrongHost  x509.HostnameError
+		invalid    x509.CertificateInvalidError
+		verify     *tls.CertificateVerificationError
+		record     tls.RecordHeaderError
+		alert      tls.AlertError
+		dns        *net.DNSError
+		reply      *textproto.Error
+		netErr     net.Error
+		text       = err.Error()
+		authFailed = strings.Contains(text, "SMTP AUTH failed")
+		// "530 5.7.0 Must issue a STARTTLS command first": the account's
+		// security is wrong, not its password.
+		needsTLS     = strings.Contains(text, "530") && strings.Contains(strings.ToUpper(text), "STARTTLS")
 		noStartTLS   = strings.Contains(text, "does not support STARTTLS")
 		noAuthOffer  = strings.Contains(text, "does not support SMTP AUTH") || strings.Contains(text, "AuthNotSupported") || strings.Contains(text, "auth not supported") || strings.Contains(text, "no supported auth")
 		refusedReply = errors.As(err, &reply)
 	)
 	switch {
+	case needsTLS:
+		e.Key = "mail.error.needs_tls"
 	case authFailed || refusedReply && (reply.Code == 535 || reply.Code == 534 || reply.Code == 530 && strings.Contains(strings.ToLower(reply.Msg), "auth")):
 		e.Key = "mail.error.auth"
 	case noStartTLS:

@@ -22,6 +22,10 @@ func TestHelperSendTarget(t *testing.T) {
 		t.Skip("runs only as a child process")
 	}
 	port, _ := strconv.Atoi(os.Getenv("ATELIER_SEND_PORT"))
+	// The parent's lease, so that the child beats within it.
+	if lease, err := time.ParseDuration(os.Getenv("ATELIER_SEND_LEASE")); err == nil {
+		data.SendingLease = lease
+	}
 	st, err := data.Open(path, data.OpenExisting)
 	if err != nil {
 		os.Exit(2)

@@ -28,7 +28,8 @@ type Server struct {
 // Options say what a run of Send sends, and how.
 type Options struct {
 	// Waiting also sends the queued messages whose next attempt is not
-	// due yet: the user said to send now.
+	// due yet, once each (one put off again waits its backoff): the user
+	// said to send now.
 	Waiting    bool
 	IDs        []int64 // only these messages; nil: every one due
 	WorkshopID int64   // only this workshop's; 0: every workshop's

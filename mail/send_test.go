@@ -2,6 +2,8 @@ package mail
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -108,5 +110,47 @@ func TestCertificatesGoToEachPersonWithTheirOwnPDF(t *testing.T) {
 	}
 	if languages[data.French] == 0 || languages[data.English] == 0 {
 		t.Errorf("messages by language: %v; the demo has French and English speakers", languages)
+	}
+}
+
+// What is queued is what the preview showed, or nothing: when someone's
+// address changed since, no message is queued and no certificate entered
+// in the register; the new preview names the person without an address,
+// who gets nothing, and counts one message fewer.
+func TestTheQueueIsThePreviewOrNothing(t *testing.T) {
+	st, res := demoStore(t)
+	a := data.MailAccount{Host: "127.0.0.1", Port: 25, Security: data.SecurityNone, FromAddress: "organiser@example.org"}
+	r := Request{Kind: data.MessageCertificate, WorkshopID: res.Lagos}
+	seen, err := Preview(st, a, r)
+	mustNoErr(t, err)
+	if len(seen.Missing) != 0 {
+		t.Fatalf("the demo has people without an address: %q", seen.Missing)
+	}
+	d, err := st.MailingData(res.Lagos)
+	mustNoErr(t, err)
+	var p data.Participant
+	for _, x := range d.Participants {
+		if x.ID == seen.Messages[0].ParticipantID {
+			p = x
+		}
+	}
+	p.Email = ""
+	mustNoErr(t, st.SaveParticipant(&p))
+
+	if _, err := Queue(context.Background(), st, a, r, &seen); !errors.Is(err, ErrChanged) {
+		t.Fatalf("queued after the preview changed: %v", err)
+	}
+	if reg, _ := st.Certificates(res.Lagos); len(reg) != 0 || len(mustOutbox(t, st)) != 0 {
+		t.Fatalf("a refused queue left %d certificates and %d messages", len(reg), len(mustOutbox(t, st)))
+	}
+	again, err := Preview(st, a, r)
+	mustNoErr(t, err)
+	if len(again.Messages) != len(seen.Messages)-1 || again.People != seen.People-1 || !slices.Equal(again.Missing, []string{p.FullName()}) {
+		t.Fatalf("the new preview: %d messages to %d people, missing %q (was %d)", len(again.Messages), again.People, again.Missing, len(seen.Messages))
+	}
+	msgs, err := Queue(context.Background(), st, a, r, &again)
+	mustNoErr(t, err)
+	if len(msgs) != len(again.Messages) {
+		t.Fatalf("queued %d, previewed %d", len(msgs), len(again.Messages))
 	}
 }
