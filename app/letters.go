@@ -34,17 +34,6 @@ func letterKindName(k data.LetterKind) string {
 	return lang.X("letters.kind.attendance", "Attendance letter")
 }
 
-// letterFileName is the start of a letter file's name.
-func letterFileName(k data.LetterKind) string {
-	switch k {
-	case data.LetterVisa:
-		return lang.X("letters.file.visa", "Visa letters")
-	case data.LetterAward:
-		return lang.X("letters.file.award", "Grant letters")
-	}
-	return lang.X("letters.file.attendance", "Attendance letters")
-}
-
 // letterSkipText words why a participant gets no letter.
 func letterSkipText(s data.LetterSkip) string { return words(say.LetterSkip(s)) }
 
@@ -98,7 +87,7 @@ func (ld *lettersDialog) chosen() data.LetterKind {
 func (ld *lettersDialog) next() {
 	kind := ld.chosen()
 	ld.d.Hide()
-	name := reports.TitledFileName(letterFileName(kind), ld.w, ".pdf")
+	name := reports.FileName(reports.LettersDocument(kind), ld.w)
 	ld.c.askPDFPath(name, func(path string) {
 		ld.c.issueLetters(ld.w.ID, data.LetterOptions{Kind: kind}, path, nil)
 	})

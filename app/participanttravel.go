@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -249,7 +250,8 @@ func (s *travelSection) printLetter(kind data.LetterKind) {
 	f := s.f
 	f.sheet.flush()
 	p := f.sheet.saved
-	name := reports.SafeFileName(letterFileName(kind)+" "+p.FullName(), ".pdf")
+	// Named in the language the letter is written in, as data chooses it.
+	name := reports.LetterFileName(kind, cmp.Or(p.Language, f.v.w.Language), p.FullName())
 	f.v.c.askPDFPath(name, func(path string) {
 		f.v.c.issueLetters(f.v.w.ID, data.LetterOptions{Kind: kind, ParticipantID: p.ID}, path, s.showLetters)
 	})
