@@ -208,3 +208,31 @@ func TestTheSettingsFitANetbookInEachLanguage(t *testing.T) {
 		c.win.Canvas().Overlays().Remove(d)
 	}
 }
+
+// In French, Fyne's column of places was narrower than “Dossier
+// personnel”, whose end it cut: each place's name now ends inside the
+// column, on a netbook's window too.
+func TestTheFileDialogsPlacesAreWholeInFrench(t *testing.T) {
+	useLanguage(t, "fr")
+	st, _, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	c.win.Resize(fyne.NewSize(1024, 560))
+	c.showOpenDialog()
+	pos := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
+	found := 0
+	eachList(topDialog(c).(*widget.PopUp).Content, func(l *widget.List) {
+		walk(l, func(o fyne.CanvasObject) {
+			if label, ok := o.(*widget.Label); ok && (label.Text == "Dossier personnel" || label.Text == "Ordinateur") {
+				found++
+				if end, edge := pos(label).X+label.MinSize().Width, pos(l).X+l.Size().Width; end > edge {
+					t.Errorf("“%s” ends at %.0f, the column at %.0f", label.Text, end, edge)
+				}
+			}
+		})
+	})
+	if found != 2 {
+		t.Errorf("found %d of the two places: %q", found, visibleTexts(topDialog(c)))
+	}
+}
