@@ -53,11 +53,11 @@ func (c *controller) askBadges() {
 		cancelButton(func() { d.Hide() }), mainButton(lang.X("exports.continue", "Save as PDF…"), func() {
 			d.Hide()
 			ch := choices[max(0, slices.Index(labels, pick.Selected))]
-			name := lang.X("badges.file", "Badges")
+			kind := reports.BadgesDocument
 			if ch.tents {
-				name = lang.X("badges.tents_file", "Table cards")
+				kind = reports.TableCardsDocument
 			}
-			c.askPDFPath(reports.TitledFileName(name, w, ".pdf"), func(path string) { c.exportBadges(w.ID, ch, path, nil) })
+			c.askPDFPath(reports.FileName(kind, w), func(path string) { c.exportBadges(w.ID, ch, path, nil) })
 		}))
 	fitDialog(d, 560)
 	d.Show()

@@ -138,4 +138,29 @@ func TestProposedFileNamesAreInTheDocumentsLanguage(t *testing.T) {
 	if n := lastOf[*newDatabaseDialog](c); n == nil || n.name.Text != "Programme "+planned.City+" "+strconv.Itoa(planned.StartDate.Year)+".pdf" {
 		t.Fatalf("programme: %q", n.name.Text)
 	}
+	c.win.Canvas().Overlays().Remove(topDialog(c))
+
+	// Badges are written in the workshop's language, and so are the
+	// names of a run of letters (as of certificates); one person's letter
+	// is named in the language it is written in, theirs.
+	c.screen.selectID(res.Lagos)
+	c.askBadges()
+	test.Tap(findButton(topDialog(c), "Guardar como PDF…"))
+	if n := lastOf[*newDatabaseDialog](c); n == nil || n.name.Text != "Badges Lagos 2022.pdf" {
+		t.Fatalf("badges: %q", n.name.Text)
+	}
+	c.win.Canvas().Overlays().Remove(topDialog(c))
+	c.askLetters()
+	test.Tap(findButton(topDialog(c), "Expedir e imprimir…"))
+	if n := lastOf[*newDatabaseDialog](c); n == nil || n.name.Text != "Visa letters Lagos 2022.pdf" {
+		t.Fatalf("letters: %q", n.name.Text)
+	}
+	c.win.Canvas().Overlays().Remove(topDialog(c))
+	v := participantsOf(c)
+	helene := v.index.People[slices.IndexFunc(v.index.People, func(p data.Participant) bool { return p.FamilyName == "Agbéko" })]
+	v.showForm(helene)
+	test.Tap(findButton(topDialog(c), "Invitación para visado…"))
+	if n := lastOf[*newDatabaseDialog](c); n == nil || n.name.Text != "Lettre de visa Hélène Agbéko.pdf" {
+		t.Fatalf("Hélène Agbéko's letter: %q", n.name.Text)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -30,6 +31,9 @@ func showFileDialog(win fyne.Window, d *dialog.FileDialog, title, confirm string
 	d.Show()
 	if pop, ok := win.Canvas().Overlays().Top().(*widget.PopUp); ok {
 		eachList(pop.Content, relabelPlaces)
+		// Laid out again, the column of places takes the width of the
+		// longest name in the interface language.
+		pop.Content.Refresh()
 	}
 }
 
@@ -85,12 +89,32 @@ func eachList(o fyne.CanvasObject, found func(*widget.List)) {
 	}
 }
 
+// fynePlaceTemplate is the text of the template item Fyne sizes its list
+// of places by.
+const fynePlaceTemplate = "Template Object"
+
 // relabelPlaces names the places of a file dialog's list in the interface
-// language, each time the list draws one.
+// language, each time the list draws one. Fyne sizes the list, and the
+// column it stands in, by a template item holding fynePlaceTemplate,
+// narrower than "Dossier personnel": the template holds the longest name
+// instead, so that none is cut.
 func relabelPlaces(l *widget.List) {
 	update := l.UpdateItem
 	if update == nil {
 		return
+	}
+	if create := l.CreateItem; create != nil {
+		l.CreateItem = func() fyne.CanvasObject {
+			item := create()
+			if box, ok := item.(*fyne.Container); ok {
+				for _, o := range box.Objects {
+					if label, ok := o.(*widget.Label); ok && label.Text == fynePlaceTemplate {
+						label.SetText(longestPlaceName())
+					}
+				}
+			}
+			return item
+		}
 	}
 	l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
 		update(id, item)
@@ -107,6 +131,22 @@ func relabelPlaces(l *widget.List) {
 		}
 	}
 	l.Refresh()
+}
+
+// fynePlaces are the places Fyne's file dialogs list, as Fyne names them.
+var fynePlaces = []string{"Home", "Computer", "App Files", "Desktop", "Documents", "Downloads", "Music", "Pictures", "Videos", "Movies"}
+
+// longestPlaceName is the widest of the places' names in the interface
+// language, and never narrower than Fyne's own template.
+func longestPlaceName() string {
+	widest := fynePlaceTemplate
+	width := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	for _, english := range fynePlaces {
+		if name, _ := placeName(english); width(name) > width(widest) {
+			widest = name
+		}
+	}
+	return widest
 }
 
 // placeName is a place of Fyne's file dialogs in the interface language.

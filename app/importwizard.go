@@ -287,7 +287,7 @@ func (z *importWizard) importRows() {
 					len(res.Skipped), map[string]any{"Count": strconv.Itoa(len(res.Skipped))}))
 			}
 			if res.Undo != nil {
-				said = append(said, lang.X("import.undo_hint", "Edit › Undo takes the whole import back while Atelier stays open."))
+				said = append(said, lang.X("import.undo_hint", "Edit › Undo last delete or import takes the whole import back while Atelier stays open."))
 				z.v.c.showUndoNotice(done)
 			}
 			z.v.c.showMessage(lang.X("import.done_title", "Import finished"), said)

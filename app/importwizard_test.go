@@ -153,6 +153,11 @@ func TestImportWizardAddsAndUpdatesAndUndoTakesItAllBack(t *testing.T) {
 	if !c.notice.bar.Visible() || c.notice.text.Text != "applications.csv: 2 added, 2 updated." {
 		t.Fatalf("notice %q (visible %v)", c.notice.text.Text, c.notice.bar.Visible())
 	}
+	// The message names the menu item that undoes it as the menu has it.
+	if !hasText(topDialog(c), "Edit › Undo last delete or import takes the whole import back while Atelier stays open.") ||
+		!slices.Contains(menuLabels(c, "Edit"), "Undo last delete or import") {
+		t.Errorf("the message %q; the Edit menu %q", visibleTexts(topDialog(c)), menuLabels(c, "Edit"))
+	}
 
 	test.Tap(findButton(c.notice.bar, "Undo"))
 	after, _ := st.Participants(lagos.ID, data.ParticipantFilter{})

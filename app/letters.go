@@ -25,9 +25,6 @@ import (
 // letterKindName names a kind of letter in the interface language.
 func letterKindName(k data.LetterKind) string { return named("letters.kind.", k, "") }
 
-// letterFileName is the start of a letter file's name.
-func letterFileName(k data.LetterKind) string { return named("letters.file.", k, "") }
-
 // letterSkipText words why a participant gets no letter.
 func letterSkipText(s data.LetterSkip) string { return words(say.LetterSkip(s)) }
 
@@ -78,7 +75,7 @@ func (ld *lettersDialog) chosen() data.LetterKind {
 func (ld *lettersDialog) next() {
 	kind := ld.chosen()
 	ld.d.Hide()
-	name := reports.TitledFileName(letterFileName(kind), ld.w, ".pdf")
+	name := reports.FileName(reports.LettersDocument(kind), ld.w)
 	ld.c.askPDFPath(name, func(path string) {
 		ld.c.issueLetters(ld.w.ID, data.LetterOptions{Kind: kind}, path, nil)
 	})

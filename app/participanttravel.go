@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -118,13 +119,22 @@ func (f *participantForm) travelSection() fyne.CanvasObject {
 		e.SetPlaceHolder(lang.X("travel.flight_hint", "Flight, e.g. ET 901"))
 	}
 
-	// A row holds several fields side by side, each with its message under it.
+	// A row holds several fields side by side, each with its message under
+	// it, each its share of the width: in equal thirds a date was cut to
+	// "20/11/202", its calendar and check taking half its cell, and a
+	// hotel's name to its first words beside a room number.
+	shares := map[string]sharedColumns{
+		data.FieldArrivalDate: {9, 4, 7}, data.FieldDepartureDate: {9, 4, 7}, data.FieldHotel: {3, 1},
+	}
 	row := func(fields []string, inputs ...fyne.CanvasObject) *widget.FormItem {
 		cells := make([]fyne.CanvasObject, len(inputs))
 		for i, in := range inputs {
 			r := newFieldRow(travelLabel(fields[i]), in)
 			f.rows[fields[i]] = r
 			cells[i] = r.box
+		}
+		if share, ok := shares[fields[0]]; ok {
+			return widget.NewFormItem(travelLabel(fields[0]), container.New(share, cells...))
 		}
 		return widget.NewFormItem(travelLabel(fields[0]), container.NewGridWithColumns(len(cells), cells...))
 	}
@@ -223,8 +233,39 @@ func (s *travelSection) printLetter(kind data.LetterKind) {
 	f := s.f
 	f.sheet.flush()
 	p := f.sheet.saved
-	name := reports.SafeFileName(letterFileName(kind)+" "+p.FullName(), ".pdf")
+	// Named in the language the letter is written in, as data chooses it.
+	name := reports.LetterFileName(kind, cmp.Or(p.Language, f.v.w.Language), p.FullName())
 	f.v.c.askPDFPath(name, func(path string) {
 		f.v.c.issueLetters(f.v.w.ID, data.LetterOptions{Kind: kind, ParticipantID: p.ID}, path, s.showLetters)
 	})
+}
+
+// sharedColumns lays its objects side by side, each taking its share of
+// the width, all as high as the highest.
+type sharedColumns []float32
+
+func (c sharedColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	for _, o := range objects {
+		m := o.MinSize()
+		size.Width += m.Width
+		size.Height = max(size.Height, m.Height)
+	}
+	size.Width += theme.Padding() * float32(max(0, len(objects)-1))
+	return size
+}
+
+func (c sharedColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for i := range objects {
+		total += c[i]
+	}
+	free := size.Width - theme.Padding()*float32(max(0, len(objects)-1))
+	x := float32(0)
+	for i, o := range objects {
+		w := free * c[i] / total
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
+	}
 }

@@ -3,10 +3,12 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -178,5 +180,33 @@ func TestLettersAndBadgesFromTheFileMenu(t *testing.T) {
 		!hasText(topDialog(c), "The PDF font cannot draw the Vai letters of "+p.FullName()+
 			"’s name: give the name as in the passport under Name on certificate on the participant sheet.") {
 		t.Errorf("the letters' message: %q", visibleTexts(topDialog(c)))
+	}
+}
+
+// On the sheet, at a laptop's and a netbook's size, in French (whose
+// labels are the longest), the arrival and departure dates and the hotel
+// show their whole value: in equal thirds a date was cut to "20/11/202".
+func TestTheSheetsTravelRowsShowTheirValuesWhole(t *testing.T) {
+	st, res := demoStore(t)
+	c, _ := openAt(t, "fr", st, res.Lagos)
+	v := participantsOf(c)
+	adigun := v.index.People[slices.IndexFunc(v.index.People, func(p data.Participant) bool { return p.FamilyName == "Àdìgún" })]
+	width := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width }
+	for _, size := range []fyne.Size{{Width: 1366, Height: 768}, {Width: 1024, Height: 560}} {
+		c.win.Resize(size)
+		f := v.showForm(adigun)
+		for _, field := range []string{data.FieldArrivalDate, data.FieldDepartureDate} {
+			e := travelInput[*leaveDateEntry](t, f, field)
+			// The entry's check and calendar each take an icon.
+			room := e.Size().Width - 2*theme.IconInlineSize() - 3*theme.InnerPadding()
+			if e.Text == "" || room < width(e.Text) {
+				t.Errorf("%v: %s %q needs %.0f, has %.0f", size, field, e.Text, width(e.Text), room)
+			}
+		}
+		hotel := travelInput[*leaveEntry](t, f, data.FieldHotel)
+		if room := hotel.Size().Width - 2*theme.InnerPadding(); hotel.Text == "" || room < width(hotel.Text) {
+			t.Errorf("%v: the hotel %q needs %.0f, has %.0f", size, hotel.Text, width(hotel.Text), room)
+		}
+		f.d.Hide()
 	}
 }

@@ -57,7 +57,15 @@ func applyLanguage(code string) {
 func (c *controller) showSettings() *modal {
 	var d *modal
 	sections := container.NewVBox(c.languageSettings(func() { d.Hide() }), c.mailSettings())
-	d = c.showClosable(lang.X("settings.title", "Settings"), sections, 560)
+	// In French and Spanish the settings are taller than a 1024×600
+	// window: they scroll there, and Close stays below them rather than
+	// over the last section. The wrapped text is measured at the width
+	// the dialog gives it.
+	const width, content = 560, 520
+	sections.Resize(fyne.NewSize(content, sections.MinSize().Height))
+	body := container.NewVScroll(sections)
+	body.SetMinSize(fyne.NewSize(content, min(sections.MinSize().Height, c.win.Canvas().Size().Height-160)))
+	d = c.showClosable(lang.X("settings.title", "Settings"), body, width)
 	return d
 }
 
@@ -88,11 +96,12 @@ func (c *controller) languageSettings(close func()) fyne.CanvasObject {
 	}
 	form := widget.NewForm(widget.NewFormItem(lang.X("settings.language", "Interface language"), choice))
 	// What this says is what reports and data do: the programme, sign-in
-	// sheets and workbook take the workshop's language (reports/programme.go,
-	// signin.go, workbook.go), a certificate its holder's or else the
-	// workshop's (data/certificate_issue.go), the overview of several
-	// files the language it is made in.
-	hint := widget.NewRichTextFromMarkdown(lang.X("settings.language.hint", "The interface language changes the words of this window only. Documents do not follow it:\n\n* the programme, the sign-in sheets and the workbook for the secretariat are written in each workshop's working language (on its Details tab), and so are their file names;\n* a participant's certificate is written in the language chosen on their sheet, or in the workshop's when none is; trainers' certificates in the workshop's;\n* the overview of several files is written in the interface language."))
+	// sheets, badges, logistics sheets and workbook take the workshop's
+	// language (reports/programme.go, signin.go, badges.go, logistics.go,
+	// workbook.go), a certificate or a letter its holder's or else the
+	// workshop's (data/certificate_issue.go, letter_issue.go), the overview
+	// of several files the language it is made in.
+	hint := widget.NewRichTextFromMarkdown(lang.X("settings.language.hint", "The interface language changes the words of this window only. Documents do not follow it:\n\n* the programme, the sign-in sheets, the badges and table cards, the logistics sheets and the workbook for the secretariat are written in each workshop's working language (on its Details tab), and so are their file names;\n* a participant's certificate and letters are written in the language chosen on their sheet, or in the workshop's when none is; trainers' certificates in the workshop's;\n* the overview of several files is written in the interface language."))
 	hint.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(lang.X("settings.language.title", "Language"), "", container.NewVBox(form, hint))
 }

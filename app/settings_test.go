@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -92,7 +93,7 @@ func TestSwitchingLanguageKeepsTheWorkshopAndTheTab(t *testing.T) {
 		t.Fatalf("tab %q", got)
 	}
 	c.showSettings()
-	if !hasRichText(topDialog(c), "a participant's certificate is written in the language chosen on their sheet, or in the workshop's when none is") {
+	if !hasRichText(topDialog(c), "a participant's certificate and letters are written in the language chosen on their sheet, or in the workshop's when none is") {
 		t.Errorf("the settings do not say what certificates follow")
 	}
 	settingsSelect(t, c).SetSelected("Español")
@@ -156,5 +157,77 @@ func TestTheFileDialogSpeaksTheInterfaceLanguage(t *testing.T) {
 	}
 	if findButton(topDialog(c), "Cancelar") == nil || findButton(topDialog(c), "Abrir") == nil {
 		t.Errorf("buttons: %q", texts)
+	}
+}
+
+// On a 1024×600 netbook (a window of 1024×560), in each language, the
+// settings open whole inside the window with Close below the last
+// section, not over it: in French they once stood taller than the window
+// and Close covered the mail account's button. Each says what follows
+// the interface language and what does not, letters and badges included.
+func TestTheSettingsFitANetbookInEachLanguage(t *testing.T) {
+	for code, want := range map[string]struct{ close, account, letters string }{
+		"en": {"Close", "Mail account…", "a participant's certificate and letters are written in the language chosen on their sheet"},
+		"fr": {"Fermer", "Compte de courrier…", "l’attestation et les lettres d’un participant sont rédigées dans la langue choisie sur sa fiche"},
+		"es": {"Cerrar", "Cuenta de correo…", "el certificado y las cartas de un participante se redactan en el idioma elegido en su ficha"},
+	} {
+		st, lagos, _ := twoWorkshops(t)
+		c, _ := openAt(t, code, st, lagos.ID)
+		c.win.Resize(fyne.NewSize(1024, 560))
+		c.showSettings()
+		d := topDialog(c)
+		if !hasRichText(d, want.letters) {
+			t.Errorf("%s: the settings do not say what letters follow", code)
+		}
+		pos := func(o fyne.CanvasObject) fyne.Position {
+			return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+		}
+		closeButton, account := findButton(d, want.close), findButton(d, want.account)
+		if closeButton == nil || account == nil {
+			t.Fatalf("%s: no %q or no %q", code, want.close, want.account)
+		}
+		if bottom := pos(closeButton).Y + closeButton.Size().Height; bottom > 560 {
+			t.Errorf("%s: Close ends at %.0f, below the window's 560", code, bottom)
+		}
+		// What shows of the settings ends above Close: the scroll they are
+		// in, or the last button when they do not scroll.
+		last := fyne.CanvasObject(account)
+		walk(d, func(o fyne.CanvasObject) {
+			if s, ok := o.(*container.Scroll); ok {
+				last = s
+			}
+		})
+		if end := pos(last).Y + last.Size().Height; end > pos(closeButton).Y {
+			t.Errorf("%s: the settings end at %.0f, under Close at %.0f", code, end, pos(closeButton).Y)
+		}
+		c.win.Canvas().Overlays().Remove(d)
+	}
+}
+
+// In French, Fyne's column of places was narrower than “Dossier
+// personnel”, whose end it cut: each place's name now ends inside the
+// column, on a netbook's window too.
+func TestTheFileDialogsPlacesAreWholeInFrench(t *testing.T) {
+	useLanguage(t, "fr")
+	st, _, _ := twoWorkshops(t)
+	c, _ := openWindow(t, st)
+	c.win.Resize(fyne.NewSize(1024, 560))
+	c.showOpenDialog()
+	pos := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
+	found := 0
+	eachList(topDialog(c).(*widget.PopUp).Content, func(l *widget.List) {
+		walk(l, func(o fyne.CanvasObject) {
+			if label, ok := o.(*widget.Label); ok && (label.Text == "Dossier personnel" || label.Text == "Ordinateur") {
+				found++
+				if end, edge := pos(label).X+label.MinSize().Width, pos(l).X+l.Size().Width; end > edge {
+					t.Errorf("“%s” ends at %.0f, the column at %.0f", label.Text, end, edge)
+				}
+			}
+		})
+	})
+	if found != 2 {
+		t.Errorf("found %d of the two places: %q", found, visibleTexts(topDialog(c)))
 	}
 }

@@ -21,9 +21,13 @@ import (
 var translationsOnce sync.Once
 
 // loadTranslations registers the en, fr and es files with Fyne's lang
-// package, which then picks the closest one to the system's language.
+// package, which then picks the closest one to the system's language, and
+// the words Fyne's own translations lack for its widgets.
 func loadTranslations() {
 	translationsOnce.Do(func() {
+		if err := lang.AddTranslationsFS(assets.FyneTranslations, "fyne"); err != nil {
+			fyne.LogError("Loading the words Fyne lacks", err)
+		}
 		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 			fyne.LogError("Loading Atelier's translations", err)
 		}

@@ -433,3 +433,16 @@ func TestFrenchCallsTheDocumentAnAttestation(t *testing.T) {
 		}
 	}
 }
+
+// Spanish has one word for it too: “certificado”, as the printed document
+// says (“Certificado de asistencia”), never “constancia” or “diploma”.
+func TestSpanishCallsTheDocumentACertificado(t *testing.T) {
+	other := regexp.MustCompile(`(?i)\b(constancias?|diplomas?)\b`)
+	for key, texts := range translationFile(t, "es") {
+		for _, s := range texts {
+			if other.MatchString(s) {
+				t.Errorf("es %q says %q: %q", key, other.FindString(s), s)
+			}
+		}
+	}
+}

@@ -13,7 +13,7 @@ import (
 )
 
 // First steps: what a file without workshops shows in place of the tabs
-// (add a workshop, import a list, or add the demo), File › Add demo
+// (add a workshop, import a list, or add the demo), Help › Add demo
 // workshops, and Help › Getting started.
 
 // welcome is what an empty file shows: what to do first, each a button
@@ -114,11 +114,44 @@ func (c *controller) askDemo() {
 // showGettingStarted shows a short guide to Atelier in the interface
 // language, inside the window.
 func (c *controller) showGettingStarted() *modal {
-	guide := widget.NewRichTextFromMarkdown(lang.X("help.guide", "Atelier keeps everything about your workshops in one file on this computer. Every change is saved as you make it: there is no Save button.\n\n**1. Add the workshop.** *Add workshop*, on the left: its title, city, country and dates. On its **Details** tab, set its working language (its documents are written in it), the grant target and the organisations.\n\n**2. Build the programme.** On **Schedule**, add each day's sessions with their rooms and trainers; clashes show on the blocks. *File › Export programme…* prints it.\n\n**3. Select the participants.** On **Participants**, *Import from a spreadsheet…* the applications: Atelier shows every row it will add, every row that updates someone already there and what changes, and every row it refuses, which you can correct. Tick rows to change their status or grants together.\n\n**4. Take attendance.** On **Attendance**, mark each session from the keyboard (P, L, E, A), or print sign-in sheets (*File › Print sign-in sheets…*) and key them in afterwards.\n\n**5. Issue the certificates.** On **Certificates**, everyone the rule, or your decision, makes eligible gets a certificate with a code anyone can check.\n\n**6. Report.** *File › Export workbook for the secretariat…* writes one workbook per workshop; *File › Overview of several files…* puts the workshops of many files into one.\n\n**Nothing is lost.** *Edit › Undo last delete or import* takes back the last delete or import; a backup is taken each time the file is opened (*File › Restore from backup…*)."))
+	guide := widget.NewRichTextFromMarkdown(lang.X("help.guide", "Atelier keeps everything about your workshops in one file on this computer. Every change is saved as you make it: there is no Save button. To try it out first, *Help › Add demo workshops…* adds two sample workshops, which can be deleted afterwards.\n\n**1. Add the workshop.** *Add workshop*, on the left: its title, city, country and dates. On its **Details** tab, set its working language (its documents are written in it), the grant target and the organisations.\n\n**2. Build the programme.** On **Schedule**, add each day's sessions with their rooms and trainers; clashes show on the blocks. *File › Export programme…* prints it.\n\n**3. Select the participants.** On **Participants**, *Import from a spreadsheet…* the applications: Atelier shows every row it will add, every row that updates someone already there and what changes, and every row it refuses, which you can correct. Tick rows to change their status or grants together.\n\n**4. Take attendance.** On **Attendance**, mark each session from the keyboard (P, L, E, A), or print sign-in sheets with *File › Print sign-in sheets…* and key them in afterwards.\n\n**5. Issue the certificates.** On **Certificates**, everyone the rule, or your decision, makes eligible gets a certificate with a code anyone can check.\n\n**6. Report.** *File › Export workbook for the secretariat…* writes one workbook per workshop; *File › Overview of several files…* puts the workshops of many files into one.\n\n**Nothing is lost.** *Edit › Undo last delete or import* takes back the last delete or import. A backup is taken each time the file is opened: *File › Restore from backup…* brings one back."))
+	guide.Segments = plainAfterHeadings(guide.Segments)
 	guide.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(guide)
 	scroll.SetMinSize(fyne.NewSize(600, min(c.win.Canvas().Size().Height-160, 480)))
 	d := c.showClosable(lang.X("help.title", "Getting started"), scroll, 660)
 	c.opened(d)
 	return d
+}
+
+// plainAfterHeadings keeps the bold heading that starts a paragraph of
+// rich text and joins the rest of the paragraph into one run of plain
+// text. Fyne 2.7.1 lays out a run that starts in the last pixels of a
+// line one character a line down the page (fyne-io/fyne#6200, fixed
+// after 2.7.1): the guide's italic menu paths and bold tab names were
+// such runs at some widths of the window, in each language. A heading
+// starts at the beginning of its line, and is short.
+func plainAfterHeadings(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	var out []widget.RichTextSegment
+	var run *widget.TextSegment
+	lineStart := true
+	for _, seg := range segs {
+		t, ok := seg.(*widget.TextSegment)
+		switch {
+		case !ok || !t.Style.Inline:
+			out = append(out, seg)
+			run, lineStart = nil, true
+		case lineStart && t.Style.TextStyle.Bold:
+			out = append(out, t)
+			lineStart = false
+		default:
+			if run == nil {
+				run = &widget.TextSegment{Style: widget.RichTextStyleInline}
+				out = append(out, run)
+			}
+			run.Text += t.Text
+			lineStart = false
+		}
+	}
+	return out
 }

@@ -133,7 +133,18 @@ func TestTheDemoFromTheFirstStepsFillsTheFileAndSelectsLagos(t *testing.T) {
 	}
 
 	// Help › Add demo workshops… asks first, then adds them again.
-	c.askDemo()
+	var demo *fyne.MenuItem
+	for _, m := range c.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if m.Label == "Help" && it.Label == "Add demo workshops…" {
+				demo = it
+			}
+		}
+	}
+	if demo == nil {
+		t.Fatal("no Help › Add demo workshops…")
+	}
+	demo.Action()
 	if !hasText(topDialog(c), "Add the two demo workshops to “test.db”?") {
 		t.Fatalf("the question: %q", visibleTexts(topDialog(c)))
 	}

@@ -10,3 +10,11 @@ import "embed"
 //
 //go:embed translations/*.json
 var Translations embed.FS
+
+// FyneTranslations holds words of Fyne's own widgets that Fyne's
+// translations lack in a language Atelier speaks, one file per language
+// (fr.json…) in Fyne's keys: in Fyne 2.7, the French weekdays that head
+// the columns of its date picker.
+//
+//go:embed fyne/*.json
+var FyneTranslations embed.FS

@@ -93,22 +93,58 @@ const (
 	WorkbookDocument
 	AnonymousWorkbookDocument
 	OverviewDocument
+	BadgesDocument
+	TableCardsDocument
+	VisaLettersDocument
+	GrantLettersDocument
+	AttendanceLettersDocument
 )
 
 // documentFileWords name each kind of document at the head of its file
 // name, in the language it is written in.
 var documentFileWords = map[data.Language][]string{
-	data.English: {"Programme", "Sign-in sheets", "Certificates", "Workbook", "Workbook without names", "Overview"},
-	data.French:  {"Programme", "Feuilles d’émargement", "Attestations", "Classeur", "Classeur sans noms", "Vue d’ensemble"},
-	data.Spanish: {"Programa", "Hojas de firmas", "Certificados", "Libro", "Libro sin nombres", "Resumen"},
+	data.English: {"Programme", "Sign-in sheets", "Certificates", "Workbook", "Workbook without names", "Overview",
+		"Badges", "Table cards", "Visa letters", "Grant letters", "Attendance letters"},
+	data.French: {"Programme", "Feuilles d’émargement", "Attestations", "Classeur", "Classeur sans noms", "Vue d’ensemble",
+		"Badges", "Chevalets", "Lettres de visa", "Lettres de bourse", "Lettres de présence"},
+	data.Spanish: {"Programa", "Hojas de firmas", "Certificados", "Libro", "Libro sin nombres", "Resumen",
+		"Credenciales", "Tarjetas de mesa", "Cartas de visado", "Cartas de beca", "Cartas de asistencia"},
+}
+
+// oneLetterFileWords name one person's letter of each kind, in the
+// language the letter is written in.
+var oneLetterFileWords = map[data.Language]map[data.LetterKind]string{
+	data.English: {data.LetterVisa: "Visa letter", data.LetterAward: "Grant letter", data.LetterAttendance: "Attendance letter"},
+	data.French:  {data.LetterVisa: "Lettre de visa", data.LetterAward: "Lettre de bourse", data.LetterAttendance: "Lettre de présence"},
+	data.Spanish: {data.LetterVisa: "Carta de visado", data.LetterAward: "Carta de beca", data.LetterAttendance: "Carta de asistencia"},
+}
+
+// LettersDocument is the document of the letters of kind k to everyone
+// they are for.
+func LettersDocument(k data.LetterKind) Document {
+	switch k {
+	case data.LetterVisa:
+		return VisaLettersDocument
+	case data.LetterAward:
+		return GrantLettersDocument
+	}
+	return AttendanceLettersDocument
+}
+
+// LetterFileName proposes the name of one person's letter of kind k,
+// written in lang: "Visa letter Ọláńrewájú Àdìgún.pdf", "Lettre de visa
+// Aïssatou Diallo.pdf".
+func LetterFileName(k data.LetterKind, lang data.Language, holder string) string {
+	return SafeFileName(oneLetterFileWords[known(lang)][k]+" "+holder, ".pdf")
 }
 
 // FileName proposes the name of a workshop's document, with its extension,
 // in one pattern for every document: its kind in the language it is
 // written in, the workshop's city and its year: "Programme Lagos 2022.pdf",
 // "Feuilles d’émargement Dakar 2027.pdf", "Libro Bogotá 2024.xlsx".
-// Certificates, whose holders may each have a language of their own, are
-// named in the workshop's.
+// Certificates and letters, whose holders may each have a language of
+// their own, are named in the workshop's; badges, table cards and the
+// logistics sheets are written in it.
 func FileName(kind Document, w data.Workshop) string {
 	return TitledFileName(documentFileWords[known(w.Language)][kind], w, kind.extension())
 }

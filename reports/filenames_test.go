@@ -217,6 +217,11 @@ func TestDocumentFileNamesFollowTheDocumentsLanguage(t *testing.T) {
 		{SignInDocument, es, "Hojas de firmas Bogotá D.C. 2024.pdf"},
 		{ProgrammeDocument, es, "Programa Bogotá D.C. 2024.pdf"},
 		{ProgrammeDocument, data.Workshop{City: "Accra/Tema", Language: "xx"}, "Programme Accra_Tema.pdf"},
+		{BadgesDocument, es, "Credenciales Bogotá D.C. 2024.pdf"},
+		{TableCardsDocument, fr, "Chevalets Saint-Louis 2027.pdf"},
+		{LettersDocument(data.LetterVisa), w, "Visa letters Lagos 2022.pdf"},
+		{LettersDocument(data.LetterAward), fr, "Lettres de bourse Saint-Louis 2027.pdf"},
+		{LettersDocument(data.LetterAttendance), es, "Cartas de asistencia Bogotá D.C. 2024.pdf"},
 	} {
 		if got := FileName(c.kind, c.w); got != c.want {
 			t.Errorf("FileName(%d, %s) = %q, want %q", c.kind, c.w.City, got, c.want)
@@ -224,5 +229,14 @@ func TestDocumentFileNamesFollowTheDocumentsLanguage(t *testing.T) {
 	}
 	if got := OverviewFileName(data.French, data.NewDate(2026, 12, 2)); got != "Vue d’ensemble 2026-12-02.xlsx" {
 		t.Errorf("overview: %q", got)
+	}
+	if got := LetterFileName(data.LetterVisa, data.French, "Hélène Agbéko"); got != "Lettre de visa Hélène Agbéko.pdf" {
+		t.Errorf("one letter: %q", got)
+	}
+	// Every kind of document has its words in every language.
+	for lang, words := range documentFileWords {
+		if len(words) != int(AttendanceLettersDocument)+1 {
+			t.Errorf("%s names %d kinds of document", lang, len(words))
+		}
 	}
 }
