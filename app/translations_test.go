@@ -268,7 +268,6 @@ func namedKeys() map[string]bool {
 	add("outbox.state.", asStrings(data.MessageStates)...)
 	add("send.title.", asStrings(data.MessageKinds)...)
 	add("letters.kind.", asStrings(data.LetterKinds)...)
-	add("letters.file.", asStrings(data.LetterKinds)...)
 	add("travel.field.", data.TravelFields...)
 	add("attendance.rule.excused_", asStrings(data.ExcusedPolicies)...)
 	for m := time.January; m <= time.December; m++ {
