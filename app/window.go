@@ -38,7 +38,6 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	c.win.Show()
 	// Show has drawn the first frame (the workshop list); the tabs are
 	// made and the workshop edited last opens in the next.
-	c.screen.buildTabs()
 	c.screen.openRecent()
 	c.showTitle()
 	c.sayFileState()
@@ -100,7 +99,6 @@ func (c *controller) opened(x any) {
 // last.
 func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	c := newWindow(a, st, do)
-	c.screen.buildTabs()
 	c.screen.openRecent()
 	return c
 }

@@ -76,9 +76,9 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 }
 
 // buildTabs makes the Details form and every tab of a workshop. At start
-// it runs once the first frame (the list) is drawn: the form and the five
-// screens took a fifth of the time to that frame, which shows none of
-// them. Everything that reaches the form or the tabs runs after it.
+// openRecent makes them once the first frame (the list) is drawn: the form
+// and the five screens took a fifth of the time to that frame, which shows
+// none of them. Everything that reaches the form or the tabs runs after.
 func (s *workshopsScreen) buildTabs() {
 	if s.tabs != nil {
 		return
@@ -119,6 +119,7 @@ func (s *workshopsScreen) reload() {
 // openRecent opens the workshop edited last, which is most likely the one
 // the organiser is working on (the list puts the latest dates first).
 func (s *workshopsScreen) openRecent() {
+	s.buildTabs()
 	s.opening = false
 	if len(s.items) == 0 {
 		s.showEmptyOrHint()
@@ -183,7 +184,6 @@ func (s *workshopsScreen) onSelected(i widget.ListItemID) {
 
 // placeTabs puts the tabs in the window when the first workshop opens.
 func (s *workshopsScreen) placeTabs() {
-	s.buildTabs()
 	if !slices.Contains(s.right.Objects, fyne.CanvasObject(s.tabs)) {
 		s.right.Add(s.tabs)
 	}
