@@ -114,6 +114,7 @@ func (c *controller) relabel(code string) {
 	tab := c.screen.tabs.SelectedIndex()
 	applyLanguage(code)
 	c.screen = newWorkshopsScreen(c)
+	c.screen.buildTabs()
 	c.win.SetContent(c.frame())
 	c.win.SetMainMenu(c.mainMenu())
 	c.showTitle()

@@ -65,7 +65,7 @@ func (l *widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // showEmptyOrHint shows what stands in for the tabs while no workshop is
 // open: what to do first when the file has none, else a line to select one.
 func (s *workshopsScreen) showEmptyOrHint() {
-	if s.tabs.Visible() || (s.opening && len(s.items) > 0) {
+	if (s.tabs != nil && s.tabs.Visible()) || (s.opening && len(s.items) > 0) {
 		s.welcomeBox.Hide()
 		s.hint.Hide()
 		return

@@ -36,8 +36,8 @@ func Start(a fyne.App, st *data.Store, options ...Option) fyne.Window {
 	// name, before the file name joins it.
 	c.win.SetTitle(lang.X("app.name", "Atelier"))
 	c.win.Show()
-	// Show has drawn the first frame (the workshop list); the workshop
-	// edited last opens in the next.
+	// Show has drawn the first frame (the workshop list); the tabs are
+	// made and the workshop edited last opens in the next.
 	c.screen.openRecent()
 	c.showTitle()
 	c.sayFileState()
@@ -103,7 +103,8 @@ func newController(a fyne.App, st *data.Store, do func(func())) *controller {
 	return c
 }
 
-// newWindow is the window with its list of workshops, none open yet.
+// newWindow is the window with its list of workshops, none open yet, and
+// no tabs made yet (buildTabs).
 func newWindow(a fyne.App, st *data.Store, do func(func())) *controller {
 	if code := a.Preferences().String(languagePreference); code != "" {
 		applyLanguage(code)
@@ -174,7 +175,9 @@ func (c *controller) shutdown() {
 	c.keepSize()
 	c.mail.stop()
 	c.stopSharing()
-	c.screen.form.flush()
+	if c.screen.form != nil { // nil when closed before its first frame
+		c.screen.form.flush()
+	}
 	if err := c.st.Close(); err != nil {
 		fyne.LogError("Closing "+c.st.Path(), err)
 	}

@@ -52,9 +52,6 @@ type workshopView interface {
 
 func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s := &workshopsScreen{c: c}
-	s.form = newWorkshopForm(s)
-	// Each screen of a workshop adds itself here, in tab order.
-	s.views = []workshopView{newScheduleScreen(c), newTrainersScreen(c), newParticipantsView(c), newAttendanceView(c), newCertificatesView(c)}
 	s.list = twoLineList(func() int { return len(s.items) }, func(i int) (string, string) {
 		w := s.items[i]
 		return w.Title, lang.X("workshops.row", "{{.City}} · {{.Dates}}",
@@ -69,6 +66,26 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s.hint = container.NewCenter(hint)
 	s.welcomeBox = container.NewVScroll(s.welcome())
 	s.welcomeBox.Hide()
+
+	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
+	s.right = container.NewStack(s.hint, s.welcomeBox)
+	split := container.NewHSplit(left, s.right)
+	split.Offset = 0.3
+	s.content = split
+	return s
+}
+
+// buildTabs makes the Details form and every tab of a workshop. At start
+// openRecent makes them once the first frame (the list) is drawn: the form
+// and the five screens took a fifth of the time to that frame, which shows
+// none of them. Everything that reaches the form or the tabs runs after.
+func (s *workshopsScreen) buildTabs() {
+	if s.tabs != nil {
+		return
+	}
+	s.form = newWorkshopForm(s)
+	// Each screen of a workshop adds itself here, in tab order.
+	s.views = []workshopView{newScheduleScreen(s.c), newTrainersScreen(s.c), newParticipantsView(s.c), newAttendanceView(s.c), newCertificatesView(s.c)}
 	// All tabs at once: each Append lays out every tab again, which cost a
 	// fifth of a second at start.
 	items := []*container.TabItem{container.NewTabItemWithIcon(lang.X("tab.details", "Details"), theme.DocumentIcon(), s.form.content)}
@@ -78,13 +95,6 @@ func newWorkshopsScreen(c *controller) *workshopsScreen {
 	s.tabs = container.NewAppTabs(items...)
 	s.tabs.OnSelected = s.tabSelected
 	s.tabs.Hide()
-
-	left := container.NewBorder(container.NewPadded(s.add), nil, nil, nil, s.list)
-	s.right = container.NewStack(s.hint, s.welcomeBox)
-	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.3
-	s.content = split
-	return s
 }
 
 // reload reads the list again, keeping the workshop being edited selected:
@@ -97,8 +107,11 @@ func (s *workshopsScreen) reload() {
 	}
 	s.items = items
 	s.list.Refresh()
-	if i := s.indexOf(s.form.id()); i >= 0 {
-		s.list.Select(i)
+	// Before the first frame the tabs are not made yet (buildTabs).
+	if s.form != nil {
+		if i := s.indexOf(s.form.id()); i >= 0 {
+			s.list.Select(i)
+		}
 	}
 	s.showEmptyOrHint()
 }
@@ -106,6 +119,7 @@ func (s *workshopsScreen) reload() {
 // openRecent opens the workshop edited last, which is most likely the one
 // the organiser is working on (the list puts the latest dates first).
 func (s *workshopsScreen) openRecent() {
+	s.buildTabs()
 	s.opening = false
 	if len(s.items) == 0 {
 		s.showEmptyOrHint()
