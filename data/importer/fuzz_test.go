@@ -82,11 +82,11 @@ func FuzzReadXLSX(f *testing.F) {
 		var buf bytes.Buffer
 		z := zip.NewWriter(&buf)
 		for _, p := range xlsxParts {
-			text := p.text
-			if p.name == "xl/_rels/workbook.xml.rels" {
+			text := p.Text
+			if p.Name == "xl/_rels/workbook.xml.rels" {
 				text = strings.Replace(text, "</Relationships>", `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
 			}
-			w, _ := z.Create(p.name)
+			w, _ := z.Create(p.Name)
 			io.WriteString(w, text)
 		}
 		w, _ := z.Create("xl/sharedStrings.xml")
