@@ -134,10 +134,13 @@ func (w *Workbook) Rows(sheet string) ([][]string, error) {
 	return w.xlsx.rows(sheet)
 }
 
-// Close releases the workbook.
+// Close releases the workbook, and the rows of a CSV file it holds: the
+// caller keeps those it took from Rows.
 func (w *Workbook) Close() error {
-	if w.file != nil {
-		return w.file.Close()
+	w.rows = nil
+	if f := w.file; f != nil {
+		w.file = nil
+		return f.Close()
 	}
 	return nil
 }
