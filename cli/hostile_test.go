@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/importer/importtest"
 )
 
 func TestTerminalSafeWriterEscapesControlCharacters(t *testing.T) {
@@ -188,6 +189,47 @@ func TestMessagesCountInTheSingular(t *testing.T) {
 	for n, want := range map[int]string{0: "0 rows", 1: "1 row", 2: "2 rows"} {
 		if got := count(n, "row", "rows"); got != want {
 			t.Errorf("count(%d) = %q", n, got)
+		}
+	}
+}
+
+// Workbooks of a few MB made to exhaust the memory (a sheet that inflates
+// to 300 MiB of blank rows, the same declaring a megabyte, a cell of
+// 1 GiB declaring 50 MiB) are refused by atelier import, with --yes or
+// without, in words that name the limit or the damage; the file keeps
+// every byte, and its workshop no one more.
+func TestImportRefusesHostileWorkbooks(t *testing.T) {
+	db, id := workshopFile(t)
+	dir := t.TempDir()
+	lying := importtest.Inflating(300 << 20)
+	lying.Declared = 1 << 20
+	cell := importtest.HugeCell(1 << 30)
+	cell.Declared = 50 << 20
+	for name, c := range map[string]struct {
+		sheet importtest.Sheet
+		says  string
+	}{
+		"inflating.xlsx": {importtest.Inflating(300 << 20), "its sheets unpack to more than 100 MB"},
+		"lying.xlsx":     {lying, "is a damaged workbook"},
+		"cell.xlsx":      {cell, `cell B3 of sheet "Applicants" holds more than 32767 characters, Excel’s own limit`},
+	} {
+		path := filepath.Join(dir, name)
+		importtest.WriteXLSX(t, path, c.sheet)
+		if st, _ := os.Stat(path); st.Size() > 2<<20 {
+			t.Fatalf("%s is %d bytes; it should be small", name, st.Size())
+		}
+		before, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{path}, {"--yes", path}} {
+			code, out, errOut := runCLI(append([]string{"import", "--db", db, "--workshop", id}, args...)...)
+			if code != 1 || !strings.Contains(errOut, c.says) || !strings.Contains(errOut, name) || out != "" {
+				t.Errorf("import %v: code %d, stdout %q, stderr %q; want it refused saying %q", args, code, out, errOut, c.says)
+			}
+		}
+		if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+			t.Errorf("%s: the database changed", name)
 		}
 	}
 }

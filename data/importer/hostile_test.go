@@ -61,7 +61,7 @@ func TestAnInflatingWorkbookIsRefusedByItsLimit(t *testing.T) {
 		_, err = wb.Rows("")
 		wb.Close()
 	}
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "damaged") {
+	if !errors.Is(err, ErrFormat) || !errors.Is(err, ErrDamaged) {
 		t.Fatalf("a sheet that inflates past its declared size: %v", err)
 	}
 }
