@@ -103,9 +103,10 @@ func TestImportPreviewShowsEscapesInsteadOfActingOnThem(t *testing.T) {
 	}
 }
 
-// Each command that only reads, given an existing empty file, says it is
-// not an Atelier database and leaves it as it was: 0 bytes, nothing
-// beside it.
+// Each command that only reads (verify, export, import without --yes,
+// programme, signin, badges, logistics, outbox without --resend, send
+// without --yes or --retry), given an existing empty file, says it is not
+// an Atelier database and leaves it as it was: 0 bytes, nothing beside it.
 func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 	dir := t.TempDir()
 	empty := filepath.Join(dir, "empty.db")
@@ -122,6 +123,10 @@ func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 		{"import", "--db", empty, "--workshop", "1", list},
 		{"programme", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
 		{"signin", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+		{"badges", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
+		{"logistics", "--db", empty, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
+		{"outbox", "--db", empty},
+		{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
 	} {
 		code, _, errOut := runCLI(args...)
 		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
@@ -160,6 +165,10 @@ func TestReadOnlyCommandsChangeNothing(t *testing.T) {
 		{"import", "--db", db, "--workshop", "1", list},
 		{"programme", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
 		{"signin", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+		{"badges", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
+		{"logistics", "--db", db, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
+		{"outbox", "--db", db},
+		{"send", "--db", db, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
 	} {
 		code, _, errOut := runCLI(args...)
 		if code != 0 && !(args[0] == "verify" && code == 1) {
