@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -32,9 +31,13 @@ func TestMain(m *testing.M) {
 const commandAloneEnv = "ATELIER_COMMAND_ALONE"
 
 func commandAlone(args []string) int {
+	var out lastLine
 	var errOut strings.Builder
-	code := Run(args, io.Discard, &errOut, Program{Version: "test"})
+	code := Run(args, &out, &errOut, Program{Version: "test"})
 	said, _, _ := strings.Cut(errOut.String(), "\n")
+	if said == "" {
+		said = out.line
+	}
 	fmt.Printf("exit %d: %s\n", code, said)
 	status, _ := os.ReadFile("/proc/self/status")
 	for line := range strings.Lines(string(status)) {
@@ -43,4 +46,21 @@ func commandAlone(args []string) int {
 		}
 	}
 	return 0
+}
+
+// lastLine keeps the last line written to it, which says what a command
+// did, and drops the rest (a preview of 100,000 rows).
+type lastLine struct{ line, partial string }
+
+func (l *lastLine) Write(p []byte) (int, error) {
+	text := l.partial + string(p)
+	if i := strings.LastIndexByte(strings.TrimSuffix(text, "\n"), '\n'); i >= 0 {
+		text = text[i+1:]
+	}
+	if line, ok := strings.CutSuffix(text, "\n"); ok {
+		l.line, l.partial = line, ""
+	} else {
+		l.partial = text
+	}
+	return len(p), nil
 }
