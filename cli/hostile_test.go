@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 	"github.com/atelier-workshops/atelier/data/importer/importtest"
 )
 
@@ -240,5 +241,52 @@ func TestImportRefusesHostileWorkbooks(t *testing.T) {
 		if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 			t.Errorf("%s: the database changed", name)
 		}
+	}
+}
+
+// A file whose last change is still only in its -wal, in a folder that
+// cannot be written (a stick locked, a share mounted read-only), with no
+// -shm beside it: the programme printed from it shows that change, not
+// the title before it, and nothing in the folder changes.
+func TestProgrammeOfAReadOnlyFileShowsTheChangesInItsWAL(t *testing.T) {
+	live := demoFile(t)
+	st, err := data.Open(live, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := st.Workshop(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Title = "Changed in the log"
+	if err := st.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "copied.db")
+	for _, side := range []string{"", "-wal"} { // as a process killed before closing leaves them
+		b, err := os.ReadFile(live + side)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(db+side, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	if info, err := os.Stat(db + "-wal"); err != nil || info.Size() == 0 {
+		t.Fatalf("the change is not in the -wal: %v", err)
+	}
+	datatest.ReadOnlyFolder(t, dir)
+	before := folderHash(t, dir)
+	out := filepath.Join(t.TempDir(), "programme.pdf")
+	if code, _, errOut := runCLI("programme", "--db", db, "--workshop", "1", "--out", out); code != 0 {
+		t.Fatalf("programme: code %d, %s", code, errOut)
+	}
+	if words := pdfWords(t, out); !strings.Contains(words, "Changed in the log") {
+		t.Errorf("the programme does not show the change in the -wal:\n%.600s", words)
+	}
+	if folderHash(t, dir) != before {
+		t.Error("the read-only folder changed")
 	}
 }
