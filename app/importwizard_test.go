@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2/test"
 
@@ -167,4 +168,42 @@ func TestImportWizardAddsAndUpdatesAndUndoTakesItAllBack(t *testing.T) {
 	if v := participantsOf(c); len(v.index.People) != 4 || c.screen.form.id() != lagos.ID {
 		t.Errorf("after Undo the table shows %d people (workshop %d)", len(v.index.People), c.screen.form.id())
 	}
+}
+
+// The wizard's preview shows a short, cut piece of any long value: a
+// column title, a name, an institution, a country it does not know and
+// notes that update someone are each cut to a few dozen letters, and say
+// how many more there are.
+func TestImportWizardCutsLongValues(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos := participantsWorkshop(t)
+	long := func(n int) string { return strings.Repeat("Ọ", n) }
+	_, _, z := importWizardOn(t, st, lagos, "Surname;First name;Email;Country;Institution;Notes;"+long(20000)+"\n"+
+		"Àdìgún;Ọláńrewájú;O.Adigun@example.org;Nigeria;;"+long(5000)+";\n"+ // updates the notes of someone there
+		"Mensah;"+long(150)+";kwame@example.gh;Ghana;"+long(190)+";;\n"+ // to add
+		"Kaboré;Issa;issa@example.bf;"+long(20000)+";;;\n"+ // a country it does not know
+		long(20000)+";Ada;ada@example.org;Ghana;;;\n") // a name too long
+	var shown []string
+	for _, item := range z.columns.Items {
+		shown = append(shown, item.Text)
+	}
+	shown = append(shown, visibleTexts(z.adds)...)
+	shown = append(shown, visibleTexts(z.updates)...)
+	shown = append(shown, z.reasons...)
+	if len(z.preview.Ready) != 1 || len(z.preview.Updates) != 1 || len(z.preview.Rejected) != 2 {
+		t.Fatalf("%d to add, %d to update, %d refused: %q", len(z.preview.Ready), len(z.preview.Updates), len(z.preview.Rejected), shown)
+	}
+	cut := 0
+	for _, s := range shown {
+		if n := utf8.RuneCountInString(s); n > 400 {
+			t.Errorf("a text of %d letters is shown: %.100s…", n, s)
+		}
+		cut += strings.Count(s, "characters more)")
+	}
+	// The title, the given name and the institution to add, the notes,
+	// the country and the name refused.
+	if cut < 6 {
+		t.Errorf("%d values are said to be cut; want 6:\n%s", cut, strings.Join(shown, "\n"))
+	}
+	z.close()
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
+	"github.com/atelier-workshops/atelier/data/importer/importtest"
 )
 
 func TestTerminalSafeWriterEscapesControlCharacters(t *testing.T) {
@@ -102,9 +104,10 @@ func TestImportPreviewShowsEscapesInsteadOfActingOnThem(t *testing.T) {
 	}
 }
 
-// Each command that only reads, given an existing empty file, says it is
-// not an Atelier database and leaves it as it was: 0 bytes, nothing
-// beside it.
+// Each command that only reads (verify, export, import without --yes,
+// programme, signin, badges, logistics, outbox without --resend, send
+// without --yes or --retry), given an existing empty file, says it is not
+// an Atelier database and leaves it as it was: 0 bytes, nothing beside it.
 func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 	dir := t.TempDir()
 	empty := filepath.Join(dir, "empty.db")
@@ -121,6 +124,10 @@ func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 		{"import", "--db", empty, "--workshop", "1", list},
 		{"programme", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
 		{"signin", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+		{"badges", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
+		{"logistics", "--db", empty, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
+		{"outbox", "--db", empty},
+		{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
 	} {
 		code, _, errOut := runCLI(args...)
 		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
@@ -159,6 +166,10 @@ func TestReadOnlyCommandsChangeNothing(t *testing.T) {
 		{"import", "--db", db, "--workshop", "1", list},
 		{"programme", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
 		{"signin", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+		{"badges", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
+		{"logistics", "--db", db, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
+		{"outbox", "--db", db},
+		{"send", "--db", db, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
 	} {
 		code, _, errOut := runCLI(args...)
 		if code != 0 && !(args[0] == "verify" && code == 1) {
@@ -189,5 +200,93 @@ func TestMessagesCountInTheSingular(t *testing.T) {
 		if got := count(n, "row", "rows"); got != want {
 			t.Errorf("count(%d) = %q", n, got)
 		}
+	}
+}
+
+// Workbooks of a few MB made to exhaust the memory (a sheet that inflates
+// to 300 MiB of blank rows, the same declaring a megabyte, a cell of
+// 1 GiB declaring 50 MiB) are refused by atelier import, with --yes or
+// without, in words that name the limit or the damage; the file keeps
+// every byte, and its workshop no one more.
+func TestImportRefusesHostileWorkbooks(t *testing.T) {
+	db, id := workshopFile(t)
+	dir := t.TempDir()
+	lying := importtest.Inflating(300 << 20)
+	lying.Declared = 1 << 20
+	cell := importtest.HugeCell(1 << 30)
+	cell.Declared = 50 << 20
+	for name, c := range map[string]struct {
+		sheet importtest.Sheet
+		says  string
+	}{
+		"inflating.xlsx": {importtest.Inflating(300 << 20), "its sheets unpack to more than 100 MB"},
+		"lying.xlsx":     {lying, "is a damaged workbook"},
+		"cell.xlsx":      {cell, `cell B3 of sheet "Applicants" holds more than 32767 characters, Excel’s own limit`},
+	} {
+		path := filepath.Join(dir, name)
+		importtest.WriteXLSX(t, path, c.sheet)
+		if st, _ := os.Stat(path); st.Size() > 2<<20 {
+			t.Fatalf("%s is %d bytes; it should be small", name, st.Size())
+		}
+		before, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{path}, {"--yes", path}} {
+			code, out, errOut := runCLI(append([]string{"import", "--db", db, "--workshop", id}, args...)...)
+			if code != 1 || !strings.Contains(errOut, c.says) || !strings.Contains(errOut, name) || out != "" {
+				t.Errorf("import %v: code %d, stdout %q, stderr %q; want it refused saying %q", args, code, out, errOut, c.says)
+			}
+		}
+		if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+			t.Errorf("%s: the database changed", name)
+		}
+	}
+}
+
+// A file whose last change is still only in its -wal, in a folder that
+// cannot be written (a stick locked, a share mounted read-only), with no
+// -shm beside it: the programme printed from it shows that change, not
+// the title before it, and nothing in the folder changes.
+func TestProgrammeOfAReadOnlyFileShowsTheChangesInItsWAL(t *testing.T) {
+	live := demoFile(t)
+	st, err := data.Open(live, data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := st.Workshop(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Title = "Changed in the log"
+	if err := st.SaveWorkshop(&w); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "copied.db")
+	for _, side := range []string{"", "-wal"} { // as a process killed before closing leaves them
+		b, err := os.ReadFile(live + side)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(db+side, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	if info, err := os.Stat(db + "-wal"); err != nil || info.Size() == 0 {
+		t.Fatalf("the change is not in the -wal: %v", err)
+	}
+	datatest.ReadOnlyFolder(t, dir)
+	before := folderHash(t, dir)
+	out := filepath.Join(t.TempDir(), "programme.pdf")
+	if code, _, errOut := runCLI("programme", "--db", db, "--workshop", "1", "--out", out); code != 0 {
+		t.Fatalf("programme: code %d, %s", code, errOut)
+	}
+	if words := pdfWords(t, out); !strings.Contains(words, "Changed in the log") {
+		t.Errorf("the programme does not show the change in the -wal:\n%.600s", words)
+	}
+	if folderHash(t, dir) != before {
+		t.Error("the read-only folder changed")
 	}
 }

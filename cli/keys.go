@@ -85,8 +85,8 @@ func showKeys(st *data.Store, db, out string, made bool, stdout io.Writer) error
 		if k.Signing {
 			use = "signs new certificates"
 		}
-		fmt.Fprintf(stdout, "%s  %s; %d certificates in the register; made %s\n", k.Fingerprint(), use, k.Signed,
-			k.CreatedAt.Format("2006-01-02"))
+		fmt.Fprintf(stdout, "%s  %s; %s in the register; made %s\n", k.Fingerprint(), use,
+			count(k.Signed, "certificate", "certificates"), k.CreatedAt.Format("2006-01-02"))
 	}
 	if out == "" {
 		return nil
@@ -100,7 +100,7 @@ func showKeys(st *data.Store, db, out string, made bool, stdout io.Writer) error
 	}
 	fmt.Fprintf(stdout, "Wrote %s: the public key %s", out, signing.Fingerprint())
 	if len(keys) > 1 {
-		fmt.Fprintf(stdout, " and %d earlier ones", len(keys)-1)
+		fmt.Fprintf(stdout, " and %s", count(len(keys)-1, "earlier one", "earlier ones"))
 	}
 	fmt.Fprintln(stdout, ". Publish it: with it anyone can check a certificate's QR code (atelier verify --key).")
 	return nil
@@ -156,8 +156,8 @@ func importPrivateKey(st *data.Store, db, path string, stdout io.Writer) error {
 				before = k
 			}
 		}
-		fmt.Fprintf(stdout, "Its former key %s stays in the file to verify the %d certificates it signed; publish both\n",
-			before.Fingerprint(), before.Signed)
+		fmt.Fprintf(stdout, "Its former key %s stays in the file to verify the %s it signed; publish both\n",
+			before.Fingerprint(), count(before.Signed, "certificate", "certificates"))
 		fmt.Fprintln(stdout, "(atelier keys --out, atelier verifier). Delete the private key file now.")
 	}
 	return nil

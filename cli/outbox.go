@@ -52,8 +52,8 @@ func runOutbox(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return report(stderr, name, err, say.Saving, "")
 		}
-		fmt.Fprintf(stdout, "Queued %s again: atelier send --db %s --retry sends them.\n",
-			count(len(queued), "message", "messages"), *db)
+		fmt.Fprintf(stdout, "Queued %s again: atelier send --db %s --retry sends %s.\n",
+			count(len(queued), "message", "messages"), *db, plural(len(queued), "it", "them"))
 		return 0
 	}
 	list, err := st.Outbox(data.OutboxFilter{WorkshopID: *workshop})

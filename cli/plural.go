@@ -6,10 +6,7 @@ import "fmt"
 // "1 row", "0 rows", "2 participants". The command line speaks English;
 // the window has its translated plurals in assets/.
 func count(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return fmt.Sprintf("%d %s", n, plural(n, one, many))
 }
 
 // plural is one or many, as n asks: "it" or "them".

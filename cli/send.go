@@ -140,9 +140,10 @@ func runSend(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s to %s.\n", count(len(plan.Messages), "message", "messages"), count(plan.People, "person", "people"))
 		printMissing(stdout, plan.Missing)
 		printLeftOut(stdout, plan.LeftOut)
-		fmt.Fprintf(stdout, "\nThe first of them:\n\n")
+		n := len(plan.Messages)
+		fmt.Fprintf(stdout, "\n%s:\n\n", plural(n, "The message", "The first of them"))
 		printMessage(stdout, plan.Messages[0])
-		fmt.Fprintf(stdout, "\nNothing was sent: add --yes to queue and send them.\n")
+		fmt.Fprintf(stdout, "\nNothing was sent: add --yes to queue and send %s.\n", plural(n, "it", "them"))
 		return 0
 	}
 	msgs, err := mail.Queue(ctx, st, account, r, nil)

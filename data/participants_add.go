@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 )
 
@@ -113,10 +114,16 @@ func writeImport(tx *sql.Tx, workshopID int64, plan ImportPlan) (*importBatch, e
 	}
 	// The rows as the import left them: Undo refuses to reverse a row
 	// changed since, rather than lose that change.
+	// Every row has the same columns: one list of their names serves all,
+	// rather than one per row (100 MB kept for an import of 100,000).
+	b.after = make([]capturedRows, 0, len(plan.Update)+len(plan.Add))
 	for _, p := range append(plan.Update[:len(plan.Update):len(plan.Update)], plan.Add...) {
 		after, err := participantRow(tx, p.ID)
 		if err != nil {
 			return nil, err
+		}
+		if len(b.after) > 0 && slices.Equal(after.columns, b.after[0].columns) {
+			after.columns = b.after[0].columns
 		}
 		b.after = append(b.after, after)
 	}

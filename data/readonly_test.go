@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
 // folderState is every file of a folder with a hash of its bytes, to show
@@ -78,37 +79,8 @@ func unsavedInWAL(t *testing.T, shm bool) (path string, w Workshop) {
 	return path, w
 }
 
-// readOnlyFolder makes dir read-only for real, root included: a read-only
-// bind mount of it onto itself, or else chattr +i on it and its files;
-// for another user, taking away the write permissions is enough.
-func readOnlyFolder(t *testing.T, dir string) {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			mustNoErr(t, os.Chmod(filepath.Join(dir, e.Name()), 0o444))
-		}
-		mustNoErr(t, os.Chmod(dir, 0o555))
-		t.Cleanup(func() { os.Chmod(dir, 0o755) })
-		return
-	}
-	mount := exec.Command("sh", "-c", `mount --bind "$1" "$1" && mount -o remount,bind,ro "$1"`, "sh", dir)
-	if out, err := mount.CombinedOutput(); err == nil {
-		t.Cleanup(func() { exec.Command("umount", dir).Run() })
-	} else {
-		exec.Command("umount", dir).Run()
-		paths, _ := filepath.Glob(filepath.Join(dir, "*"))
-		if out2, err := exec.Command("chattr", append([]string{"+i"}, append(paths, dir)...)...).CombinedOutput(); err != nil {
-			t.Skipf("cannot make a folder read-only for root here: mount: %s; chattr: %s", out, out2)
-		}
-		t.Cleanup(func() { exec.Command("chattr", append([]string{"-i"}, append(paths, dir)...)...).Run() })
-	}
-	probe := filepath.Join(dir, "probe")
-	if err := os.WriteFile(probe, nil, 0o644); err == nil {
-		os.Remove(probe)
-		t.Fatalf("%s is still writable", dir)
-	}
-}
+// readOnlyFolder makes dir read-only for real (datatest.ReadOnlyFolder).
+func readOnlyFolder(t *testing.T, dir string) { datatest.ReadOnlyFolder(t, dir) }
 
 // A file whose last changes are still in its -wal, in a folder that cannot
 // be written (a USB stick locked, a share mounted read-only), is read with

@@ -227,6 +227,14 @@ func TestHelperIssueChild(t *testing.T) {
 		fmt.Println("error", err)
 		os.Exit(2)
 	}
+	if at := os.Getenv("ATELIER_KILL_AT"); at != "" {
+		publishStep = func(step string) {
+			if step == at {
+				self, _ := os.FindProcess(os.Getpid())
+				self.Kill() // SIGKILL: nothing deferred runs
+			}
+		}
+	}
 	fmt.Println("ready")
 	certs, _, err := IssueAndPrintCertificates(context.Background(), st, 1, data.IssueOptions{Trainers: true},
 		os.Getenv("ATELIER_OUT"), true, nil)
@@ -431,12 +439,57 @@ func TestKillAtRandomDuringEach(t *testing.T) {
 	t.Logf("a whole run takes %s; register/folder/PDF after each kill: %v", whole, landed)
 }
 
-// runIssueChild runs TestHelperIssueChild on r and kills it after at (never
-// when at is negative); it returns what the child said after "ready".
-func runIssueChild(t *testing.T, r killableRun, at time.Duration) (said string) {
+// Killed at each step of putting the files in place, after the commit (a
+// few renames, which random kills almost never land in), the run leaves
+// the register, the folder and the PDF each as before or as after, the
+// plan in the file where they disagree; the next run brings them together
+// and leaves no hidden file and no plan.
+func TestKillAtEachStepOfPublishing(t *testing.T) {
+	template := newKillableRun(t)
+	for _, step := range []string{"linking", "linked", "swapped", "set aside", "moved back", "unmarked", "renamed"} {
+		r := template.copyTo(t, t.TempDir())
+		if rest := runIssueChild(t, r, -1, "ATELIER_KILL_AT="+step); rest != "" {
+			t.Fatalf("%s: the child was not killed there: %q", step, rest)
+		}
+		reg, folder, pdf := r.check(t, "killed at "+step)
+		pending, err := plansInFile(t, r.db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reg || pending != 1 {
+			t.Fatalf("%s: register after %v, %d plans in the file; the commit came before publishing", step, reg, pending)
+		}
+		t.Logf("killed at %s: register after %v, folder after %v, PDF after %v", step, reg, folder, pdf)
+
+		st, err := data.Open(r.db, data.OpenExisting)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := IssueAndPrintCertificates(context.Background(), st, 1, data.IssueOptions{Trainers: true}, r.pdf, true, nil); err != nil {
+			t.Fatalf("%s: the next run: %v", step, err)
+		}
+		st.Close()
+		if reg, folder, pdf := r.check(t, step+", after the next run"); !reg || !folder || !pdf {
+			t.Fatalf("%s: after the next run: register %v, folder %v, PDF %v", step, reg, folder, pdf)
+		}
+		for _, d := range []string{filepath.Dir(r.pdf), r.folder} {
+			if h := slices.DeleteFunc(entryNames(t, d), func(s string) bool { return !hidden(s) }); len(h) > 0 {
+				t.Fatalf("%s: hidden files left in %s: %v", step, d, h)
+			}
+		}
+		if n, err := plansInFile(t, r.db); n != 0 || err != nil {
+			t.Fatalf("%s: %d plans left after the next run (%v)", step, n, err)
+		}
+	}
+}
+
+// runIssueChild runs TestHelperIssueChild on r, with env added to its
+// environment, and kills it after at (never when at is negative); it
+// returns what the child said after "ready".
+func runIssueChild(t *testing.T, r killableRun, at time.Duration, env ...string) (said string) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIssueChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "ATELIER_ISSUE_DB="+r.db, "ATELIER_OUT="+r.pdf)
+	cmd.Env = append(append(os.Environ(), "ATELIER_ISSUE_DB="+r.db, "ATELIER_OUT="+r.pdf), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)

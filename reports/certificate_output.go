@@ -190,29 +190,47 @@ func (o certificateOutput) publish() error {
 		inPlace := filepath.Join(o.Folder, marker(o.Token))
 		if !exists(inPlace) && exists(o.staged()) {
 			linkOthers(o.Folder, o.staged())
+			publishing("linked")
 			if err := swapIn(o.staged(), o.Folder, o.aside()); err != nil {
 				return fileError(o.Folder, err)
 			}
 			syncDir(filepath.Dir(o.Folder))
+			publishing("swapped")
 		}
 		// After an exchange the staged name holds the old folder.
 		if exists(o.staged()) && !exists(filepath.Join(o.staged(), marker(o.Token))) {
 			if err := os.Rename(o.staged(), o.aside()); err != nil {
 				return fileError(o.Folder, err)
 			}
+			publishing("set aside")
 		}
 		if err := moveBack(o.aside(), o.Folder); err != nil {
 			return fileError(o.Folder, err)
 		}
+		publishing("moved back")
 		os.Remove(inPlace)
+		publishing("unmarked")
 	}
 	if exists(o.pdfTemp()) {
 		if err := os.Rename(o.pdfTemp(), o.PDF); err != nil {
 			return fileError(o.PDF, err)
 		}
 		syncDir(filepath.Dir(o.PDF))
+		publishing("renamed")
 	}
 	return nil
+}
+
+// publishStep, when set, is told of each step publish and linkOthers
+// take: the test of a kill at each of them (TestKillAtEachStepOfPublishing)
+// kills its child process there, which a kill at a random moment almost
+// never does, publishing being a few renames.
+var publishStep func(step string)
+
+func publishing(step string) {
+	if publishStep != nil {
+		publishStep(step)
+	}
 }
 
 // swapIn puts the folder staged where folder is. When folder exists, the
@@ -247,6 +265,7 @@ func linkOthers(folder, staged string) {
 			continue
 		}
 		os.Link(filepath.Join(folder, e.Name()), filepath.Join(staged, e.Name())) // fails harmlessly when the name is taken
+		publishing("linking")
 	}
 }
 
@@ -276,6 +295,7 @@ func moveBack(old, folder string) error {
 		if err := os.Rename(filepath.Join(old, e.Name()), target); err != nil {
 			return err
 		}
+		publishing("moving back")
 	}
 	return os.RemoveAll(old)
 }

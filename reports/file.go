@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // FileError is a document that could not be written, with what the file
@@ -39,7 +41,12 @@ func fileError(path string, err error) error {
 // WriteFile writes a document to path through a temporary file in the same
 // folder, renamed over path only once write has succeeded: path then holds
 // either what it held before or the whole new document, never half of it.
+//
+// The temporary files of writes to path killed before they were done are
+// removed first: a writer holds a lock on its file while it writes
+// (lockTemp), which a killed one no longer does (staleTemp).
 func WriteFile(path string, write func(io.Writer) error) error {
+	removeStaleTemps(filepath.Dir(path), hiddenName(filepath.Base(path), ".*.tmp"))
 	tmp, err := writeTemp(filepath.Dir(path), hiddenName(filepath.Base(path), ".*.tmp"), write)
 	if err == nil {
 		if err = os.Rename(tmp, path); err != nil {
@@ -57,6 +64,7 @@ func writeTemp(dir, pattern string, write func(io.Writer) error) (name string, e
 	if err != nil {
 		return "", err
 	}
+	lockTemp(tmp)
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -80,6 +88,35 @@ func writeTemp(dir, pattern string, write func(io.Writer) error) (name string, e
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// staleAge is how old a temporary file must be before another writer
+// takes it for a leftover: a writer locks its file just after creating it,
+// and must not lose it in between.
+const staleAge = 2 * time.Second
+
+// removeStaleTemps removes, in dir, the temporary files named after
+// pattern (as os.CreateTemp takes it) that no writer holds any more.
+func removeStaleTemps(dir, pattern string) {
+	prefix, suffix, _ := strings.Cut(pattern, "*")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok {
+			continue
+		}
+		number, ok := strings.CutSuffix(rest, suffix)
+		if !ok || number == "" || strings.Trim(number, "0123456789") != "" {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		if info, err := e.Info(); err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) > staleAge && staleTemp(path) {
+			os.Remove(path)
+		}
+	}
 }
 
 // hiddenName is the name of a temporary file or folder beside base: a dot,

@@ -133,6 +133,8 @@ func Cause(err error, doing Doing) (w Words, ok bool) {
 		return Words{Key: "error.damaged"}, true
 	case errors.Is(err, data.ErrIO), errors.Is(err, syscall.EIO):
 		return Words{Key: "error.io"}, true
+	case errors.Is(err, importer.ErrDamaged):
+		return Words{"import.error.damaged", fileArgs(err)}, true
 	case errors.Is(err, importer.ErrFormat):
 		return Words{"import.error.format", fileArgs(err)}, true
 	case errors.Is(err, importer.ErrNoHeader):

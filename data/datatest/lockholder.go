@@ -1,5 +1,6 @@
 // Package datatest plays, for the tests of several packages, another
-// Atelier process writing to the same file. Each package's tests define
+// Atelier process writing to the same file, and a folder that cannot be
+// written (ReadOnlyFolder). Each package's tests define
 //
 //	func TestHelperLockHolder(t *testing.T) { datatest.LockHolder(t) }
 //

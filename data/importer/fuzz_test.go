@@ -13,9 +13,9 @@ import (
 )
 
 // FuzzReadCSV feeds arbitrary bytes through everything that reads a text
-// file before the store is involved: decoding, delimiter sniffing, header
-// detection and column mapping. None of it may panic, and what it returns
-// must be text.
+// file before the store is involved: decoding, delimiter sniffing, the
+// limits, header detection and column mapping. None of it may panic, what
+// it returns must be text, and a file it reads must be within the limits.
 func FuzzReadCSV(f *testing.F) {
 	for _, seed := range []string{
 		"Nom;Prénom;Courriel\nDiallo;Aïssatou;a@example.sn\n",
@@ -24,10 +24,21 @@ func FuzzReadCSV(f *testing.F) {
 		"title\n\n\nFamily name\tGiven name\n\"unterminated\tquote\n",
 		"Apellidos;Nombre\r\n\"a\"\"b\";c;;;;\r\n",
 		"\xe9l\xe8ve;pr\xe9nom\n",
+		// A quote left open swallows the rest into a cell past the limit.
+		"Nom;Pr\xc3\xa9nom\n\"Diallo;" + strings.Repeat("\xc3\x80", MaxCellLength) + "\n",
 	} {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
+		wb, err := OpenReader("fuzz.csv", bytes.NewReader(b))
+		var limit data.FieldError
+		switch {
+		case err == nil:
+			rows, _ := wb.Rows("")
+			withinLimits(t, rows)
+		case !errors.As(err, &limit) && !errors.Is(err, ErrFormat):
+			t.Fatalf("refused in words of its own: %v", err)
+		}
 		text, encoding, err := DecodeText(b)
 		if err != nil {
 			return
@@ -75,6 +86,8 @@ func FuzzReadXLSX(f *testing.F) {
 		{`<row r="100001"><c r="A100001" t="str"><v>late</v></c></row>`, `<si><r><t>a</t></r><rPh><t>b</t></rPh></si>`},
 		{`<row r="2"><c r="C2" t="s"><v>7</v></c><c r="$B$2" t="e"><v>#N/A</v></c></row><row r="1"/>`, `<si><t>_x000D__x005F_x0041_</t></si>`},
 		{`<row><c r="A1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row><![CDATA[x<y]]>`, `<si/>`},
+		// A shared text one letter past Excel's limit for a cell.
+		{`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, `<si><t>` + strings.Repeat("Ọ", MaxCellLength+1) + `</t></si>`},
 	} {
 		f.Add(seed[0], seed[1])
 	}
@@ -82,11 +95,11 @@ func FuzzReadXLSX(f *testing.F) {
 		var buf bytes.Buffer
 		z := zip.NewWriter(&buf)
 		for _, p := range xlsxParts {
-			text := p.text
-			if p.name == "xl/_rels/workbook.xml.rels" {
+			text := p.Text
+			if p.Name == "xl/_rels/workbook.xml.rels" {
 				text = strings.Replace(text, "</Relationships>", `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
 			}
-			w, _ := z.Create(p.name)
+			w, _ := z.Create(p.Name)
 			io.WriteString(w, text)
 		}
 		w, _ := z.Create("xl/sharedStrings.xml")
@@ -110,20 +123,34 @@ func FuzzReadXLSX(f *testing.F) {
 			}
 			return
 		}
-		if len(rows) > MaxRows {
-			t.Fatalf("%d rows", len(rows))
-		}
-		cells := 0
+		withinLimits(t, rows)
 		for _, r := range rows {
-			cells += len(r)
 			for _, c := range r {
-				if n := utf8.RuneCountInString(c); n > MaxCellLength || !utf8.ValidString(c) {
-					t.Fatalf("a cell of %d characters, valid UTF-8 %v", n, utf8.ValidString(c))
+				if !utf8.ValidString(c) {
+					t.Fatalf("a cell that is not UTF-8: %q", c)
 				}
 			}
 		}
-		if cells > MaxCells {
-			t.Fatalf("%d cells", cells)
-		}
 	})
+}
+
+// withinLimits fails unless rows are within the limits a list is read
+// within.
+func withinLimits(t *testing.T, rows [][]string) {
+	t.Helper()
+	if len(rows) > MaxRows {
+		t.Fatalf("%d rows", len(rows))
+	}
+	cells := 0
+	for _, r := range rows {
+		cells += len(r)
+		for _, c := range r {
+			if n := utf8.RuneCountInString(c); n > MaxCellLength {
+				t.Fatalf("a cell of %d characters", n)
+			}
+		}
+	}
+	if cells > MaxCells {
+		t.Fatalf("%d cells", cells)
+	}
 }

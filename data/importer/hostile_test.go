@@ -55,13 +55,13 @@ func TestAnInflatingWorkbookIsRefusedByItsLimit(t *testing.T) {
 	// The same sheet declaring a megabyte: the zip's own count of what
 	// comes out stops it there, as a damaged file.
 	lying := inflatingSheet(300 << 20)
-	lying.declared = 1 << 20
+	lying.Declared = 1 << 20
 	wb, err := Open(hostileFile(t, lying))
 	if err == nil {
 		_, err = wb.Rows("")
 		wb.Close()
 	}
-	if !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), "damaged") {
+	if !errors.Is(err, ErrFormat) || !errors.Is(err, ErrDamaged) {
 		t.Fatalf("a sheet that inflates past its declared size: %v", err)
 	}
 }
@@ -73,8 +73,8 @@ func TestAHugeCellIsRefusedByExcelsLimit(t *testing.T) {
 	// Exactly the limit is read; one letter more is not. Each letter here
 	// takes three bytes and a mark is a letter of its own.
 	cell := func(n int) hostileSheet {
-		return hostileSheet{head: sheetHead + inlineRow(1, "Family name", "Given name") +
-			inlineRow(2, "Àdìgún", strings.Repeat("Ọ", n)), tail: sheetTail}
+		return hostileSheet{Head: sheetHead + inlineRow(1, "Family name", "Given name") +
+			inlineRow(2, "Àdìgún", strings.Repeat("Ọ", n)), Tail: sheetTail}
 	}
 	wb, err := Open(hostileFile(t, cell(MaxCellLength)))
 	if err != nil {
@@ -88,8 +88,8 @@ func TestAHugeCellIsRefusedByExcelsLimit(t *testing.T) {
 	refusedBy(t, hostileFile(t, cell(MaxCellLength+1)), "error.import_cell_too_long", "cell B2")
 
 	// The same in the texts cells share.
-	shared := hostileSheet{head: sheetHead + `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, tail: sheetTail,
-		shared: "<si><t>Family name</t></si><si><r><t>" + strings.Repeat("a", MaxCellLength) + "</t></r><r><t>b</t></r></si>"}
+	shared := hostileSheet{Head: sheetHead + `<row r="1"><c r="A1" t="s"><v>0</v></c></row>`, Tail: sheetTail,
+		Shared: "<si><t>Family name</t></si><si><r><t>" + strings.Repeat("a", MaxCellLength) + "</t></r><r><t>b</t></r></si>"}
 	refusedBy(t, hostileFile(t, shared), "error.import_cell_too_long", "a text shared by cells")
 }
 
@@ -99,7 +99,7 @@ func TestASheetSpanningTooMuchIsRefused(t *testing.T) {
 	for r := 1; r <= 300; r++ {
 		fmt.Fprintf(&wide, `<row r="%d"><c r="XFD%d" t="inlineStr"><is><t>x</t></is></c></row>`, r, r)
 	}
-	refusedBy(t, hostileFile(t, hostileSheet{head: sheetHead + wide.String(), tail: sheetTail}),
+	refusedBy(t, hostileFile(t, hostileSheet{Head: sheetHead + wide.String(), Tail: sheetTail}),
 		"error.import_too_many_cells", "4,000,000 cells")
 
 	// One shared text of 30,000 letters in 3,000 cells: 90 MB of text
@@ -108,13 +108,13 @@ func TestASheetSpanningTooMuchIsRefused(t *testing.T) {
 	for r := 1; r <= 3000; r++ {
 		fmt.Fprintf(&many, `<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>`, r, r)
 	}
-	refusedBy(t, hostileFile(t, hostileSheet{head: sheetHead + many.String(), tail: sheetTail,
-		shared: "<si><t>" + strings.Repeat("a", 30000) + "</t></si>"}), "error.import_too_many_cells", "64 MB of text")
+	refusedBy(t, hostileFile(t, hostileSheet{Head: sheetHead + many.String(), Tail: sheetTail,
+		Shared: "<si><t>" + strings.Repeat("a", 30000) + "</t></si>"}), "error.import_too_many_cells", "64 MB of text")
 
 	// A name on row 100,001 is past the rows Atelier reads; blank rows
 	// down to the bottom of the sheet, as formatting leaves them, are not.
 	blank := strings.Repeat(`<row/>`, 200_000)
-	wb, err := Open(hostileFile(t, hostileSheet{head: sheetHead + inlineRow(1, "Name") + inlineRow(2, "Ada") + blank, tail: sheetTail}))
+	wb, err := Open(hostileFile(t, hostileSheet{Head: sheetHead + inlineRow(1, "Name") + inlineRow(2, "Ada") + blank, Tail: sheetTail}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestASheetSpanningTooMuchIsRefused(t *testing.T) {
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("blank rows below a list: %d rows, %v", len(rows), err)
 	}
-	refusedBy(t, hostileFile(t, hostileSheet{head: sheetHead + inlineRow(1, "Name") + inlineRow(100_001, "Ada"), tail: sheetTail}),
+	refusedBy(t, hostileFile(t, hostileSheet{Head: sheetHead + inlineRow(1, "Name") + inlineRow(100_001, "Ada"), Tail: sheetTail}),
 		"error.import_too_many_rows", "row 100,001", "100,000 rows")
 }
 

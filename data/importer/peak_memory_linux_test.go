@@ -187,8 +187,8 @@ func BenchmarkReadListPeakMemory(b *testing.B) {
 		}
 		head.WriteString("</row>")
 		path := filepath.Join(b.TempDir(), "list.xlsx")
-		writeHostileXLSX(b, path, hostileSheet{head: head.String(), middle: "<row>" + row.String() + "</row>",
-			times: MaxRows - 1, tail: sheetTail, shared: shared.String()})
+		writeHostileXLSX(b, path, hostileSheet{Head: head.String(), Middle: "<row>" + row.String() + "</row>",
+			Times: MaxRows - 1, Tail: sheetTail, Shared: shared.String()})
 		reportPeak(b, path)
 	})
 	b.Run("xlsx-inline-100MiB", func(b *testing.B) {
@@ -196,8 +196,8 @@ func BenchmarkReadListPeakMemory(b *testing.B) {
 		row = strings.Replace(row, ` r="0"`, "", 1)
 		row = strings.ReplaceAll(row, `r="`, `x="`)
 		path := filepath.Join(b.TempDir(), "list.xlsx")
-		writeHostileXLSX(b, path, hostileSheet{head: sheetHead + inlineRow(1, header...), middle: row,
-			times: (MaxUnpacked - 1<<20) / len(row), tail: sheetTail})
+		writeHostileXLSX(b, path, hostileSheet{Head: sheetHead + inlineRow(1, header...), Middle: row,
+			Times: (MaxUnpacked - 1<<20) / len(row), Tail: sheetTail})
 		reportPeak(b, path)
 	})
 }

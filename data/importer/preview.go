@@ -80,6 +80,35 @@ type Preview struct {
 
 	workshop int64
 	source   string
+	// columnsOf holds, by how many cells a row reaches, the column each
+	// field comes from: rows share it rather than each holding a map of
+	// its own (a list of 100,000 rows kept 60 MB of them).
+	columnsOf map[int]map[Field]string
+}
+
+// columns names the column each field of a row with width cells came
+// from; the map is shared, not to be changed.
+func (p *Preview) columns(width int) map[Field]string {
+	width = min(width, len(p.Mapping))
+	if c, ok := p.columnsOf[width]; ok {
+		return c
+	}
+	c := map[Field]string{}
+	for i, f := range p.Mapping[:width] {
+		if f == Ignore {
+			continue
+		}
+		col := p.Headers[i]
+		if col == "" {
+			col = fmt.Sprintf("#%d", i+1)
+		}
+		c[f] = col
+	}
+	if p.columnsOf == nil {
+		p.columnsOf = map[int]map[Field]string{}
+	}
+	p.columnsOf[width] = c
+	return c
 }
 
 // Prepare reads rows below the header into participants of a workshop and
@@ -142,8 +171,8 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 	}
 	part := data.Participant{WorkshopID: workshopID, Status: data.StatusApplicant}
 	var reasons []data.FieldError
-	column := map[Field]string{} // header of the column each field came from
-	given := map[string]bool{}   // data's fields the row gives a value for
+	column := p.columns(len(cells)) // header of the column each field came from
+	given := map[string]bool{}      // data's fields the row gives a value for
 	refuse := func(col, key, value, msg string) {
 		value = Short(value)
 		reasons = append(reasons, data.FieldError{Field: col, Key: key,
@@ -159,7 +188,6 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		if col == "" {
 			col = fmt.Sprintf("#%d", i+1)
 		}
-		column[f] = col
 		if v != "" {
 			for _, field := range dataFields(f) {
 				given[field] = true

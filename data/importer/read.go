@@ -19,6 +19,13 @@ import (
 // ErrFormat is returned for a file that is neither a workbook nor text.
 var ErrFormat = errors.New("not an .xlsx workbook or a .csv text file")
 
+// ErrDamaged is returned for a workbook that cannot be read through: a
+// zip cut short, parts that do not unpack to what they declare (as a file
+// made to exhaust the memory may), XML that breaks off. It is an
+// ErrFormat too, told apart so that the user is not told that a workbook
+// is not one.
+var ErrDamaged = fmt.Errorf("%w: a damaged workbook", ErrFormat)
+
 // Workbook is an opened registration list: a workbook's sheets, or the one
 // table of a CSV file.
 type Workbook struct {
@@ -134,10 +141,13 @@ func (w *Workbook) Rows(sheet string) ([][]string, error) {
 	return w.xlsx.rows(sheet)
 }
 
-// Close releases the workbook.
+// Close releases the workbook, and the rows of a CSV file it holds: the
+// caller keeps those it took from Rows.
 func (w *Workbook) Close() error {
-	if w.file != nil {
-		return w.file.Close()
+	w.rows = nil
+	if f := w.file; f != nil {
+		w.file = nil
+		return f.Close()
 	}
 	return nil
 }

@@ -46,7 +46,7 @@ const tokenLimit = MaxCellLength * 10
 func openXLSX(name string, r io.ReaderAt, size int64) (*xlsxBook, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w (%v)", name, ErrFormat, err)
+		return nil, fmt.Errorf("%s: %w (%v)", name, ErrDamaged, err)
 	}
 	b := &xlsxBook{file: name, parts: map[string]*zip.File{}, sheetPart: map[string]string{}, fmtCode: map[int]string{}}
 	for _, f := range zr.File {
@@ -209,7 +209,7 @@ func (b *xlsxBook) scan(part string, left *int64, where func() string, fn func(*
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return fmt.Errorf("%s: %w (%v)", b.file, ErrFormat, err)
+		return fmt.Errorf("%s: %w (%v)", b.file, ErrDamaged, err)
 	}
 	defer rc.Close()
 	if where == nil {
@@ -240,7 +240,7 @@ func (b *xlsxBook) readError(err error) error {
 	if errors.As(err, &limit) || errors.Is(err, ErrFormat) {
 		return err
 	}
-	return fmt.Errorf("%s: %w (it is damaged: %v)", b.file, ErrFormat, err)
+	return fmt.Errorf("%s: %w (%v)", b.file, ErrDamaged, err)
 }
 
 // text reads the text of the element just started, up to its end, leaving

@@ -65,7 +65,7 @@ func (r *sheetReader) element(ts *tokens, t xml.StartElement) error {
 			}
 		}
 		if r.col > 16384 {
-			return fmt.Errorf("%s: %w (it is damaged: %s is beyond the last column)", r.book.file, ErrFormat, r.where())
+			return fmt.Errorf("%s: %w (%s is beyond the last column)", r.book.file, ErrDamaged, r.where())
 		}
 		if r.cells > MaxCells {
 			return errTooManyCells(r.book.file, r.sheet)
