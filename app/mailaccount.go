@@ -20,7 +20,10 @@ import (
 // The mail account is kept in the open file (the server, the sender), so
 // that the command line sends with it too; its password never is: it goes
 // to the system's keychain when there is one, and is asked for when the
-// outbox first sends otherwise.
+// outbox first sends otherwise. The keychain is asked off the UI
+// goroutine: a Secret Service that is registered but does not answer
+// would otherwise freeze the window for as long as mail waits for it
+// (keychainPatience), and "Checking the keychain…" shows meanwhile.
 
 // mailSettings is the Mail section of the Settings dialog.
 func (c *controller) mailSettings() fyne.CanvasObject {
@@ -38,9 +41,20 @@ type mailAccountDialog struct {
 	fromAddress, rate                    *widget.Entry
 	security                             *widget.Select
 	remember                             *widget.Check
+	saveButton                           *widget.Button
 	rows                                 map[string]*fieldRow
 	general, keychain                    *widget.Label
 	then                                 func(data.MailAccount)
+	// asking counts the calls to the keychain not answered yet; noChain
+	// says that it could not be reached.
+	asking  int
+	noChain bool
+	// cancelled: the user closed the dialog while the keychain kept the
+	// password, and what was to follow the account does not.
+	cancelled bool
+	// fit sizes the dialog to its content and the window, again when
+	// what it says of the keychain changes its height.
+	fit func()
 }
 
 // securityNames are the connection's protections in words, in the order
@@ -88,36 +102,47 @@ func (c *controller) showMailAccount(then func(data.MailAccount)) *mailAccountDi
 			g.security.SetSelectedIndex(i)
 		}
 	}
-	g.user = entry(a.User, lang.X("mail.user_hint", "often the whole address; empty for a relay without one"))
+	// The hint goes under the field, where it wraps, rather than in it,
+	// where French and Spanish are cut at 1024×600.
+	g.user = entry(a.User, "")
+	userHint := caption(lang.X("mail.user_hint", "Often the whole address; empty for a relay that asks for none."))
 	g.password = widget.NewPasswordEntry()
 	g.remember = widget.NewCheck(lang.X("mail.remember", "Keep it in this computer’s keychain"), nil)
 	g.remember.SetChecked(true)
-	g.keychain = widget.NewLabel("")
-	g.keychain.Wrapping = fyne.TextWrapWord
-	g.keychain.SizeName = theme.SizeNameCaptionText
+	g.keychain = caption("")
 	// Asking for an entry tells whether there is a keychain at all.
-	if _, err := mail.SystemKeychain.Get(mail.KeychainAccount(a)); err == nil && a.User != "" {
-		g.password.SetPlaceHolder(lang.X("mail.password_kept", "kept in the keychain; type to change it"))
-	} else if !errors.Is(err, mail.ErrNotKept) {
-		g.noKeychain()
-	}
+	account := mail.KeychainAccount(a)
+	g.askKeychain(func() error {
+		_, err := mail.SystemKeychain.Get(account)
+		return err
+	}, func(err error) {
+		switch {
+		case err == nil && a.User != "":
+			g.password.SetPlaceHolder(lang.X("mail.password_kept", "kept in the keychain; type to change it"))
+		case err != nil && !errors.Is(err, mail.ErrNotKept):
+			g.noKeychain()
+		}
+	})
 	g.fromName = entry(a.FromName, lang.X("mail.from_name_hint", "e.g. Lagos workshop team"))
 	g.fromAddress = entry(a.FromAddress, lang.X("mail.from_address_hint", "name@example.org"))
 	g.rate = entry(strconv.Itoa(a.PerMinute), "20")
-	rateHint := widget.NewLabel(lang.X("mail.rate_hint", "Providers limit how fast a mailbox may send; 0 sends as fast as the server takes them."))
-	rateHint.Wrapping = fyne.TextWrapWord
-	rateHint.SizeName = theme.SizeNameCaptionText
+	rateHint := caption(lang.X("mail.rate_hint", "Providers limit how fast a mailbox may send; 0 sends as fast as the server takes them."))
 	form := fieldForm(g.rows, mailFieldLabel,
 		formField{"host", g.host}, formField{"security", g.security}, formField{"port", g.port},
-		formField{"user", g.user}, formField{"password", container.NewVBox(g.password, g.remember, g.keychain)},
+		formField{"user", container.NewVBox(g.user, userHint)},
+		formField{"password", container.NewVBox(g.password, g.remember, g.keychain)},
 		formField{"from_name", g.fromName}, formField{"from_address", g.fromAddress},
 		formField{"per_minute", container.NewVBox(g.rate, rateHint)})
 	g.general = problemLabel()
-	save := mainButton(lang.X("mail.save", "Save"), g.save)
+	g.saveButton = mainButton(lang.X("mail.save", "Save"), g.save)
 	inner := container.NewVBox(form, g.general)
 	scroll := container.NewVScroll(inner)
-	g.d = c.newModal(lang.X("mail.account_title", "Mail account"), scroll, cancelButton(func() { g.d.Hide() }), save)
-	fitScrolling(g.d, scroll, inner, 620, c.win.Canvas().Size().Height)
+	g.d = c.newModal(lang.X("mail.account_title", "Mail account"), scroll, cancelButton(func() {
+		g.cancelled = true
+		g.d.Hide()
+	}), g.saveButton)
+	g.fit = func() { fitScrolling(g.d, scroll, inner, 620, c.win.Canvas().Size().Height) }
+	g.fit()
 	g.d.Show()
 	c.opened(g)
 	return g
@@ -159,44 +184,106 @@ func (g *mailAccountDialog) save() {
 			g.general.Show()
 			return
 		}
-		if g.keep(a) {
+		g.keep(a, func() {
 			g.d.Hide()
 			if g.then != nil {
 				g.then(a)
 			}
-		}
+		})
 	})
 }
 
 // keep puts a typed password in the keychain, or in memory for this
-// session when there is no keychain (or keeping it was not wanted); it
-// reports whether the dialog may close.
-func (g *mailAccountDialog) keep(a data.MailAccount) bool {
+// session when there is no keychain (or keeping it was not wanted), and
+// then closes the dialog with close; a keychain that refuses it leaves
+// the dialog open, saying so.
+func (g *mailAccountDialog) keep(a data.MailAccount, close func()) {
 	password := g.password.Text
 	if a.User == "" || password == "" {
-		return true
+		close()
+		return
 	}
 	g.c.mail.remember(a, password)
-	if !g.remember.Checked {
-		if g.remember.Disabled() {
-			return true // no keychain: kept in memory, as the note says
+	if g.noChain {
+		close() // kept in memory, as the note says
+		return
+	}
+	account, wanted := mail.KeychainAccount(a), g.remember.Checked
+	g.saveButton.Disable()
+	g.askKeychain(func() error {
+		if !wanted {
+			mail.SystemKeychain.Delete(account)
+			return nil
 		}
-		mail.SystemKeychain.Delete(mail.KeychainAccount(a))
-		return true
+		return mail.SystemKeychain.Set(account, password)
+	}, func(err error) {
+		g.saveButton.Enable()
+		if g.cancelled {
+			return
+		}
+		if err != nil {
+			logged(say.Of(err, say.Saving), err)
+			g.noKeychain()
+			return
+		}
+		close()
+	})
+}
+
+// askKeychain runs call off the UI goroutine, saying meanwhile that the
+// keychain is being asked, and gives its answer to then on the UI
+// goroutine.
+func (g *mailAccountDialog) askKeychain(call func() error, then func(error)) {
+	g.asking++
+	g.showKeychain()
+	go func() {
+		err := call()
+		g.c.do(func() {
+			g.asking--
+			then(err)
+			g.showKeychain()
+			g.fit()
+			g.c.opened(keychainAnswered{err})
+		})
+	}()
+}
+
+// keychainAnswered is what the dialog tells its test when the keychain
+// answers.
+type keychainAnswered struct{ err error }
+
+// showKeychain says what is known of the keychain: being asked, out of
+// reach, or nothing to say; the box to keep the password in it is for a
+// keychain that answered.
+func (g *mailAccountDialog) showKeychain() {
+	switch {
+	case g.noChain:
+		g.remember.SetChecked(false)
+		g.remember.Disable()
+		g.keychain.SetText(lang.X("mail.no_keychain", "This computer has no keychain Atelier can reach: the password is kept until Atelier closes, and asked for again the next time."))
+	case g.asking > 0:
+		g.remember.Disable()
+		g.keychain.SetText(lang.X("mail.checking_keychain", "Checking the keychain…"))
+	default:
+		g.remember.Enable()
+		g.keychain.SetText("")
 	}
-	if err := mail.SystemKeychain.Set(mail.KeychainAccount(a), password); err != nil {
-		logged(say.Of(err, say.Saving), err)
-		g.noKeychain()
-		return false
-	}
-	return true
+	g.keychain.Hidden = g.keychain.Text == ""
+	g.keychain.Refresh()
 }
 
 // noKeychain says that the password cannot be kept, and is asked for.
 func (g *mailAccountDialog) noKeychain() {
-	g.remember.SetChecked(false)
-	g.remember.Disable()
-	g.keychain.SetText(lang.X("mail.no_keychain", "This computer has no keychain Atelier can reach: the password is kept until Atelier closes, and asked for again the next time."))
+	g.noChain = true
+	g.showKeychain()
+}
+
+// caption is a line of help under a field, in small letters, wrapped.
+func caption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 // fitScrolling sizes a dialog whose content scrolls: as tall as the

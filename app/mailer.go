@@ -24,6 +24,12 @@ type mailer struct {
 	// without a keychain or a password not kept in it.
 	passwords map[string]string
 	running   bool
+	// checking: the keychain is being asked for the password of a run
+	// about to start, off the UI goroutine.
+	checking bool
+	// calledOff: Stop was pressed while the keychain was being asked,
+	// and no run follows its answer.
+	calledOff bool
 	cancel    context.CancelFunc
 	report    mail.Report
 	lastErr   error
@@ -45,21 +51,20 @@ func (m *mailer) remember(a data.MailAccount, password string) {
 	m.passwords[mail.KeychainAccount(a)] = password
 }
 
-// password is the account's password: typed this session, or kept in the
-// keychain; ok is false when it must be asked for.
-func (m *mailer) password(a data.MailAccount) (string, bool) {
+// sessionPassword is the account's password when the keychain need not
+// be asked: none wanted, or typed this session.
+func (m *mailer) sessionPassword(a data.MailAccount) (string, bool) {
 	if a.User == "" {
 		return "", true
 	}
-	if p, ok := m.passwords[mail.KeychainAccount(a)]; ok {
-		return p, true
-	}
-	return mail.KeptPassword(mail.SystemKeychain, a)
+	p, ok := m.passwords[mail.KeychainAccount(a)]
+	return p, ok
 }
 
 // send runs the outbox with opt, asking for the account first if there is
-// none and for the password if need be. A run already going takes what
-// was just queued in its stride; opt.IDs are sent by the next one then.
+// none and for the password if need be. A run already going (or about to,
+// once the keychain answers) takes what was just queued in its stride;
+// opt.IDs are sent by the next one then.
 func (m *mailer) send(opt mail.Options) {
 	c := m.c
 	a, kept, err := c.st.MailAccount()
@@ -71,14 +76,46 @@ func (m *mailer) send(opt mail.Options) {
 		c.showMailAccount(func(data.MailAccount) { m.send(opt) })
 		return
 	}
-	password, ok := m.password(a)
-	if !ok {
-		m.askPassword(a, func() { m.send(opt) })
+	if m.running || m.checking {
 		return
 	}
-	if m.running {
+	if password, ok := m.sessionPassword(a); ok {
+		m.run(a, password, opt)
 		return
 	}
+	// The keychain is asked off the UI goroutine: one that does not
+	// answer would freeze the window until mail stops waiting for it.
+	m.checking = true
+	m.changed()
+	st := c.st
+	go func() {
+		password, ok := mail.KeptPassword(mail.SystemKeychain, a)
+		c.do(func() {
+			calledOff := m.calledOff
+			m.checking, m.calledOff = false, false
+			m.changed()
+			if calledOff || c.st != st || c.closed {
+				return
+			}
+			if !ok {
+				m.askPassword(a, func() { m.send(opt) })
+				return
+			}
+			m.run(a, password, opt)
+		})
+	}()
+}
+
+// changed tells the outbox view, when open, that the mailer's state did.
+func (m *mailer) changed() {
+	if m.watch != nil {
+		m.watch()
+	}
+}
+
+// run starts a run of the outbox with the account's password.
+func (m *mailer) run(a data.MailAccount, password string, opt mail.Options) {
+	c := m.c
 	if m.retry != nil {
 		m.retry.Stop()
 		m.retry = nil
@@ -91,9 +128,7 @@ func (m *mailer) send(opt mail.Options) {
 	opt.Progress = func(r mail.Report) {
 		c.do(func() {
 			m.report = r
-			if m.watch != nil {
-				m.watch()
-			}
+			m.changed()
 		})
 	}
 	go func() {
@@ -112,9 +147,7 @@ func (m *mailer) send(opt mail.Options) {
 				delete(m.passwords, mail.KeychainAccount(a))
 			}
 			end(err)
-			if m.watch != nil {
-				m.watch()
-			}
+			m.changed()
 			var me *mail.Error
 			if st == c.st && (errors.As(err, &me) && me.Temporary || err == nil && rep.Retrying > 0) {
 				m.retryLater(a)
@@ -139,6 +172,12 @@ func (m *mailer) retryLater(a data.MailAccount) {
 
 // stop asks the run to stop after the message it is sending.
 func (m *mailer) stop() {
+	if m.checking && !m.calledOff {
+		m.calledOff = true
+		if !m.c.closed {
+			m.changed()
+		}
+	}
 	if m.cancel != nil {
 		m.cancel()
 	}

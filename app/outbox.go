@@ -155,6 +155,9 @@ func (v *outboxView) reload() {
 	}
 	m := &v.c.mail
 	switch {
+	case m.checking:
+		v.running.SetText(lang.X("mail.checking_keychain", "Checking the keychain…"))
+		v.running.Importance = widget.MediumImportance
 	case m.running:
 		v.running.SetText(lang.X("outbox.running", "Sending… {{.Sent}} sent so far.", map[string]any{"Sent": m.report.Sent}))
 		v.running.Importance = widget.MediumImportance
@@ -166,7 +169,7 @@ func (v *outboxView) reload() {
 	}
 	v.running.Hidden = v.running.Text == ""
 	v.running.Refresh()
-	if m.running {
+	if m.running || m.checking && !m.calledOff {
 		v.sendNow.Disable()
 		v.stop.Enable()
 	} else {

@@ -33,7 +33,8 @@ func fillAccount(c *controller, g *mailAccountDialog, host, port, user, password
 
 // The mail account is kept in the file, its password never: where this
 // computer has no keychain (a Linux without a desktop session, as here)
-// the dialog says so, and the password lives in memory until Atelier
+// the dialog says so once it has asked (off the UI goroutine, saying
+// meanwhile that it asks), and the password lives in memory until Atelier
 // closes. A mistake is said beside its field. (This test runs before the
 // next one, which replaces go-keyring's keychain by its stand-in for good.)
 func TestMailAccountWithoutAKeychain(t *testing.T) {
@@ -41,7 +42,7 @@ func TestMailAccountWithoutAKeychain(t *testing.T) {
 		t.Skip("this computer has a keychain")
 	}
 	st := tempStore(t)
-	c, _ := openAt(t, "en", st, 0)
+	c, q := openAt(t, "en", st, 0)
 	c.showSettings()
 	button := findButton(topDialog(c), "Mail account…")
 	if button == nil {
@@ -49,8 +50,12 @@ func TestMailAccountWithoutAKeychain(t *testing.T) {
 	}
 	test.Tap(button)
 	g := lastOf[*mailAccountDialog](c)
-	if g == nil || !g.remember.Disabled() || !strings.Contains(g.keychain.Text, "no keychain") {
-		t.Fatalf("the dialog does not say there is no keychain: %+v", g)
+	if g == nil || !g.remember.Disabled() || g.keychain.Text != "Checking the keychain…" {
+		t.Fatalf("the dialog does not say it asks the keychain: %+v", g)
+	}
+	if !q.runUntil(10*time.Second, func() bool { return countOf[keychainAnswered](c) == 1 }) ||
+		!g.remember.Disabled() || !strings.Contains(g.keychain.Text, "no keychain") {
+		t.Fatalf("the dialog does not say there is no keychain: %q", g.keychain.Text)
 	}
 	fillAccount(c, g, "smtp.example.org", "70000", "organiser", "p4ss-Ñ")
 	g.save()
@@ -66,7 +71,7 @@ func TestMailAccountWithoutAKeychain(t *testing.T) {
 	if err != nil || !kept || a.Port != 2525 || a.FromName != "Ọláńrewájú Ẹ̀kọ́" || a.Security != data.SecurityNone {
 		t.Fatalf("kept %v %+v %v", kept, a, err)
 	}
-	if p, ok := c.mail.password(a); !ok || p != "p4ss-Ñ" {
+	if p, ok := c.mail.sessionPassword(a); !ok || p != "p4ss-Ñ" {
 		t.Fatalf("the password typed is not kept for the session: %q %v", p, ok)
 	}
 	st.Close()
@@ -99,6 +104,9 @@ func TestSendCertificatesFromTheCertificatesTab(t *testing.T) {
 	}
 	fillAccount(c, g, "127.0.0.1", strconv.Itoa(m.SMTPPort), "organiser", "p4ss-Ñ")
 	g.save()
+	if !q.runUntil(10*time.Second, func() bool { return lastOf[*sendDialog](c) != nil }) {
+		t.Fatal("no send dialog after the account")
+	}
 	a, _, _ := st.MailAccount()
 	if p, err := keyring.Get(mail.KeychainService, mail.KeychainAccount(a)); err != nil || p != "p4ss-Ñ" {
 		t.Fatalf("keychain: %q %v", p, err)
@@ -282,13 +290,17 @@ func TestTheOutboxShowsUnknownAndSendsItOnlyAtTheUsersWord(t *testing.T) {
 
 // The Mail account is whole on a 1024×600 screen, in French (its longest
 // words): no taller than the window, the form scrolling; in a tall window
-// it shows whole, with nothing to scroll.
+// it shows whole, with nothing to scroll, once the keychain has answered
+// too (what the dialog says of it may take lines).
 func TestTheMailAccountFitsASmallScreen(t *testing.T) {
 	st := tempStore(t)
-	c, _ := openAt(t, "fr", st, 0)
-	for _, size := range []fyne.Size{{Width: 1024, Height: 560}, {Width: 1366, Height: 900}} {
+	c, q := openAt(t, "fr", st, 0)
+	for i, size := range []fyne.Size{{Width: 1024, Height: 560}, {Width: 1366, Height: 900}} {
 		c.win.Resize(size)
 		g := c.showMailAccount(nil)
+		if !q.runUntil(10*time.Second, func() bool { return countOf[keychainAnswered](c) == i+1 }) {
+			t.Fatal("the keychain did not answer")
+		}
 		canvas := c.win.Canvas().Size()
 		if h := g.d.MinSize().Height; h > canvas.Height {
 			t.Errorf("window %v: the dialog is %.0f tall in a canvas of %.0f", size, h, canvas.Height)
@@ -340,7 +352,7 @@ func TestThePasswordIsAskedAndARefusedOneAskedAgain(t *testing.T) {
 		t.Helper()
 		before := countOf[*passwordDialog](c)
 		test.Tap(o.sendNow)
-		if countOf[*passwordDialog](c) != before+1 {
+		if !q.runUntil(10*time.Second, func() bool { return countOf[*passwordDialog](c) == before+1 }) {
 			t.Fatal("the password was not asked for")
 		}
 		p := lastOf[*passwordDialog](c)

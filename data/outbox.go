@@ -349,6 +349,44 @@ type Outcome struct {
 	RetryAt                   time.Time
 }
 
+// pickable is the condition a message meets to be the next NextMessage
+// claims for a Pick, with pickArgs's arguments. Waiting takes a message
+// not due yet only if this run has not tried it: one the server puts off
+// now waits its backoff rather than spending every try at once.
+const pickable = `state = 'queued' AND (next_attempt <= ? OR ? AND sender_token <> ?)
+	AND (? = 0 OR workshop_id = ?) AND (? = 'null' OR id IN (SELECT value FROM json_each(?)))`
+
+func pickArgs(pick Pick, now time.Time, ids []byte) []any {
+	return []any{stamp(now), pick.Waiting, pick.Token, pick.WorkshopID, pick.WorkshopID, string(ids), string(ids)}
+}
+
+// pickNow is pick's time and its IDs as JSON, for pickable.
+func pickNow(pick Pick) (time.Time, []byte, error) {
+	now := pick.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	ids, err := json.Marshal(pick.IDs)
+	return now, ids, err
+}
+
+// MessageWaits says whether NextMessage would now find a message for
+// pick, without claiming it: a sender that must wait before its next
+// message asks first, so that it neither waits for nothing at the end of
+// its run nor holds a message "sending" that is not being sent.
+func (s *Store) MessageWaits(ctx context.Context, pick Pick) (bool, error) {
+	now, ids, err := pickNow(pick)
+	if err != nil {
+		return false, err
+	}
+	var waits bool
+	err = s.read(ctx, func(q querier) error {
+		return q.QueryRow(`SELECT EXISTS (SELECT 1 FROM outbox_messages WHERE `+pickable+`)`,
+			pickArgs(pick, now, ids)...).Scan(&waits)
+	})
+	return waits, err
+}
+
 // NextMessage writes what became of the message a sender just handed to
 // the server (when done is not nil), and claims the next message pick
 // allows, with its attachments, in the same write transaction: it is
@@ -356,11 +394,7 @@ type Outcome struct {
 // left to send. Messages a dead sender left "sending" are marked unknown
 // first.
 func (s *Store) NextMessage(ctx context.Context, done *Outcome, pick Pick) (m OutboxMessage, ok bool, err error) {
-	now := pick.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	ids, err := json.Marshal(pick.IDs)
+	now, ids, err := pickNow(pick)
 	if err != nil {
 		return m, false, err
 	}
@@ -374,15 +408,9 @@ func (s *Store) NextMessage(ctx context.Context, done *Outcome, pick Pick) (m Ou
 			stamp(now.Add(-SendingLease))); err != nil {
 			return err
 		}
-		// Waiting takes a message not due yet only if this run has not
-		// tried it: one the server puts off now waits its backoff rather
-		// than spending every try at once.
 		var id int64
-		err := tx.QueryRow(`SELECT id FROM outbox_messages WHERE state = 'queued'
-			AND (next_attempt <= ? OR ? AND sender_token <> ?)
-			AND (? = 0 OR workshop_id = ?) AND (? = 'null' OR id IN (SELECT value FROM json_each(?)))
-			ORDER BY next_attempt, id LIMIT 1`, stamp(now), pick.Waiting, pick.Token,
-			pick.WorkshopID, pick.WorkshopID, string(ids), string(ids)).Scan(&id)
+		err := tx.QueryRow(`SELECT id FROM outbox_messages WHERE `+pickable+` ORDER BY next_attempt, id LIMIT 1`,
+			pickArgs(pick, now, ids)...).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}

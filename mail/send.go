@@ -111,11 +111,17 @@ func Send(ctx context.Context, st *data.Store, server Server, opt Options) (Repo
 			return rep, err
 		}
 		if wait := time.Until(next); wait > 0 && done != nil {
-			// The outcome is written before the wait, not after it.
+			// The outcome is written before the wait, not after it; and
+			// the run waits only for a message that is there, which it
+			// claims after the wait, not before: killed while waiting,
+			// it leaves no message "sending" that was never sent.
 			if err := st.RecordOutcome(keep, *done, pick.Token); err != nil {
 				return rep, err
 			}
 			done = nil
+			if waits, err := st.MessageWaits(keep, pick); err != nil || !waits {
+				return rep, err
+			}
 			select {
 			case <-ctx.Done():
 				return rep, ctx.Err()

@@ -280,6 +280,50 @@ func TestTheRateIsKept(t *testing.T) {
 	}
 }
 
+// The rate is kept between messages only: a run ends as soon as its last
+// message is done, not an interval later, and while it waits for its next
+// message that message stays queued, so that a run killed then leaves
+// nothing "sending" that was never handed to the server.
+func TestARunEndsWithItsLastMessage(t *testing.T) {
+	m := mailtest.Start(t, mailtest.Options{})
+	st, res := demoStore(t)
+	a := accountFor(m, data.SecurityNone, "")
+	a.PerMinute = 30
+	const interval = 2 * time.Second
+	msgs := textTo(t, st, a, res.Lagos)
+	ids := []int64{msgs[0].ID, msgs[1].ID}
+	var done []time.Time
+	midWait := make(chan data.MessageState, 1)
+	progress := func(Report) {
+		done = append(done, time.Now())
+		if len(done) == 1 {
+			go func() {
+				time.Sleep(interval / 2)
+				q, err := st.Message(ids[1])
+				if err != nil {
+					t.Error(err)
+				}
+				midWait <- q.State
+			}()
+		}
+	}
+	rep, err := Send(context.Background(), st, Server{Account: a}, Options{IDs: ids, Progress: progress})
+	end := time.Now()
+	mustNoErr(t, err)
+	if rep.Sent != 2 || m.Count(t) != 2 || len(done) != 2 {
+		t.Fatalf("sent %+v, Mailpit took %d", rep, m.Count(t))
+	}
+	if between := done[1].Sub(done[0]); between < interval*3/4 {
+		t.Errorf("the second message went %v after the first; at 30 a minute, 2 s", between)
+	}
+	if after := end.Sub(done[1]); after > interval/2 {
+		t.Errorf("the run ended %v after its last message; at 30 a minute it waited for a next one that was not there", after)
+	}
+	if state := <-midWait; state != data.StateQueued {
+		t.Errorf("while the run waited, the next message was %s", state)
+	}
+}
+
 // A server that puts a message off again and again has it tried later,
 // 1, 2, 4… minutes apart, until it fails for good ("gave up"). Sending it
 // again is the user's word: it gets its tries afresh, so that a server
