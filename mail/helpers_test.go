@@ -48,21 +48,6 @@ func queue(t testing.TB, st *data.Store, a data.MailAccount, r Request) []data.O
 	return msgs
 }
 
-// requireTool finds an independent reader the tests hold our output
-// against; it skips without it, except in CI, which installs it.
-func requireTool(t testing.TB, name, debianPackage string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed; .ci/run installs %s", name, debianPackage)
-	}
-	t.Skipf("%s is not installed (apt-get install %s); CI installs it", name, debianPackage)
-	return ""
-}
-
 // attachedAsKept is the one attachment of the message Mailpit took as
 // id, after checking that it is, byte for byte and by name, the one the
 // outbox keeps for kept.
@@ -83,7 +68,7 @@ func attachedAsKept(t testing.TB, m *mailtest.Mailpit, id string, kept data.Outb
 // pdfText is the text poppler reads in a PDF.
 func pdfText(t testing.TB, pdf []byte) string {
 	t.Helper()
-	tool := requireTool(t, "pdftotext", "poppler-utils")
+	tool := mailtest.RequireTool(t, "pdftotext", "poppler-utils")
 	path := filepath.Join(t.TempDir(), "a.pdf")
 	mustNoErr(t, os.WriteFile(path, pdf, 0o600))
 	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()

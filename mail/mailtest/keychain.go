@@ -50,9 +50,9 @@ exit $status`
 // InKeychainSession to know that it is the one to do the work.
 func KeychainSession(t testing.TB, test string, keychain Keychain) {
 	t.Helper()
-	session := tool(t, "dbus-run-session", "dbus-daemon")
-	daemon := tool(t, "gnome-keyring-daemon", "gnome-keyring")
-	tool(t, "dbus-send", "dbus-bin")
+	session := RequireTool(t, "dbus-run-session", "dbus-daemon")
+	daemon := RequireTool(t, "gnome-keyring-daemon", "gnome-keyring")
+	RequireTool(t, "dbus-send", "dbus-bin")
 	home := t.TempDir()
 	runtime := filepath.Join(home, "run")
 	if err := os.Mkdir(runtime, 0o700); err != nil {
@@ -76,9 +76,10 @@ func KeychainSession(t testing.TB, test string, keychain Keychain) {
 	}
 }
 
-// tool finds a program the keychain session needs; without it the test
-// skips, except in CI, which installs it.
-func tool(t testing.TB, name, debianPackage string) string {
+// RequireTool finds a program a test needs (the keychain session's, or an
+// independent reader of what mail sends); without it the test skips,
+// except in CI, which installs it.
+func RequireTool(t testing.TB, name, debianPackage string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err == nil {
