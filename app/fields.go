@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -135,7 +136,35 @@ func newLeaveDateEntry() *leaveDateEntry {
 	e := &leaveDateEntry{}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewDateEntry sets it
+	pickFromItsDate(&e.DateEntry, e)
 	return e
+}
+
+// pickFromItsDate gives a date entry a calendar that opens on the month of
+// the date in the field, or on this month when it has none. Fyne's own
+// opens on the month it was first drawn in, whatever the field holds: a
+// 2022 workshop's dates were picked from today's month, years away. self
+// is the widget the window holds, e itself or the widget it is part of.
+func pickFromItsDate(e *widget.DateEntry, self fyne.Widget) {
+	var pop *widget.PopUp
+	b := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
+		on := time.Now()
+		if e.Date != nil {
+			on = *e.Date
+		}
+		cal := widget.NewCalendar(on, func(t time.Time) {
+			pop.Hide()
+			e.SetDate(&t)
+		})
+		d := fyne.CurrentApp().Driver()
+		pop = widget.NewPopUp(cal, d.CanvasForObject(self))
+		// Where Fyne puts its own: under the field, as wide as it.
+		at := d.AbsolutePositionForObject(self).AddXY(0, self.Size().Height-theme.InputBorderSize())
+		pop.ShowAtPosition(at)
+		pop.Resize(fyne.NewSize(self.Size().Width, pop.MinSize().Height))
+	})
+	b.Importance = widget.LowImportance
+	e.ActionItem = b
 }
 
 func (e *leaveDateEntry) FocusLost() {

@@ -1,12 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -50,12 +51,14 @@ type participantsView struct {
 	table                  *widget.Table
 	widths                 [columnCount]float32 // as fitColumns set them
 	cuts                   map[cutKey]string    // texts cut to their column's width
-	bulk                   *fyne.Container
+	bulk                   *fyne.Container      // the bar of changes of many, below the table
 	bulkLabel              *widget.Label
+	bulkRoom               *canvas.Rectangle // the width the bar's words keep, whatever they say
 	bulkStatus             *widget.Select
-	bulkNote               *widget.Label // what the last change of many did, and ticks cleared
-	changedMany            int           // how many the last change of many changed, for bulkNote
-	clearedTicks           int           // how many ticks bulkNote says were cleared
+	bulkActions            []fyne.Disableable // the bar's choices, off while nothing is ticked
+	bulkNote               *widget.Label      // what the last change of many did, and ticks cleared
+	changedMany            int                // how many the last change of many changed, for bulkNote
+	clearedTicks           int                // how many ticks bulkNote says were cleared
 	empty                  *widget.Label
 	item                   *container.TabItem
 }
@@ -92,6 +95,11 @@ func newParticipantsView(c *controller) *participantsView {
 
 	v.counts = widget.NewLabel("")
 	v.counts.Wrapping = fyne.TextWrapWord
+	// The summary keeps the height of two lines, which it mostly takes:
+	// one line less after a search or a change of many moved the table up
+	// under the pointer.
+	twoLines := canvas.NewRectangle(color.Transparent)
+	twoLines.SetMinSize(fyne.NewSize(0, widget.NewLabel("1\n2").MinSize().Height))
 
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.shown), columnCount },
@@ -101,7 +109,7 @@ func newParticipantsView(c *controller) *participantsView {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
-		return b
+		return container.NewStack(b, widget.NewCheck("", nil))
 	}
 	v.table.UpdateHeader = v.updateHeader
 	for col, w := range columnMin {
@@ -120,42 +128,7 @@ func newParticipantsView(c *controller) *participantsView {
 		v.showForm(p)
 	}
 
-	v.bulkLabel = widget.NewLabel("")
-	v.bulkLabel.TextStyle.Bold = true
-	v.bulkNote = widget.NewLabel("")
-	v.bulkNote.Wrapping = fyne.TextWrapWord
-	v.bulkNote.Hide()
-	bulkStatuses := make([]string, len(data.Statuses))
-	for i, s := range data.Statuses {
-		bulkStatuses[i] = statusName(s)
-	}
-	v.bulkStatus = widget.NewSelect(bulkStatuses, func(string) {
-		if i := v.bulkStatus.SelectedIndex(); i >= 0 {
-			v.changeChecked(func(ids []int64) error { return v.c.st.SetStatus(ids, data.Statuses[i]) })
-			v.bulkStatus.ClearSelected()
-		}
-	})
-	v.bulkStatus.PlaceHolder = lang.X("participants.bulk.status", "Set status…")
-	// The bar wraps onto a second line where the tab is narrow (1024×600,
-	// French and Spanish): in one line it was wider than the tab, and the
-	// window's content with it.
-	v.bulk = container.New(layout.NewRowWrapLayout(), v.bulkLabel, v.bulkStatus,
-		widget.NewButton(lang.X("participants.bulk.award", "Award grant"), func() {
-			v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantAwarded(ids, true) })
-		}),
-		widget.NewButton(lang.X("participants.bulk.paid", "Mark grant paid"), func() {
-			v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantPaid(ids, true) })
-		}),
-		widget.NewButton(lang.X("participants.bulk.unpaid", "Mark grant unpaid"), func() {
-			v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantPaid(ids, false) })
-		}),
-		widget.NewButtonWithIcon(lang.X("participants.bulk.clear", "Clear ticks"), theme.ContentClearIcon(), func() {
-			clear(v.checked)
-			v.bulkNote.Hide()
-			v.showChecked()
-		}),
-	)
-	v.bulk.Hide()
+	bar := v.newBulkBar()
 
 	v.empty = widget.NewLabel("")
 	v.empty.Alignment = fyne.TextAlignCenter
@@ -167,12 +140,10 @@ func newParticipantsView(c *controller) *participantsView {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(importButton, add), v.search),
 		container.NewGridWithColumns(3, v.status, v.country, v.grant),
-		v.counts,
-		v.bulk,
-		v.bulkNote,
+		container.NewStack(twoLines, v.counts),
 	)
 	table := container.New(&fitColumnsLayout{v: v}, v.table)
-	content := container.NewBorder(container.NewPadded(top), nil, nil, nil,
+	content := container.NewBorder(container.NewPadded(top), bar, nil, nil,
 		container.NewStack(table, container.NewCenter(v.empty)))
 	v.item = container.NewTabItemWithIcon(lang.X("participants.tab", "Participants"), theme.AccountIcon(), content)
 	return v
@@ -197,7 +168,8 @@ func (v *participantsView) clear() {
 	v.index = data.NewParticipantIndex(nil)
 	v.shown = nil
 	clear(v.checked)
-	v.table.Refresh()
+	v.bulkNote.Hide()
+	v.showChecked()
 }
 
 // peopleChanged shows participants this tab changed, and tells the others.
@@ -216,9 +188,16 @@ func (v *participantsView) reload() {
 		v.c.readFailed(err)
 		return
 	}
+	if v.changedMany == 0 {
+		// The note told of the last change of many; the list read again
+		// for anything else (an import, an undo, an edit) makes it old.
+		v.bulkNote.Hide()
+		v.clearedTicks = 0
+	}
 	v.index = data.NewParticipantIndex(people)
 	v.shown = nil // positions in the old index
 	v.loadCountries()
+	v.roomForBarLabel()
 	// Statuses and grants may have new words: the columns are fitted anew.
 	v.widths = [columnCount]float32{}
 	if w := v.table.Size().Width; w > 0 {
@@ -369,15 +348,16 @@ func columnTitle(col int) string {
 }
 
 func (v *participantsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
+	cell := o.(*fyne.Container).Objects
+	b, all := cell[0].(*widget.Button), cell[1].(*widget.Check)
 	col := id.Col
 	if col == colCheck {
-		b.SetText("")
-		b.SetIcon(theme.CheckButtonIcon())
-		b.OnTapped = v.toggleAllShown
+		b.Hide()
+		v.showTickAll(all)
 		return
 	}
-	b.SetIcon(nil)
+	all.Hide()
+	b.Show()
 	title := columnTitle(col)
 	if col == v.sortCol {
 		title += map[bool]string{true: " ▲", false: " ▼"}[v.sortUp]

@@ -2,9 +2,15 @@ package app
 
 import (
 	"errors"
+	"image/color"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/atelier-workshops/atelier/data"
 )
@@ -14,6 +20,52 @@ import (
 // can be ticked: the ticks of a row that leaves the view (a search, a
 // filter, a change that no longer matches them) are cleared and the bar
 // says so, so that a change of many never reaches someone out of sight.
+
+// newBulkBar is the bar of changes of many, below the table and always
+// there: its choices are greyed while nothing is ticked. Above the table,
+// appearing with the first tick, it pushed the rows down under the
+// pointer, and a quick second click ticked another row, or all of them.
+func (v *participantsView) newBulkBar() fyne.CanvasObject {
+	v.bulkLabel = widget.NewLabel("")
+	v.bulkNote = widget.NewLabel("")
+	v.bulkNote.Wrapping = fyne.TextWrapWord
+	v.bulkNote.Hide()
+	statuses := make([]string, len(data.Statuses))
+	for i, s := range data.Statuses {
+		statuses[i] = statusName(s)
+	}
+	v.bulkStatus = widget.NewSelect(statuses, func(string) {
+		if i := v.bulkStatus.SelectedIndex(); i >= 0 {
+			v.changeChecked(func(ids []int64) error { return v.c.st.SetStatus(ids, data.Statuses[i]) })
+			v.bulkStatus.ClearSelected()
+		}
+	})
+	v.bulkStatus.PlaceHolder = lang.X("participants.bulk.status", "Set status…")
+	award := widget.NewButton(lang.X("participants.bulk.award", "Award grant"), func() {
+		v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantAwarded(ids, true) })
+	})
+	paid := widget.NewButton(lang.X("participants.bulk.paid", "Mark grant paid"), func() {
+		v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantPaid(ids, true) })
+	})
+	unpaid := widget.NewButton(lang.X("participants.bulk.unpaid", "Mark grant unpaid"), func() {
+		v.changeChecked(func(ids []int64) error { return v.c.st.SetGrantPaid(ids, false) })
+	})
+	clearTicks := widget.NewButtonWithIcon(lang.X("participants.bulk.clear", "Clear ticks"), theme.ContentClearIcon(), func() {
+		clear(v.checked)
+		v.bulkNote.Hide()
+		v.showChecked()
+	})
+	v.bulkActions = []fyne.Disableable{v.bulkStatus, award, paid, unpaid, clearTicks}
+	// The bar wraps onto a second line where the tab is narrow (1024×600,
+	// French and Spanish): in one line it was wider than the tab, and the
+	// window's content with it.
+	v.bulkRoom = canvas.NewRectangle(color.Transparent)
+	v.bulk = container.New(&flowLayout{}, container.NewStack(v.bulkRoom, v.bulkLabel),
+		v.bulkStatus, award, paid, unpaid, clearTicks)
+	v.roomForBarLabel()
+	v.updateBar()
+	return container.NewPadded(container.NewVBox(v.bulkNote, v.bulk))
+}
 
 func (v *participantsView) setChecked(id int64, on bool) {
 	if on {
@@ -47,22 +99,84 @@ func (v *participantsView) setCheckedQuiet(id int64, on bool) {
 	}
 }
 
+// showChecked shows the ticks: the boxes, the box over them and the bar.
 func (v *participantsView) showChecked() {
-	n := len(v.checked)
-	if n == 0 {
-		v.bulk.Hide()
-	} else {
-		v.bulkLabel.SetText(lang.XN("participants.bulk.count", "{{.Count}} ticked row, all shown:", n, map[string]any{"Count": n}))
-		v.bulk.Show()
-	}
+	v.updateBar()
 	v.table.Refresh()
+}
+
+// updateBar says how many rows are ticked, or how to tick them, and
+// offers the changes of many only when some are.
+func (v *participantsView) updateBar() {
+	n := len(v.checked)
+	text := barHint()
+	if n > 0 {
+		text = barCount(n)
+	}
+	if v.bulkLabel.Text != text {
+		v.bulkLabel.TextStyle.Bold = n > 0
+		v.bulkLabel.SetText(text)
+	}
+	for _, a := range v.bulkActions {
+		if n > 0 && a.Disabled() {
+			a.Enable()
+		} else if n == 0 && !a.Disabled() {
+			a.Disable()
+		}
+	}
+}
+
+// roomForBarLabel keeps the bar's words as wide whether they say how to
+// tick or how many are ticked, so that the bar wraps the same way and its
+// height stays put as the first tick is made or the last cleared.
+func (v *participantsView) roomForBarLabel() {
+	n := max(len(v.index.People), 2)
+	size := theme.TextSize()
+	hint := fyne.MeasureText(barHint(), size, fyne.TextStyle{})
+	count := fyne.MeasureText(barCount(n), size, fyne.TextStyle{Bold: true})
+	v.bulkRoom.SetMinSize(fyne.NewSize(max(hint.Width, count.Width)+2*theme.InnerPadding(), 0))
+}
+
+func barHint() string {
+	return lang.X("participants.bulk.hint", "Tick rows to change several at once:")
+}
+
+func barCount(n int) string {
+	return lang.XN("participants.bulk.count", "{{.Count}} ticked row, all shown:", n, map[string]any{"Count": n})
+}
+
+// showTickAll shows the box above the ticks as the rows shown are: ticked
+// when every one is, partly when some are, empty when none is.
+func (v *participantsView) showTickAll(all *widget.Check) {
+	ticked := 0
+	if len(v.checked) > 0 {
+		for _, i := range v.shown {
+			if v.checked[v.index.People[i].ID] {
+				ticked++
+			}
+		}
+	}
+	checked := ticked > 0 && ticked == len(v.shown)
+	partial := ticked > 0 && !checked
+	all.OnChanged = nil
+	if all.Checked != checked || all.Partial != partial {
+		all.Checked, all.Partial = checked, partial
+		all.Refresh()
+	}
+	if len(v.shown) == 0 {
+		all.Disable()
+	} else {
+		all.Enable()
+	}
+	all.OnChanged = func(bool) { v.toggleAllShown() }
+	all.Show()
 }
 
 // forgetHiddenTicks clears the ticks of the rows the table no longer
 // shows, and says how many went, with what the last change of many did.
 func (v *participantsView) forgetHiddenTicks() {
 	if len(v.checked) == 0 && v.changedMany == 0 {
-		v.bulk.Hide() // the ticks went with another workshop
+		v.updateBar() // the ticks went with another workshop
 		return
 	}
 	shown := make(map[int64]bool, len(v.shown))
@@ -97,7 +211,7 @@ func (v *participantsView) forgetHiddenTicks() {
 	}
 	v.bulkNote.SetText(strings.Join(said, " "))
 	v.bulkNote.Show()
-	v.showChecked()
+	v.updateBar() // the table is refreshed by refilter
 }
 
 // tickedShown are the ticked participants the table shows, in its order:

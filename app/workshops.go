@@ -260,6 +260,8 @@ func (s *workshopsScreen) showAddDialog() *addWorkshopDialog {
 	a.end = widget.NewDateEntry()
 	a.end.SetPlaceHolder(datePlaceholder())
 	a.end.SetDate(timeOf(today.AddDays(4)))
+	pickFromItsDate(a.start, a.start)
+	pickFromItsDate(a.end, a.end)
 	for _, e := range []*widget.Entry{a.title, a.city, &a.start.Entry, &a.end.Entry} {
 		e.OnSubmitted = func(string) { a.submit() }
 	}
