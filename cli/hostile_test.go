@@ -267,7 +267,7 @@ func TestImportRefusesHostileWorkbooks(t *testing.T) {
 	}{
 		"inflating.xlsx": {importtest.Inflating(300 << 20), "its sheets unpack to more than 100 MB"},
 		"lying.xlsx":     {lying, "is a damaged workbook"},
-		"cell.xlsx":      {cell, `cell B3 of sheet "Applicants" holds more than 32767 characters, Excel’s own limit`},
+		"cell.xlsx":      {cell, `cell B3 of sheet "Applicants" holds more than 32,767 characters, Excel’s own limit`},
 	} {
 		path := filepath.Join(dir, name)
 		importtest.WriteXLSX(t, path, c.sheet)
