@@ -17,10 +17,11 @@ import (
 
 // words is w in the interface language.
 func words(w say.Words) string {
+	args := w.ArgsIn(uiLanguage())
 	if n, ok := w.Args["Count"].(int); ok && say.Plural(w.Key) {
-		return lang.XN(w.Key, say.Template(w.Key), n, w.Args)
+		return lang.XN(w.Key, say.Template(w.Key), n, args)
 	}
-	return lang.X(w.Key, say.Template(w.Key), w.Args)
+	return lang.X(w.Key, say.Template(w.Key), args)
 }
 
 // explain words what went wrong while doing, and logs it.

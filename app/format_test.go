@@ -1,11 +1,15 @@
 package app
 
 import (
+	"errors"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/importer"
+	"github.com/atelier-workshops/atelier/say"
 )
 
 func TestDateRanges(t *testing.T) {
@@ -60,5 +64,26 @@ func TestCountriesSortInEachLanguage(t *testing.T) {
 	es := countriesIn(data.Spanish)
 	if es.byCode["NG"] != "Nigeria" || es.byCode["DE"] != "Alemania" || len(es.names) != len(data.CountryCodes()) {
 		t.Errorf("Spanish: NG %q, DE %q, %d names", es.byCode["NG"], es.byCode["DE"], len(es.names))
+	}
+}
+
+// A list's limit is said in the interface language with its digits grouped
+// as that language groups them, in a dialog (words) and under a field
+// (fieldMessage) alike.
+func TestLimitsGroupDigitsInTheInterfaceLanguage(t *testing.T) {
+	long := "Nom;Prénom\nDiallo;" + strings.Repeat("a", importer.MaxCellLength+1) + "\n"
+	_, err := importer.OpenReader("long.csv", strings.NewReader(long))
+	var fe data.FieldError
+	if !errors.As(err, &fe) {
+		t.Fatalf("not refused with a field error: %v", err)
+	}
+	for code, want := range map[string]string{"en": "32,767", "fr": "32\u202f767", "es": "32.767"} {
+		useLanguage(t, code)
+		if got := words(say.Of(err, say.Reading)); !strings.Contains(got, want) {
+			t.Errorf("%s: %q does not say %q", code, got, want)
+		}
+		if got := fieldMessage(fe, "long.csv"); !strings.Contains(got, want) {
+			t.Errorf("%s: %q does not say %q", code, got, want)
+		}
 	}
 }

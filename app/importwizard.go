@@ -100,6 +100,7 @@ func (v *participantsView) startImport(path string) *importWizard {
 
 	do := v.c.do
 	go func() {
+		defer importer.BoundMemory()() // as atelier import: see importer.MemoryLimit
 		wb, err := importer.Open(path)
 		do(func() {
 			if err != nil {
@@ -157,6 +158,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 	}
 	end := z.v.c.startWork(z.title)
 	go func() {
+		defer importer.BoundMemory()()
 		var err error
 		if mapping == nil {
 			rows, err = wb.Rows(sheet)
@@ -269,7 +271,9 @@ func (z *importWizard) importRows() {
 	ctx, stop := z.v.c.waiting()
 	go func() {
 		defer stop()
+		restore := importer.BoundMemory()
 		res, err := p.Import(ctx, st)
+		restore()
 		do(func() {
 			end(err)
 			if err != nil {

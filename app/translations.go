@@ -71,7 +71,7 @@ func fieldMessage(fe data.FieldError, label string) string {
 		args[k] = v
 	}
 	args["Field"] = label
-	return lang.X(fe.Key, fe.Message, args)
+	return lang.X(fe.Key, fe.Message, say.NumbersIn(args, uiLanguage()))
 }
 
 // named is the word for one value of one of data's lists (a status, a mark,

@@ -144,6 +144,52 @@ func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 	}
 }
 
+// Each command that writes but needs a workshop already there
+// (certificates, letters, keys, verifier, revoke, serve, import --yes,
+// send --yes or --retry, outbox --resend, the window given --db), given an
+// existing empty file, says it is not an Atelier database, as the commands
+// that only read do, and leaves it at 0 bytes even though it fails: only
+// atelier demo and the window's own default file set up an empty one.
+func TestWritingCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(t.TempDir(), "list.csv")
+	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
+	out := t.TempDir()
+	smtp := []string{"--from", "organiser@example.org", "--smtp", "127.0.0.1:1"}
+	for _, args := range [][]string{
+		{"certificates", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "certificates.pdf")},
+		{"certificates", "--db", empty, "--workshop", "1", "--each", "--out", filepath.Join(out, "each")},
+		{"letters", "--db", empty, "--workshop", "1", "--kind", "attendance", "--out", filepath.Join(out, "letters.pdf")},
+		{"keys", "--db", empty},
+		{"keys", "--db", empty, "--out", filepath.Join(out, "keys.txt")},
+		{"verifier", "--db", empty, "--out", filepath.Join(out, "verifier.html")},
+		{"revoke", "--db", empty, "--serial", "K7Q2-M9XD-4FHT", "--reason", "typo"},
+		{"serve", "--db", empty, "--workshop", "1", "--addr", "127.0.0.1:0"},
+		{"import", "--db", empty, "--workshop", "1", "--yes", list},
+		append([]string{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--yes"}, smtp...),
+		append([]string{"send", "--db", empty, "--retry"}, smtp...),
+		{"outbox", "--db", empty, "--resend", "1"},
+		{"--db", empty},
+	} {
+		code, _, errOut := runCLI(args...)
+		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
+			t.Errorf("%s: code %d, stderr %q", args[0], code, errOut)
+		}
+		entries, _ := os.ReadDir(dir)
+		info, _ := os.Stat(empty)
+		if len(entries) != 1 || info.Size() != 0 {
+			t.Fatalf("%s: the folder holds %v, the file %d bytes", args[0], entries, info.Size())
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
+	}
+}
+
 // On a real file, the commands that only read change no byte of it and
 // leave nothing beside it.
 func TestReadOnlyCommandsChangeNothing(t *testing.T) {
@@ -221,7 +267,7 @@ func TestImportRefusesHostileWorkbooks(t *testing.T) {
 	}{
 		"inflating.xlsx": {importtest.Inflating(300 << 20), "its sheets unpack to more than 100 MB"},
 		"lying.xlsx":     {lying, "is a damaged workbook"},
-		"cell.xlsx":      {cell, `cell B3 of sheet "Applicants" holds more than 32767 characters, Excel’s own limit`},
+		"cell.xlsx":      {cell, `cell B3 of sheet "Applicants" holds more than 32,767 characters, Excel’s own limit`},
 	} {
 		path := filepath.Join(dir, name)
 		importtest.WriteXLSX(t, path, c.sheet)

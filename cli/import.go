@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -54,7 +52,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return fail("give one .xlsx or .csv file to import (see atelier --help)")
 	}
 	const name = "atelier import"
-	defer boundMemory(importMemoryLimit)()
+	defer importer.BoundMemory()()
 	mode := data.OpenReadOnly // the preview only reads
 	if *yes {
 		mode = data.OpenExisting
@@ -112,26 +110,6 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Imported into workshop %d (%s): %s added, %s updated.\n", w.ID, w.Title,
 		count(res.Imported, "participant", "participants"), count(res.Updated, "participant", "participants"))
 	return 0
-}
-
-// importMemoryLimit is the soft limit on the memory an import's process
-// takes (debug.SetMemoryLimit). The largest lists the importer's limits
-// let through (a CSV of 50 MB and 100,000 rows) keep about 200 MB live
-// while they are read, checked and written; Go's collector, left to
-// itself, lets the heap grow to twice that before it collects, which took
-// the process past 400 MB. Held to this limit it collects sooner, and the
-// process stays near 365 MB; at 300 MB it stayed near 345 MB, but
-// collected so often that --yes took half as long again on a busy machine.
-const importMemoryLimit = 320 << 20
-
-// boundMemory sets a soft memory limit unless one is set already (the
-// GOMEMLIMIT variable, or a caller), and returns what puts it back.
-func boundMemory(limit int64) (restore func()) {
-	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
-		return func() {}
-	}
-	debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(math.MaxInt64) }
 }
 
 // printPreview says what an import would do: every row it adds, every row

@@ -3,8 +3,6 @@
 package cli
 
 import (
-	"bufio"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,29 +74,7 @@ func BenchmarkImportCommandPeakMemory(b *testing.B) {
 // writeLargestList writes a CSV of 100,000 rows (the most a list may
 // have) of 25 columns, about 42 MB, every row someone new.
 func writeLargestList(b *testing.B, path string) {
-	f, err := os.Create(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	header := []string{"Family name", "Given name", "Email", "Country", "Institution", "Position", "Gender",
-		"Language", "Phone", "Status", "Grant", "Notes", "Printed name", "Consent"}
-	for len(header) < 25 {
-		header = append(header, fmt.Sprintf("Question %d", len(header)+1))
-	}
-	fmt.Fprintln(w, strings.Join(header, ";"))
-	for i := range importer.MaxRows - 1 {
-		row := []string{fmt.Sprintf("Àdìgún-%d", i), "Ọláńrewájú", fmt.Sprintf("p%d@example.org", i), "Nigeria",
-			"Musée national", "Conservatrice", "F", "Français", "+234 803 000 0000", "selected", "oui", "", "", "oui"}
-		for len(row) < 25 {
-			row = append(row, "une réponse assez longue")
-		}
-		fmt.Fprintln(w, strings.Join(row, ";"))
-	}
-	if err := w.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
+	importtest.WriteLargestList(b, path, importer.MaxRows)
 }
 
 // commandInChild runs args in a child process (see commandAlone) and

@@ -164,12 +164,21 @@ func (s *Store) pendingMigrations() ([]migration, error) {
 	return pending, nil
 }
 
-// OpenMode says whether Open may create a file that does not exist yet.
+// OpenMode says whether Open may create a file that does not exist yet,
+// or set up one that is empty.
 type OpenMode int
 
 const (
-	OpenExisting OpenMode = iota // refuse a missing file
-	OpenOrCreate                 // create a new database when the file is missing
+	// OpenExisting is for work on a workshop already there: a missing
+	// file is refused, and so is an empty one, "not an Atelier database",
+	// before anything is written to it, so that a command that then fails
+	// (no workshop 1 in a file that has none) never leaves a database
+	// where an empty file was.
+	OpenExisting OpenMode = iota
+	// OpenOrCreate creates a new database when the file is missing, and
+	// sets one up in an empty file (atelier demo, the window's own file,
+	// File › New).
+	OpenOrCreate
 	// OpenReadOnly is for a command that only reads: nothing is created
 	// or written, not a -wal or -shm file beside the file, not a backup,
 	// not a schema update, and a file that is empty or holds no Atelier
@@ -297,7 +306,7 @@ func inspect(path string, mode OpenMode) error {
 		return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is a folder"}
 	}
 	if st.Size() == 0 {
-		if mode == OpenReadOnly {
+		if mode != OpenOrCreate {
 			return &OpenError{Path: path, Kind: ErrNotAtelier, Detail: "it is empty"}
 		}
 		return nil // an empty file is an empty database: safe to set up

@@ -33,10 +33,18 @@ func TestOpenCreatesSchemaAndRecordsMigrations(t *testing.T) {
 	}
 }
 
+// An empty file is set up as a database only by a mode that may create
+// one; OpenExisting refuses it as not an Atelier database, writing nothing.
 func TestOpenMigratesAnEmptyFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "empty.db")
 	mustNoErr(t, os.WriteFile(path, nil, 0o644))
-	st, err := Open(path, OpenExisting)
+	if _, err := Open(path, OpenExisting); !errors.Is(err, ErrNotAtelier) {
+		t.Fatalf("OpenExisting on an empty file: %v", err)
+	}
+	if info, err := os.Stat(path); err != nil || info.Size() != 0 {
+		t.Fatalf("OpenExisting wrote to the empty file: %v, %v", info, err)
+	}
+	st, err := Open(path, OpenOrCreate)
 	if err != nil {
 		t.Fatalf("an empty file should become a database: %v", err)
 	}

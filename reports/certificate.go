@@ -165,9 +165,13 @@ func (d *document) titleLines(title string, w, size, minSize float64) []string {
 func (d *document) figures(c data.Certificate) string {
 	spent := durationText(d.lang, c.MinutesAttended)
 	if c.TrainerID != 0 {
-		return fmt.Sprintf(d.words.SessionsLed, c.SessionsAttended, spent)
+		return fmt.Sprintf(d.words.SessionsLed[plural(d.lang, c.SessionsAttended)], c.SessionsAttended, spent)
 	}
-	return fmt.Sprintf(d.words.SessionsAttended, c.SessionsAttended, c.SessionsCounted, spent)
+	agrees := c.SessionsCounted // "1 of 2 sessions"
+	if known(d.lang) == data.French {
+		agrees = c.SessionsAttended // "1 séance sur 2"
+	}
+	return fmt.Sprintf(d.words.SessionsAttended[plural(d.lang, agrees)], c.SessionsAttended, c.SessionsCounted, spent)
 }
 
 // durationText writes minutes as an editor would in the language: whole

@@ -338,3 +338,33 @@ func BenchmarkCertificates1000VsBareFpdf(b *testing.B) {
 	b.ReportMetric(float64(signing.Milliseconds())/float64(b.N), "sign-ms/op")
 	b.ReportMetric(float64(ours)/float64(bare), "x-bare")
 }
+
+// The figures on a certificate agree with their number: a trainer who led
+// one session led "1 session", and one session of one attended is one
+// session, in each language's own rule (French's singular takes the number
+// before the noun, English and Spanish the total after "of").
+func TestCertificateFiguresInTheSingular(t *testing.T) {
+	for _, c := range []struct {
+		lang                 data.Language
+		led, attended, oneOf string
+	}{
+		{data.English, "1 session led (2 hours)", "attending 1 of 1 session (1 hour)", "attending 1 of 2 sessions (1 hour)"},
+		{data.French, "soit 1 séance animée (2 heures)", "soit 1 séance sur 1 (1 heure)", "soit 1 séance sur 2 (1 heure)"},
+		{data.Spanish, "con 1 sesión impartida (2 horas)", "con asistencia a 1 de 1 sesión (1 hora)", "con asistencia a 1 de 2 sesiones (1 hora)"},
+	} {
+		d := &document{lang: c.lang, words: wordsFor(c.lang)}
+		spaces := strings.NewReplacer("\u00a0", " ")
+		for _, f := range []struct {
+			cert data.Certificate
+			want string
+		}{
+			{data.Certificate{TrainerID: 7, SessionsAttended: 1, MinutesAttended: 120}, c.led},
+			{data.Certificate{SessionsAttended: 1, SessionsCounted: 1, MinutesAttended: 60}, c.attended},
+			{data.Certificate{SessionsAttended: 1, SessionsCounted: 2, MinutesAttended: 60}, c.oneOf},
+		} {
+			if got := spaces.Replace(d.figures(f.cert)); got != f.want {
+				t.Errorf("%s: %q, want %q", c.lang, got, f.want)
+			}
+		}
+	}
+}

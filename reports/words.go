@@ -21,10 +21,13 @@ type words struct {
 	CertificateTitle, AttendedWorkshop, LedWorkshop string
 	CertifyThat                                     string
 	HeldIn                                          string // city, country, dates
-	SessionsAttended                                string // attended, counted, hours
-	SessionsLed                                     string // led, hours
-	SerialNumber, VerificationCode, IssuedOn        string // each with one %s
-	IssuerKey                                       string // the key's fingerprint
+	// SessionsAttended (attended, counted, hours) and SessionsLed (led,
+	// hours) have the forms of one and of more (see plural): French's
+	// noun follows the number before it ("1 séance sur 2"), English's and
+	// Spanish's the total after "of" ("1 of 2 sessions").
+	SessionsAttended, SessionsLed            [2]string
+	SerialNumber, VerificationCode, IssuedOn string // each with one %s
+	IssuerKey                                string // the key's fingerprint
 }
 
 var documentWords = map[data.Language]words{
@@ -39,8 +42,8 @@ var documentWords = map[data.Language]words{
 		Mandatory:        "mandatory",
 		CertificateTitle: "Certificate of attendance", CertifyThat: "This is to certify that",
 		AttendedWorkshop: "has attended the training workshop", LedWorkshop: "has led sessions of the training workshop",
-		HeldIn: "held in %s, %s, %s", SessionsAttended: "attending %d of %d sessions (%s)",
-		SessionsLed: "%d sessions led (%s)", SerialNumber: "Serial number: %s",
+		HeldIn: "held in %s, %s, %s", SessionsAttended: [2]string{"attending %d of %d session (%s)", "attending %d of %d sessions (%s)"},
+		SessionsLed: [2]string{"%d session led (%s)", "%d sessions led (%s)"}, SerialNumber: "Serial number: %s",
 		VerificationCode: "Verification code: %s", IssuedOn: "Issued on %s", IssuerKey: "Issuer key %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Lecture", data.KindSeminar: "Seminar", data.KindHandsOn: "Hands-on workshop",
@@ -59,8 +62,8 @@ var documentWords = map[data.Language]words{
 		Mandatory:        "obligatoire",
 		CertificateTitle: "Attestation de participation", CertifyThat: "Nous certifions que",
 		AttendedWorkshop: "a participé à l’atelier de formation", LedWorkshop: "a animé des séances de l’atelier de formation",
-		HeldIn: "tenu à %s (%s) %s", SessionsAttended: "soit %d séances sur %d (%s)",
-		SessionsLed: "soit %d séances animées (%s)", SerialNumber: "Numéro\u00a0: %s",
+		HeldIn: "tenu à %s (%s) %s", SessionsAttended: [2]string{"soit %d séance sur %d (%s)", "soit %d séances sur %d (%s)"},
+		SessionsLed: [2]string{"soit %d séance animée (%s)", "soit %d séances animées (%s)"}, SerialNumber: "Numéro\u00a0: %s",
 		VerificationCode: "Code de vérification\u00a0: %s", IssuedOn: "Délivrée le %s", IssuerKey: "Clé de l’émetteur %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conférence", data.KindSeminar: "Séminaire", data.KindHandsOn: "Atelier pratique",
@@ -79,8 +82,8 @@ var documentWords = map[data.Language]words{
 		Mandatory:        "obligatoria",
 		CertificateTitle: "Certificado de asistencia", CertifyThat: "Se certifica que",
 		AttendedWorkshop: "ha asistido al taller de formación", LedWorkshop: "ha impartido sesiones del taller de formación",
-		HeldIn: "celebrado en %s (%s) %s", SessionsAttended: "con asistencia a %d de %d sesiones (%s)",
-		SessionsLed: "con %d sesiones impartidas (%s)", SerialNumber: "Número de serie: %s",
+		HeldIn: "celebrado en %s (%s) %s", SessionsAttended: [2]string{"con asistencia a %d de %d sesión (%s)", "con asistencia a %d de %d sesiones (%s)"},
+		SessionsLed: [2]string{"con %d sesión impartida (%s)", "con %d sesiones impartidas (%s)"}, SerialNumber: "Número de serie: %s",
 		VerificationCode: "Código de verificación: %s", IssuedOn: "Expedido el %s", IssuerKey: "Clave del emisor %s",
 		Kinds: map[data.SessionKind]string{
 			data.KindLecture: "Conferencia", data.KindSeminar: "Seminario", data.KindHandsOn: "Taller práctico",
@@ -88,6 +91,16 @@ var documentWords = map[data.Language]words{
 			data.KindBreak: "Pausa",
 		},
 	},
+}
+
+// plural is the form of a [2]string of words for n in lang: 0 for one, 1
+// for more, as CLDR has it (French takes 0 and 1 as one, English and
+// Spanish 1 alone).
+func plural(lang data.Language, n int) int {
+	if n == 1 || (n == 0 && known(lang) == data.French) {
+		return 0
+	}
+	return 1
 }
 
 // wordsFor gives the labels of a language, English when it is unknown.

@@ -3,12 +3,14 @@ package say
 import (
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
 	"sync"
 	"text/template"
 
 	"github.com/atelier-workshops/atelier/assets"
+	"github.com/atelier-workshops/atelier/data"
 )
 
 // english is every English message of the translation files, by key; a
@@ -66,8 +68,30 @@ func (w Words) English() string {
 		return text
 	}
 	var b strings.Builder
-	if t.Execute(&b, w.Args) != nil {
+	if t.Execute(&b, w.ArgsIn(data.English)) != nil {
 		return text
 	}
 	return b.String()
+}
+
+// ArgsIn is w's arguments for its message in l: a data.Number written as
+// l groups digits. The window gives them to its translation of the message.
+func (w Words) ArgsIn(l data.Language) map[string]any { return NumbersIn(w.Args, l) }
+
+// NumbersIn is args with every data.Number in it written in l; args itself
+// is left as it was.
+func NumbersIn(args map[string]any, l data.Language) map[string]any {
+	var out map[string]any
+	for k, v := range args {
+		if n, ok := v.(data.Number); ok {
+			if out == nil {
+				out = maps.Clone(args)
+			}
+			out[k] = n.In(l)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }

@@ -166,3 +166,56 @@ func TestReasonsInEnglish(t *testing.T) {
 		t.Errorf("nothing counted: %q", got)
 	}
 }
+
+// The limits of a list are written with their digits grouped as the
+// reader's language groups them: 32,767 and 100,000 in English, with a
+// narrow no-break space in French, with a dot in Spanish.
+func TestLimitsGroupTheirDigits(t *testing.T) {
+	long := "Nom;Prénom\nDiallo;" + strings.Repeat("a", importer.MaxCellLength+1) + "\n"
+	_, tooLong := importer.OpenReader("long.csv", strings.NewReader(long))
+	var rows strings.Builder
+	rows.WriteString("Nom;Prénom\n")
+	for range importer.MaxRows + 1 {
+		rows.WriteString("a;b\n")
+	}
+	_, tooMany := importer.OpenReader("many.csv", strings.NewReader(rows.String()))
+	for _, c := range []struct {
+		err  error
+		want map[data.Language][]string
+	}{
+		{tooLong, map[data.Language][]string{
+			data.English: {"more than 32,767 characters"},
+			data.French:  {"32\u202f767"},
+			data.Spanish: {"32.767"},
+		}},
+		{tooMany, map[data.Language][]string{
+			data.English: {"row 100,002", "up to 100,000 rows"},
+			data.French:  {"100\u202f002", "100\u202f000"},
+			data.Spanish: {"100.002", "100.000"},
+		}},
+	} {
+		if c.err == nil {
+			t.Fatal("the list was read")
+		}
+		w := Of(c.err, Reading)
+		for _, want := range c.want[data.English] {
+			if got := w.English(); !strings.Contains(got, want) {
+				t.Errorf("%q does not say %q", got, want)
+			}
+		}
+		for _, l := range []data.Language{data.French, data.Spanish} {
+			args := w.ArgsIn(l)
+			var said []string
+			for _, v := range args {
+				if s, ok := v.(string); ok {
+					said = append(said, s)
+				}
+			}
+			for _, want := range c.want[l] {
+				if !slices.Contains(said, want) {
+					t.Errorf("%s: the arguments %q do not hold %q", l, said, want)
+				}
+			}
+		}
+	}
+}

@@ -22,13 +22,14 @@ const (
 // UTF-16 ("Unicode text"), or Windows-1252, which French and Spanish
 // Windows write when told "CSV". It returns the encoding it read.
 //
-// The choice is made per line, not per file. A line that is valid UTF-8 is
-// read as UTF-8. A file whose lines are all UTF-8 or plain ASCII but for a
-// few (a row typed into an old program, "Caf\xe9") is UTF-8 with damaged
-// lines: those lines keep their bytes as they are, invalid, so that the row
-// they hold is refused and named (see notUTF8), and every other row stays
-// exact. Only a file whose non-ASCII lines are all, or nearly all, not
-// UTF-8 is read as Windows-1252 as a whole.
+// The choice is made per line, not per file. A file whose lines are
+// mostly UTF-8 or plain ASCII but for a few (a row typed into an old
+// program, "Caf\xe9") is UTF-8 with damaged lines: those lines keep their
+// bytes as they are, invalid, so that the row they hold is refused and
+// named (see notUTF8), and every other row stays exact. A file whose
+// lines beyond ASCII are mostly not UTF-8 is Windows-1252, but a line in
+// it that only UTF-8 explains (rows pasted in from elsewhere: "Ọ̀ṣun",
+// "Łukasz") is still read as UTF-8; see onlyUTF8.
 func DecodeText(b []byte) (text, encoding string, err error) { return decodeText(string(b)) }
 
 // decodeText is DecodeText on the file's bytes held in a string, which a
@@ -54,36 +55,73 @@ func decodeText(b string) (text, encoding string, err error) {
 	case utf8.ValidString(b) || mostlyUTF8(b):
 		return b, EncodingUTF8, nil
 	}
-	out, err := charmap.Windows1252.NewDecoder().String(b)
-	return out, EncodingWindows1252, err
+	return decodeWindows1252(b), EncodingWindows1252, nil
 }
 
+// decodeWindows1252 reads a Windows-1252 file line by line, keeping the
+// lines that only UTF-8 explains as they are.
+func decodeWindows1252(b string) string {
+	var out strings.Builder
+	out.Grow(len(b) + len(b)/8)
+	for line := range strings.Lines(b) {
+		if onlyUTF8(line) {
+			out.WriteString(line)
+			continue
+		}
+		for i := 0; i < len(line); i++ {
+			out.WriteRune(charmap.Windows1252.DecodeByte(line[i]))
+		}
+	}
+	return out.String()
+}
+
+// onlyUTF8 tells whether a line is UTF-8 with letters beyond ASCII that
+// Windows-1252 would not have written. Text in Windows-1252 forms a valid
+// UTF-8 sequence only by chance: a capital with an accent (bytes C0-DF)
+// directly followed by punctuation or a symbol (80-BF), as in a word in
+// capitals before a closing quote, "ANDRÉ”". A three- or four-byte
+// sequence ("Ọ", "ṣ", CJK, Adlam) takes two symbols after a small letter
+// with an accent, which names do not hold; a two-byte one led by C2 or C3
+// is a letter of Latin-1 (é, ü, ñ), which in Windows-1252 would read
+// "Ã©": never written. What is left is taken as Windows-1252 only when it
+// follows a capital, as the chance does ("WAŁĘSA" still reads as UTF-8 as
+// its Ł follows one but its Ę follows Ł).
+func onlyUTF8(line string) bool {
+	if !utf8.ValidString(line) {
+		return false
+	}
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line[i:])
+		if size > 2 || c == 0xC2 || c == 0xC3 || i == 0 || !isCapital(line[i-1]) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+func isCapital(c byte) bool { return 'A' <= c && c <= 'Z' }
+
 // mostlyUTF8 weighs the lines that only UTF-8 explains (valid, with
-// letters beyond ASCII) against those UTF-8 cannot read. Text in
-// Windows-1252 is very rarely valid UTF-8 by chance (it takes a capital
-// with an accent followed by a typographic quote or dash), so one such
-// line in ten is taken as a UTF-8 file with damaged lines rather than a
-// Windows-1252 file that happens to look like UTF-8 here and there.
+// letters beyond ASCII) against those UTF-8 cannot read: the more are
+// UTF-8, the file is UTF-8 with damaged lines, to be refused and named;
+// otherwise it is Windows-1252 with a few lines of UTF-8, which are kept.
 func mostlyUTF8(b string) bool {
 	utf8Lines, otherLines := 0, 0
 	for line := range strings.Lines(b) {
 		switch {
 		case !utf8.ValidString(line):
 			otherLines++
-		case hasNonASCII(line):
+		case onlyUTF8(line):
 			utf8Lines++
 		}
 	}
-	return utf8Lines*10 >= otherLines
-}
-
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
-		}
-	}
-	return false
+	return utf8Lines >= otherLines
 }
 
 // notUTF8 is the reason a cell with bytes that are not UTF-8 is refused:

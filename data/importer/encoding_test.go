@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -76,5 +77,58 @@ func TestMixedEncodingKeepsEveryValidRowExact(t *testing.T) {
 	rows, _ = wb.Rows("")
 	if last := rows[len(rows)-1]; wb.Encoding != EncodingWindows1252 || last[2] != "dit ANDRÉ”" {
 		t.Errorf("read as %s: %q", wb.Encoding, last)
+	}
+}
+
+// A list saved mostly in Windows-1252 with a few rows pasted in as UTF-8
+// (a Yoruba name, a Polish one, a Russian one) keeps both kinds exact: a
+// line that is valid UTF-8 with letters beyond ASCII is read as UTF-8, the
+// others as Windows-1252, and a Windows-1252 line that is valid UTF-8 by
+// chance (a capital É before a closing quote) stays Windows-1252.
+func TestMostlyWindows1252ListKeepsItsUTF8LinesExact(t *testing.T) {
+	st, w := openStore(t)
+	var b strings.Builder
+	b.WriteString("Nom;Prénom;Pays;Notes\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "Diallo%d;Aïssatou;Sénégal;\n", i)
+	}
+	b.WriteString("Dupont;André;France;dit ANDRÉ”\n")
+	cp1252, err := charmap.Windows1252.NewEncoder().String(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := cp1252 + "Ọ̀ṣun;Bello;Nigeria;\n" + "WAŁĘSA;Łukasz;Pologne;\n" + "Иванова;Мария;Russie;\n"
+	wb, err := Open(csvFile(t, "mostly-cp1252.csv", []byte(list)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb.Encoding != EncodingWindows1252 {
+		t.Errorf("read as %s", wb.Encoding)
+	}
+	rows, _ := wb.Rows("")
+	want := map[int][]string{
+		1:  {"Diallo0", "Aïssatou", "Sénégal", ""},
+		13: {"Dupont", "André", "France", "dit ANDRÉ”"},
+		14: {"Ọ̀ṣun", "Bello", "Nigeria", ""},
+		15: {"WAŁĘSA", "Łukasz", "Pologne", ""},
+		16: {"Иванова", "Мария", "Russie", ""},
+	}
+	for i, w := range want {
+		if i >= len(rows) || !reflect.DeepEqual(rows[i], w) {
+			t.Errorf("row %d read %q, want %q", i, rows[min(i, len(rows)-1)], w)
+		}
+	}
+	p, err := Prepare(st, w.ID, rows, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := names(p)
+	if len(got) != 16 || len(p.Rejected) > 0 {
+		t.Fatalf("ready %q, rejected %+v", got, p.Rejected)
+	}
+	for _, name := range []string{"Aïssatou Diallo0", "André Dupont", "Bello Ọ̀ṣun", "Łukasz WAŁĘSA", "Мария Иванова"} {
+		if !slices.Contains(got, name) {
+			t.Errorf("%q not among %q", name, got)
+		}
 	}
 }

@@ -58,19 +58,19 @@ func errUnpacked(file string) error {
 func errCellTooLong(file, where string) error {
 	return limitError(file, "error.import_cell_too_long",
 		fmt.Sprintf("%s holds more than %s characters, Excel's own limit for a cell; nothing was read.", where, thousands(MaxCellLength)),
-		map[string]any{"Limit": MaxCellLength, "Cell": where})
+		map[string]any{"Limit": data.Number(MaxCellLength), "Cell": where})
 }
 
 func errTooManyRows(file, sheet string, row int) error {
 	return limitError(file, "error.import_too_many_rows",
 		fmt.Sprintf("sheet %q goes on to row %s; Atelier reads lists of up to %s rows. Remove what is below the list, or split it.", sheet, thousands(row), thousands(MaxRows)),
-		map[string]any{"Limit": MaxRows, "Sheet": sheet, "Row": row})
+		map[string]any{"Limit": data.Number(MaxRows), "Sheet": sheet, "Row": data.Number(row)})
 }
 
 func errTooManyCells(file, sheet string) error {
 	return limitError(file, "error.import_too_many_cells",
 		fmt.Sprintf("sheet %q spans more than %s cells (or holds more than %d MB of text), far more than a registration list. Remove what is not the list.", sheet, thousands(MaxCells), MaxText>>20),
-		map[string]any{"Limit": MaxCells, "Text": MaxText >> 20, "Sheet": sheet})
+		map[string]any{"Limit": data.Number(MaxCells), "Text": MaxText >> 20, "Sheet": sheet})
 }
 
 // thousands writes 32767 as 32,767, for the English messages.
