@@ -127,6 +127,27 @@ done
 [ -s "$work/display" ] || die "Xvfb did not report a display within 10 s"
 export DISPLAY=:$(head -n1 "$work/display")
 
+# The floor: a bare Fyne window (scripts/barewindow), built with the same
+# tags and started the same way on the same screen. The issue's target is
+# Atelier's first frame within 1.3 times the bare one's; printed, not
+# enforced: a timing on a shared machine is no test. Both are timed alike:
+# - after one unmeasured start, since the first Fyne program in a new HOME
+#   indexes the system's fonts ($HOME/.cache/font_index_*.cache) and has
+#   Mesa compile its shaders ($HOME/.cache/mesa_shader_cache);
+# - each alone on the screen: a window started beside another one is drawn
+#   some 30 ms sooner, which the floor had, timed while Atelier was up.
+go build -tags "${GOTAGS:-migrated_fynedo no_emoji}" -o "$work/barewindow" ./scripts/barewindow
+for run in warmup bare; do
+	bstart=$(date +%s%N)
+	"${in_session[@]}" "$work/barewindow" >"$work/$run.log" 2>&1 &
+	bpid=$!
+	"$work/xwindow" wait --pid "$bpid" --since "$bstart" --timeout "${timeout_s}s" >"$work/$run" ||
+		echo "smoke: note: the bare Fyne window was not drawn ($run)"
+	kill "$bpid" 2>/dev/null || true
+	wait "$bpid" 2>/dev/null || true
+done
+sleep 0.5 # the bare window gone from the screen
+
 start=$(date +%s%N)
 "${in_session[@]}" "$bin" --db "$db" >"$work/atelier.log" 2>&1 &
 apid=$!
@@ -143,26 +164,14 @@ class=$(sed -n 's/^window class: //p' "$work/window")
 [ "$class" = "$name" ] ||
 	die "the window's class is \"$class\", not \"$name\" as the desktop entry expects: show the window titled \"$name\" and give it the file's name afterwards"
 
-# The floor: a bare Fyne window (scripts/barewindow), built with the same
-# tags, started the same way on the same screen once Atelier is up. The
-# issue's target is Atelier's first frame within 1.3 times the bare one's;
-# printed, not enforced: a timing on a shared machine is no test.
-go build -tags "${GOTAGS:-migrated_fynedo no_emoji}" -o "$work/barewindow" ./scripts/barewindow
-bstart=$(date +%s%N)
-"${in_session[@]}" "$work/barewindow" >"$work/barewindow.log" 2>&1 &
-bpid=$!
-if "$work/xwindow" wait --pid "$bpid" --since "$bstart" --timeout "${timeout_s}s" --shot "$work/bare.png" >"$work/bare"; then
-	ours=$(sed -n 's/.*first drawn frame after \([0-9]*\) ms.*/\1/p' "$work/window")
-	bare=$(sed -n 's/.*first drawn frame after \([0-9]*\) ms.*/\1/p' "$work/bare")
-	sed 's/^cold start:/smoke: bare Fyne window, cold start:/;/^window class/d' "$work/bare"
-	if [ -n "$ours" ] && [ -n "$bare" ] && [ "$bare" -gt 0 ]; then
-		echo "smoke: first frame $ours ms against the bare window's $bare ms: $(awk -v a="$ours" -v b="$bare" 'BEGIN { printf "%.2f", a / b }')× (target at most 1.3×)"
-	fi
+ours=$(sed -n 's/.*first drawn frame after \([0-9]*\) ms.*/\1/p' "$work/window")
+bare=$(sed -n 's/.*first drawn frame after \([0-9]*\) ms.*/\1/p' "$work/bare")
+sed -n 's/^cold start:/smoke: bare Fyne window, cold start:/p' "$work/bare"
+if [ -n "$ours" ] && [ -n "$bare" ] && [ "$bare" -gt 0 ]; then
+	echo "smoke: first frame $ours ms against the bare window's $bare ms: $(awk -v a="$ours" -v b="$bare" 'BEGIN { printf "%.2f", a / b }')× (target at most 1.3×)"
 else
-	echo "smoke: note: the bare Fyne window was not drawn; no floor this run"
+	echo "smoke: note: no floor this run"
 fi
-kill "$bpid" 2>/dev/null || true
-wait "$bpid" 2>/dev/null || true
 
 closing=$(date +%s%N)
 "$work/xwindow" close --pid "$apid" || die "could not ask the window to close"
