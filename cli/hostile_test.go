@@ -117,7 +117,7 @@ func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 	list := filepath.Join(t.TempDir(), "list.csv")
 	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
 	out := t.TempDir()
-	for _, args := range [][]string{
+	refusedLeavingEmpty(t, empty, out, [][]string{
 		{"verify", "--db", empty, "K7Q2-M9XD-4FHT"},
 		{"export", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
 		{"export", "--db", empty, "--all", "--out", filepath.Join(out, "all.xlsx")},
@@ -128,20 +128,7 @@ func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 		{"logistics", "--db", empty, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
 		{"outbox", "--db", empty},
 		{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
-	} {
-		code, _, errOut := runCLI(args...)
-		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
-			t.Errorf("%s: code %d, stderr %q", args[0], code, errOut)
-		}
-		entries, _ := os.ReadDir(dir)
-		info, _ := os.Stat(empty)
-		if len(entries) != 1 || info.Size() != 0 {
-			t.Fatalf("%s: the folder holds %v, the file %d bytes", args[0], entries, info.Size())
-		}
-	}
-	if entries, _ := os.ReadDir(out); len(entries) != 0 {
-		t.Errorf("written: %v", entries)
-	}
+	})
 }
 
 // Each command that writes but needs a workshop already there
@@ -160,7 +147,7 @@ func TestWritingCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
 	out := t.TempDir()
 	smtp := []string{"--from", "organiser@example.org", "--smtp", "127.0.0.1:1"}
-	for _, args := range [][]string{
+	refusedLeavingEmpty(t, empty, out, [][]string{
 		{"certificates", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "certificates.pdf")},
 		{"certificates", "--db", empty, "--workshop", "1", "--each", "--out", filepath.Join(out, "each")},
 		{"letters", "--db", empty, "--workshop", "1", "--kind", "attendance", "--out", filepath.Join(out, "letters.pdf")},
@@ -174,20 +161,7 @@ func TestWritingCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 		append([]string{"send", "--db", empty, "--retry"}, smtp...),
 		{"outbox", "--db", empty, "--resend", "1"},
 		{"--db", empty},
-	} {
-		code, _, errOut := runCLI(args...)
-		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
-			t.Errorf("%s: code %d, stderr %q", args[0], code, errOut)
-		}
-		entries, _ := os.ReadDir(dir)
-		info, _ := os.Stat(empty)
-		if len(entries) != 1 || info.Size() != 0 {
-			t.Fatalf("%s: the folder holds %v, the file %d bytes", args[0], entries, info.Size())
-		}
-	}
-	if entries, _ := os.ReadDir(out); len(entries) != 0 {
-		t.Errorf("written: %v", entries)
-	}
+	})
 }
 
 // On a real file, the commands that only read change no byte of it and
@@ -334,5 +308,26 @@ func TestProgrammeOfAReadOnlyFileShowsTheChangesInItsWAL(t *testing.T) {
 	}
 	if folderHash(t, dir) != before {
 		t.Error("the read-only folder changed")
+	}
+}
+
+// refusedLeavingEmpty runs each command on the empty file empty and checks
+// that it says the file is not an Atelier database, leaves it at 0 bytes
+// with nothing beside it, and writes nothing into out.
+func refusedLeavingEmpty(t *testing.T, empty, out string, commands [][]string) {
+	t.Helper()
+	for _, args := range commands {
+		code, _, errOut := runCLI(args...)
+		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
+			t.Errorf("%s: code %d, stderr %q", args[0], code, errOut)
+		}
+		entries, _ := os.ReadDir(filepath.Dir(empty))
+		info, _ := os.Stat(empty)
+		if len(entries) != 1 || info.Size() != 0 {
+			t.Fatalf("%s: the folder holds %v, the file %d bytes", args[0], entries, info.Size())
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -83,16 +81,5 @@ func writeLargestList(b *testing.B, path string) {
 func commandInChild(b *testing.B, args []string) (said string, peakMB float64, took time.Duration) {
 	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
 	cmd.Env = append(os.Environ(), commandAloneEnv+"=1")
-	start := time.Now()
-	out, err := cmd.CombinedOutput()
-	took = time.Since(start)
-	if err != nil {
-		b.Fatalf("the child: %v\n%s", err, out)
-	}
-	said, peak, ok := strings.Cut(string(out), "peak-kB: ")
-	kB, err := strconv.Atoi(strings.TrimSpace(peak))
-	if !ok || err != nil {
-		b.Fatalf("the child did not say its peak memory:\n%s", out)
-	}
-	return strings.TrimSpace(said), float64(kB) / 1024, took
+	return importtest.RunForPeak(b, cmd)
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/atelier-workshops/atelier/data/importer/importtest"
 )
 
 // TestMain keeps the tests' logs and default database out of the user's
@@ -39,12 +41,7 @@ func commandAlone(args []string) int {
 		said = out.line
 	}
 	fmt.Printf("exit %d: %s\n", code, said)
-	status, _ := os.ReadFile("/proc/self/status")
-	for line := range strings.Lines(string(status)) {
-		if kB, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			fmt.Println("peak-kB:", strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(kB), "kB")))
-		}
-	}
+	importtest.SayPeak()
 	return 0
 }
 

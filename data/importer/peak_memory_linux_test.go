@@ -8,12 +8,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/importer/importtest"
 )
 
 // The peak memory of reading a list is read from a process that does
@@ -31,14 +31,7 @@ func TestMain(m *testing.M) {
 }
 
 func readListAlone(path string) int {
-	defer func() {
-		status, _ := os.ReadFile("/proc/self/status")
-		for line := range strings.Lines(string(status)) {
-			if kB, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-				fmt.Println("peak-kB:", strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(kB), "kB")))
-			}
-		}
-	}()
+	defer importtest.SayPeak()
 	wb, err := Open(path)
 	if err != nil {
 		fmt.Println("refused:", err)
@@ -84,18 +77,7 @@ func readInChild(tb testing.TB, path string) (said string, peakMB float64, took 
 	tb.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), readListEnv+"="+path)
-	start := time.Now()
-	out, err := cmd.CombinedOutput()
-	took = time.Since(start)
-	if err != nil {
-		tb.Fatalf("reading in a child process: %v\n%s", err, out)
-	}
-	said, peak, ok := strings.Cut(string(out), "peak-kB: ")
-	kB, err := strconv.Atoi(strings.TrimSpace(peak))
-	if !ok || err != nil {
-		tb.Fatalf("the child did not say its peak memory:\n%s", out)
-	}
-	return strings.TrimSpace(said), float64(kB) / 1024, took
+	return importtest.RunForPeak(tb, cmd)
 }
 
 // BenchmarkRefuseHostileXLSX reports the peak memory and the time of a
