@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 	"github.com/atelier-workshops/atelier/data/demo"
 	"github.com/atelier-workshops/atelier/mail/mailtest"
 )
@@ -68,7 +69,7 @@ func attachedAsKept(t testing.TB, m *mailtest.Mailpit, id string, kept data.Outb
 // pdfText is the text poppler reads in a PDF.
 func pdfText(t testing.TB, pdf []byte) string {
 	t.Helper()
-	tool := mailtest.RequireTool(t, "pdftotext", "poppler-utils")
+	tool := datatest.RequireTool(t, "pdftotext", "poppler-utils")
 	path := filepath.Join(t.TempDir(), "a.pdf")
 	mustNoErr(t, os.WriteFile(path, pdf, 0o600))
 	out, err := exec.Command(tool, "-enc", "UTF-8", path, "-").Output()

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -26,7 +27,7 @@ func writeBadges(t *testing.T, d data.BadgeData, layout BadgeLayout, tents bool)
 // pageCount asks poppler how many pages a PDF has.
 func pageCount(t *testing.T, path string) int {
 	t.Helper()
-	out, err := exec.Command(requireTool(t, "pdfinfo", "poppler-utils"), path).Output()
+	out, err := exec.Command(datatest.RequireTool(t, "pdfinfo", "poppler-utils"), path).Output()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,8 +77,8 @@ func TestBadgesHoldNamesAndSignInCodesEightToAPage(t *testing.T) {
 	if n, want := pageCount(t, path), (len(d.Badges)+perPage-1)/perPage; n != want || perPage != 8 {
 		t.Errorf("%d pages for %d badges, want %d", n, len(d.Badges), want)
 	}
-	zbar := requireTool(t, "zbarimg", "zbar-tools")
-	if out, err := exec.Command(requireTool(t, "pdftoppm", "poppler-utils"), "-r", "150", "-png", path,
+	zbar := datatest.RequireTool(t, "zbarimg", "zbar-tools")
+	if out, err := exec.Command(datatest.RequireTool(t, "pdftoppm", "poppler-utils"), "-r", "150", "-png", path,
 		filepath.Join(dir, "p")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}

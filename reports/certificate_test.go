@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
 // lagosCertificates issues the demo Lagos workshop's certificates, with
@@ -154,8 +155,8 @@ func TestCertificateLongNamePrintsWholeOnOneLine(t *testing.T) {
 // declares UTF-8, so zbar no longer guesses (it read 12 of the 21 demo
 // names as Shift JIS). The text verifies with the file's public key.
 func TestEveryDemoCertificateQRCodeReadsTheNameExactly(t *testing.T) {
-	zbar := requireTool(t, "zbarimg", "zbar-tools")
-	pdftoppm := requireTool(t, "pdftoppm", "poppler-utils")
+	zbar := datatest.RequireTool(t, "zbarimg", "zbar-tools")
+	pdftoppm := datatest.RequireTool(t, "pdftoppm", "poppler-utils")
 	st, d := lagosCertificates(t)
 	keys, err := st.IssuerKeys()
 	if err != nil {

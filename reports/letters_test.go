@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
 // lagosLetters issues the demo Lagos workshop's letters of kind into a
@@ -60,8 +61,8 @@ func TestVisaLettersHoldNamesPassportsAndVerify(t *testing.T) {
 		t.Errorf("passport warnings %+v", run.Warnings)
 	}
 
-	zbar := requireTool(t, "zbarimg", "zbar-tools")
-	pdftoppm := requireTool(t, "pdftoppm", "poppler-utils")
+	zbar := datatest.RequireTool(t, "zbarimg", "zbar-tools")
+	pdftoppm := datatest.RequireTool(t, "pdftoppm", "poppler-utils")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "v.pdf")
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
 // browser starts Debian's Chromium, headless and with no network (the
@@ -28,7 +29,7 @@ import (
 // the test skips, except in CI, which installs it.
 func browser(t *testing.T, acceptLanguage string) context.Context {
 	t.Helper()
-	path := requireTool(t, "chromium", "chromium")
+	path := datatest.RequireTool(t, "chromium", "chromium")
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
 		chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-sync", true))

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/atelier-workshops/atelier/data"
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
 // The page in a real browser: Debian's Chromium, headless, driven by
@@ -23,7 +24,7 @@ import (
 // as a phone of its own, comes from phoneTab.
 func browser(t testing.TB, acceptLanguage string) context.Context {
 	t.Helper()
-	path := requireTool(t, "chromium", "chromium")
+	path := datatest.RequireTool(t, "chromium", "chromium")
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
 		chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-sync", true),

@@ -9,8 +9,6 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -201,21 +199,6 @@ func (p *phone) firstStreamEvents(session int64) string {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
-
-// requireTool finds a program a test needs. Without it the test skips,
-// except in CI, which installs it.
-func requireTool(t testing.TB, name, debianPackage string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed; .ci/run installs %s", name, debianPackage)
-	}
-	t.Skipf("%s is not installed (apt-get install %s); CI installs it", name, debianPackage)
-	return ""
-}
 
 // firstSession is the first session of the workshop that is not a break.
 func firstSession(t testing.TB, st *data.Store, workshop int64) data.Session {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/atelier-workshops/atelier/data/datatest"
 )
 
 // keychainChild marks a test binary that KeychainSession runs again.
@@ -50,9 +52,9 @@ exit $status`
 // InKeychainSession to know that it is the one to do the work.
 func KeychainSession(t testing.TB, test string, keychain Keychain) {
 	t.Helper()
-	session := RequireTool(t, "dbus-run-session", "dbus-daemon")
-	daemon := RequireTool(t, "gnome-keyring-daemon", "gnome-keyring")
-	RequireTool(t, "dbus-send", "dbus-bin")
+	session := datatest.RequireTool(t, "dbus-run-session", "dbus-daemon")
+	daemon := datatest.RequireTool(t, "gnome-keyring-daemon", "gnome-keyring")
+	datatest.RequireTool(t, "dbus-send", "dbus-bin")
 	home := t.TempDir()
 	runtime := filepath.Join(home, "run")
 	if err := os.Mkdir(runtime, 0o700); err != nil {
@@ -74,20 +76,4 @@ func KeychainSession(t testing.TB, test string, keychain Keychain) {
 	if strings.Contains(string(out), "--- SKIP") {
 		t.Fatalf("the child skipped:\n%s", out)
 	}
-}
-
-// RequireTool finds a program a test needs (the keychain session's, or an
-// independent reader of what mail sends); without it the test skips,
-// except in CI, which installs it.
-func RequireTool(t testing.TB, name, debianPackage string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed; .ci/run installs %s", name, debianPackage)
-	}
-	t.Skipf("%s is not installed (apt-get install %s); CI installs it", name, debianPackage)
-	return ""
 }
