@@ -109,25 +109,19 @@ func TestImportPreviewShowsEscapesInsteadOfActingOnThem(t *testing.T) {
 // without --yes or --retry), given an existing empty file, says it is not
 // an Atelier database and leaves it as it was: 0 bytes, nothing beside it.
 func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty.db")
-	if err := os.WriteFile(empty, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	list := filepath.Join(t.TempDir(), "list.csv")
-	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
-	out := t.TempDir()
-	refusedLeavingEmpty(t, empty, out, [][]string{
-		{"verify", "--db", empty, "K7Q2-M9XD-4FHT"},
-		{"export", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
-		{"export", "--db", empty, "--all", "--out", filepath.Join(out, "all.xlsx")},
-		{"import", "--db", empty, "--workshop", "1", list},
-		{"programme", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
-		{"signin", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
-		{"badges", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
-		{"logistics", "--db", empty, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
-		{"outbox", "--db", empty},
-		{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
+	refusedLeavingEmpty(t, func(empty, list, out string) [][]string {
+		return [][]string{
+			{"verify", "--db", empty, "K7Q2-M9XD-4FHT"},
+			{"export", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
+			{"export", "--db", empty, "--all", "--out", filepath.Join(out, "all.xlsx")},
+			{"import", "--db", empty, "--workshop", "1", list},
+			{"programme", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
+			{"signin", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+			{"badges", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
+			{"logistics", "--db", empty, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
+			{"outbox", "--db", empty},
+			{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
+		}
 	})
 }
 
@@ -138,29 +132,23 @@ func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
 // that only read do, and leaves it at 0 bytes even though it fails: only
 // atelier demo and the window's own default file set up an empty one.
 func TestWritingCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty.db")
-	if err := os.WriteFile(empty, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	list := filepath.Join(t.TempDir(), "list.csv")
-	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
-	out := t.TempDir()
-	smtp := []string{"--from", "organiser@example.org", "--smtp", "127.0.0.1:1"}
-	refusedLeavingEmpty(t, empty, out, [][]string{
-		{"certificates", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "certificates.pdf")},
-		{"certificates", "--db", empty, "--workshop", "1", "--each", "--out", filepath.Join(out, "each")},
-		{"letters", "--db", empty, "--workshop", "1", "--kind", "attendance", "--out", filepath.Join(out, "letters.pdf")},
-		{"keys", "--db", empty},
-		{"keys", "--db", empty, "--out", filepath.Join(out, "keys.txt")},
-		{"verifier", "--db", empty, "--out", filepath.Join(out, "verifier.html")},
-		{"revoke", "--db", empty, "--serial", "K7Q2-M9XD-4FHT", "--reason", "typo"},
-		{"serve", "--db", empty, "--workshop", "1", "--addr", "127.0.0.1:0"},
-		{"import", "--db", empty, "--workshop", "1", "--yes", list},
-		append([]string{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--yes"}, smtp...),
-		append([]string{"send", "--db", empty, "--retry"}, smtp...),
-		{"outbox", "--db", empty, "--resend", "1"},
-		{"--db", empty},
+	refusedLeavingEmpty(t, func(empty, list, out string) [][]string {
+		smtp := []string{"--from", "organiser@example.org", "--smtp", "127.0.0.1:1"}
+		return [][]string{
+			{"certificates", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "certificates.pdf")},
+			{"certificates", "--db", empty, "--workshop", "1", "--each", "--out", filepath.Join(out, "each")},
+			{"letters", "--db", empty, "--workshop", "1", "--kind", "attendance", "--out", filepath.Join(out, "letters.pdf")},
+			{"keys", "--db", empty},
+			{"keys", "--db", empty, "--out", filepath.Join(out, "keys.txt")},
+			{"verifier", "--db", empty, "--out", filepath.Join(out, "verifier.html")},
+			{"revoke", "--db", empty, "--serial", "K7Q2-M9XD-4FHT", "--reason", "typo"},
+			{"serve", "--db", empty, "--workshop", "1", "--addr", "127.0.0.1:0"},
+			{"import", "--db", empty, "--workshop", "1", "--yes", list},
+			append([]string{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--yes"}, smtp...),
+			append([]string{"send", "--db", empty, "--retry"}, smtp...),
+			{"outbox", "--db", empty, "--resend", "1"},
+			{"--db", empty},
+		}
 	})
 }
 
@@ -311,12 +299,22 @@ func TestProgrammeOfAReadOnlyFileShowsTheChangesInItsWAL(t *testing.T) {
 	}
 }
 
-// refusedLeavingEmpty runs each command on the empty file empty and checks
-// that it says the file is not an Atelier database, leaves it at 0 bytes
-// with nothing beside it, and writes nothing into out.
-func refusedLeavingEmpty(t *testing.T, empty, out string, commands [][]string) {
+// refusedLeavingEmpty runs each command commands lists, given an existing
+// empty file, a registration list and an empty folder for what they
+// write, and checks that it says the file is not an Atelier database,
+// leaves it at 0 bytes with nothing beside it, and writes nothing.
+func refusedLeavingEmpty(t *testing.T, commands func(empty, list, out string) [][]string) {
 	t.Helper()
-	for _, args := range commands {
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(t.TempDir(), "list.csv")
+	if err := os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	for _, args := range commands(empty, list, out) {
 		code, _, errOut := runCLI(args...)
 		if code != 1 || !strings.Contains(errOut, "empty.db” is not an Atelier database") {
 			t.Errorf("%s: code %d, stderr %q", args[0], code, errOut)
