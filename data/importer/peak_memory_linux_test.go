@@ -3,7 +3,6 @@
 package importer
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
@@ -132,22 +131,7 @@ func BenchmarkReadListPeakMemory(b *testing.B) {
 	}
 	b.Run("csv-50MB", func(b *testing.B) {
 		path := filepath.Join(b.TempDir(), "list.csv")
-		f, err := os.Create(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		w := bufio.NewWriter(f)
-		fmt.Fprintln(w, strings.Join(header[:25], ";"))
-		for i := range MaxRows - 1 {
-			row := []string{fmt.Sprintf("Àdìgún-%d", i), "Ọláńrewájú", fmt.Sprintf("p%d@example.org", i), "Nigeria",
-				"Musée national", "Conservatrice", "F", "Français", "+234 803 000 0000", "selected", "oui", "", "", "oui"}
-			for len(row) < 25 {
-				row = append(row, "une réponse assez longue")
-			}
-			fmt.Fprintln(w, strings.Join(row, ";"))
-		}
-		w.Flush()
-		f.Close()
+		importtest.WriteLargestList(b, path, MaxRows)
 		if st, _ := os.Stat(path); st.Size() > MaxTextFile {
 			b.Fatalf("%d bytes: over the limit", st.Size())
 		}
