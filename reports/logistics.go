@@ -87,9 +87,8 @@ func WriteLogistics(d data.LogisticsData, kind LogisticsKind, w io.Writer) error
 	if kind == Pickups {
 		orientation = "P"
 	}
-	doc := newDocument(orientation, d.Workshop.Language, title+" — "+d.Workshop.Title)
+	doc := newFootedDocument(orientation, d.Workshop.Language, title+" — "+d.Workshop.Title, title+"  ·  "+d.Workshop.Title)
 	doc.SetAutoPageBreak(false, 0)
-	doc.footer(title + "  ·  " + d.Workshop.Title)
 	t := &sheetTable{d: doc, lw: lw, title: title, w: d.Workshop}
 	switch kind {
 	case Rooming:

@@ -50,12 +50,29 @@ type imageSize struct {
 }
 
 // newDocument starts a document in the given language; orientation is "P"
-// or "L".
+// or "L". Its pages have no footer: see newFootedDocument.
 func newDocument(orientation string, lang data.Language, title string) *document {
+	return startDocument(orientation, lang, title, false)
+}
+
+// newFootedDocument starts a document whose every page ends with a footer
+// such as "Programme · Page 2 of 5" (see footer).
+func newFootedDocument(orientation string, lang data.Language, title, footer string) *document {
+	d := startDocument(orientation, lang, title, true)
+	d.footer(footer)
+	return d
+}
+
+func startDocument(orientation string, lang data.Language, title string, counted bool) *document {
 	pdf := fpdf.New(orientation, "mm", "A4", "")
-	// The alias must be known before fonts are added, so that the digits
-	// replacing it are part of each font's subset.
-	pdf.AliasNbPages(pageAlias)
+	if counted {
+		// The alias must be known before fonts are added, so that the
+		// digits replacing it are part of each font's subset. Only
+		// documents that print the count have it: fpdf searches every
+		// page for it when the document is written, which cost a
+		// thousand certificates some 3 % of their time.
+		pdf.AliasNbPages(pageAlias)
+	}
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
 	pdf.AddUTF8FontFromBytes(fontFamily, "I", assets.FontItalic)

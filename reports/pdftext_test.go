@@ -70,6 +70,15 @@ func contentText(c []byte, actualText bool) []string {
 			actual = decodeUTF16(mustHex(string(c[j : j+k])))
 			inSpan = true
 			i = j + k
+		case bytes.HasPrefix(c[i:], []byte("BI ")) && (i == 0 || c[i-1] == '\n' || c[i-1] == ' '):
+			// An inline image's data (a QR code's stencil, in ASCII85)
+			// holds parentheses that are not strings: it ends at the
+			// first EI on a line of its own, as ASCII85 has no spaces.
+			k := bytes.Index(c[i:], []byte("\nEI"))
+			if k < 0 {
+				return runs
+			}
+			i += k + len("\nEI") - 1
 		case bytes.HasPrefix(c[i:], []byte("EMC")) && inSpan:
 			runs = append(runs, actual)
 			inSpan = false

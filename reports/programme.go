@@ -30,10 +30,9 @@ func Programme(st *data.Store, workshopID int64, w io.Writer) error {
 // language: a title page with the organisations and their logos, a page
 // per day, and the trainers.
 func WriteProgramme(p ProgrammeData, w io.Writer) error {
-	d := newDocument("P", p.Workshop.Language, p.Workshop.Title)
+	d := newFootedDocument("P", p.Workshop.Language, p.Workshop.Title, p.Workshop.Title)
 	d.SetMargins(marginX, 18, marginX)
 	d.SetAutoPageBreak(false, 0)
-	d.footer(p.Workshop.Title)
 	trainers := map[int64]data.Trainer{}
 	for _, t := range p.Trainers {
 		trainers[t.ID] = t

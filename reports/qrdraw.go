@@ -1,9 +1,9 @@
 package reports
 
 import (
+	"encoding/ascii85"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync/atomic"
 
 	"github.com/atelier-workshops/atelier/data"
@@ -11,44 +11,31 @@ import (
 )
 
 // qrStencil is a QR code ready to draw: its side in modules and its
-// modules as the hex rows of a one-bit stencil mask (see document.qr).
+// modules as the ASCII85 text of a one-bit stencil mask (see document.qr).
 // It is made off the page-writing goroutine, with the encoding, so that
 // a page only copies it into the content stream. The zero value draws
 // nothing.
 type qrStencil struct {
-	side int
-	hex  string
+	side    int
+	ascii85 string
 }
 
-// qrModules encodes payload as a QR code's dark modules, without the
-// quiet zone; nil for a payload too long for a QR code (the code is
-// printed anyway).
-func qrModules(payload string) [][]bool { return qr.Encode([]byte(payload)) }
-
-// newStencil packs a QR code's modules one bit each, eight to a byte, row
-// by row, each row ending on a byte and a line break.
-func newStencil(bits [][]bool) qrStencil {
-	n := len(bits)
-	if n == 0 {
+// newStencil encodes payload as a QR code, its modules one bit each (see
+// qr.EncodePacked), written in ASCII85: five characters for four bytes,
+// where hex took eight. The page's content is compressed as it is
+// written, and a smaller stencil was most of what a certificate page had
+// beyond a bare one. ASCII85 has no white space, so a reader that looks
+// for the "EI" ending an inline image between white spaces cannot find
+// one inside the data. A payload too long for a QR code gets none (the
+// document is printed anyway).
+func newStencil(payload string) qrStencil {
+	side, image := qr.EncodePacked([]byte(payload))
+	if side == 0 {
 		return qrStencil{}
 	}
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	b.Grow(n * ((n+7)/8*2 + 1))
-	for _, row := range bits {
-		for c := 0; c < n; c += 8 {
-			var v byte
-			for i, dark := range row[c:min(c+8, n)] {
-				if dark {
-					v |= 0x80 >> i
-				}
-			}
-			b.WriteByte(hex[v>>4])
-			b.WriteByte(hex[v&15])
-		}
-		b.WriteByte('\n')
-	}
-	return qrStencil{side: n, hex: b.String()}
+	text := make([]byte, ascii85.MaxEncodedLen(len(image)), ascii85.MaxEncodedLen(len(image))+2)
+	text = append(text[:ascii85.Encode(text, image)], "~>"...)
+	return qrStencil{side: side, ascii85: string(text)}
 }
 
 // qrAhead encodes the certificates' QR codes ahead of the pages that
@@ -81,7 +68,7 @@ func encodeAhead(payloads []string) (codes []chan qrStencil, stop func()) {
 				}
 				var s qrStencil
 				if payloads[i] != "" {
-					s = newStencil(qrModules(payloads[i]))
+					s = newStencil(payloads[i])
 				}
 				codes[i] <- s
 			}
@@ -101,7 +88,7 @@ func (d *document) qr(code qrStencil, x, y, size float64) {
 	}
 	k := d.GetConversionRatio()
 	_, pageH := d.GetPageSize()
-	// /D [1 0] paints the 1 bits; hex keeps the content stream text.
-	d.RawWriteStr(fmt.Sprintf("q 0 g %.3f 0 0 %.3f %.3f %.3f cm\nBI /W %d /H %d /IM true /BPC 1 /D [1 0] /F /AHx ID\n%s>\nEI Q",
-		size*k, size*k, x*k, (pageH-y-size)*k, code.side, code.side, code.hex))
+	// /D [1 0] paints the 1 bits; ASCII85 keeps the content stream text.
+	d.RawWriteStr(fmt.Sprintf("q 0 g %.3f 0 0 %.3f %.3f %.3f cm\nBI /W %d /H %d /IM true /BPC 1 /D [1 0] /F /A85 ID\n%s\nEI Q",
+		size*k, size*k, x*k, (pageH-y-size)*k, code.side, code.side, code.ascii85))
 }

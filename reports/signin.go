@@ -75,10 +75,10 @@ func SignIn(st *data.Store, workshopID int64, sel SignInSelection, w io.Writer) 
 // in the workshop's working language: a header that says which session it
 // is, then a row per confirmed participant with a box to sign in.
 func WriteSignIn(s SignInData, w io.Writer) error {
-	d := newDocument("P", s.Workshop.Language, wordsFor(s.Workshop.Language).SignInSheet+" — "+s.Workshop.Title)
+	sheet := wordsFor(s.Workshop.Language).SignInSheet
+	d := newFootedDocument("P", s.Workshop.Language, sheet+" — "+s.Workshop.Title, sheet+"  ·  "+s.Workshop.Title)
 	d.SetMargins(marginX, 15, marginX)
 	d.SetAutoPageBreak(false, 0)
-	d.footer(d.words.SignInSheet + "  ·  " + s.Workshop.Title)
 	for _, ss := range s.Sessions {
 		signInSheet(d, s, ss)
 	}

@@ -46,24 +46,29 @@ func qrEncode(payload []byte) [][]bool { return qrEncodeECI(payload, true) }
 // qrEncodeECI is qrEncode with or without the UTF-8 designator; without,
 // it is what go-qrcode writes, which the tests hold it against.
 func qrEncodeECI(payload []byte, eci bool) [][]bool {
+	v := qrVersion(payload, eci)
+	if v == 0 {
+		return nil
+	}
+	return qrLayoutFor(v).symbol(qrCodewords(v, payload, eci))
+}
+
+// qrVersion is the smallest version that holds payload, or 0 for none.
+func qrVersion(payload []byte, eci bool) int {
 	header := 4
 	if eci {
 		header += 12 // the ECI mode indicator and an 8-bit designator
 	}
-	v := 1
-	for ; v <= 40; v++ {
+	for v := 1; v <= 40; v++ {
 		count := 8
 		if v > 9 {
 			count = 16
 		}
 		if header+count+8*len(payload) <= 8*qrDataCodewords(v) {
-			break
+			return v
 		}
 	}
-	if v > 40 {
-		return nil
-	}
-	return qrLayoutFor(v).symbol(qrCodewords(v, payload, eci))
+	return 0
 }
 
 // qrECIUTF8 is the ECI designator of UTF-8 (ISO/IEC 18004 and AIM ECI).
@@ -440,8 +445,24 @@ func qrLayoutFor(v int) *qrLayout {
 // fraction of the time.
 func (l *qrLayout) symbol(codewords []byte) [][]bool {
 	n, words := l.size, l.words
+	rows := l.maskedRows(codewords)
+	cells := make([]bool, n*n)
+	dark := make([][]bool, n)
+	for y := range dark {
+		dark[y] = cells[y*n : (y+1)*n : (y+1)*n]
+		for x := range dark[y] {
+			dark[y][x] = rows[y*words+x/64]>>(x%64)&1 != 0
+		}
+	}
+	return dark
+}
+
+// maskedRows is symbol's modules as bit lines, one row after another
+// (see bitLines).
+func (l *qrLayout) maskedRows(codewords []byte) []uint64 {
+	n, words := l.size, l.words
 	lines := make([]uint64, 4*n*words)
-	rows, cols := lines[:n*words], lines[n*words:2*n*words]
+	rows, cols := lines[:n*words:n*words], lines[n*words:2*n*words]
 	copy(rows, l.rows)
 	copy(cols, l.cols)
 	for i, pos := range l.order[:min(len(l.order), 8*len(codewords))] {
@@ -461,15 +482,23 @@ func (l *qrLayout) symbol(codewords []byte) [][]bool {
 		}
 	}
 	xorLines(rows, rows, l.masks.rows[best])
-	cells := make([]bool, n*n)
-	dark := make([][]bool, n)
-	for y := range dark {
-		dark[y] = cells[y*n : (y+1)*n : (y+1)*n]
-		for x := range dark[y] {
-			dark[y][x] = rows[y*words+x/64]>>(x%64)&1 != 0
+	return rows
+}
+
+// packed is rows (bit lines of a symbol of side n) as a one-bit image:
+// eight modules to a byte, the first the most significant, each row
+// starting on a byte.
+func packed(rows []uint64, n int) []byte {
+	words, rowBytes := (n+63)/64, (n+7)/8
+	out := make([]byte, n*rowBytes)
+	for y := range n {
+		line := rows[y*words : (y+1)*words]
+		for j := range rowBytes {
+			// Module x is bit x%64 of word x/64: least significant first.
+			out[y*rowBytes+j] = bits.Reverse8(uint8(line[j/8] >> (8 * (j % 8))))
 		}
 	}
-	return dark
+	return out
 }
 
 // bitLines returns the dark modules as bit lines: rows then columns, words

@@ -3,6 +3,7 @@ package qr
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/skip2/go-qrcode"
@@ -184,4 +185,27 @@ func allLight(line []byte, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// EncodePacked is Encode's symbol, module for module, as a one-bit image.
+func TestEncodePackedIsEncodeOneBitEach(t *testing.T) {
+	for _, payload := range []string{"A", "Atelier certificate LAG-2022-001", strings.Repeat("Ɗanjuma Abubakar ", 30)} {
+		dark := Encode([]byte(payload))
+		side, image := EncodePacked([]byte(payload))
+		if side != len(dark) {
+			t.Fatalf("%q: side %d, want %d", payload, side, len(dark))
+		}
+		rowBytes := (side + 7) / 8
+		for y, row := range dark {
+			for x := range rowBytes * 8 {
+				bit := image[y*rowBytes+x/8]>>(7-x%8)&1 == 1
+				if want := x < side && row[x]; bit != want {
+					t.Fatalf("%q: module (%d, %d) is %v, want %v", payload, x, y, bit, want)
+				}
+			}
+		}
+	}
+	if side, image := EncodePacked(make([]byte, 3000)); side != 0 || image != nil {
+		t.Errorf("a payload too long for any version gave side %d", side)
+	}
 }
