@@ -140,7 +140,7 @@ func printPreview(out io.Writer, wb *importer.Workbook, sheet string, w data.Wor
 		fmt.Fprintf(out, "To add:\n")
 	}
 	for _, c := range p.Ready {
-		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(c.Participant))
+		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(*c.Participant))
 	}
 	if len(p.Updates) > 0 {
 		fmt.Fprintf(out, "To update (someone already in the workshop):\n")
