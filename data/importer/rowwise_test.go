@@ -27,7 +27,7 @@ func TestAWorkbookCheckedRowByRowReadsAsTheWholeList(t *testing.T) {
 			list.WriteString("\n")
 		}
 	}
-	list.WriteString("Kaboré;Issa;issa@;Burkina Faso;X;\n")          // refused
+	list.WriteString("Kaboré;Issa;issa@;Burkina Faso;X;\n")             // refused
 	list.WriteString("Àdìgún-3;Ọláńrewájú;p3@example.org;Nigeria;F;\n") // a repeat
 	path := filepath.Join(t.TempDir(), "list.csv")
 	if err := os.WriteFile(path, []byte(list.String()), 0o644); err != nil {
