@@ -187,6 +187,9 @@ type rowCorrection struct {
 // correct opens the correction of a refused row: an entry for each column
 // that is imported, holding the cell as read.
 func (z *importWizard) correct(row int) *rowCorrection {
+	if z.preview == nil {
+		return nil // closed
+	}
 	var refused *importer.Rejection
 	for i, r := range z.preview.Rejected {
 		if r.Row == row && r.Cells != nil {
@@ -233,6 +236,10 @@ func (z *importWizard) correct(row int) *rowCorrection {
 
 // check puts the corrected cells into the row and checks the list again.
 func (k *rowCorrection) check() {
+	if k.z.corrections == nil {
+		k.d.Hide() // the wizard was closed meanwhile
+		return
+	}
 	cells := slices.Clone(k.cells)
 	for i, e := range k.entries {
 		for len(cells) <= i {
