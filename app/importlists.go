@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -55,7 +56,7 @@ func (z *importWizard) showLists() {
 			more(z.adds, len(p.Ready)-i)
 			break
 		}
-		z.adds.Add(wrapped(rowLine(c.Row, c.Participant), false))
+		z.adds.Add(wrapped(rowLine(c.Row, *c.Participant), false))
 	}
 
 	z.updates.RemoveAll()
@@ -177,6 +178,7 @@ func changeValue(field, v string) string {
 type rowCorrection struct {
 	z       *importWizard
 	row     int
+	cells   []string // as read, or as corrected before
 	d       *modal
 	entries map[int]*widget.Entry // by column
 	apply   *widget.Button
@@ -185,11 +187,19 @@ type rowCorrection struct {
 // correct opens the correction of a refused row: an entry for each column
 // that is imported, holding the cell as read.
 func (z *importWizard) correct(row int) *rowCorrection {
-	if row < 1 || row > len(z.rows) {
+	if z.preview == nil {
+		return nil // closed
+	}
+	var refused *importer.Rejection
+	for i, r := range z.preview.Rejected {
+		if r.Row == row && r.Cells != nil {
+			refused = &z.preview.Rejected[i]
+		}
+	}
+	if refused == nil {
 		return nil
 	}
-	k := &rowCorrection{z: z, row: row, entries: map[int]*widget.Entry{}}
-	cells := z.rows[row-1]
+	k := &rowCorrection{z: z, row: row, cells: refused.Cells, entries: map[int]*widget.Entry{}}
 	form := widget.NewForm()
 	mapping := z.mapping()
 	for i, f := range mapping {
@@ -197,8 +207,8 @@ func (z *importWizard) correct(row int) *rowCorrection {
 			continue
 		}
 		e := widget.NewEntry()
-		if i < len(cells) {
-			e.SetText(cells[i])
+		if i < len(k.cells) {
+			e.SetText(k.cells[i])
 		}
 		e.OnSubmitted = func(string) { k.check() }
 		k.entries[i] = e
@@ -209,14 +219,10 @@ func (z *importWizard) correct(row int) *rowCorrection {
 		form.Append(importer.Short(title), e)
 	}
 	why := container.NewVBox()
-	for _, r := range z.preview.Rejected {
-		if r.Row == row {
-			for _, fe := range r.Reasons {
-				l := wrapped(fieldMessage(fe, fe.Field), false)
-				l.Importance = widget.DangerImportance
-				why.Add(l)
-			}
-		}
+	for _, fe := range refused.Reasons {
+		l := wrapped(fieldMessage(fe, fe.Field), false)
+		l.Importance = widget.DangerImportance
+		why.Add(l)
 	}
 	intro := wrapped(lang.X("import.correct_intro", "Correct the values below: the list is checked again with them, and imported with them when you press Import. The file itself does not change."), false)
 	k.apply = mainButton(lang.X("import.correct_apply", "Check again"), k.check)
@@ -230,15 +236,18 @@ func (z *importWizard) correct(row int) *rowCorrection {
 
 // check puts the corrected cells into the row and checks the list again.
 func (k *rowCorrection) check() {
-	cells := k.z.rows[k.row-1]
+	if k.z.corrections == nil {
+		k.d.Hide() // the wizard was closed meanwhile
+		return
+	}
+	cells := slices.Clone(k.cells)
 	for i, e := range k.entries {
 		for len(cells) <= i {
 			cells = append(cells, "")
 		}
 		cells[i] = e.Text
 	}
-	k.z.rows[k.row-1] = cells
-	k.z.corrected[k.row] = true
+	k.z.corrections[k.row] = cells
 	k.d.Hide()
 	k.z.loadSheet(k.z.mapping())
 }

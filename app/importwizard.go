@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -26,11 +27,13 @@ type importWizard struct {
 	st       *data.Store
 	workshop int64
 	wb       *importer.Workbook
-	rows     [][]string
-	preview  *importer.Preview
-	gen      int    // tells the latest check from one superseded by a new choice
-	file     string // the list's name, as errors about it say it
-	title    string
+	// preview is all the wizard keeps of the rows: each check reads the
+	// sheet again, a row at a time (importer.Workbook.Prepare), rather
+	// than hold every cell of a list of 100,000 rows besides it.
+	preview *importer.Preview
+	gen     int    // tells the latest check from one superseded by a new choice
+	file    string // the list's name, as errors about it say it
+	title   string
 
 	d        *modal
 	sheet    *widget.Select
@@ -42,10 +45,10 @@ type importWizard struct {
 	// The rows of the preview, one list per fate.
 	adds, updates, unchanged, rejected *fyne.Container
 	reasons                            []string // one line per reason a row is refused
-	// corrected are the rows corrected in the wizard (their cells in
-	// rows replaced), by their number in the sheet.
-	corrected map[int]bool
-	run       *widget.Button
+	// corrections are the cells of the rows corrected in the wizard, by
+	// their number in the sheet; each check reads them instead.
+	corrections map[int][]string
+	run         *widget.Button
 }
 
 func fieldName(f importer.Field) string {
@@ -74,7 +77,7 @@ func (v *participantsView) chooseImportFile() {
 
 // startImport opens the wizard on a file.
 func (v *participantsView) startImport(path string) *importWizard {
-	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path), corrected: map[int]bool{}}
+	z := &importWizard{v: v, st: v.c.st, workshop: v.w.ID, file: filepath.Base(path), corrections: map[int][]string{}}
 	v.c.opened(z)
 	z.summary = widget.NewLabel(lang.X("import.reading", "Reading {{.File}}…", map[string]any{"File": filepath.Base(path)}))
 	z.summary.Wrapping = fyne.TextWrapWord
@@ -122,11 +125,15 @@ func (v *participantsView) startImport(path string) *importWizard {
 	return z
 }
 
+// close hides the wizard and lets go of the list and its preview: the
+// window keeps the modal, and the participants it reads next are not to
+// find the list's still held.
 func (z *importWizard) close() {
 	z.gen++
 	if z.wb != nil {
 		z.wb.Close()
 	}
+	z.preview, z.corrections = nil, nil
 	z.d.Hide()
 }
 
@@ -151,29 +158,26 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 	z.summary.Importance = widget.MediumImportance
 	z.summary.SetText(lang.X("import.checking", "Checking the rows…"))
 	sheet, wb, st, do := z.sheet.Selected, z.wb, z.st, z.v.c.do
-	rows := z.rows
 	header := 0
 	if mapping != nil && z.preview != nil {
 		header = z.preview.HeaderRow
 	}
+	if mapping == nil {
+		clear(z.corrections) // they were of another sheet
+	}
+	corrections := maps.Clone(z.corrections)
 	end := z.v.c.startWork(z.title)
 	go func() {
 		defer importer.BoundMemory()()
-		var err error
-		if mapping == nil {
-			rows, err = wb.Rows(sheet)
-		}
-		var p *importer.Preview
-		if err == nil {
-			p, err = importer.Prepare(st, z.workshop, rows, importer.Options{HeaderRow: header, Mapping: mapping, Source: z.file,
-				Progress: func(done, total int) {
-					do(func() {
-						if gen == z.gen && total > 0 {
-							z.progress.SetValue(float64(done) / float64(total))
-						}
-					})
-				}})
-		}
+		p, err := wb.Prepare(st, z.workshop, sheet, importer.Options{HeaderRow: header, Mapping: mapping, Source: z.file,
+			Corrections: corrections,
+			Progress: func(done, total int) {
+				do(func() {
+					if gen == z.gen && total > 0 {
+						z.progress.SetValue(float64(done) / float64(total))
+					}
+				})
+			}})
 		do(func() {
 			end(err)
 			if gen != z.gen {
@@ -183,7 +187,7 @@ func (z *importWizard) loadSheet(mapping []importer.Field) {
 				z.fail(err, say.Reading)
 				return
 			}
-			z.rows, z.preview = rows, p
+			z.preview = p
 			if mapping == nil {
 				z.showColumns()
 			}
@@ -242,7 +246,7 @@ func (z *importWizard) showPreview() {
 	said = append(said, lang.X("import.header_row", "Column titles found on row {{.Header}}.", map[string]any{"Header": p.HeaderRow}),
 		lang.X("import.counts", "Rows to add: {{.Add}}; to update: {{.Update}}; already here as they are: {{.Same}}; refused: {{.Refused}}.",
 			map[string]any{"Add": len(p.Ready), "Update": len(p.Updates), "Same": len(p.Unchanged), "Refused": len(p.Rejected)}))
-	if n := len(z.corrected); n > 0 {
+	if n := len(z.corrections); n > 0 {
 		said = append(said, lang.XN("import.corrected", "{{.Count}} row corrected here; the file itself is unchanged.", n,
 			map[string]any{"Count": n}))
 	}
@@ -271,10 +275,14 @@ func (z *importWizard) importRows() {
 	ctx, stop := z.v.c.waiting()
 	go func() {
 		defer stop()
+		// Held until the participants are read again, the import's
+		// included: the wizard lets go of the list only then, and the
+		// collector, left to itself, would let the heap grow to twice
+		// what the import held before it collected that.
 		restore := importer.BoundMemory()
 		res, err := p.Import(ctx, st)
-		restore()
 		do(func() {
+			defer restore()
 			end(err)
 			if err != nil {
 				z.fail(err, say.Saving)

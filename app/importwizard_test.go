@@ -207,3 +207,48 @@ func TestImportWizardCutsLongValues(t *testing.T) {
 	}
 	z.close()
 }
+
+// The wizard keeps no rows of the list, only its corrections: a row
+// corrected stays corrected when a column is mapped anew (the list is read
+// again, with the corrections), a second correction of it starts from the
+// first, and closing the wizard lets go of the list and its preview.
+func TestImportWizardKeepsCorrectionsThroughARemap(t *testing.T) {
+	useLanguage(t, "en")
+	st, lagos := participantsWorkshop(t)
+	c, q, z := importWizardOn(t, st, lagos, "Surname;First name;Email;Country;Institution\n"+
+		"Mensah;Kwame;kwame@example.gh;Ghana;National Museum of Ghana\n"+
+		"Okoro;Ngozi;ngozi@;Nigeria;\n")
+	correct := func(email string, ready int) {
+		t.Helper()
+		test.Tap(findButton(z.rejected, "Correct…"))
+		k := lastOf[*rowCorrection](c)
+		if k == nil || k.row != 3 {
+			t.Fatalf("correction: %+v", k)
+		}
+		typeOver(c, k.entries[2], email)
+		test.Tap(k.apply)
+		if !q.runUntil(10*time.Second, func() bool { return len(z.preview.Ready) == ready && !z.progress.Visible() }) {
+			t.Fatalf("after correcting to %q: %d to add, %d refused", email, len(z.preview.Ready), len(z.preview.Rejected))
+		}
+	}
+	correct("ngozi@example", 1) // still not an address
+	if k := z.correct(3); k == nil || k.entries[2].Text != "ngozi@example" || k.entries[0].Text != "Okoro" {
+		t.Fatalf("the second correction starts from %+v", k)
+	} else {
+		k.d.Hide()
+	}
+	correct("ngozi@example.ng", 2)
+
+	z.selects[4].SetSelectedIndex(0) // the institution not imported
+	if !q.runUntil(10*time.Second, func() bool { return z.preview.Mapping[4] == "" && !z.progress.Visible() }) {
+		t.Fatal("the new mapping was not checked")
+	}
+	if len(z.preview.Ready) != 2 || len(z.preview.Rejected) != 0 || z.preview.Ready[1].Participant.Email != "ngozi@example.ng" ||
+		!strings.Contains(z.summary.Text, "1 row corrected here") {
+		t.Fatalf("after the remap: %d to add, %d refused; %q", len(z.preview.Ready), len(z.preview.Rejected), z.summary.Text)
+	}
+	z.close()
+	if z.preview != nil || z.corrections != nil {
+		t.Error("the closed wizard still holds its preview")
+	}
+}

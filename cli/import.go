@@ -81,14 +81,9 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if !slices.Contains(wb.Sheets, *sheet) {
 		return report(stderr, name, message(fmt.Sprintf("%s has no sheet %q (sheets: %s)", wb.Name, *sheet, strings.Join(wb.Sheets, ", "))), say.Reading, "")
 	}
-	rows, err := wb.Rows(*sheet)
-	if err != nil {
-		return report(stderr, name, err, say.Reading, files[0])
-	}
-	p, err := importer.Prepare(st, w.ID, rows, importer.Options{Source: wb.Name})
-	// The preview holds what it needs of the rows: the rest of them, and
-	// the workbook, need not wait for the printing and the import.
-	rows = nil
+	// Read a row at a time: the preview holds what it needs of each, and
+	// the workbook need not wait for the printing and the import.
+	p, err := wb.Prepare(st, w.ID, *sheet, importer.Options{Source: wb.Name})
 	wb.Close()
 	if err != nil {
 		return report(stderr, name, err, say.Reading, files[0])
@@ -140,7 +135,7 @@ func printPreview(out io.Writer, wb *importer.Workbook, sheet string, w data.Wor
 		fmt.Fprintf(out, "To add:\n")
 	}
 	for _, c := range p.Ready {
-		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(c.Participant))
+		fmt.Fprintf(out, "  row %d, %s\n", c.Row, describeCandidate(*c.Participant))
 	}
 	if len(p.Updates) > 0 {
 		fmt.Fprintf(out, "To update (someone already in the workshop):\n")

@@ -1,16 +1,20 @@
 package data
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"fmt"
-	"reflect"
+	"math"
+	"slices"
 	"strings"
+	"time"
 )
 
 // importBatch is what Undo needs to reverse one import, kept in memory for
 // the session as the deletes are: the participants it added, the rows of
-// those it changed as they were before, every row it wrote as it left
-// them, and the lines of status history it wrote.
+// those it changed as they were before, a fingerprint of every row it
+// wrote as it left them, and the lines of status history it wrote.
 //
 // It is not kept in the file: an import is undone while the organiser
 // still has the list in mind, as a delete is, and a file reopened later
@@ -21,10 +25,63 @@ import (
 // their name, rather than lose what was done after the import.
 type importBatch struct {
 	workshop int64
-	added    []int64
+	added    []int64        // in the order they were added, which is that of their ids
 	before   []capturedRows // the participants changed, as they were
-	after    []capturedRows // the participants changed, then those added, as the import wrote them
-	lines    []int64        // status history the import wrote
+	// written are the participants changed, then those added, as the
+	// import left them. Only a fingerprint of each row is kept, not the
+	// row: a copy of every row added took 111 MB for an import of 100,000,
+	// more than the rest of the import together; Undo reads the rows again
+	// and compares.
+	written []writtenRow
+	lines   []int64 // status history the import wrote
+}
+
+// writtenRow is one participant's row as the import left it.
+type writtenRow struct {
+	id   int64
+	sum  rowSum
+	name string // as the import wrote it, for a refusal to name them
+}
+
+// rowSum is a fingerprint of a row's every column: two rows with the same
+// sum hold the same values (SHA-256, cut to 128 bits: a collision by
+// chance among the rows of a session is out of reach).
+type rowSum [16]byte
+
+func sumRow(columns []string, values []any) rowSum {
+	h := sha256.New()
+	var n [8]byte
+	put := func(tag byte, b []byte) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+		h.Write([]byte{tag})
+		h.Write(n[:])
+		h.Write(b)
+	}
+	for i, v := range values {
+		put('c', []byte(columns[i]))
+		switch v := v.(type) {
+		case nil:
+			put('n', nil)
+		case int64:
+			put('i', binary.LittleEndian.AppendUint64(nil, uint64(v)))
+		case float64:
+			put('f', binary.LittleEndian.AppendUint64(nil, math.Float64bits(v)))
+		case bool:
+			put('b', []byte(fmt.Sprint(v)))
+		case string:
+			put('s', []byte(v))
+		case []byte:
+			put('x', v)
+		case time.Time:
+			b, _ := v.MarshalBinary()
+			put('t', b)
+		default:
+			put('?', fmt.Appendf(nil, "%T %#v", v, v))
+		}
+	}
+	var s rowSum
+	copy(s[:], h.Sum(nil))
+	return s
 }
 
 // participantRow copies one participant's row, every column.
@@ -36,33 +93,110 @@ func participantRow(tx *sql.Tx, id int64) (capturedRows, error) {
 	return r, err
 }
 
+// eachParticipant calls each with the row of every participant of ids, in
+// the order of ids, or with nil values for one that has no row. Ids in
+// ascending order, as an import adds them, are read in one query rather
+// than 100,000; others one at a time.
+func eachParticipant(tx *sql.Tx, ids []int64, each func(i int, columns []string, values []any) error) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if !slices.IsSorted(ids) {
+		for i, id := range ids {
+			r, err := selectRows(tx, "participants", []string{"id"}, []any{id}, map[string]bool{})
+			if err != nil {
+				return err
+			}
+			var values []any
+			if len(r.rows) == 1 {
+				values = r.rows[0]
+			}
+			if err := each(i, r.columns, values); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	rows, err := tx.Query(`SELECT * FROM participants WHERE id BETWEEN ? AND ? ORDER BY id`, ids[0], ids[len(ids)-1])
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	columns, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	at := indexOf(columns, "id")
+	values := make([]any, len(columns))
+	ptrs := make([]any, len(values))
+	for i := range values {
+		ptrs[i] = &values[i]
+	}
+	i := 0
+	for i < len(ids) && rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		id, _ := values[at].(int64)
+		for ; i < len(ids) && ids[i] < id; i++ {
+			if err := each(i, columns, nil); err != nil { // gone
+				return err
+			}
+		}
+		if i < len(ids) && ids[i] == id {
+			if err := each(i, columns, values); err != nil {
+				return err
+			}
+			i++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for ; i < len(ids); i++ {
+		if err := each(i, columns, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// remember keeps the fingerprint and the name of the rows of ids, as they
+// are in tx now, in b.written.
+func (b *importBatch) remember(tx *sql.Tx, ids []int64) error {
+	return eachParticipant(tx, ids, func(i int, columns []string, values []any) error {
+		if values == nil {
+			return &NotFoundError{"participant", ids[i]}
+		}
+		b.written = append(b.written, writtenRow{id: ids[i], sum: sumRow(columns, values), name: rowName(columns, values)})
+		return nil
+	})
+}
+
 // reverse undoes the import inside tx, or refuses with the name of the
 // first participant changed since.
 func (b *importBatch) reverse(tx *sql.Tx) error {
-	for _, after := range b.after {
-		id := after.rows[0][indexOf(after.columns, "id")]
-		now, err := selectRows(tx, "participants", []string{"id"}, []any{id}, map[string]bool{})
-		if err != nil {
-			return err
+	changed := len(b.written) - len(b.added)
+	for _, part := range [][]writtenRow{b.written[:changed], b.written[changed:]} {
+		ids := make([]int64, len(part))
+		for i, w := range part {
+			ids[i] = w.id
 		}
-		if len(now.rows) != 1 || !reflect.DeepEqual(now.rows[0], after.rows[0]) {
-			return undoRefused("error.undo_import_changed", after,
-				"%s was changed or deleted after the import, so the import was not undone.")
+		if err := eachParticipant(tx, ids, func(i int, columns []string, values []any) error {
+			if values == nil || sumRow(columns, values) != part[i].sum {
+				return undoRefused("error.undo_import_changed", part[i].name,
+					"%s was changed or deleted after the import, so the import was not undone.")
+			}
+			return nil
+		}); err != nil {
+			return err
 		}
 	}
 	refs, err := foreignKeys(tx)
 	if err != nil {
 		return err
 	}
-	added := map[int64]bool{}
-	for _, id := range b.added {
-		added[id] = true
-	}
-	for _, after := range b.after {
-		row := after.rows[0]
-		if !added[row[indexOf(after.columns, "id")].(int64)] {
-			continue
-		}
+	for _, w := range b.written[changed:] {
 		for _, ref := range refs["participants"] {
 			if ref.table == "participant_status_changes" {
 				continue // written with the participant, and goes with them
@@ -71,7 +205,9 @@ func (b *importBatch) reverse(tx *sql.Tx) error {
 			key := make([]any, len(ref.childColumns))
 			for i, c := range ref.childColumns {
 				where[i] = c + " = ?"
-				key[i] = row[indexOf(after.columns, ref.parentColumns[i])]
+				if key[i], err = b.addedValue(tx, w.id, ref.parentColumns[i]); err != nil {
+					return err
+				}
 			}
 			var n int
 			if err := tx.QueryRow(fmt.Sprintf(`SELECT count(*) FROM %s WHERE %s`, ref.table,
@@ -79,7 +215,7 @@ func (b *importBatch) reverse(tx *sql.Tx) error {
 				return err
 			}
 			if n > 0 {
-				return undoRefused("error.undo_import_used", after,
+				return undoRefused("error.undo_import_used", w.name,
 					"%s, added by the import, has attendance marks, a certificate or other records since, so the import was not undone.")
 			}
 		}
@@ -111,9 +247,29 @@ func (b *importBatch) reverse(tx *sql.Tx) error {
 	return nil
 }
 
-// undoRefused names the participant of row in an error a user reads.
-func undoRefused(key string, row capturedRows, english string) error {
-	name := strings.TrimSpace(fmt.Sprint(row.rows[0][indexOf(row.columns, "given_name")]) + " " +
-		fmt.Sprint(row.rows[0][indexOf(row.columns, "family_name")]))
+// addedValue is the value of a column of a participant the import added,
+// whose row is as the import wrote it (reverse has checked): the columns
+// other tables refer to are its id and its workshop's, known without
+// reading the row.
+func (b *importBatch) addedValue(tx *sql.Tx, id int64, column string) (any, error) {
+	switch column {
+	case "id":
+		return id, nil
+	case "workshop_id":
+		return b.workshop, nil
+	}
+	var v any
+	err := tx.QueryRow(`SELECT `+column+` FROM participants WHERE id = ?`, id).Scan(&v)
+	return v, err
+}
+
+// rowName is the name of the participant of a row, as a refusal says it.
+func rowName(columns []string, values []any) string {
+	return strings.TrimSpace(fmt.Sprint(values[indexOf(columns, "given_name")]) + " " +
+		fmt.Sprint(values[indexOf(columns, "family_name")]))
+}
+
+// undoRefused names the participant in an error a user reads.
+func undoRefused(key, name, english string) error {
 	return FieldError{Key: key, Args: map[string]any{"Name": name}, Message: fmt.Sprintf(english, name)}
 }

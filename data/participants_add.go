@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"strings"
 )
 
@@ -80,9 +79,9 @@ func (s *Store) ImportParticipants(ctx context.Context, workshopID int64, name s
 }
 
 // writeImport adds and changes the participants of a plan, keeping what
-// Undo needs to reverse it: the rows changed as they were before and as
-// the import left them, the rows added, and the lines of status history
-// the import wrote.
+// Undo needs to reverse it: the rows changed as they were before, the
+// fingerprint of every row as the import left it, the rows added, and the
+// lines of status history the import wrote.
 func writeImport(tx *sql.Tx, workshopID int64, plan ImportPlan) (*importBatch, error) {
 	b := &importBatch{workshop: workshopID}
 	var lastLine int64
@@ -114,18 +113,16 @@ func writeImport(tx *sql.Tx, workshopID int64, plan ImportPlan) (*importBatch, e
 	}
 	// The rows as the import left them: Undo refuses to reverse a row
 	// changed since, rather than lose that change.
-	// Every row has the same columns: one list of their names serves all,
-	// rather than one per row (100 MB kept for an import of 100,000).
-	b.after = make([]capturedRows, 0, len(plan.Update)+len(plan.Add))
-	for _, p := range append(plan.Update[:len(plan.Update):len(plan.Update)], plan.Add...) {
-		after, err := participantRow(tx, p.ID)
-		if err != nil {
-			return nil, err
-		}
-		if len(b.after) > 0 && slices.Equal(after.columns, b.after[0].columns) {
-			after.columns = b.after[0].columns
-		}
-		b.after = append(b.after, after)
+	ids := make([]int64, len(plan.Update))
+	for i, p := range plan.Update {
+		ids[i] = p.ID
+	}
+	b.written = make([]writtenRow, 0, len(plan.Update)+len(plan.Add))
+	if err := b.remember(tx, ids); err != nil {
+		return nil, err
+	}
+	if err := b.remember(tx, b.added); err != nil {
+		return nil, err
 	}
 	return b, nil
 }

@@ -46,7 +46,9 @@ func nameKey(p data.Participant) string {
 func (s *seen) add(p data.Participant, as seenAs) {
 	if k := emailKey(p); k != "" {
 		if _, dup := s.emails[k]; !dup {
-			s.emails[k] = as
+			// The key may be the email as read, a piece of its row:
+			// copied, so that the row is not kept with it.
+			s.emails[strings.Clone(k)] = as
 		}
 	}
 	if k := nameKey(p); p.FullName() != "" {

@@ -8,13 +8,16 @@ import (
 
 // MemoryLimit is the soft limit on the memory of a process while it
 // imports (debug.SetMemoryLimit). The largest lists the limits let through
-// (a CSV of 50 MB and 100,000 rows) keep about 200 MB live while they are
-// read, checked and written; Go's collector, left to itself, lets the heap
-// grow to twice that before it collects, which took atelier import past
-// 400 MB, and the window past 850 MB. Held to this limit it collects
-// sooner: atelier import stays near 365 MB; at 300 MB it stayed near
+// (a CSV of 50 MB and 100,000 rows) kept about 200 MB live while they
+// were read, checked and written; Go's collector, left to itself, let the
+// heap grow to twice that before it collected, which took atelier import
+// past 400 MB, and the window past 850 MB. Held to this limit it collects
+// sooner: atelier import stayed near 365 MB; at 300 MB it stayed near
 // 345 MB, but collected so often that --yes took half as long again on a
-// busy machine.
+// busy machine. Read a row at a time, such a list keeps at most some
+// 140 MB live in the window (its own heap included), and the limit keeps
+// atelier import near 260 MB and the window's wizard near 350 MB (README,
+// the peak benchmarks).
 const MemoryLimit = 320 << 20
 
 var bound struct {

@@ -37,12 +37,8 @@ func readListAlone(path string) int {
 		return 0
 	}
 	defer wb.Close()
-	rows, err := wb.Rows("")
-	if err != nil {
-		fmt.Println("refused:", err)
-		return 0
-	}
-	// Then checked against a workshop, as the preview does.
+	// Then checked against a workshop, as the preview does, a row at a
+	// time.
 	dir, err := os.MkdirTemp("", "atelier-read-list-*")
 	if err != nil {
 		fmt.Println(err)
@@ -61,12 +57,13 @@ func readListAlone(path string) int {
 		fmt.Println(err)
 		return 1
 	}
-	p, err := Prepare(st, w.ID, rows, Options{})
+	p, err := wb.Prepare(st, w.ID, "", Options{})
 	if err != nil {
 		fmt.Println("refused:", err)
 		return 0
 	}
-	fmt.Printf("read %d rows: %d to import, %d refused\n", len(rows), len(p.Ready), len(p.Rejected))
+	fmt.Printf("read %d rows: %d to import, %d refused\n", p.HeaderRow+p.Blank+len(p.Ready)+len(p.Updates)+len(p.Unchanged)+len(p.Rejected),
+		len(p.Ready), len(p.Rejected))
 	return 0
 }
 

@@ -23,12 +23,18 @@ type Options struct {
 	Progress func(done, total int)
 	// Source names the list, for Undo ("Undo import of applications.xlsx").
 	Source string
+	// Corrections are cells that replace those of rows, by the row's
+	// number in the sheet: rows corrected by hand, the file unchanged.
+	Corrections map[int][]string
 }
 
 // Candidate is a row that will add someone new to the workshop.
 type Candidate struct {
-	Row         int // as the spreadsheet numbers it
-	Participant data.Participant
+	Row int // as the spreadsheet numbers it
+	// Participant is apart from the candidate: a list of 100,000 rows
+	// to add grew a slice of candidates that held them (50 MB) by copying
+	// it whole, twice the memory for a moment.
+	Participant *data.Participant
 	columns     map[Field]string // the column each field came from, to name it
 }
 
@@ -59,6 +65,9 @@ type Rejection struct {
 	// Unlisted counts the reasons left out: past detailedRejections
 	// refused rows, only the first reason of each is kept.
 	Unlisted int
+	// Cells are the row's cells as read (or corrected), for it to be
+	// corrected: kept for the first detailedRejections refused rows only.
+	Cells []string
 }
 
 // detailedRejections is how many refused rows keep every reason. A list
@@ -118,40 +127,95 @@ func (p *Preview) columns(width int) map[Field]string {
 // country whatever the case and accents) updates them with the values it
 // gives. Nothing is written.
 func Prepare(st *data.Store, workshopID int64, rows [][]string, opt Options) (*Preview, error) {
-	header := opt.HeaderRow - 1
-	if opt.HeaderRow <= 0 {
-		if header = FindHeader(rows); header < 0 {
-			return nil, ErrNoHeader
-		}
-	}
-	if header >= len(rows) {
-		return nil, fmt.Errorf("row %d is past the end of the sheet (%d rows)", opt.HeaderRow, len(rows))
-	}
-	p := &Preview{HeaderRow: header + 1, Headers: make([]string, 0, len(rows[header])), workshop: workshopID, source: opt.Source}
-	for _, h := range rows[header] {
-		p.Headers = append(p.Headers, clean(h))
-	}
-	p.Mapping = opt.Mapping
-	if p.Mapping == nil {
-		p.Mapping = MapHeaders(p.Headers)
-	}
-	for len(p.Headers) < len(p.Mapping) {
-		p.Headers = append(p.Headers, "")
-	}
-	existing, err := st.Participants(workshopID, data.ParticipantFilter{})
+	return prepare(st, workshopID, rowsOf(rows), opt)
+}
+
+// Prepare reads a sheet of the workbook as Prepare does, one row at a
+// time: the preview keeps what it needs of each row, and no more of the
+// sheet is held at once (a CSV file's rows are read from its text again
+// each time).
+func (w *Workbook) Prepare(st *data.Store, workshopID int64, sheet string, opt Options) (*Preview, error) {
+	r, err := w.reader(sheet)
 	if err != nil {
 		return nil, err
 	}
-	seen := newSeen(existing)
-	body := rows[header+1:]
-	for i, cells := range body {
-		if opt.Progress != nil && i%500 == 0 {
-			opt.Progress(i, len(body))
+	return prepare(st, workshopID, r, opt)
+}
+
+func prepare(st *data.Store, workshopID int64, r rowReader, opt Options) (*Preview, error) {
+	// The rows down to the header, or those it is looked for in, are
+	// read first; the rest are checked as they come.
+	need := headerSearchRows
+	if opt.HeaderRow > 0 {
+		need = opt.HeaderRow
+	}
+	var head [][]string
+	var p *Preview
+	var seen *seen
+	body := 0 // rows below the header
+	check := func(row int, cells []string) {
+		if opt.Progress != nil && (row-p.HeaderRow-1)%500 == 0 {
+			opt.Progress(row-p.HeaderRow-1, body)
 		}
-		p.readRow(workshopID, header+2+i, cells, seen)
+		p.readRow(workshopID, row, cells, seen)
+	}
+	start := func() error {
+		header := opt.HeaderRow - 1
+		if opt.HeaderRow <= 0 {
+			if header = FindHeader(head); header < 0 {
+				return ErrNoHeader
+			}
+		}
+		if header >= len(head) {
+			return fmt.Errorf("row %d is past the end of the sheet (%d rows)", opt.HeaderRow, len(head))
+		}
+		p = &Preview{HeaderRow: header + 1, Headers: make([]string, 0, len(head[header])), workshop: workshopID, source: opt.Source}
+		for _, h := range head[header] {
+			p.Headers = append(p.Headers, clean(h))
+		}
+		p.Mapping = opt.Mapping
+		if p.Mapping == nil {
+			p.Mapping = MapHeaders(p.Headers)
+		}
+		for len(p.Headers) < len(p.Mapping) {
+			p.Headers = append(p.Headers, "")
+		}
+		existing, err := st.Participants(workshopID, data.ParticipantFilter{})
+		if err != nil {
+			return err
+		}
+		seen = newSeen(existing)
+		body = max(r.total-p.HeaderRow, 0)
+		for i, cells := range head[header+1:] {
+			check(p.HeaderRow+1+i, cells)
+		}
+		head = nil
+		return nil
+	}
+	n := 0 // rows read
+	var failed error
+	err := r.each(func(cells []string) bool {
+		n++
+		if c, ok := opt.Corrections[n]; ok {
+			cells = c
+		}
+		if p != nil {
+			check(n, cells)
+			return true
+		}
+		if head = append(head, cells); len(head) == need {
+			failed = start()
+		}
+		return failed == nil
+	})
+	if err == nil && p == nil && failed == nil {
+		failed = start() // the sheet ended before the rows to look in
+	}
+	if err = cmp.Or(err, failed); err != nil {
+		return nil, err
 	}
 	if opt.Progress != nil {
-		opt.Progress(len(body), len(body))
+		opt.Progress(body, body)
 	}
 	return p, nil
 }
@@ -301,19 +365,29 @@ func (p *Preview) readRow(workshopID int64, row int, cells []string, seen *seen)
 		}
 	}
 	if len(reasons) > 0 {
-		r := Rejection{Row: row, Name: Short(name), Reasons: reasons}
-		if len(p.Rejected) >= detailedRejections && len(reasons) > 1 {
+		r := Rejection{Row: row, Name: Short(name), Reasons: reasons, Cells: cells}
+		if len(p.Rejected) >= detailedRejections {
+			// Nor the row: what is kept of it is copied out of it.
+			r.Cells, r.Name = nil, strings.Clone(r.Name)
 			r.Reasons, r.Unlisted = []data.FieldError{reasons[0]}, len(reasons)-1
+			r.Reasons[0].Args = copyArgs(r.Reasons[0].Args)
+			for k, v := range r.Reasons[0].Args {
+				if v, ok := v.(string); ok {
+					r.Reasons[0].Args[k] = strings.Clone(v)
+				}
+			}
 		}
 		p.Rejected = append(p.Rejected, r)
 		return
 	}
 	switch {
 	case found == nil:
-		p.Ready = append(p.Ready, Candidate{Row: row, Participant: part, columns: column})
+		compact(&part)
+		p.Ready = append(p.Ready, Candidate{Row: row, Participant: &part, columns: column})
 	case len(update.Changes) == 0:
 		p.Unchanged = append(p.Unchanged, Match{Row: row, Name: found.FullName()})
 	default:
+		compact(&update.Participant)
 		p.Updates = append(p.Updates, update)
 	}
 }
@@ -398,7 +472,7 @@ type Result struct {
 func (p *Preview) Import(ctx context.Context, st *data.Store) (Result, error) {
 	candidates := make([]*data.Participant, len(p.Ready))
 	for i := range p.Ready {
-		candidates[i] = &p.Ready[i].Participant
+		candidates[i] = p.Ready[i].Participant
 	}
 	var res Result
 	undo, _, err := st.ImportParticipants(ctx, p.workshop, p.source, candidates, func(existing []data.Participant) (data.ImportPlan, error) {
@@ -410,14 +484,14 @@ func (p *Preview) Import(ctx context.Context, st *data.Store) (Result, error) {
 			byID[existing[i].ID] = &existing[i]
 		}
 		for i, c := range p.Ready {
-			if k := emailKey(c.Participant); k != "" {
+			if k := emailKey(*c.Participant); k != "" {
 				if as, ok := seen.emails[k]; ok {
 					res.Skipped = append(res.Skipped, Rejection{Row: c.Row, Name: c.Participant.FullName(),
 						Reasons: []data.FieldError{alreadyThere(c.columns[Email], true, as.name)}})
 					continue
 				}
 			}
-			if as, ok := seen.names[nameKey(c.Participant)]; ok {
+			if as, ok := seen.names[nameKey(*c.Participant)]; ok {
 				res.Skipped = append(res.Skipped, Rejection{Row: c.Row, Name: c.Participant.FullName(),
 					Reasons: []data.FieldError{alreadyThere(matchColumn(c.columns, false), false, as.name)}})
 				continue

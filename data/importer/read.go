@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -35,8 +36,15 @@ type Workbook struct {
 	// preview to say; "" for a workbook.
 	Encoding string
 	xlsx     *xlsxBook
-	file     io.Closer  // the workbook's file, read as sheets are asked for
-	rows     [][]string // the CSV file's rows
+	file     io.Closer // the workbook's file, read as sheets are asked for
+	// A CSV file is kept as its text, decoded, and its rows read from
+	// it each time they are asked for: the rows of the largest list,
+	// each cell a string of its own, took twice the text's 42 MB, and
+	// the wizard kept them for as long as it was open.
+	mu    sync.Mutex // text against Close while rows are read
+	text  string
+	delim rune
+	count int // rows of the CSV file
 }
 
 // Open reads a .xlsx or .csv file. Which one it is comes from the content,
@@ -97,43 +105,54 @@ func open(name string, r io.ReaderAt, size int64) (*Workbook, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	sheet := strings.TrimSuffix(name, filepath.Ext(name))
-	rows := ReadCSV(text)
-	if err := checkRows(name, sheet, rows); err != nil {
+	text = strings.TrimPrefix(text, "\uFEFF")
+	delim := sniffDelimiter(text)
+	count, err := checkCSV(name, sheet, text, delim)
+	if err != nil {
 		return nil, err
 	}
-	return &Workbook{Name: name, Sheets: []string{sheet}, Encoding: encoding, rows: rows}, nil
+	return &Workbook{Name: name, Sheets: []string{sheet}, Encoding: encoding, text: text, delim: delim, count: count}, nil
 }
 
-// checkRows holds the rows of a text file to the limits a workbook's are
-// read within. A value longer than a cell can be is most often a quote
-// opened and never closed, which swallowed the lines after it.
-func checkRows(file, sheet string, rows [][]string) error {
-	for len(rows) > 0 && len(rows[len(rows)-1]) == 0 {
-		rows = rows[:len(rows)-1]
-	}
-	if len(rows) > MaxRows {
-		return errTooManyRows(file, sheet, len(rows))
-	}
-	cells := 0
-	for i, row := range rows {
+// checkCSV holds the rows of a text file to the limits a workbook's are
+// read within, reading them one at a time, and counts them. A value
+// longer than a cell can be is most often a quote opened and never
+// closed, which swallowed the lines after it.
+func checkCSV(file, sheet, text string, delim rune) (count int, err error) {
+	n, cells := 0, 0
+	var long error // the first cell too long
+	eachCSV(text, delim, func(row []string) bool {
+		n++
+		if len(row) > 0 {
+			count = n // rows left empty at the end do not count
+		}
 		cells += len(row)
 		for j, v := range row {
-			if len(v) > MaxCellLength && utf8.RuneCountInString(v) > MaxCellLength {
-				return errCellTooLong(file, fmt.Sprintf("the value in row %d, column %d (a quote left open?)", i+1, j+1))
+			if long == nil && len(v) > MaxCellLength && utf8.RuneCountInString(v) > MaxCellLength {
+				long = errCellTooLong(file, fmt.Sprintf("the value in row %d, column %d (a quote left open?)", n, j+1))
 			}
 		}
+		return true
+	})
+	switch {
+	case count > MaxRows:
+		return 0, errTooManyRows(file, sheet, count)
+	case long != nil:
+		return 0, long
+	case cells > MaxCells:
+		return 0, errTooManyCells(file, sheet)
 	}
-	if cells > MaxCells {
-		return errTooManyCells(file, sheet)
-	}
-	return nil
+	return n, nil
 }
 
 // Rows returns the cells of one sheet as text, row by row from the first
 // row of the sheet; "" means the first sheet.
 func (w *Workbook) Rows(sheet string) ([][]string, error) {
 	if w.xlsx == nil {
-		return w.rows, nil
+		w.mu.Lock()
+		text := w.text
+		w.mu.Unlock()
+		return parseCSV(text, w.delim), nil
 	}
 	if sheet == "" && len(w.Sheets) > 0 {
 		sheet = w.Sheets[0]
@@ -141,10 +160,58 @@ func (w *Workbook) Rows(sheet string) ([][]string, error) {
 	return w.xlsx.rows(sheet)
 }
 
-// Close releases the workbook, and the rows of a CSV file it holds: the
-// caller keeps those it took from Rows.
+// rowReader gives the rows of a sheet one at a time, once.
+type rowReader struct {
+	total int // how many rows there are
+	each  func(yield func(cells []string) bool) error
+}
+
+// rowsOf reads rows that are all in memory already.
+func rowsOf(rows [][]string) rowReader {
+	return rowReader{total: len(rows), each: func(yield func([]string) bool) error {
+		for _, cells := range rows {
+			if !yield(cells) {
+				break
+			}
+		}
+		return nil
+	}}
+}
+
+// reader gives the rows of a sheet one at a time: a CSV file's as they
+// are read from its text, none of them kept; a workbook's sheet is read
+// whole, and each row let go once given.
+func (w *Workbook) reader(sheet string) (rowReader, error) {
+	if w.xlsx == nil {
+		w.mu.Lock()
+		text := w.text
+		w.mu.Unlock()
+		return rowReader{total: w.count, each: func(yield func([]string) bool) error {
+			eachCSV(text, w.delim, yield)
+			return nil
+		}}, nil
+	}
+	rows, err := w.Rows(sheet)
+	if err != nil {
+		return rowReader{}, err
+	}
+	return rowReader{total: len(rows), each: func(yield func([]string) bool) error {
+		for i, cells := range rows {
+			rows[i] = nil
+			if !yield(cells) {
+				break
+			}
+		}
+		return nil
+	}}, nil
+}
+
+// Close releases the workbook, and the text of a CSV file it holds: the
+// caller keeps the rows it took from Rows.
 func (w *Workbook) Close() error {
-	w.rows = nil
+	w.mu.Lock()
+	w.text = ""
+	w.mu.Unlock()
 	if f := w.file; f != nil {
 		w.file = nil
 		return f.Close()
@@ -161,6 +228,12 @@ var delimiters = []rune{',', ';', '\t'}
 // place are kept as text rather than refused.
 func ReadCSV(text string) [][]string {
 	text = strings.TrimPrefix(text, "\uFEFF")
+	return parseCSV(text, sniffDelimiter(text))
+}
+
+// sniffDelimiter is the delimiter that cuts the first lines of text into
+// the most columns, the same number on each line.
+func sniffDelimiter(text string) rune {
 	best, bestScore := ',', -1
 	sample := firstLines(text, 30)
 	for _, d := range delimiters {
@@ -168,32 +241,47 @@ func ReadCSV(text string) [][]string {
 			best, bestScore = d, s
 		}
 	}
-	rows, _ := parseCSV(text, best)
+	return best
+}
+
+func parseCSV(text string, delim rune) [][]string {
+	var rows [][]string
+	eachCSV(text, delim, func(rec []string) bool {
+		rows = append(rows, rec)
+		return true
+	})
 	return rows
 }
 
-func parseCSV(text string, delim rune) ([][]string, error) {
+// eachCSV calls each with the cells of every row of text, in order, until
+// it returns false: a blank line is a row without cells. Reading stops at
+// the first error (none is expected: quotes out of place are read as
+// text), which it returns.
+func eachCSV(text string, delim rune, each func(cells []string) bool) error {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = delim
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	var rows [][]string
 	lastLine := 0 // where the previous record ended
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return rows, nil
+			return nil
 		}
 		if err != nil {
-			return rows, err
+			return err
 		}
 		// encoding/csv skips blank lines; a spreadsheet shows them as empty
 		// rows, and the row numbers the user is told must match it.
 		line, _ := r.FieldPos(0)
 		for ; lastLine < line-1; lastLine++ {
-			rows = append(rows, nil)
+			if !each(nil) {
+				return nil
+			}
 		}
-		rows = append(rows, rec)
+		if !each(rec) {
+			return nil
+		}
 		endLine, _ := r.FieldPos(len(rec) - 1)
 		lastLine = endLine + strings.Count(rec[len(rec)-1], "\n")
 	}
@@ -214,7 +302,7 @@ func firstLines(text string, n int) string {
 // delimiterScore favours a delimiter that gives many rows of the same
 // width, wider than one column.
 func delimiterScore(sample string, d rune) int {
-	rows, _ := parseCSV(sample, d)
+	rows := parseCSV(sample, d)
 	widths := map[int]int{}
 	for _, r := range rows {
 		if len(r) > 1 {

@@ -3,6 +3,7 @@ package importer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -228,5 +229,58 @@ func TestUndoOfAnImportKeepsPeopleWithMarks(t *testing.T) {
 	}
 	if list, _ := st.Participants(w.ID, data.ParticipantFilter{}); len(list) != 3 {
 		t.Fatalf("%d participants after a refused undo", len(list))
+	}
+}
+
+// Undo keeps no copy of the rows an import added, only what tells whether
+// they are as it wrote them: among many rows, one edited since (its notes
+// only) or one deleted by another Atelier stops the undo, named as the
+// import wrote them even once renamed, and nothing moves.
+func TestUndoOfALongImportNamesWhomItAddedAsItWroteThem(t *testing.T) {
+	st, w := openStore(t)
+	rows := [][]string{{"Surname", "First name", "Email", "Country"}}
+	for i := range 300 {
+		rows = append(rows, []string{fmt.Sprintf("Adébáyọ̀-%d", i), "Fúnmiláyọ̀", fmt.Sprintf("f%d@example.org", i), "Nigeria"})
+	}
+	_, res := importRows(t, st, w, rows)
+	if res.Imported != 300 {
+		t.Fatalf("%+v", res)
+	}
+	refused := func(name string) {
+		t.Helper()
+		now, _ := st.Participants(w.ID, data.ParticipantFilter{})
+		_, err := st.Undo()
+		var fe data.FieldError
+		if !errors.As(err, &fe) || fe.Key != "error.undo_import_changed" || fe.Args["Name"] != name {
+			t.Fatalf("undo: %v, want %s named", err, name)
+		}
+		if still, _ := st.Participants(w.ID, data.ParticipantFilter{}); !reflect.DeepEqual(now, still) {
+			t.Fatal("a refused undo changed the file")
+		}
+	}
+	p := byName(t, st, w, "f250@example.org")
+	p.Notes = "Arrives a day late."
+	if err := st.SaveParticipant(&p); err != nil {
+		t.Fatal(err)
+	}
+	refused("Fúnmiláyọ̀ Adébáyọ̀-250")
+	p.GivenName, p.FamilyName = "Kemi", "Okafor"
+	if err := st.SaveParticipant(&p); err != nil {
+		t.Fatal(err)
+	}
+	refused("Fúnmiláyọ̀ Adébáyọ̀-250")
+
+	other, err := data.Open(st.Path(), data.OpenExisting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	gone := byName(t, st, w, "f17@example.org")
+	if err := other.DeleteParticipant(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	refused("Fúnmiláyọ̀ Adébáyọ̀-17")
+	if u := st.LastUndoable(); u != res.Undo {
+		t.Fatalf("the refused import is no longer the one to undo: %+v", u)
 	}
 }
