@@ -400,9 +400,18 @@ func (q *qrSymbol) applyMask(mask int) {
 type qrLayout struct {
 	size, words int
 	rows, cols  []uint64 // the blank symbol: function patterns only
-	order       []int32  // y*size+x of each data module, in placement order
+	// place says where each data bit goes, in placement order: the word
+	// and bit of its module in the row lines and in the column lines,
+	// worked out once, as a symbol places some 3,000 of them.
+	place       []qrPlace
 	masks       qrMasks
 	divisorLogs []int // of the Reed–Solomon generator of the version's blocks
+}
+
+// qrPlace is where one data module is in a symbol's bit lines.
+type qrPlace struct {
+	rowWord, colWord int32
+	rowBit, colBit   uint8
 }
 
 // qrMasks hold, for one version, the modules each of the eight masks
@@ -426,7 +435,10 @@ func qrLayoutFor(v int) *qrLayout {
 	blank := newQRSymbol(v)
 	l := &qrLayout{size: blank.size, divisorLogs: rsDivisorLogs(qrECCPerBlock[v])}
 	l.rows, l.cols, l.words = blank.bitLines()
-	blank.placeOrder(func(x, y int) { l.order = append(l.order, int32(y*l.size+x)) })
+	blank.placeOrder(func(x, y int) {
+		l.place = append(l.place, qrPlace{rowWord: int32(y*l.words + x/64), rowBit: uint8(x % 64),
+			colWord: int32(x*l.words + y/64), colBit: uint8(y % 64)})
+	})
 	for mask := range 8 {
 		q := newQRSymbol(v)
 		q.applyMask(mask)
@@ -465,11 +477,10 @@ func (l *qrLayout) maskedRows(codewords []byte) []uint64 {
 	rows, cols := lines[:n*words:n*words], lines[n*words:2*n*words]
 	copy(rows, l.rows)
 	copy(cols, l.cols)
-	for i, pos := range l.order[:min(len(l.order), 8*len(codewords))] {
+	for i, p := range l.place[:min(len(l.place), 8*len(codewords))] {
 		if codewords[i>>3]>>(7-i&7)&1 != 0 {
-			x, y := int(pos)%n, int(pos)/n
-			rows[y*words+x/64] |= 1 << (x % 64)
-			cols[x*words+y/64] |= 1 << (y % 64)
+			rows[p.rowWord] |= 1 << p.rowBit
+			cols[p.colWord] |= 1 << p.colBit
 		}
 	}
 	tryRows, tryCols := lines[2*n*words:3*n*words], lines[3*n*words:]
