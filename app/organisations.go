@@ -1,8 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,12 +29,19 @@ func unreadable(path string, err error) string {
 }
 
 // logoImage shows logo bytes as a thumbnail of at most w×h.
+// A logo that cannot be decoded shows as no logo does.
 func logoImage(logo []byte, w, h float32) fyne.CanvasObject {
-	if len(logo) == 0 {
+	var thumb image.Image
+	if len(logo) > 0 {
+		// From the bitmap decoded once: an image made from the bytes would
+		// be decoded again at full size on every refresh (thumbnails.go).
+		thumb = thumbnail(logo, int(w*thumbnailScale), int(h*thumbnailScale))
+	}
+	if thumb == nil {
 		icon := widget.NewIcon(theme.MediaPhotoIcon())
 		return container.NewGridWrap(fyne.NewSize(w, h), icon)
 	}
-	img := canvas.NewImageFromReader(bytes.NewReader(logo), "logo")
+	img := canvas.NewImageFromImage(thumb)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(w, h))
 	return img
