@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"image"
 	"image/color"
 	"image/png"
@@ -35,16 +36,29 @@ func pngFile(t *testing.T) (string, []byte) {
 	return path, buf.Bytes()
 }
 
-// hasLogo finds a logo drawn from its bytes (not the placeholder icon).
+// hasLogo finds a logo drawn from its bytes (not the placeholder icon):
+// a thumbnail the cache made from them, or from any logo when logo is nil.
 func hasLogo(o fyne.CanvasObject, logo []byte) bool {
 	found := false
 	walk(o, func(x fyne.CanvasObject) {
-		if img, ok := x.(*canvas.Image); ok && x.Visible() && img.Resource != nil && img.Resource.Name() == "logo" &&
-			(logo == nil || bytes.Equal(img.Resource.Content(), logo)) {
+		if img, ok := x.(*canvas.Image); ok && x.Visible() && img.Image != nil && thumbnailFrom(img.Image, logo) {
 			found = true
 		}
 	})
 	return found
+}
+
+// thumbnailFrom tells whether img is a thumbnail the cache decoded from
+// logo (from any bytes when logo is nil).
+func thumbnailFrom(img image.Image, logo []byte) bool {
+	thumbnails.Lock()
+	defer thumbnails.Unlock()
+	for k, v := range thumbnails.m {
+		if v == img && (logo == nil || k.sum == sha256.Sum256(logo)) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
