@@ -252,13 +252,13 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	e := p.vd.at(i)
 	switch id.Col {
 	case matrixColName:
-		l.SetText(m.Participants[i].FullName())
+		l.Text = m.Participants[i].FullName()
 	case matrixColRate:
 		l.Alignment = fyne.TextAlignTrailing
-		l.SetText(rateText(e.Summary))
+		l.Text = rateText(e.Summary)
 	case matrixColEligible:
 		l.TextStyle.Bold = true
-		l.SetText(verdictText(e))
+		l.Text = verdictText(e)
 		l.Importance = verdictImportance(e)
 	default:
 		k := id.Col - matrixFixedCols
@@ -271,8 +271,10 @@ func (p *matrixPane) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		l.TextStyle.Bold = true
 		// A mark a helper's phone made is in italics (the workbook names the phone).
 		l.TextStyle.Italic = m.Device(id.Row, p.cols[k]) != ""
-		l.SetText(markLetter(mark))
+		l.Text = markLetter(mark)
 	}
+	// One refresh of the label: SetText would refresh it once more, for
+	// every cell of the table on every scroll.
 	bg.Refresh()
 	l.Refresh()
 }

@@ -1,8 +1,9 @@
 package app
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"image"
 	"os"
 	"path/filepath"
 	"slices"
@@ -29,12 +30,19 @@ func unreadable(path string, err error) string {
 }
 
 // logoImage shows logo bytes as a thumbnail of at most w×h.
+// A logo that cannot be decoded shows as no logo does.
 func logoImage(logo []byte, w, h float32) fyne.CanvasObject {
-	if len(logo) == 0 {
+	var thumb image.Image
+	if len(logo) > 0 {
+		// From the bitmap decoded once: an image made from the bytes would
+		// be decoded again at full size on every refresh (thumbnails.go).
+		thumb = thumbnail(logo, int(w*thumbnailScale), int(h*thumbnailScale))
+	}
+	if thumb == nil {
 		icon := widget.NewIcon(theme.MediaPhotoIcon())
 		return container.NewGridWrap(fyne.NewSize(w, h), icon)
 	}
-	img := canvas.NewImageFromReader(bytes.NewReader(logo), "logo")
+	img := canvas.NewImageFromImage(thumb)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSize(w, h))
 	return img
@@ -76,28 +84,45 @@ type organisationsPanel struct {
 	c          *controller
 	workshopID int64
 	box        *fyne.Container
+	add        fyne.CanvasObject
+	none       *widget.Label
+	// rows are the rows made so far, by organisation, each kept for as
+	// long as what it shows is the same. The tab came back on every visit
+	// with rows made anew, and Fyne keeps what it draws of the old ones
+	// for a minute: a walk of the tabs left another set of rows behind
+	// each time (issue 17). A file's organisations are a few dozen.
+	rows map[int64]organisationRow
+}
+
+// organisationRow is an organisation's row and what it was made from.
+type organisationRow struct {
+	shows   string
+	obj     fyne.CanvasObject
+	addRole *widget.Select
 }
 
 func newOrganisationsPanel(c *controller) *organisationsPanel {
-	return &organisationsPanel{c: c, box: container.NewVBox()}
+	p := &organisationsPanel{c: c, box: container.NewVBox(), rows: map[int64]organisationRow{}}
+	p.add = container.NewHBox(widget.NewButtonWithIcon(lang.X("organisations.add", "Add organisation…"), theme.ContentAddIcon(), func() {
+		p.showDialog(data.Organisation{}, true)
+	}))
+	p.none = widget.NewLabel(lang.X("organisations.none", "No organisations yet."))
+	p.none.Importance = widget.LowImportance
+	return p
 }
 
 // show lists the organisations of a workshop.
 func (p *organisationsPanel) show(workshopID int64) {
 	p.workshopID = workshopID
-	p.box.RemoveAll()
 	orgs, err := p.c.st.WorkshopOrganisations(workshopID)
 	if err != nil {
+		p.box.RemoveAll()
 		p.c.readFailed(err)
 		return
 	}
-	add := widget.NewButtonWithIcon(lang.X("organisations.add", "Add organisation…"), theme.ContentAddIcon(), func() {
-		p.showDialog(data.Organisation{}, true)
-	})
+	objs := make([]fyne.CanvasObject, 0, 2*len(orgs)+1)
 	if len(orgs) == 0 {
-		none := widget.NewLabel(lang.X("organisations.none", "No organisations yet."))
-		none.Importance = widget.LowImportance
-		p.box.Add(none)
+		objs = append(objs, p.none)
 	}
 	// One row per organisation, in the printed order of its first role.
 	var order []int64
@@ -112,15 +137,28 @@ func (p *organisationsPanel) show(workshopID int64) {
 	}
 	for i, id := range order {
 		if i > 0 {
-			p.box.Add(widget.NewSeparator())
+			objs = append(objs, widget.NewSeparator())
 		}
-		p.box.Add(p.row(byID[id], roles[id]))
+		objs = append(objs, p.rowFor(byID[id], roles[id]))
 	}
-	p.box.Add(container.NewHBox(add))
+	p.box.Objects = append(objs, p.add)
 	p.box.Refresh()
 }
 
-func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.CanvasObject {
+// rowFor is the row of o in the roles held, the one made before when it
+// would show the same, with nothing chosen in its role picker.
+func (p *organisationsPanel) rowFor(o data.Organisation, held []data.Role) fyne.CanvasObject {
+	shows := fmt.Sprintf("%q %q %q %q %x %v", o.Name, o.ShortName, o.Country, o.Website, sha256.Sum256(o.Logo), held)
+	if r, ok := p.rows[o.ID]; ok && r.shows == shows && (r.addRole == nil || r.addRole.SelectedIndex() < 0) {
+		return r.obj
+	}
+	r := p.row(o, held)
+	r.shows = shows
+	p.rows[o.ID] = r
+	return r.obj
+}
+
+func (p *organisationsPanel) row(o data.Organisation, held []data.Role) organisationRow {
 	name := widget.NewLabel(organisationTitle(o))
 	name.TextStyle.Bold = true
 	name.Wrapping = fyne.TextWrapWord
@@ -145,8 +183,9 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 		}
 	}
 	actions := container.NewHBox()
+	var addRole *widget.Select
 	if len(missing) > 0 {
-		addRole := widget.NewSelect(missing, nil)
+		addRole = widget.NewSelect(missing, nil)
 		addRole.PlaceHolder = lang.X("organisations.add_role", "Add a role")
 		addRole.OnChanged = func(string) {
 			i := addRole.SelectedIndex()
@@ -178,8 +217,8 @@ func (p *organisationsPanel) row(o data.Organisation, held []data.Role) fyne.Can
 		info.Add(sub)
 	}
 	info.Add(container.NewHScroll(chips))
-	return container.NewBorder(nil, nil, container.NewCenter(logoImage(o.Logo, 72, 48)),
-		container.NewCenter(actions), info)
+	return organisationRow{addRole: addRole, obj: container.NewBorder(nil, nil, container.NewCenter(logoImage(o.Logo, 72, 48)),
+		container.NewCenter(actions), info)}
 }
 
 // organisationTitle is the name with its short form.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"image"
 	"image/color"
 	"image/png"
@@ -35,16 +36,29 @@ func pngFile(t *testing.T) (string, []byte) {
 	return path, buf.Bytes()
 }
 
-// hasLogo finds a logo drawn from its bytes (not the placeholder icon).
+// hasLogo finds a logo drawn from its bytes (not the placeholder icon):
+// a thumbnail the cache made from them, or from any logo when logo is nil.
 func hasLogo(o fyne.CanvasObject, logo []byte) bool {
 	found := false
 	walk(o, func(x fyne.CanvasObject) {
-		if img, ok := x.(*canvas.Image); ok && x.Visible() && img.Resource != nil && img.Resource.Name() == "logo" &&
-			(logo == nil || bytes.Equal(img.Resource.Content(), logo)) {
+		if img, ok := x.(*canvas.Image); ok && x.Visible() && img.Image != nil && thumbnailFrom(img.Image, logo) {
 			found = true
 		}
 	})
 	return found
+}
+
+// thumbnailFrom tells whether img is a thumbnail the cache decoded from
+// logo (from any bytes when logo is nil).
+func thumbnailFrom(img image.Image, logo []byte) bool {
+	thumbnails.Lock()
+	defer thumbnails.Unlock()
+	for k, v := range thumbnails.m {
+		if v == img && (logo == nil || k.sum == sha256.Sum256(logo)) {
+			return true
+		}
+	}
+	return false
 }
 
 func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
@@ -170,5 +184,75 @@ func TestAddingAnOrganisationWithALogoAndRoles(t *testing.T) {
 	}
 	if all, _ := st.Organisations(); len(all) != 1 {
 		t.Errorf("the file has %d organisations, want the one shared", len(all))
+	}
+}
+
+// The Details tab shows, when it comes back, the organisations' rows made
+// the first time (issue 17: each visit made them anew, and Fyne kept what
+// it drew of the old ones for a minute); a row whose roles changed is made
+// again, and shows the change.
+func TestDetailsTabKeepsOrganisationRowsThatDidNotChange(t *testing.T) {
+	st, res := demoStore(t)
+	c := windowOn(t, st, data.Workshop{ID: res.Lagos})
+	c.screen.tabs.SelectIndex(0)
+	p := c.screen.form.organisations
+	rows := func() []fyne.CanvasObject {
+		var out []fyne.CanvasObject
+		for _, o := range p.box.Objects {
+			if _, sep := o.(*widget.Separator); !sep && o != p.add {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	before := rows()
+	if len(before) < 2 {
+		t.Fatalf("the demo workshop shows %d organisations, want at least two", len(before))
+	}
+	tabOf[*scheduleScreen](t, c)
+	c.screen.selectID(res.Planned)
+	c.screen.tabs.SelectIndex(0)
+	c.screen.selectID(res.Lagos)
+	after := rows()
+	if len(after) != len(before) {
+		t.Fatalf("%d rows, then %d", len(before), len(after))
+	}
+	for i := range after {
+		if after[i] != before[i] {
+			t.Errorf("row %d was made again though nothing in it changed", i+1)
+		}
+	}
+
+	orgs, err := st.WorkshopOrganisations(res.Lagos)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := orgs[0]
+	var missing data.Role
+	for _, r := range data.Roles {
+		held := false
+		for _, o := range orgs {
+			held = held || (o.ID == first.ID && o.Role == r)
+		}
+		if !held {
+			missing = r
+			break
+		}
+	}
+	if missing == "" {
+		t.Fatalf("%s holds every role already", first.Name)
+	}
+	if err := st.AddOrganisationRole(res.Lagos, first.ID, missing); err != nil {
+		t.Fatal(err)
+	}
+	p.show(res.Lagos)
+	changed := rows()
+	if changed[0] == before[0] || findButton(changed[0], roleName(missing)) == nil {
+		t.Errorf("the row of %s was not made again with its new role %s: %q", first.Name, missing, visibleTexts(changed[0]))
+	}
+	for i := 1; i < len(changed); i++ {
+		if changed[i] != before[i] {
+			t.Errorf("row %d was made again though only the first changed", i+1)
+		}
 	}
 }

@@ -267,7 +267,11 @@ func (f *workshopForm) load(w data.Workshop) {
 }
 
 // clear empties the form when no workshop is selected.
-func (f *workshopForm) clear() { f.live.clear() }
+func (f *workshopForm) clear() {
+	f.live.clear()
+	// Another file's organisations may have the same ids.
+	clear(f.organisations.rows)
+}
 
 // reloadRule takes the rule saved from the Attendance tab: the form saves
 // whole workshops, rule included, and must not put the old one back.
