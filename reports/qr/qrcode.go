@@ -103,7 +103,7 @@ func qrCodewords(v int, payload []byte, eci bool) []byte {
 	raw := qrRawModules(v) / 8
 	short := blocks - raw%blocks // blocks one data codeword shorter than the rest
 	shortLen := raw / blocks
-	logs := qrLayoutFor(v).divisorLogs
+	products := qrLayoutFor(v).rsProducts
 	all := make([][]byte, blocks)
 	k := 0
 	for i := range all {
@@ -118,7 +118,7 @@ func qrCodewords(v int, payload []byte, eci bool) []byte {
 		if i < short {
 			block = append(block, 0) // a hole the interleaving skips
 		}
-		all[i] = append(block, rsRemainder(data, logs)...)
+		all[i] = append(block, rsRemainder(data, products)...)
 	}
 	out := make([]byte, 0, raw)
 	for i := range all[0] {
@@ -136,15 +136,19 @@ type qrBits struct {
 	n int // bits written
 }
 
+// add appends the low bits of value, most significant first, as many at
+// a time as fit in the last byte.
 func (q *qrBits) add(value, bits int) {
-	for i := bits - 1; i >= 0; i-- {
-		if q.n%8 == 0 {
+	for bits > 0 {
+		used := q.n % 8
+		if used == 0 {
 			q.b = append(q.b, 0)
 		}
-		if value>>i&1 != 0 {
-			q.b[q.n/8] |= 0x80 >> (q.n % 8)
-		}
-		q.n++
+		take := min(8-used, bits)
+		chunk := value >> (bits - take) & (1<<take - 1)
+		q.b[q.n/8] |= byte(chunk << (8 - used - take))
+		q.n += take
+		bits -= take
 	}
 }
 
@@ -188,31 +192,40 @@ var gfExp, gfLog = func() (exp [510]byte, log [256]int) {
 	return exp, log
 }()
 
-// rsDivisorLogs are the logarithms of the generator polynomial's
-// coefficients, which rsRemainder multiplies by; the generator has no zero
-// coefficient.
-func rsDivisorLogs(n int) []int {
-	logs := make([]int, n)
-	for i, c := range rsDivisor(n) {
-		logs[i] = gfLog[c]
+// rsProducts are the generator polynomial's coefficients (leading 1 left
+// out) multiplied by every byte: row f is the generator times f, which
+// rsRemainder adds for a factor f, worked out once per version rather than
+// a logarithm and an exponent per coefficient per codeword.
+func rsProducts(n int) [][]byte {
+	gen := rsDivisor(n)
+	rows := make([][]byte, 256)
+	all := make([]byte, 256*n)
+	for f := range rows {
+		rows[f] = all[f*n : (f+1)*n : (f+1)*n]
+		if f == 0 {
+			continue
+		}
+		for i, c := range gen {
+			rows[f][i] = gfExp[gfLog[c]+gfLog[f]]
+		}
 	}
-	return logs
+	return rows
 }
 
 // rsRemainder is the Reed–Solomon error correction of data: the remainder
-// of its division by the generator whose coefficients' logarithms are logs.
-func rsRemainder(data []byte, logs []int) []byte {
-	r := make([]byte, len(logs))
+// of its division by the generator whose multiples are products.
+func rsRemainder(data []byte, products [][]byte) []byte {
+	n := len(products[0])
+	r := make([]byte, n)
 	for _, b := range data {
 		factor := b ^ r[0]
 		copy(r, r[1:])
-		r[len(r)-1] = 0
+		r[n-1] = 0
 		if factor == 0 {
 			continue
 		}
-		lf := gfLog[factor]
-		for i, lc := range logs {
-			r[i] ^= gfExp[lc+lf]
+		for i, p := range products[factor][:n] {
+			r[i] ^= p
 		}
 	}
 	return r
@@ -403,9 +416,9 @@ type qrLayout struct {
 	// place says where each data bit goes, in placement order: the word
 	// and bit of its module in the row lines and in the column lines,
 	// worked out once, as a symbol places some 3,000 of them.
-	place       []qrPlace
-	masks       qrMasks
-	divisorLogs []int // of the Reed–Solomon generator of the version's blocks
+	place      []qrPlace
+	masks      qrMasks
+	rsProducts [][]byte // of the Reed–Solomon generator of the version's blocks (see rsProducts)
 }
 
 // qrPlace is where one data module is in a symbol's bit lines.
@@ -433,7 +446,7 @@ func qrLayoutFor(v int) *qrLayout {
 		return l
 	}
 	blank := newQRSymbol(v)
-	l := &qrLayout{size: blank.size, divisorLogs: rsDivisorLogs(qrECCPerBlock[v])}
+	l := &qrLayout{size: blank.size, rsProducts: rsProducts(qrECCPerBlock[v])}
 	l.rows, l.cols, l.words = blank.bitLines()
 	blank.placeOrder(func(x, y int) {
 		l.place = append(l.place, qrPlace{rowWord: int32(y*l.words + x/64), rowBit: uint8(x % 64),
@@ -583,9 +596,22 @@ func qrPenalty(rows, cols []uint64, n, words int) int {
 
 // qrLinePenalty scores one row or column for runs and finder look-alikes.
 func qrLinePenalty(line []uint64, n int) int {
+	// The line between two light words, so that a module beyond either
+	// end reads as light without a test (177 modules, version 40, take
+	// three words).
+	var padded [3 + 2]uint64
+	copy(padded[1:], line)
 	p := 0
 	for i := range line {
-		at := func(k int) uint64 { return shifted(line, i, k) }
+		before, word, after := padded[i], padded[i+1], padded[i+2]
+		// at(k) is word i moved by k modules: its bit j is module
+		// 64i+j+k. k is a constant at every call, so the test goes.
+		at := func(k int) uint64 {
+			if k >= 0 {
+				return word>>k | after<<(64-k)
+			}
+			return word<<-k | before>>(64+k)
+		}
 		same := func(k int) uint64 { return ^(at(k) ^ at(k+1)) } // modules x+k and x+k+1 alike
 		// A run of L ≥ 5 alike scores L−2: one for each of its L−4
 		// windows of five, and two more where it starts.
