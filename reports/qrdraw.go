@@ -51,10 +51,10 @@ func qrAhead(certs []data.Certificate, verifierAddress string) (codes []chan qrS
 // encodeAhead encodes QR codes on every core but one, ahead of the pages
 // that draw them: encoding is a good part of the cost of a page. The
 // goroutine writing the pages has the most work and keeps a core to
-// itself: on two cores, two encoders took it from the pages, and 1,000
-// certificates took 1.33–1.35 times a bare fpdf loop, against 1.23–1.27
-// with one. The codes arrive in order through the returned channels; stop
-// ends the work early. An empty payload gets no code.
+// itself: on two cores, two encoders took it from the pages (the figures
+// are in the README, under the certificates' benchmarks). The codes
+// arrive in order through the returned channels; stop ends the work
+// early. An empty payload gets no code.
 func encodeAhead(payloads []string) (codes []chan qrStencil, stop func()) {
 	codes = make([]chan qrStencil, len(payloads))
 	for i := range codes {
