@@ -30,18 +30,28 @@ func (c *controller) backupFolder(path string) string { return data.BackupFolder
 
 // sayFileState tells the organiser, once, what they need to know about the
 // file just opened: that it is read-only, or that no backup could be taken.
+// The backup is taken while the window draws (see data.Store.Backup), so
+// its failure is said when it is known, if the file is still the one open.
 func (c *controller) sayFileState() {
-	file := map[string]any{"File": filepath.Base(c.st.Path())}
-	switch {
-	case c.st.ReadOnly():
+	st := c.st
+	file := map[string]any{"File": filepath.Base(st.Path())}
+	if st.ReadOnly() {
 		c.showMessage(lang.X("backup.readonly.title", "Read-only"), []string{
 			lang.X("backup.readonly", "“{{.File}}” is open read-only: the file or its folder cannot be written to. You can look at everything; changes will not be saved. To work on it, save a copy (File › Save a copy…) and open that.", file)},
-			c.st.Path())
-	case c.st.BackupProblem != nil:
-		c.showFailure(lang.X("backup.failed.title", "No backup"),
-			lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file),
-			c.st.BackupProblem, say.Writing, "")
+			st.Path())
+		return
 	}
+	go func() {
+		if _, problem := st.Backup(); problem != nil {
+			c.do(func() {
+				if c.st == st {
+					c.showFailure(lang.X("backup.failed.title", "No backup"),
+						lang.X("backup.failed", "Atelier could not back up “{{.File}}” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.", file),
+						problem, say.Writing, "")
+				}
+			})
+		}
+	}()
 }
 
 // showSaveCopy asks where to put a copy of the open file and writes it off

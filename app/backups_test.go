@@ -80,3 +80,35 @@ func TestRestoreBringsBackADeletedWorkshop(t *testing.T) {
 		t.Fatalf("the state before restoring was not backed up: %+v, %v", backups, err)
 	}
 }
+
+// A file's backup is taken while the window draws; when it fails, the
+// organiser is told once it is known, and the file stays open and
+// writable.
+func TestAFailedBackupIsSaidOnceKnown(t *testing.T) {
+	useLanguage(t, "en")
+	st, _, _ := twoWorkshops(t)
+	path := st.Path()
+	c, q := openWindow(t, st)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	notAFolder := filepath.Join(t.TempDir(), "backups")
+	if err := os.WriteFile(notAFolder, []byte("a file where the backups would go"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := data.Open(path, data.OpenExisting, data.WithBackups(filepath.Join(notAFolder, "a")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	c.useStore(again)
+	if !q.runUntil(10*time.Second, func() bool { return hasText(topDialog(c), "No backup") }) {
+		t.Fatalf("no word of the failed backup: %v", visibleTexts(topDialog(c)))
+	}
+	if !hasText(topDialog(c), "Atelier could not back up “"+filepath.Base(path)+"” before opening it. Your work is saved as usual, but there is no backup of today’s starting point. Check the free space on the disk.") {
+		t.Fatalf("the failure is not said in words: %v", visibleTexts(topDialog(c)))
+	}
+	if _, err := again.Workshops(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -18,7 +19,14 @@ import (
 // either wholly in the copy or not at all; the copy is written beside its
 // final name and renamed into place, so that an interrupted copy never
 // leaves a half-written file under that name.
-func (s *Store) SaveCopy(path string) error {
+func (s *Store) SaveCopy(path string) error { return saveCopy(s.w, path) }
+
+// execer is the writer's pool, or its one connection held for a backup.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func saveCopy(on execer, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -28,7 +36,7 @@ func (s *Store) SaveCopy(path string) error {
 	}
 	partial := abs + ".partial"
 	os.Remove(partial)
-	if _, err := s.w.Exec(`VACUUM INTO ?`, partial); err != nil {
+	if _, err := on.ExecContext(context.Background(), `VACUUM INTO ?`, partial); err != nil {
 		os.Remove(partial)
 		return fmt.Errorf("copying the database to %s: %w", abs, err)
 	}
@@ -73,6 +81,10 @@ func BackupFolder(root, dbPath string) string {
 // and then removes old ones: the ten newest stay, and so does the newest of
 // each of the last seven days.
 func (s *Store) RotateBackup(dir string, now time.Time) (string, error) {
+	return s.rotateBackup(s.w, dir, now)
+}
+
+func (s *Store) rotateBackup(on execer, dir string, now time.Time) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -80,7 +92,7 @@ func (s *Store) RotateBackup(dir string, now time.Time) (string, error) {
 	for n := 2; fileExists(path); n++ { // two backups within a second
 		path = filepath.Join(dir, fmt.Sprintf("%s-%d.db", now.Format(backupLayout), n))
 	}
-	if err := s.SaveCopy(path); err != nil {
+	if err := saveCopy(on, path); err != nil {
 		return "", err
 	}
 	return path, pruneBackups(dir, now)

@@ -88,10 +88,12 @@ type Store struct {
 	// removes it.
 	privateCopy string
 
-	// LastBackup is the backup taken when the file was opened, if any;
-	// BackupProblem says why none could be taken, when that failed.
-	LastBackup    string
-	BackupProblem error
+	// lastBackup is the backup taken when the file was opened, if any;
+	// backupProblem says why none could be taken, when that failed. They
+	// are set once backedUp is closed (see Backup).
+	lastBackup    string
+	backupProblem error
+	backedUp      chan struct{}
 
 	undoMu sync.Mutex
 	undo   []*Undoable // the deletes and imports of this session, last one last
@@ -121,6 +123,31 @@ func WithBackups(dir string) Option {
 		if o.now == nil {
 			o.now = time.Now
 		}
+	}
+}
+
+// upToDate reports whether the file has every migration and no newer
+// schema: opening it then writes nothing but its backup.
+func (s *Store) upToDate() bool {
+	var current int
+	if err := s.w.QueryRow(`PRAGMA user_version`).Scan(&current); err != nil || current > SchemaVersion {
+		return false
+	}
+	pending, err := s.pendingMigrations()
+	return err == nil && len(pending) == 0
+}
+
+// Backup is the backup taken when the file was opened ("" for none: a new
+// file, or no backup folder), or why none could be taken. It waits for
+// the backup when it is still being taken.
+func (s *Store) Backup() (path string, problem error) {
+	s.waitForBackup()
+	return s.lastBackup, s.backupProblem
+}
+
+func (s *Store) waitForBackup() {
+	if s.backedUp != nil {
+		<-s.backedUp
 	}
 }
 
@@ -215,19 +242,40 @@ func Open(path string, mode OpenMode, options ...Option) (*Store, error) {
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, w: w}
-	if o.backupDir != "" && existing {
-		if s.LastBackup, err = s.RotateBackup(o.backupDir, o.now()); err != nil {
-			s.BackupProblem = err
-			if s.needsMigration() {
-				w.Close()
-				return nil, fmt.Errorf("%s must be updated to this Atelier's schema, but no backup could be taken first, so it was left as it was: %w", abs, err)
-			}
+	s := &Store{path: abs, w: w, backedUp: make(chan struct{})}
+	migrate := true
+	switch {
+	case o.backupDir == "" || !existing:
+		close(s.backedUp)
+	case s.upToDate():
+		// Nothing to migrate: the backup is taken while the window
+		// draws, not before (it was most of a cold start on the demo,
+		// and grows with the file), on the writer's one connection,
+		// taken here, so that every write waits for it.
+		conn, err := w.Conn(context.Background())
+		if err != nil {
+			w.Close()
+			return nil, err
+		}
+		migrate = false // upToDate: nothing to do, and the connection is the backup's
+		go func() {
+			defer close(s.backedUp)
+			defer conn.Close()
+			s.lastBackup, s.backupProblem = s.rotateBackup(conn, o.backupDir, o.now())
+		}()
+	default:
+		s.lastBackup, s.backupProblem = s.rotateBackup(w, o.backupDir, o.now())
+		close(s.backedUp)
+		if s.backupProblem != nil && s.needsMigration() {
+			w.Close()
+			return nil, fmt.Errorf("%s must be updated to this Atelier's schema, but no backup could be taken first, so it was left as it was: %w", abs, s.backupProblem)
 		}
 	}
-	if err := s.migrate(); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("%s: %w", abs, err)
+	if migrate {
+		if err := s.migrate(); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("%s: %w", abs, err)
+		}
 	}
 	r, err := sql.Open("sqlite", dsn(abs, true))
 	if err != nil {
@@ -440,6 +488,7 @@ func (s *Store) Close() error {
 		}
 		return errors.Join(errs...)
 	}
+	s.waitForBackup()
 	errs = append(errs, s.marks.close())
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
