@@ -109,20 +109,24 @@ func TestImportPreviewShowsEscapesInsteadOfActingOnThem(t *testing.T) {
 // without --yes or --retry), given an existing empty file, says it is not
 // an Atelier database and leaves it as it was: 0 bytes, nothing beside it.
 func TestReadOnlyCommandsLeaveAnEmptyFileEmpty(t *testing.T) {
-	refusedLeavingEmpty(t, func(empty, list, out string) [][]string {
-		return [][]string{
-			{"verify", "--db", empty, "K7Q2-M9XD-4FHT"},
-			{"export", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
-			{"export", "--db", empty, "--all", "--out", filepath.Join(out, "all.xlsx")},
-			{"import", "--db", empty, "--workshop", "1", list},
-			{"programme", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
-			{"signin", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
-			{"badges", "--db", empty, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
-			{"logistics", "--db", empty, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
-			{"outbox", "--db", empty},
-			{"send", "--db", empty, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
-		}
-	})
+	refusedLeavingEmpty(t, readOnlyCommands)
+}
+
+// readOnlyCommands are the commands that only read, on db, with list to
+// import and out for what they write.
+func readOnlyCommands(db, list, out string) [][]string {
+	return [][]string{
+		{"verify", "--db", db, "K7Q2-M9XD-4FHT"},
+		{"export", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
+		{"export", "--db", db, "--all", "--out", filepath.Join(out, "all.xlsx")},
+		{"import", "--db", db, "--workshop", "1", list},
+		{"programme", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
+		{"signin", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
+		{"badges", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
+		{"logistics", "--db", db, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
+		{"outbox", "--db", db},
+		{"send", "--db", db, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
+	}
 }
 
 // Each command that writes but needs a workshop already there
@@ -168,17 +172,7 @@ func TestReadOnlyCommandsChangeNothing(t *testing.T) {
 	list := filepath.Join(t.TempDir(), "list.csv")
 	os.WriteFile(list, []byte("Nom;Prénom\nDiallo;Aïssatou\n"), 0o644)
 	out := t.TempDir()
-	for _, args := range [][]string{
-		{"verify", "--db", db, "K7Q2-M9XD-4FHT"},
-		{"export", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "book.xlsx")},
-		{"import", "--db", db, "--workshop", "1", list},
-		{"programme", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "programme.pdf")},
-		{"signin", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "signin.pdf")},
-		{"badges", "--db", db, "--workshop", "1", "--out", filepath.Join(out, "badges.pdf")},
-		{"logistics", "--db", db, "--workshop", "1", "--kind", "rooming", "--out", filepath.Join(out, "rooming.pdf")},
-		{"outbox", "--db", db},
-		{"send", "--db", db, "--workshop", "1", "--what", "certificates", "--from", "organiser@example.org", "--smtp", "127.0.0.1:1"},
-	} {
+	for _, args := range readOnlyCommands(db, list, out) {
 		code, _, errOut := runCLI(args...)
 		if code != 0 && !(args[0] == "verify" && code == 1) {
 			t.Errorf("%s: code %d, %s", args[0], code, errOut)
